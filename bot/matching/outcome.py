@@ -1,0 +1,25 @@
+"""What the matcher decided about one question, before it is turned into a reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.knowledge.model import Lang
+
+Kind = Literal["answer", "suggest", "decline", "smalltalk"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry_id: str
+    score: float  # 0..100, higher is surer
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: Kind
+    lang: Lang  # the reply language: the explicit preference, else the detected script
+    entry_id: str | None = None  # the entry for "answer", the small-talk id for "smalltalk"
+    score: float | None = None  # the best candidate's score, for every kind with a candidate
+    candidates: tuple[Candidate, ...] = field(default=())  # best first; up to 3 for "suggest"

@@ -1,0 +1,19 @@
+"""Where the shipped knowledge base is, from a source checkout or an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def shipped_knowledge_dir() -> Path:
+    """The knowledge folder that ships with the code.
+
+    An installed wheel carries it as ``bot/_shipped_knowledge``; a source checkout (or an
+    editable install) has it beside the package as ``knowledge/``.
+    """
+    installed = _PACKAGE_DIR / "_shipped_knowledge"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "knowledge"
