@@ -1,0 +1,27 @@
+"""The private question log: what was asked, how it went, and the feedback; no identities.
+
+    log = QuestionLog.start(data_dir)                  # writer thread; opening happens there
+    row_id = await log.record(question=..., lang=..., outcome=..., entry_id=..., score=...,
+                              user_id=...)             # int | None, returns at once
+    await log.record_feedback(row_id, user_id, +1)     # True only the first time, own row
+    await log.mark_none_of_these(row_id, user_id)
+    await log.mark_chosen(row_id, user_id, entry_id)
+    await log.aclose()                                 # writes what is queued, then stops
+
+``read_questions(log.path, since, until)`` reads rows back for reports.
+"""
+
+from bot.store.log import DB_FILE_NAME, DEFAULT_RETENTION_DAYS, MAX_QUESTION_CHARS, QuestionLog
+from bot.store.reading import LoggedQuestion, QuestionLogUnavailable, read_questions
+from bot.store.salt import SALT_FILE_NAME
+
+__all__ = [
+    "DB_FILE_NAME",
+    "DEFAULT_RETENTION_DAYS",
+    "MAX_QUESTION_CHARS",
+    "SALT_FILE_NAME",
+    "LoggedQuestion",
+    "QuestionLog",
+    "QuestionLogUnavailable",
+    "read_questions",
+]

@@ -1,0 +1,185 @@
+"""The question log's everyday behaviour: rows, feedback, choices, salt and privacy."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from bot.store import MAX_QUESTION_CHARS, SALT_FILE_NAME, QuestionLog, read_questions
+
+
+async def record(
+    log: QuestionLog, question: str = "housing subsidy?", user_id: int = 42, outcome: str = "answer"
+) -> int:
+    row_id = await log.record(
+        question=question,
+        lang="en",
+        outcome=outcome,
+        entry_id="housing",
+        score=88.5,
+        user_id=user_id,
+    )
+    assert row_id is not None
+    return row_id
+
+
+async def test_a_recorded_question_is_one_row_with_every_field(question_log: QuestionLog) -> None:
+    row_id = await record(question_log)
+    assert await question_log.flush()
+    [row] = read_questions(question_log.path)
+    assert row.id == row_id
+    assert (row.question, row.lang, row.outcome, row.entry_id, row.score) == (
+        "housing subsidy?",
+        "en",
+        "answer",
+        "housing",
+        88.5,
+    )
+    assert row.feedback is None
+    assert not row.none_of_these
+    assert row.chosen_entry_id is None
+    assert row.asked_at.tzinfo is not None
+    assert len(row.user_hash) == 64
+
+
+async def test_row_ids_fit_telegram_callback_data(question_log: QuestionLog) -> None:
+    ids = [await record(question_log, f"q{i}") for i in range(200)]
+    assert len(set(ids)) == 200
+    assert all(0 < i < 2**63 for i in ids)
+    # the longest button payload the adapter could build around one id
+    assert all(len(f"feedback:-1:{i}".encode()) <= 64 for i in ids)
+
+
+NASTY = [
+    "x" * 10_000,
+    "👍🏽🇨🇳 住房补贴有吗？ 👨‍👩‍👧",
+    "nul\x00inside\x00",
+    "control \x01\x02\x1b[31m red \x7f",
+    "'); DROP TABLE questions;--",
+    '" OR 1=1; --',
+    "<b>html</b> &amp; <script>alert(1)</script>",
+    "",
+    "   ",
+    "\u202eright-to-left override",
+    "line\nbreaks\r\nand\ttabs",
+]
+
+
+async def test_it_refuses_nothing_a_user_can_send(question_log: QuestionLog) -> None:
+    ids = {await record(question_log, text): text for text in NASTY}
+    assert await question_log.flush()
+    stored = {row.id: row.question for row in read_questions(question_log.path)}
+    assert stored == ids
+
+
+async def test_lone_surrogates_and_huge_text_are_stored_safely(question_log: QuestionLog) -> None:
+    lone = await record(question_log, "broken \ud800 surrogate")
+    huge = await record(question_log, "y" * (MAX_QUESTION_CHARS * 3))
+    assert await question_log.flush()
+    stored = {row.id: row.question for row in read_questions(question_log.path)}
+    assert stored[lone] == "broken ? surrogate"
+    assert stored[huge] == "y" * MAX_QUESTION_CHARS
+
+
+async def test_feedback_is_set_once_by_the_asker_only(question_log: QuestionLog) -> None:
+    row_id = await record(question_log, user_id=1)
+    assert await question_log.record_feedback(row_id, 2, -1) is False  # someone else's row
+    assert await question_log.record_feedback(row_id, 1, 1) is True
+    assert await question_log.record_feedback(row_id, 1, 1) is False  # pressed twice
+    assert await question_log.record_feedback(row_id, 1, -1) is False  # changing one's mind
+    assert await question_log.record_feedback(123456789, 1, 1) is False  # unknown row
+    assert await question_log.record_feedback(-5, 1, 1) is False  # forged id
+    assert await question_log.record_feedback(2**70, 1, 1) is False  # does not fit SQLite
+    assert await question_log.record_feedback(row_id, 1, 7) is False  # not a feedback value
+    [row] = read_questions(question_log.path)
+    assert row.feedback == 1
+
+
+async def test_none_of_these_and_a_chosen_suggestion_are_exclusive(
+    question_log: QuestionLog,
+) -> None:
+    rejected = await record(question_log, "subsidy?", outcome="suggest")
+    picked = await record(question_log, "funding?", outcome="suggest")
+    answered = await record(question_log, "housing?", outcome="answer")
+    assert await question_log.mark_none_of_these(rejected, 42) is True
+    assert await question_log.mark_none_of_these(rejected, 42) is False
+    assert await question_log.mark_chosen(rejected, 42, "housing") is False
+    assert await question_log.mark_chosen(picked, 7, "startup-funding") is False  # not theirs
+    assert await question_log.mark_chosen(picked, 42, "startup-funding") is True
+    assert await question_log.mark_none_of_these(picked, 42) is False
+    assert await question_log.mark_none_of_these(answered, 42) is False  # not a suggestion
+    rows = {row.id: row for row in read_questions(question_log.path)}
+    assert rows[rejected].none_of_these
+    assert rows[rejected].unanswered
+    assert rows[rejected].chosen_entry_id is None
+    assert rows[picked].chosen_entry_id == "startup-funding"
+    assert not rows[picked].none_of_these
+    assert not rows[answered].none_of_these
+
+
+async def test_salt_is_private_created_once_and_reused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = QuestionLog.start(data)
+    row_id = await record(first, user_id=555)
+    await first.aclose()
+    salt_path = data / SALT_FILE_NAME
+    salt = salt_path.read_bytes()
+    assert len(salt) >= 32
+    assert stat.S_IMODE(os.stat(salt_path).st_mode) == 0o600
+
+    second = QuestionLog.start(data)
+    # the same user is recognised after a restart, so an old answer's 👍 still counts
+    assert await second.record_feedback(row_id, 555, 1) is True
+    await second.aclose()
+    assert salt_path.read_bytes() == salt
+    assert [p.name for p in data.iterdir() if p.name.endswith(".tmp")] == []
+
+
+async def test_raw_user_ids_never_reach_the_database(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    log = QuestionLog.start(data)
+    user_id = 987654321123
+    row_id = await record(log, user_id=user_id)
+    await log.record_feedback(row_id, user_id, -1)
+    assert await log.flush()
+    [row] = read_questions(log.path)
+    # the hash is stable and salted: not the plain SHA-256 of the id
+    import hashlib
+
+    assert row.user_hash != hashlib.sha256(str(user_id).encode()).hexdigest()
+    needle = str(user_id).encode()
+    for path in data.iterdir():  # the database, its WAL and anything else written there
+        assert needle not in path.read_bytes(), path.name
+    await log.aclose()
+    for path in data.iterdir():
+        assert needle not in path.read_bytes(), path.name
+
+
+async def test_close_writes_everything_queued(tmp_path: Path) -> None:
+    log = QuestionLog.start(tmp_path / "data")
+    ids = [
+        log.record_nowait(
+            question=f"q{i}", lang="zh", outcome="decline", entry_id=None, score=None, user_id=i
+        )
+        for i in range(500)
+    ]
+    assert None not in ids
+    await log.aclose()
+    assert {row.id for row in read_questions(log.path)} == set(ids)
+    # after closing, nothing is accepted and nothing raises
+    assert (
+        await log.record(
+            question="late", lang="en", outcome="answer", entry_id=None, score=None, user_id=1
+        )
+        is None
+    )
+    assert await log.record_feedback(ids[0] or 0, 0, 1) is False
+    assert await log.flush() is False
+
+
+def test_retention_days_must_be_positive(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="retention_days"):
+        QuestionLog(tmp_path, retention_days=0)
