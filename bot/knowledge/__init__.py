@@ -1,0 +1,53 @@
+"""The knowledge base: loading a folder of YAML, and checking it before anyone is answered from it.
+
+``validate_folder`` is the one call most code needs: it loads a folder, runs every integrity
+check, and returns the knowledge base with its errors and warnings, sorted by place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.knowledge.checks import check_knowledge
+from bot.knowledge.loader import load_folder
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.problems import Problem, Severity
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A checked folder. ``kb`` is None when loading found errors (a partial base is useless)."""
+
+    kb: KnowledgeBase | None
+    errors: list[Problem]
+    warnings: list[Problem]
+    files: list[str] = field(default_factory=list)  # every file read, relative to the folder
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def validate_folder(directory: Path | str, today: dt.date | None = None) -> CheckResult:
+    """Load ``directory`` and check it, reporting every problem in every file at once.
+
+    The integrity checks also run on the records that did load when others did not, so staff
+    see a wrong quote in one file together with a syntax error in another.
+    """
+    loaded = load_folder(Path(directory))
+    problems = [
+        *loaded.problems,
+        *check_knowledge(loaded.kb, today, declarations=loaded.declarations),
+    ]
+    unique = sorted(set(problems))
+    return CheckResult(
+        kb=None if loaded.has_errors else loaded.kb,
+        errors=[p for p in unique if p.severity is Severity.ERROR],
+        warnings=[p for p in unique if p.severity is Severity.WARNING],
+        files=loaded.files,
+    )
+
+
+__all__ = ["CheckResult", "validate_folder"]

@@ -7,6 +7,7 @@ so later checks can still point staff at the right line.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,6 +22,16 @@ class Position:
     column: int  # 1-based
 
 
+# Where each part of a record was written, keyed by a dotted path such as "answer.zh",
+# "questions.en.2", "related.0", "citations.1.quote" or "review_by". The loader fills it so
+# checks that run later can point at the exact value, not just at the record.
+Locations = Mapping[str, Position]
+
+
+def _no_locations() -> Locations:
+    return {}
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -33,6 +44,11 @@ class Source:
     file: str  # path of the text, relative to the knowledge folder
     text: str  # the full source text, as stored
     position: Position
+    locations: Locations = field(default_factory=_no_locations, compare=False, repr=False)
+
+    def where(self, key: str) -> Position:
+        """Where the field ``key`` was written; the record's own place if unknown."""
+        return self.locations.get(key, self.position)
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,11 @@ class Entry:
     review_by: dt.date
     derived: tuple[Derivation, ...] = ()
     position: Position = field(default=Position("", 0, 0))
+    locations: Locations = field(default_factory=_no_locations, compare=False, repr=False)
+
+    def where(self, key: str) -> Position:
+        """Where ``key`` (e.g. "answer.zh", "related.0") was written, else the entry's place."""
+        return self.locations.get(key, self.position)
 
 
 @dataclass(frozen=True)
@@ -80,6 +101,11 @@ class SmallTalk:
     questions: dict[Lang, tuple[str, ...]]
     answer: dict[Lang, str]
     position: Position
+    locations: Locations = field(default_factory=_no_locations, compare=False, repr=False)
+
+    def where(self, key: str) -> Position:
+        """Where ``key`` (e.g. "answer.en") was written; the record's own place if unknown."""
+        return self.locations.get(key, self.position)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,326 @@
+"""Integrity checks on a loaded knowledge base: what YAML syntax and types cannot catch.
+
+Each check returns Problems positioned at the value to fix. Reference checks consult the
+``Declarations`` from loading when given, so a record that failed to load is not reported
+again as "missing" everywhere it is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.knowledge.model import LANGS, Entry, KnowledgeBase, Position, SmallTalk
+from bot.knowledge.numbers import NumberMention, numbers_in, values_in
+from bot.knowledge.problems import Problem, Severity
+from bot.knowledge.records import Declarations
+
+MAX_ANSWER_CHARS = 1000
+NEAR_DUPLICATE_SCORE = 95.0
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def check_knowledge(
+    kb: KnowledgeBase,
+    today: dt.date | None = None,
+    *,
+    declarations: Declarations | None = None,
+) -> list[Problem]:
+    """Every integrity problem in ``kb``, sorted by place. Review dates use ``today``."""
+    declared = declarations or _declarations_of(kb)
+    problems = [
+        *check_quotes(kb),
+        *check_references(kb, declared),
+        *check_numbers(kb),
+        *check_derivations(kb),
+        *check_answers(kb),
+        *check_phrasings(kb),
+        *check_review_dates(kb, today or dt.date.today()),
+    ]
+    return sorted(set(problems))
+
+
+def _problem(at: Position, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(at.file, at.line, at.column, message, severity)
+
+
+def _place(at: Position) -> str:
+    return f"{at.file}:{at.line}:{at.column}"
+
+
+def _declarations_of(kb: KnowledgeBase) -> Declarations:
+    return Declarations(
+        ids={
+            "source": frozenset(s.id for s in kb.sources),
+            "topic": frozenset(t.id for t in kb.topics),
+            "entry": frozenset(e.id for e in kb.entries),
+            "small talk": frozenset(s.id for s in kb.smalltalk),
+        }
+    )
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def normalise_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_quotes(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Every quote appears word for word in its source text (runs of whitespace count as one)."""
+    texts = {source.id: normalise_whitespace(source.text) for source in kb.sources}
+    for entry in kb.entries:
+        for citation in entry.citations:
+            text = texts.get(citation.source_id)
+            if text is None:
+                continue  # reported by check_references
+            quote = normalise_whitespace(citation.quote)
+            if quote not in text:
+                message = f"quote is not word for word in source '{citation.source_id}'"
+                yield _problem(citation.position, message + _difference(quote, text))
+
+
+def _difference(quote: str, text: str) -> str:
+    """Where the quote departs from the closest passage of the source, in plain words."""
+    alignment = fuzz.partial_ratio_alignment(quote, text)
+    if alignment is None or alignment.score < 60:
+        return "; no similar passage found: copy the words exactly from the source text"
+    passage = _whole_words(text, alignment.dest_start, alignment.dest_end)
+    quoted, source = quote.split(), passage.split()
+    matcher = difflib.SequenceMatcher(a=quoted, b=source, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        said = " ".join(quoted[a1:a2]) or "(nothing)"
+        written = " ".join(source[b1:b2]) or "(nothing)"
+        return f": it has '{said}' where the source has '{written}'"
+    return f"; the source has: '{passage}'"
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+def check_references(kb: KnowledgeBase, declared: Declarations) -> Iterator[Problem]:
+    """Topics, citation sources and related entries all name something that exists."""
+    for entry in kb.entries:
+        if declared.is_missing("topic", entry.topic):
+            yield _problem(
+                entry.where("topic"),
+                f"topic '{entry.topic}' does not exist; use an id from topics.yaml",
+            )
+        for index, citation in enumerate(entry.citations):
+            if declared.is_missing("source", citation.source_id):
+                yield _problem(
+                    entry.where(f"citations.{index}.source"),
+                    f"source '{citation.source_id}' does not exist; use an id from sources.yaml",
+                )
+        seen: set[str] = set()
+        for index, related in enumerate(entry.related):
+            at = entry.where(f"related.{index}")
+            if related == entry.id:
+                yield _problem(at, f"entry '{entry.id}' lists itself as related")
+            elif related in seen:
+                yield _problem(at, f"related entry '{related}' is listed twice")
+            elif declared.is_missing("entry", related):
+                message = f"related entry '{related}' does not exist"
+                close = difflib.get_close_matches(related, sorted(declared.ids["entry"]), n=1)
+                yield _problem(at, message + (f" — did you mean '{close[0]}'?" if close else ""))
+            seen.add(related)
+    used = {entry.topic for entry in kb.entries}
+    for topic in kb.topics:
+        if topic.id not in used and "entry" not in declared.unreadable:
+            yield _problem(
+                topic.position,
+                f"topic '{topic.id}' has no entries; its button would lead nowhere",
+                Severity.WARNING,
+            )
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+def check_numbers(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Every number an answer states is backed by the same value in a quote, or declared."""
+    for entry in kb.entries:
+        backed = _quoted_values(entry) | _declared_values(entry)
+        for lang in LANGS:
+            reported: set[str] = set()
+            for mention in unbacked_numbers(entry.answer[lang], backed):
+                if mention.text in reported:
+                    continue
+                reported.add(mention.text)
+                yield _problem(
+                    entry.where(f"answer.{lang}"),
+                    f"answer.{lang} states {mention.describe()}, which no quote of this entry "
+                    "backs; quote the source or declare it under 'derived'",
+                )
+
+
+def unbacked_numbers(text: str, backed: Iterable[object]) -> Iterator[NumberMention]:
+    accepted = set(backed)
+    for mention in numbers_in(text):
+        if not mention.values & accepted:
+            yield mention
+
+
+def _quoted_values(entry: Entry) -> set[object]:
+    return {value for citation in entry.citations for value in values_in(citation.quote)}
+
+
+def _declared_values(entry: Entry) -> set[object]:
+    return {value for derivation in entry.derived for value in values_in(derivation.value)}
+
+
+def check_derivations(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A derived value names a number, rests on words in a quote, and is used by an answer."""
+    for entry in kb.entries:
+        quotes = [_folded(citation.quote) for citation in entry.citations]
+        answers = {value for lang in LANGS for value in values_in(entry.answer[lang])}
+        for index, derivation in enumerate(entry.derived):
+            values = values_in(derivation.value)
+            if not values:
+                yield _problem(
+                    entry.where(f"derived.{index}.value"),
+                    f"derived value '{derivation.value}' holds no number; write the number "
+                    "as the answer states it",
+                )
+            elif not values & answers:
+                yield _problem(
+                    entry.where(f"derived.{index}.value"),
+                    f"derived value '{derivation.value}' is not stated in either answer; "
+                    "remove it or use it",
+                    Severity.WARNING,
+                )
+            basis = _folded(derivation.basis)
+            if not any(basis in quote for quote in quotes):
+                yield _problem(
+                    entry.where(f"derived.{index}.basis"),
+                    f"basis '{derivation.basis}' is not in any quote of this entry; "
+                    "copy the words it rests on from one of its quotes",
+                )
+
+
+def _folded(text: str) -> str:
+    return normalise_whitespace(text).casefold()
+
+
+# --- answers ------------------------------------------------------------------------------
+
+
+def check_answers(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Answers fit on a phone screen and are written in the language they are filed under."""
+    items: list[Entry | SmallTalk] = [*kb.entries, *kb.smalltalk]
+    for item in items:
+        for lang in LANGS:
+            text = item.answer[lang]
+            at = item.where(f"answer.{lang}")
+            if len(text) > MAX_ANSWER_CHARS:
+                over = len(text) - MAX_ANSWER_CHARS
+                yield _problem(
+                    at,
+                    f"answer.{lang} is {len(text)} characters long; the limit is "
+                    f"{MAX_ANSWER_CHARS}, so shorten it by {over}",
+                )
+            if lang == "zh" and not _CJK.search(text):
+                yield _problem(at, "answer.zh has no Chinese characters; write it in Chinese")
+            if lang == "en" and _CJK.search(text) and not re.search(r"[A-Za-z]", text):
+                yield _problem(at, "answer.en is not in English; write it in English")
+
+
+# --- phrasings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    owner: str  # entry or small-talk id
+    text: str
+    normalised: str
+    position: Position
+
+
+def normalise_phrasing(text: str) -> str:
+    """Case, width, punctuation and spacing removed: what a near-duplicate test should compare."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    kept = "".join(" " if unicodedata.category(char)[0] in "PSZC" else char for char in text)
+    return " ".join(kept.split())
+
+
+def _phrasings(kb: KnowledgeBase) -> list[_Phrasing]:
+    items: list[Entry | SmallTalk] = [*kb.entries, *kb.smalltalk]
+    phrasings = []
+    for item in items:
+        for lang in LANGS:
+            for index, text in enumerate(item.questions[lang]):
+                phrasings.append(
+                    _Phrasing(
+                        item.id,
+                        text,
+                        normalise_phrasing(text),
+                        item.where(f"questions.{lang}.{index}"),
+                    )
+                )
+    return phrasings
+
+
+def check_phrasings(kb: KnowledgeBase) -> Iterator[Problem]:
+    """No phrasing is the same, or nearly, as one of another entry; none repeats in its own."""
+    phrasings = _phrasings(kb)
+    for later, phrasing in enumerate(phrasings):
+        for earlier in range(later):
+            if not _near(phrasings[earlier].normalised, phrasing.normalised):
+                continue
+            other = phrasings[earlier]
+            if other.owner == phrasing.owner:
+                if other.normalised == phrasing.normalised:
+                    yield _problem(
+                        phrasing.position,
+                        f"phrasing '{phrasing.text}' repeats '{other.text}' of the same entry "
+                        f"at {_place(other.position)}; remove one",
+                        Severity.WARNING,
+                    )
+                continue
+            same = (
+                "the same as" if other.normalised == phrasing.normalised else "nearly the same as"
+            )
+            yield _problem(
+                phrasing.position,
+                f"phrasing '{phrasing.text}' of '{phrasing.owner}' is {same} '{other.text}' "
+                f"of '{other.owner}' at {_place(other.position)}; a question must lead to "
+                "one entry only",
+            )
+            break
+
+
+def _near(first: str, second: str) -> bool:
+    shorter, longer = sorted((len(first), len(second)))
+    if not shorter or 200 * shorter < NEAR_DUPLICATE_SCORE * (shorter + longer):
+        return False  # lengths alone rule out the score; skip the comparison
+    return fuzz.ratio(first, second, score_cutoff=NEAR_DUPLICATE_SCORE) >= NEAR_DUPLICATE_SCORE
+
+
+# --- review dates -------------------------------------------------------------------------
+
+
+def check_review_dates(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
+    for entry in kb.entries:
+        if entry.review_by < today:
+            yield _problem(
+                entry.where("review_by"),
+                f"review date {entry.review_by.isoformat()} has passed; check '{entry.id}' "
+                "against its sources and set a new date",
+                Severity.WARNING,
+            )

@@ -1,0 +1,265 @@
+"""Load a knowledge folder into a KnowledgeBase, reporting every problem in every file at once.
+
+The folder is flat: ``sources.yaml``, ``topics.yaml``, ``synonyms.yaml``, ``smalltalk.yaml``, and
+any other ``*.yaml`` file holds entries. Files are read in sorted name order, so "first" and
+"second" in duplicate-id messages are stable. Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from yaml.nodes import Node
+
+from bot.knowledge.fields import FieldReader
+from bot.knowledge.model import (
+    Entry,
+    KnowledgeBase,
+    SmallTalk,
+    Source,
+    SynonymGroup,
+    Topic,
+)
+from bot.knowledge.problems import Problem, Severity
+from bot.knowledge.records import (
+    Declarations,
+    Declared,
+    read_entry,
+    read_smalltalk,
+    read_source,
+    read_synonym_group,
+    read_topic,
+)
+from bot.knowledge.yamlfile import parse_yaml, read_text
+
+SOURCES_FILE = "sources.yaml"
+TOPICS_FILE = "topics.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+SMALLTALK_FILE = "smalltalk.yaml"
+# file name -> (its single top-level field, may its list be empty, must the file exist)
+FIXED_FILES: dict[str, tuple[str, bool, bool]] = {
+    SOURCES_FILE: ("sources", False, True),
+    TOPICS_FILE: ("topics", False, True),
+    SYNONYMS_FILE: ("synonyms", True, False),
+    SMALLTALK_FILE: ("smalltalk", True, False),
+}
+ENTRIES_FIELD = "entries"
+# Entries and small talk share one namespace: both are answered from the same id.
+_Record = TypeVar("_Record")
+_ID_NAMESPACE = {
+    "entry": "entries",
+    "small talk": "entries",
+    "source": "sources",
+    "topic": "topics",
+}
+
+
+@dataclass
+class LoadResult:
+    """Everything loading found: the sound records, every problem, and every declared id."""
+
+    kb: KnowledgeBase  # only the records that loaded without problems
+    problems: list[Problem]
+    declarations: Declarations
+    files: list[str] = field(default_factory=list)  # every file read, relative to the folder
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def load_knowledge(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Parse every file in ``directory``; the KnowledgeBase is None when there are errors."""
+    result = load_folder(directory)
+    return (None if result.has_errors else result.kb), sorted(result.problems)
+
+
+def load_folder(directory: Path) -> LoadResult:
+    """Load what can be loaded and report the rest; never raises on bad input."""
+    return _FolderLoader(Path(directory)).load()
+
+
+class _FolderLoader:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.problems: list[Problem] = []
+        self.files: list[str] = []
+        self.sources: list[Source] = []
+        self.topics: list[Topic] = []
+        self.entries: list[Entry] = []
+        self.smalltalk: list[SmallTalk] = []
+        self.synonyms: list[SynonymGroup] = []
+        self.declared: dict[str, Declared] = {}  # "namespace/id" -> first declaration
+        self.ids: dict[str, set[str]] = {kind: set() for kind in _ID_NAMESPACE}
+        self.unreadable: set[str] = set()
+
+    def load(self) -> LoadResult:
+        if not self.directory.is_dir():
+            self.problems.append(
+                Problem(".", 0, 0, f"the knowledge folder {self.directory} does not exist")
+            )
+            self.unreadable.update(_ID_NAMESPACE)
+        else:
+            self._load_files()
+        kb = KnowledgeBase(
+            root=str(self.directory),
+            sources=tuple(self.sources),
+            topics=tuple(self.topics),
+            entries=tuple(self.entries),
+            smalltalk=tuple(self.smalltalk),
+            synonyms=tuple(self.synonyms),
+        )
+        declarations = Declarations(
+            ids={kind: frozenset(ids) for kind, ids in self.ids.items()},
+            unreadable=frozenset(self.unreadable),
+        )
+        return LoadResult(kb, self.problems, declarations, sorted(self.files))
+
+    def _load_files(self) -> None:
+        try:
+            children = sorted(self.directory.iterdir())
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            self.problems.append(Problem(".", 0, 0, f"cannot list the knowledge folder: {reason}"))
+            self.unreadable.update(_ID_NAMESPACE)
+            return
+        names = [p.name for p in children if p.is_file() and not p.name.startswith(".")]
+        for name in names:
+            if name.endswith(".yml"):
+                message = f"ignored: only .yaml files are read; rename it to {name[:-4]}.yaml"
+                self.problems.append(Problem(name, 0, 0, message, Severity.WARNING))
+        yaml_names = [n for n in names if n.endswith(".yaml")]
+        for name, (_, _, required) in FIXED_FILES.items():
+            if required and name not in yaml_names:
+                top = FIXED_FILES[name][0]
+                self.problems.append(
+                    Problem(name, 0, 0, f"the file is missing; create it with a '{top}:' list")
+                )
+                self.unreadable.add("source" if name == SOURCES_FILE else "topic")
+        if not any(name not in FIXED_FILES for name in yaml_names):
+            self.problems.append(
+                Problem(".", 0, 0, "no entries file found; add e.g. policy.yaml with 'entries:'")
+            )
+        for name in yaml_names:
+            self._load_file(name)
+
+    def _load_file(self, name: str) -> None:
+        self.files.append(name)
+        top, may_be_empty, _ = FIXED_FILES.get(name, (ENTRIES_FIELD, False, False))
+        kinds = _kinds_in(top)
+        text, problems = read_text(self.directory / name, name)
+        self.problems.extend(problems)
+        if text is None:
+            self.unreadable.update(kinds)
+            return
+        parsed, problems = parse_yaml(text, name)
+        self.problems.extend(problems)
+        if parsed.root is None:
+            if not problems:
+                self.problems.append(
+                    Problem(name, 1, 1, f"the file is empty; it should start with '{top}:'")
+                )
+            self.unreadable.update(kinds)
+            return
+        reader = FieldReader(name)
+        items = self._top_level_items(reader, parsed.root, top, may_be_empty)
+        if items is None:
+            self.unreadable.update(kinds)
+        else:
+            self._read_items(reader, top, items)
+        self.problems.extend(reader.problems)
+
+    def _top_level_items(
+        self, reader: FieldReader, root: Node, top: str, may_be_empty: bool
+    ) -> list[Node] | None:
+        fields = reader.fields(root, "the file", required=(top,))
+        if fields is None or top not in fields:
+            return None
+        what = "small-talk items" if top == "smalltalk" else top
+        items = reader.sequence(fields[top], what)
+        if items is not None and not items and not may_be_empty:
+            reader.error(fields[top], f"the list of {what} is empty; add at least one")
+        return items
+
+    def _read_items(self, reader: FieldReader, top: str, items: list[Node]) -> None:
+        readers: dict[str, Callable[[Node], None]] = {
+            "sources": lambda node: self._keep(
+                read_source(reader, node, self._text_loader(reader)), self.sources
+            ),
+            "topics": lambda node: self._keep(read_topic(reader, node), self.topics),
+            "smalltalk": lambda node: self._keep(read_smalltalk(reader, node), self.smalltalk),
+            ENTRIES_FIELD: lambda node: self._keep(read_entry(reader, node), self.entries),
+            "synonyms": lambda node: self._keep_group(read_synonym_group(reader, node)),
+        }
+        read = readers[top]
+        for item in items:
+            read(item)
+
+    def _keep(self, loaded: tuple[_Record | None, Declared | None], into: list[_Record]) -> None:
+        record, declared = loaded
+        if declared is not None and not self._declare(declared):
+            return  # a duplicate id: the record is reported and left out
+        if record is not None:
+            into.append(record)
+
+    def _keep_group(self, group: SynonymGroup | None) -> None:
+        if group is not None:
+            self.synonyms.append(group)
+
+    def _declare(self, declared: Declared) -> bool:
+        """Record an id; False (and an error at the second place) if it is already taken."""
+        key = f"{_ID_NAMESPACE[declared.kind]}/{declared.id}"
+        first = self.declared.get(key)
+        self.ids[declared.kind].add(declared.id)
+        if first is None:
+            self.declared[key] = declared
+            return True
+        here = declared.position
+        where = f"{first.position.file}:{first.position.line}:{first.position.column}"
+        message = (
+            f"id '{declared.id}' is already used by the {first.kind} at {where}; ids must be unique"
+        )
+        self.problems.append(Problem(here.file, here.line, here.column, message))
+        return False
+
+    def _text_loader(self, reader: FieldReader) -> Callable[[str, Node], str | None]:
+        def load(relative: str, node: Node) -> str | None:
+            return self._source_text(reader, relative, node)
+
+        return load
+
+    def _source_text(self, reader: FieldReader, relative: str, node: Node) -> str | None:
+        relative = relative.strip()
+        root = self.directory.resolve()
+        path = (self.directory / relative).resolve()
+        if Path(relative).is_absolute() or not path.is_relative_to(root):
+            reader.error(node, f"the file '{relative}' must be inside the knowledge folder")
+            return None
+        if not path.is_file():
+            reader.error(
+                node,
+                f"the source file '{relative}' does not exist "
+                "(paths are relative to the knowledge folder)",
+            )
+            return None
+        name = path.relative_to(root).as_posix()
+        if name not in self.files:
+            self.files.append(name)
+        text, problems = read_text(path, name)
+        self.problems.extend(problems)
+        if text is not None and not text.strip():
+            reader.error(node, f"the source file '{relative}' is empty")
+            return None
+        return text
+
+
+def _kinds_in(top: str) -> set[str]:
+    return {
+        "sources": {"source"},
+        "topics": {"topic"},
+        "smalltalk": {"small talk"},
+        ENTRIES_FIELD: {"entry"},
+    }.get(top, set())

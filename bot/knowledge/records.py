@@ -1,0 +1,305 @@
+"""Build each kind of record (source, topic, entry, small talk, synonym group) from its node.
+
+A record comes back only when every one of its fields is sound; otherwise it is None and the
+reader holds the reasons. The record's id is returned either way, when it is readable, so a
+broken record still counts for duplicate-id checks and is not reported as "missing" elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from yaml.nodes import Node
+
+from bot.knowledge.fields import FieldReader, lang_name
+from bot.knowledge.model import (
+    LANGS,
+    Citation,
+    Derivation,
+    Entry,
+    Lang,
+    Position,
+    SmallTalk,
+    Source,
+    SynonymGroup,
+    Topic,
+)
+
+MIN_PHRASINGS: dict[Lang, int] = {"en": 6, "zh": 3}
+
+# Reads a source text given its path as written and the node it was written in.
+TextLoader = Callable[[str, Node], str | None]
+
+
+@dataclass(frozen=True)
+class Declared:
+    """An id as declared in a file, kept even when the rest of its record is broken."""
+
+    id: str
+    kind: str  # "source", "topic", "entry" or "small talk"
+    position: Position
+
+
+class _Record:
+    """Tracks whether reading one record added problems, and where its parts were written."""
+
+    def __init__(self, reader: FieldReader) -> None:
+        self.reader = reader
+        self.start = len(reader.problems)
+        self.locations: dict[str, Position] = {}
+
+    def at(self, key: str, node: Node) -> Node:
+        self.locations[key] = self.reader.position(node)
+        return node
+
+    @property
+    def sound(self) -> bool:
+        return len(self.reader.problems) == self.start
+
+
+def _declared(reader: FieldReader, fields: dict[str, Node], kind: str) -> Declared | None:
+    node = fields.get("id")
+    if node is None:
+        return None
+    value = reader.ident(node, f"{kind} id")
+    return None if value is None else Declared(value, kind, reader.position(node))
+
+
+def read_source(
+    reader: FieldReader, node: Node, load_text: TextLoader
+) -> tuple[Source | None, Declared | None]:
+    record = _Record(reader)
+    fields = reader.fields(
+        node,
+        "a source",
+        required=("id", "title", "site", "section", "url", "date", "file"),
+        optional=("photo_credit",),
+    )
+    if fields is None:
+        return None, None
+    declared = _declared(reader, fields, "source")
+    texts = {
+        name: reader.text(record.at(name, fields[name]), f"the source's {name}")
+        for name in ("title", "site", "section", "url", "file")
+        if name in fields
+    }
+    date = (
+        reader.date(record.at("date", fields["date"]), "the source's date")
+        if ("date" in fields)
+        else None
+    )
+    credit = None
+    if "photo_credit" in fields:
+        credit = reader.text(record.at("photo_credit", fields["photo_credit"]), "photo_credit")
+    file = texts.get("file")
+    text = load_text(file, fields["file"]) if file is not None else None
+    if not record.sound or declared is None or date is None or text is None:
+        return None, declared
+    source = Source(
+        id=declared.id,
+        title=str(texts["title"]),
+        site=str(texts["site"]),
+        section=str(texts["section"]),
+        url=str(texts["url"]),
+        date=date,
+        photo_credit=credit,
+        file=str(file),
+        text=text,
+        position=reader.position(node),
+        locations=record.locations,
+    )
+    return source, declared
+
+
+def read_topic(reader: FieldReader, node: Node) -> tuple[Topic | None, Declared | None]:
+    record = _Record(reader)
+    fields = reader.fields(node, "a topic", required=("id", "name"))
+    if fields is None:
+        return None, None
+    declared = _declared(reader, fields, "topic")
+    names = _texts_per_language(reader, record, fields.get("name"), "name", "the topic's name")
+    if not record.sound or declared is None or names is None:
+        return None, declared
+    return Topic(declared.id, names, reader.position(node)), declared
+
+
+def read_entry(reader: FieldReader, node: Node) -> tuple[Entry | None, Declared | None]:
+    record = _Record(reader)
+    fields = reader.fields(
+        node,
+        "an entry",
+        required=("id", "topic", "questions", "answer", "citations", "related", "review_by"),
+        optional=("derived",),
+    )
+    if fields is None:
+        return None, None
+    declared = _declared(reader, fields, "entry")
+    topic = None
+    if "topic" in fields:
+        topic = reader.text(record.at("topic", fields["topic"]), "the entry's topic")
+    questions = _questions(reader, record, fields.get("questions"), MIN_PHRASINGS)
+    answer = _texts_per_language(reader, record, fields.get("answer"), "answer", "the answer")
+    citations = _citations(reader, record, fields.get("citations"))
+    derived: tuple[Derivation, ...] | None = ()
+    if "derived" in fields:
+        derived = _derivations(reader, record, fields["derived"])
+    related = _related(reader, record, fields.get("related"))
+    review_by = None
+    if "review_by" in fields:
+        review_by = reader.date(record.at("review_by", fields["review_by"]), "review_by")
+    if (
+        not record.sound
+        or declared is None
+        or topic is None
+        or questions is None
+        or answer is None
+        or citations is None
+        or derived is None
+        or related is None
+        or review_by is None
+    ):
+        return None, declared
+    entry = Entry(
+        id=declared.id,
+        topic=topic,
+        questions=questions,
+        answer=answer,
+        citations=citations,
+        related=related,
+        review_by=review_by,
+        derived=derived,
+        position=reader.position(node),
+        locations=record.locations,
+    )
+    return entry, declared
+
+
+def read_smalltalk(reader: FieldReader, node: Node) -> tuple[SmallTalk | None, Declared | None]:
+    record = _Record(reader)
+    fields = reader.fields(node, "a small-talk item", required=("id", "questions", "answer"))
+    if fields is None:
+        return None, None
+    declared = _declared(reader, fields, "small talk")
+    questions = _questions(reader, record, fields.get("questions"), {"en": 1, "zh": 1})
+    answer = _texts_per_language(reader, record, fields.get("answer"), "answer", "the answer")
+    if not record.sound or declared is None or questions is None or answer is None:
+        return None, declared
+    item = SmallTalk(
+        id=declared.id,
+        questions=questions,
+        answer=answer,
+        position=reader.position(node),
+        locations=record.locations,
+    )
+    return item, declared
+
+
+def read_synonym_group(reader: FieldReader, node: Node) -> SynonymGroup | None:
+    terms = reader.text_list(node, "synonyms in a group", minimum=2)
+    if terms is None:
+        return None
+    return SynonymGroup(tuple(term for term, _ in terms), reader.position(node))
+
+
+def _texts_per_language(
+    reader: FieldReader, record: _Record, node: Node | None, key: str, what: str
+) -> dict[Lang, str] | None:
+    if node is None:
+        return None
+    nodes = reader.per_language(record.at(key, node), what)
+    if nodes is None:
+        return None
+    texts: dict[Lang, str] = {}
+    for lang in LANGS:
+        value = reader.text(record.at(f"{key}.{lang}", nodes[lang]), f"{what} in {lang_name(lang)}")
+        if value is not None:
+            texts[lang] = value
+    return texts if len(texts) == len(LANGS) else None
+
+
+def _questions(
+    reader: FieldReader, record: _Record, node: Node | None, minimum: dict[Lang, int]
+) -> dict[Lang, tuple[str, ...]] | None:
+    if node is None:
+        return None
+    nodes = reader.per_language(record.at("questions", node), "the questions")
+    if nodes is None:
+        return None
+    questions: dict[Lang, tuple[str, ...]] = {}
+    for lang in LANGS:
+        what = f"{lang_name(lang)} questions"
+        items = reader.text_list(record.at(f"questions.{lang}", nodes[lang]), what, minimum[lang])
+        if items is None:
+            continue
+        for index, (_, item) in enumerate(items):
+            record.at(f"questions.{lang}.{index}", item)
+        questions[lang] = tuple(text.strip() for text, _ in items)
+    return questions if len(questions) == len(LANGS) else None
+
+
+def _citations(
+    reader: FieldReader, record: _Record, node: Node | None
+) -> tuple[Citation, ...] | None:
+    if node is None:
+        return None
+    items = reader.sequence(record.at("citations", node), "citations")
+    if items is None:
+        return None
+    if not items:
+        reader.error(node, "needs at least one citation (a source and a quote from it)")
+        return None
+    citations = []
+    for index, item in enumerate(items):
+        fields = reader.fields(item, "a citation", required=("source", "quote"))
+        if fields is None or "source" not in fields or "quote" not in fields:
+            continue
+        source = reader.text(record.at(f"citations.{index}.source", fields["source"]), "source")
+        quote = reader.text(record.at(f"citations.{index}.quote", fields["quote"]), "the quote")
+        if source is not None and quote is not None:
+            citations.append(Citation(source, quote, reader.position(fields["quote"])))
+    return tuple(citations) if len(citations) == len(items) else None
+
+
+def _derivations(reader: FieldReader, record: _Record, node: Node) -> tuple[Derivation, ...] | None:
+    items = reader.sequence(record.at("derived", node), "derived values")
+    if items is None:
+        return None
+    derivations = []
+    for index, item in enumerate(items):
+        fields = reader.fields(item, "a derived value", required=("value", "basis", "reason"))
+        if fields is None or any(name not in fields for name in ("value", "basis", "reason")):
+            continue
+        value = reader.text(record.at(f"derived.{index}.value", fields["value"]), "value")
+        basis = reader.text(record.at(f"derived.{index}.basis", fields["basis"]), "basis")
+        reason = reader.text(fields["reason"], "reason")
+        if value is not None and basis is not None and reason is not None:
+            derivations.append(Derivation(value, basis, reason, reader.position(item)))
+    return tuple(derivations) if len(derivations) == len(items) else None
+
+
+def _related(reader: FieldReader, record: _Record, node: Node | None) -> tuple[str, ...] | None:
+    if node is None:
+        return None
+    items = reader.text_list(record.at("related", node), "related entry ids")
+    if items is None:
+        return None
+    for index, (_, item) in enumerate(items):
+        record.at(f"related.{index}", item)
+    return tuple(text.strip() for text, _ in items)
+
+
+@dataclass(frozen=True)
+class Declarations:
+    """Every id declared in a folder, including ids of records that failed to load.
+
+    Reference checks use it so that one broken record, or one unreadable file, is reported once
+    instead of again at every place that refers to it.
+    """
+
+    ids: dict[str, frozenset[str]]  # kind -> ids
+    unreadable: frozenset[str] = frozenset()  # kinds with a file that could not be read at all
+
+    def is_missing(self, kind: str, ident: str) -> bool:
+        """True when ``ident`` is surely not declared (so a reference to it is an error)."""
+        return kind not in self.unreadable and ident not in self.ids.get(kind, frozenset())

@@ -1,0 +1,199 @@
+"""Read one YAML file into position-carrying nodes, turning every failure into Problems.
+
+Nodes (not Python objects) are kept on purpose: each value keeps its line and column, so a
+problem found much later can still point at the exact place. Only ``yaml.SafeLoader`` is used,
+so no tag in a file can run code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.knowledge.model import Position
+from bot.knowledge.problems import Problem
+
+# PyYAML's own wording, followed by the hint a staff member needs to fix it.
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed here",
+        "text containing ': ' must be put in quotes, or the line is indented wrongly",
+    ),
+    (
+        "could not find expected ':'",
+        "a line is missing its ':' or is indented wrongly",
+    ),
+    (
+        "did not find expected key",
+        "a line is indented wrongly, or a '-' list item sits where a field is expected",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item is indented differently from the others",
+    ),
+    (
+        "found unexpected end of stream",
+        "a quote is opened but never closed",
+    ),
+    (
+        "found undefined alias",
+        "'*' starts an alias in YAML; put text starting with '*' in quotes",
+    ),
+    (
+        "found character '`' that cannot start any token",
+        "text starting with '`' must be put in quotes",
+    ),
+    (
+        "found character '@' that cannot start any token",
+        "text starting with '@' must be put in quotes",
+    ),
+    (
+        "expected a single document",
+        "the file must hold one document: remove the extra '---' line",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A file read as text: its name relative to the knowledge folder and its root node."""
+
+    name: str
+    root: Node | None  # None when the file could not be parsed (see the problems)
+
+    def position(self, node: Node) -> Position:
+        return node_position(self.name, node)
+
+
+def node_position(file: str, node: Node) -> Position:
+    mark = node.start_mark
+    return Position(file, mark.line + 1, mark.column + 1)
+
+
+def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
+    """The file's text as UTF-8 (a leading byte-order mark is dropped), or the problem why not."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(name, 0, 0, "file not found")]
+    except IsADirectoryError:
+        return None, [Problem(name, 0, 0, "is a folder, expected a file")]
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return None, [Problem(name, 0, 0, f"cannot read the file: {reason}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        byte = data[error.start]
+        message = (
+            f"the file is not UTF-8 text (byte 0x{byte:02X} cannot be read); "
+            "save it with the UTF-8 encoding"
+        )
+        return None, [Problem(name, line, column, message)]
+    return text.removeprefix("\ufeff"), []
+
+
+def parse_yaml(text: str, name: str) -> tuple[YamlFile, list[Problem]]:
+    """Compose ``text`` into nodes. Never raises: every failure becomes a Problem."""
+    problems = _tab_indentation(text, name)
+    first_tab_line = min((p.line for p in problems), default=None)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        line, column = _mark_of(error)
+        # A parse error at or after a tab-indented line is almost always caused by the tab,
+        # which is already reported in plainer words.
+        if first_tab_line is None or line < first_tab_line:
+            problems.append(Problem(name, line, column, _syntax_message(error)))
+        return YamlFile(name, None), problems
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        message = (
+            f"the file contains a control character ({code}) that YAML does not allow; delete it"
+        )
+        problems.append(Problem(name, line, column, message))
+        return YamlFile(name, None), problems
+    except yaml.YAMLError as error:
+        problems.append(Problem(name, 0, 0, f"YAML error: {error}"))
+        return YamlFile(name, None), problems
+    except RecursionError:
+        problems.append(Problem(name, 0, 0, "the file nests lists or fields too deeply to read"))
+        return YamlFile(name, None), problems
+    if root is not None:
+        problems.extend(_duplicate_keys(root, name))
+    return YamlFile(name, root), problems
+
+
+def _tab_indentation(text: str, name: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            column = indent.index("\t") + 1
+            message = "a tab character is used for indentation; YAML needs spaces instead"
+            problems.append(Problem(name, number, column, message))
+    return problems
+
+
+def _mark_of(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return 0, 0
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    words = problem or context or "the text is not valid YAML"
+    if context and problem:
+        words = f"{problem} ({context})"
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem or needle in context), "")
+    message = f"YAML syntax error: {words}"
+    return f"{message}; {hint}" if hint else message
+
+
+def _duplicate_keys(root: Node, name: str) -> list[Problem]:
+    problems = []
+    for mapping in _mappings(root):
+        seen: dict[str, Node] = {}
+        for key, _value in mapping.value:
+            if not isinstance(key, ScalarNode):
+                continue
+            first = seen.get(key.value)
+            if first is None:
+                seen[key.value] = key
+                continue
+            here = node_position(name, key)
+            message = (
+                f"field '{key.value}' appears twice in the same place "
+                f"(first on line {first.start_mark.line + 1}); keep only one"
+            )
+            problems.append(Problem(name, here.line, here.column, message))
+    return problems
+
+
+def _mappings(root: Node) -> Iterator[MappingNode]:
+    """Every mapping under ``root`` once, even when aliases make the node graph cyclic."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            yield node
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
