@@ -118,3 +118,9 @@ def render_json(result: CheckResult) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+if __name__ == "__main__":  # python -m bot.commands.check [DIR]
+    _parser = argparse.ArgumentParser(prog="talent-bot check")
+    configure(_parser)
+    sys.exit(run(_parser.parse_args()))
