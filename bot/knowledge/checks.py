@@ -41,6 +41,7 @@ def check_knowledge(
         *check_derivations(kb),
         *check_answers(kb),
         *check_phrasings(kb),
+        *check_synonyms(kb),
         *check_review_dates(kb, today or dt.date.today()),
     ]
     return sorted(set(problems))
@@ -167,6 +168,14 @@ def check_numbers(kb: KnowledgeBase) -> Iterator[Problem]:
                     entry.where(f"answer.{lang}"),
                     f"answer.{lang} states {mention.describe()}, which no quote of this entry "
                     "backs; quote the source or declare it under 'derived'",
+                )
+    for item in kb.smalltalk:
+        for lang in LANGS:
+            for mention in numbers_in(item.answer[lang])[:1]:
+                yield _problem(
+                    item.where(f"answer.{lang}"),
+                    f"answer.{lang} states {mention.describe()}, but small talk has no quotes "
+                    "to back a number; move the fact into an entry with a citation",
                 )
 
 
@@ -310,6 +319,35 @@ def _near(first: str, second: str) -> bool:
     if not shorter or 200 * shorter < NEAR_DUPLICATE_SCORE * (shorter + longer):
         return False  # lengths alone rule out the score; skip the comparison
     return fuzz.ratio(first, second, score_cutoff=NEAR_DUPLICATE_SCORE) >= NEAR_DUPLICATE_SCORE
+
+
+# --- synonyms ----------------------------------------------------------------------------
+
+
+def check_synonyms(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A term belongs to one group only, or its canonical form would depend on file order."""
+    owner: dict[str, tuple[str, Position]] = {}
+    for group in kb.synonyms:
+        seen: set[str] = set()
+        for term in group.terms:
+            key = " ".join(unicodedata.normalize("NFKC", term).casefold().split())
+            if key in seen:
+                yield _problem(
+                    group.position,
+                    f"synonym '{term}' is listed twice in this group; remove one",
+                    Severity.WARNING,
+                )
+                continue
+            seen.add(key)
+            first = owner.get(key)
+            if first is None:
+                owner[key] = (term, group.position)
+                continue
+            yield _problem(
+                group.position,
+                f"synonym '{term}' is already in the group at {_place(first[1])}; a word may "
+                "belong to one group only (merge the groups or drop the word from one)",
+            )
 
 
 # --- review dates -------------------------------------------------------------------------

@@ -187,19 +187,27 @@ class _FolderLoader:
     def _read_items(self, reader: FieldReader, top: str, items: list[Node]) -> None:
         readers: dict[str, Callable[[Node], None]] = {
             "sources": lambda node: self._keep(
-                read_source(reader, node, self._text_loader(reader)), self.sources
+                "source", read_source(reader, node, self._text_loader(reader)), self.sources
             ),
-            "topics": lambda node: self._keep(read_topic(reader, node), self.topics),
-            "smalltalk": lambda node: self._keep(read_smalltalk(reader, node), self.smalltalk),
-            ENTRIES_FIELD: lambda node: self._keep(read_entry(reader, node), self.entries),
+            "topics": lambda node: self._keep("topic", read_topic(reader, node), self.topics),
+            "smalltalk": lambda node: self._keep(
+                "small talk", read_smalltalk(reader, node), self.smalltalk
+            ),
+            ENTRIES_FIELD: lambda node: self._keep("entry", read_entry(reader, node), self.entries),
             "synonyms": lambda node: self._keep_group(read_synonym_group(reader, node)),
         }
         read = readers[top]
         for item in items:
             read(item)
 
-    def _keep(self, loaded: tuple[_Record | None, Declared | None], into: list[_Record]) -> None:
+    def _keep(
+        self, kind: str, loaded: tuple[_Record | None, Declared | None], into: list[_Record]
+    ) -> None:
         record, declared = loaded
+        if declared is None:
+            # Its id is unreadable, so any reference may have meant it: references to this
+            # kind are not reported as missing until the id is fixed.
+            self.unreadable.add(kind)
         if declared is not None and not self._declare(declared):
             return  # a duplicate id: the record is reported and left out
         if record is not None:

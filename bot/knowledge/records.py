@@ -254,7 +254,9 @@ def _citations(
         fields = reader.fields(item, "a citation", required=("source", "quote"))
         if fields is None or "source" not in fields or "quote" not in fields:
             continue
-        source = reader.text(record.at(f"citations.{index}.source", fields["source"]), "source")
+        source = reader.text(
+            record.at(f"citations.{index}.source", fields["source"]), "the citation's source"
+        )
         quote = reader.text(record.at(f"citations.{index}.quote", fields["quote"]), "the quote")
         if source is not None and quote is not None:
             citations.append(Citation(source, quote, reader.position(fields["quote"])))
@@ -270,9 +272,13 @@ def _derivations(reader: FieldReader, record: _Record, node: Node) -> tuple[Deri
         fields = reader.fields(item, "a derived value", required=("value", "basis", "reason"))
         if fields is None or any(name not in fields for name in ("value", "basis", "reason")):
             continue
-        value = reader.text(record.at(f"derived.{index}.value", fields["value"]), "value")
-        basis = reader.text(record.at(f"derived.{index}.basis", fields["basis"]), "basis")
-        reason = reader.text(fields["reason"], "reason")
+        value = reader.text(
+            record.at(f"derived.{index}.value", fields["value"]), "the derived value"
+        )
+        basis = reader.text(
+            record.at(f"derived.{index}.basis", fields["basis"]), "the derivation's basis"
+        )
+        reason = reader.text(fields["reason"], "the derivation's reason")
         if value is not None and basis is not None and reason is not None:
             derivations.append(Derivation(value, basis, reason, reader.position(item)))
     return tuple(derivations) if len(derivations) == len(items) else None

@@ -1,0 +1,371 @@
+"""Each rule, proven by breaking a copy of the shipped knowledge folder in one place.
+
+Every test asserts the file, the line, the column and the message staff would read.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.problems import Severity
+
+FUNDING = "id: talent-projects-funding"
+OUTCOMES = "id: talent-projects-outcomes"
+EVENT_DATE = "id: doctoral-event-date"
+
+
+def test_the_unbroken_copy_passes(folder):
+    result = folder.check()
+    assert result.errors == []
+    assert result.kb is not None
+
+
+def test_a_quote_changed_by_one_word(folder):
+    folder.replace(
+        "projects.yaml",
+        "has supported 372 high-level",
+        "has funded 372 high-level",
+        after=(FUNDING, "quote:"),
+    )
+    line, column = folder.value_position("projects.yaml", "quote", after=FUNDING)
+
+    problem = folder.only(folder.check().errors, "quote is not word for word")
+
+    assert (problem.file, problem.line, problem.column) == ("projects.yaml", line, column)
+    assert problem.message == (
+        "quote is not word for word in source 'tongzhou-talent-2024': "
+        "it has 'funded' where the source has 'supported'"
+    )
+
+
+def test_372_changed_to_373_in_an_answer(folder):
+    folder.replace("projects.yaml", "372", "373", after=(FUNDING, "answer:", "en:"))
+    line, column = folder.value_position("projects.yaml", "en", after=(FUNDING, "answer:"))
+
+    problem = folder.only(folder.check().errors, "373")
+
+    assert (problem.file, problem.line, problem.column) == ("projects.yaml", line, column)
+    assert problem.message == (
+        "answer.en states 373, which no quote of this entry backs; "
+        "quote the source or declare it under 'derived'"
+    )
+
+
+def test_400_million_changed_to_4_yi_5_qian_wan_in_a_chinese_answer(folder):
+    folder.replace("projects.yaml", "4亿", "4亿5千万", after=(FUNDING, "answer:", "zh:"))
+    line, column = folder.value_position("projects.yaml", "zh", after=(FUNDING, "answer:"))
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"projects.yaml:{line}:{column}: answer.zh states 4亿5千万 (450000000), which no quote "
+        "of this entry backs; quote the source or declare it under 'derived'"
+    ]
+
+
+def test_a_duplicated_id_points_at_the_second_and_names_the_first(folder):
+    folder.replace("projects.yaml", OUTCOMES, FUNDING)
+    first = folder.position("projects.yaml", "talent-projects-funding", after="- id:")
+    second_line, second_column = folder.position(
+        "projects.yaml", "talent-projects-funding", after=("- id:", "related:", "- id:")
+    )
+
+    problem = folder.only(folder.check().errors, "already used")
+
+    assert (problem.file, problem.line, problem.column) == (
+        "projects.yaml",
+        second_line,
+        second_column,
+    )
+    assert problem.message == (
+        f"id 'talent-projects-funding' is already used by the entry at "
+        f"projects.yaml:{first[0]}:{first[1]}; ids must be unique"
+    )
+
+
+def test_an_id_shared_by_an_entry_and_small_talk(folder):
+    folder.replace("smalltalk.yaml", "id: thanks", "id: talent-events")
+
+    problem = folder.only(folder.check().errors, "already used")
+
+    assert problem.file == "smalltalk.yaml"
+    assert "by the entry at events.yaml:" in problem.message
+
+
+def test_a_tab_indented_line(folder):
+    folder.replace("policy.yaml", "    topic: ", "\ttopic: ")
+    line, _ = folder.position("policy.yaml", "\ttopic: ")
+
+    result = folder.check()
+
+    assert [p.format() for p in result.errors if p.file == "policy.yaml"] == [
+        f"policy.yaml:{line}:1: a tab character is used for indentation; YAML needs spaces instead"
+    ]
+    assert result.kb is None
+
+
+def test_an_unknown_field_suggests_the_right_name(folder):
+    folder.replace("events.yaml", "    answer:", "    anser:", after=EVENT_DATE)
+    line, column = folder.position("events.yaml", "anser:")
+    entry_line, entry_column = folder.position("events.yaml", "id:", after=EVENT_DATE)
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"events.yaml:{entry_line}:{entry_column}: an entry is missing the field 'answer' "
+        "('en:' and 'zh:' texts)",
+        f"events.yaml:{line}:{column}: unknown field 'anser' — did you mean 'answer'?",
+    ]
+
+
+def test_a_related_entry_that_does_not_exist(folder):
+    folder.replace(
+        "projects.yaml", "talent-projects-outcomes", "talent-project-outcome", after="related:"
+    )
+    line, column = folder.position("projects.yaml", "talent-project-outcome")
+
+    problem = folder.only(folder.check().errors, "related entry")
+
+    assert (problem.file, problem.line, problem.column) == ("projects.yaml", line, column)
+    assert problem.message == (
+        "related entry 'talent-project-outcome' does not exist — "
+        "did you mean 'talent-projects-outcomes'?"
+    )
+
+
+def test_a_missing_field_points_at_its_record(folder):
+    text = folder.text("policy.yaml")
+    start = text.index("review_by:")
+    folder.write("policy.yaml", text[:start] + text[text.index("\n", start) + 1 :])
+    line, column = folder.position("policy.yaml", "id:")
+
+    problem = folder.only(folder.check().errors, "missing")
+
+    assert (problem.file, problem.line, problem.column) == ("policy.yaml", line, column)
+    assert problem.message == ("an entry is missing the field 'review_by' (a date like 2027-06-30)")
+
+
+def test_a_number_where_text_is_expected(folder):
+    folder.replace("events.yaml", 'value: "2024"', "value: 2024")
+    line, column = folder.position("events.yaml", "2024", after="value:")
+
+    problem = folder.only(folder.check().errors, "expected")
+
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == (
+        'expected the derived value as text, got the number 2024; put it in quotes: "2024"'
+    )
+
+
+def test_text_where_a_list_is_expected(folder):
+    text = folder.text("alphaess.yaml")
+    start = text.index("related: [") + len("related: ")
+    end = text.index("]", start) + 1
+    folder.write("alphaess.yaml", text[:start] + "alphaess-business" + text[end:])
+    line, column = folder.position("alphaess.yaml", "alphaess-business", after="related: ")
+
+    problem = folder.only(folder.check().errors, "expected a list")
+
+    assert (problem.file, problem.line, problem.column) == ("alphaess.yaml", line, column)
+    assert problem.message == (
+        "expected a list of related entry ids, got the text 'alphaess-business'"
+    )
+
+
+def test_a_bad_date(folder):
+    folder.replace("about.yaml", "review_by: 2027-06-30", "review_by: 2027-02-30")
+    line, column = folder.value_position("about.yaml", "review_by")
+
+    problem = folder.only(folder.check().errors, "date")
+
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == "review_by '2027-02-30' is not a real calendar date"
+
+
+def test_bad_id_characters(folder):
+    folder.replace("policy.yaml", "id: policy-3-0", "id: Policy 3")
+    line, column = folder.position("policy.yaml", "Policy 3")
+
+    problem = folder.only(folder.check().errors, "Policy 3")
+
+    assert (problem.file, problem.line, problem.column) == ("policy.yaml", line, column)
+    assert problem.message == (
+        "entry id 'Policy 3' may only use a-z, 0-9 and '-' (at most 40 characters)"
+    )
+
+
+def test_an_id_longer_than_40_characters(folder):
+    long_id = "a" * 41
+    folder.replace("policy.yaml", "id: policy-3-0", f"id: {long_id}")
+
+    problem = folder.only(folder.check().errors, long_id)
+
+    assert problem.message.endswith("(at most 40 characters)")
+
+
+def test_broken_yaml_syntax(folder):
+    folder.replace("tongzhou.yaml", 'quote: "', 'quote: "unclosed ', after="citations:")
+    folder.replace("tongzhou.yaml", '"\n', "\n", after=('quote: "unclosed ',))
+
+    problems = [p for p in folder.check().errors if p.file == "tongzhou.yaml"]
+
+    assert len(problems) == 1
+    assert problems[0].line > 0
+    assert problems[0].message.startswith("YAML syntax error: ")
+
+
+def test_a_colon_in_unquoted_text_gets_a_hint(folder):
+    folder.replace("topics.yaml", "en: Talent policy", "en: Talent policy: 3.0")
+    line, _ = folder.position("topics.yaml", "Talent policy: 3.0")
+
+    problem = folder.only(folder.check().errors, "YAML syntax error")
+
+    assert problem.line == line
+    assert "must be put in quotes" in problem.message
+
+
+def test_a_file_that_is_not_utf8(folder):
+    text = folder.text("tongzhou.yaml")
+    marker = "Tongzhou"
+    index = text.index(marker, text.index("answer:"))
+    raw = text[:index].encode() + "Töngzhou".encode("latin-1") + text[index + 8 :].encode()
+    (folder.path / "tongzhou.yaml").write_bytes(raw)
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index) + 1
+
+    problem = folder.only(folder.check().errors, "UTF-8")
+
+    assert (problem.file, problem.line, problem.column) == ("tongzhou.yaml", line, column)
+    assert problem.message == (
+        "the file is not UTF-8 text (byte 0xF6 cannot be read); save it with the UTF-8 encoding"
+    )
+
+
+def test_a_missing_source_file_is_reported_once(folder):
+    name = folder.text("sources.yaml").split("file: ", 1)[1].splitlines()[0].strip()
+    (folder.path / name).unlink()
+    line, column = folder.value_position("sources.yaml", "file")
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"sources.yaml:{line}:{column}: the source file '{name}' does not exist "
+        "(paths are relative to the knowledge folder)"
+    ]
+
+
+def test_a_near_duplicate_phrasing_names_both_places(folder):
+    folder.replace(
+        "tongzhou.yaml",
+        "      zh:\n",
+        "        - what events does tongzhou hold to attract talents\n      zh:\n",
+    )
+    first = folder.position("events.yaml", "What events does Tongzhou hold to attract talent?")
+    line, column = folder.position(
+        "tongzhou.yaml", "what events does tongzhou hold to attract talents"
+    )
+
+    problem = folder.only(folder.check().errors, "phrasing")
+
+    assert (problem.file, problem.line, problem.column) == ("tongzhou.yaml", line, column)
+    assert "is nearly the same as 'What events does Tongzhou hold to attract talent?'" in (
+        problem.message
+    )
+    assert f"of 'talent-events' at events.yaml:{first[0]}:{first[1]}" in problem.message
+
+
+def test_an_over_long_answer(folder):
+    long_answer = ("Tongzhou is a district of Nantong. " * 30).strip()
+    text = folder.text("tongzhou.yaml")
+    start = text.index("en: >-", text.index("answer:"))
+    end = text.index("      zh:", start)
+    folder.write("tongzhou.yaml", text[:start] + f"en: {long_answer}\n" + text[end:])
+    line, column = folder.position("tongzhou.yaml", long_answer)
+
+    problem = folder.only(folder.check().errors, "characters long")
+
+    assert (problem.file, problem.line, problem.column) == ("tongzhou.yaml", line, column)
+    assert problem.message == (
+        f"answer.en is {len(long_answer)} characters long; the limit is 1000, so shorten it "
+        f"by {len(long_answer) - 1000}"
+    )
+
+
+def test_an_expired_review_date_is_a_warning(folder):
+    folder.replace("about.yaml", "review_by: 2027-06-30", "review_by: 2025-12-31")
+    line, column = folder.value_position("about.yaml", "review_by")
+
+    result = folder.check()
+
+    assert result.errors == []
+    assert [p.format() for p in result.warnings] == [
+        f"about.yaml:{line}:{column}: review date 2025-12-31 has passed; check 'about-source' "
+        "against its sources and set a new date"
+    ]
+    assert result.warnings[0].severity is Severity.WARNING
+
+
+def test_an_undeclared_derived_value(folder):
+    text = folder.text("events.yaml")
+    start = text.index("    derived:", text.index(EVENT_DATE))
+    end = text.index("    related:", start)
+    folder.write("events.yaml", text[:start] + text[end:])
+    en = folder.value_position("events.yaml", "en", after=(EVENT_DATE, "answer:"))
+    zh = folder.value_position("events.yaml", "zh", after=(EVENT_DATE, "answer:"))
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"events.yaml:{en[0]}:{en[1]}: answer.en states 2024, which no quote of this entry "
+        "backs; quote the source or declare it under 'derived'",
+        f"events.yaml:{zh[0]}:{zh[1]}: answer.zh states 2024, which no quote of this entry "
+        "backs; quote the source or declare it under 'derived'",
+    ]
+
+
+def test_a_derivation_whose_basis_is_not_quoted(folder):
+    folder.replace("events.yaml", 'basis: "March 26-27"', 'basis: "late March"')
+    line, column = folder.value_position("events.yaml", "basis")
+
+    problem = folder.only(folder.check().errors, "basis")
+
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == (
+        "basis 'late March' is not in any quote of this entry; "
+        "copy the words it rests on from one of its quotes"
+    )
+
+
+def test_several_errors_in_several_files_are_reported_together(folder):
+    folder.replace("projects.yaml", "372", "373", after=(FUNDING, "answer:", "en:"))
+    folder.replace("policy.yaml", "    topic: ", "\ttopic: ")
+    folder.replace("alphaess.yaml", "    answer:", "    anser:")
+    folder.replace("topics.yaml", "id: events", "id: Events")
+    (folder.path / "tongzhou.yaml").write_bytes(b"entries:\n  - id: caf\xe9\n")
+
+    errors = folder.check().errors
+
+    assert {p.file for p in errors} >= {
+        "projects.yaml",
+        "policy.yaml",
+        "alphaess.yaml",
+        "topics.yaml",
+        "tongzhou.yaml",
+    }
+    messages = " | ".join(p.message for p in errors)
+    assert "answer.en states 373" in messages
+    assert "a tab character" in messages
+    assert "unknown field 'anser'" in messages
+    assert "topic id 'Events'" in messages
+    assert "not UTF-8" in messages
+    assert errors == sorted(errors)
+
+
+def test_a_broken_record_is_not_reported_again_where_it_is_used(folder):
+    # The events topic's id is invalid, so the topic does not load; the entries that name it
+    # must not each report "topic 'events' does not exist" on top.
+    folder.replace("topics.yaml", "id: events", "id: Events")
+
+    errors = folder.check().errors
+
+    assert [p.message for p in errors] == [
+        "topic id 'Events' may only use a-z, 0-9 and '-' (at most 40 characters)"
+    ]
