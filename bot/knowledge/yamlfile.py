@@ -7,6 +7,7 @@ so no tag in a file can run code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,37 +25,34 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "text containing ': ' must be put in quotes, or the line is indented wrongly",
     ),
     (
-        "could not find expected ':'",
-        "a line is missing its ':' or is indented wrongly",
+        "found '<scalar>'",
+        "more text follows a finished value: check the quotes on this line (a ' inside "
+        "'...' must be written '')",
     ),
+    (
+        "found '<block mapping start>'",
+        "this field is indented differently from the fields around it",
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the lines above it",
+    ),
+    ("could not find expected ':'", "a line is missing its ':' or is indented wrongly"),
     (
         "did not find expected key",
         "a line is indented wrongly, or a '-' list item sits where a field is expected",
     ),
-    (
-        "did not find expected '-' indicator",
-        "a list item is indented differently from the others",
-    ),
-    (
-        "found unexpected end of stream",
-        "a quote is opened but never closed",
-    ),
-    (
-        "found undefined alias",
-        "'*' starts an alias in YAML; put text starting with '*' in quotes",
-    ),
-    (
-        "found character '`' that cannot start any token",
-        "text starting with '`' must be put in quotes",
-    ),
-    (
-        "found character '@' that cannot start any token",
-        "text starting with '@' must be put in quotes",
-    ),
-    (
-        "expected a single document",
-        "the file must hold one document: remove the extra '---' line",
-    ),
+    ("did not find expected '-' indicator", "a list item is indented differently from the others"),
+    ("expected ',' or ']'", "a list opened with '[' is not closed with ']'"),
+    ("expected ',' or '}'", "a '{' is not closed with '}'"),
+    ("found unexpected end of stream", "a quote is opened but never closed"),
+    ("found undefined alias", "'*' starts an alias in YAML; put text starting with '*' in quotes"),
+    ("that cannot start any token", "text starting with this character must be put in quotes"),
+    ("expected a single document", "the file must hold one document: remove the extra '---' line"),
+)
+# A value that opens a quote: "key: \"..." or "- '...".
+_OPENING_QUOTE = re.compile(
+    r"""^\s*(?:-\s+|[^\s"'#][^:#]*:\s+|-\s+[^\s"'#][^:#]*:\s+)(["'])(.*)$"""
 )
 
 
@@ -108,6 +106,16 @@ def parse_yaml(text: str, name: str) -> tuple[YamlFile, list[Problem]]:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         line, column = _mark_of(error)
+        unclosed = _unclosed_quote(text, line)
+        if unclosed is not None:
+            line, column = unclosed
+            message = (
+                "YAML syntax error: the quote opened here is not closed on this line; "
+                "end the text with the same quote mark"
+            )
+            if first_tab_line is None or line < first_tab_line:
+                problems.append(Problem(name, line, column, message))
+            return YamlFile(name, None), problems
         # A parse error at or after a tab-indented line is almost always caused by the tab,
         # which is already reported in plainer words.
         if first_tab_line is None or line < first_tab_line:
@@ -144,22 +152,44 @@ def _tab_indentation(text: str, name: str) -> list[Problem]:
     return problems
 
 
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """The first line up to ``error_line`` whose quoted value is not closed on the same line.
+
+    Quoted text may legally run over several lines in YAML, but in this folder it never does
+    on purpose; when parsing fails, such a line is by far the likeliest cause.
+    """
+    for number, line in enumerate(text.splitlines()[:error_line], start=1):
+        match = _OPENING_QUOTE.match(line)
+        if match is None:
+            continue
+        mark, rest = match.group(1), match.group(2).rstrip()
+        rest = (
+            rest.replace("\\\\", "").replace('\\"', "") if mark == '"' else rest.replace("''", "")
+        )
+        if mark not in rest:
+            return number, match.start(1) + 1
+    return None
+
+
 def _mark_of(error: yaml.MarkedYAMLError) -> tuple[int, int]:
-    mark = error.problem_mark or error.context_mark
+    marks = [error.problem_mark, error.context_mark]
+    if "quoted scalar" in (error.context or ""):
+        marks.reverse()  # where the quote opened, not where the file ended
+    mark = next((m for m in marks if m is not None), None)
     if mark is None:
         return 0, 0
     return mark.line + 1, mark.column + 1
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    """Plain words where the failure is a known one; PyYAML's own words otherwise."""
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
-    words = problem or context or "the text is not valid YAML"
-    if context and problem:
-        words = f"{problem} ({context})"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem or needle in context), "")
-    message = f"YAML syntax error: {words}"
-    return f"{message}; {hint}" if hint else message
+    if hint:
+        return f"YAML syntax error: {hint}"
+    words = f"{problem} ({context})" if problem and context else problem or context
+    return f"YAML syntax error: {words or 'the text is not valid YAML'}"
 
 
 def _duplicate_keys(root: Node, name: str) -> list[Problem]:
