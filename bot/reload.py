@@ -27,6 +27,7 @@ from typing import Generic, TypeVar
 
 import watchfiles
 
+from bot.commands.check import format_problems
 from bot.errors import KnowledgeError
 
 logger = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class EngineHolder(Generic[E]):
         try:
             engine = await asyncio.to_thread(self._loader, self.directory)
         except KnowledgeError as error:
-            lines = tuple(problem.format() for problem in error.problems) or (str(error),)
+            lines = tuple(format_problems(error.problems)) or (str(error),)
             result = ReloadResult(False, self.directory, lines, self._generation)
             logger.error("%s", result.summary())
             return result

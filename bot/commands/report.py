@@ -1,0 +1,163 @@
+"""``talent-bot report``: what people asked and didn't get answered, from the question log.
+
+    talent-bot report                          # the last 7 days, as text
+    talent-bot report --since 24h --format html --output report.html
+    talent-bot report --from 2026-11-01 --to 2026-11-30 --format csv --output november.csv
+
+``--since`` takes hours, days or weeks (``24h``, ``7d``, ``2w``); ``--from``/``--to`` take UTC
+dates, both included. The log is read from ``--data-dir`` (default: ``TALENT_BOT_DATA_DIR``,
+else ``./data``). Synonyms from the knowledge folder (``TALENT_BOT_KNOWLEDGE_DIR``, else the
+shipped one) help group "subsidy" with "funding"; the report works without them.
+Exit status: 0, or 2 for bad options or a log that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from bot.config import DEFAULT_DATA_DIR
+from bot.knowledge.loader import load_knowledge
+from bot.matching.analysis import SynonymMap
+from bot.paths import shipped_knowledge_dir
+from bot.report import DEFAULT_LIMIT, DEFAULT_SIMILARITY, Report, build_report, synonyms_for
+from bot.report_formats import render_csv, render_json, render_text
+from bot.report_html import render_html
+from bot.store import DB_FILE_NAME, QuestionLogUnavailable, read_questions
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "csv": render_csv,
+    "html": render_html,
+}
+DEFAULT_SINCE = "7d"
+_DURATION = re.compile(r"\s*(\d{1,5})\s*([hdw])\s*", re.IGNORECASE)
+_UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="the data folder holding the question log (default: $TALENT_BOT_DATA_DIR or ./data)",
+    )
+    parser.add_argument(
+        "--knowledge-dir",
+        type=Path,
+        metavar="DIR",
+        help="knowledge folder whose synonyms help grouping "
+        "(default: $TALENT_BOT_KNOWLEDGE_DIR or the shipped one)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="AGE",
+        help=f"how far back: 24h, 7d, 2w ... (default {DEFAULT_SINCE} unless --from/--to)",
+    )
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first UTC day")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last UTC day")
+    parser.add_argument("--format", choices=tuple(RENDERERS), default="text")
+    parser.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"rows per list (default {DEFAULT_LIMIT}; 0 for all)",
+    )
+    parser.add_argument(
+        "--similarity",
+        type=float,
+        default=DEFAULT_SIMILARITY,
+        metavar="0-100",
+        help=f"how alike questions must be to share a group (default {DEFAULT_SIMILARITY:g})",
+    )
+
+
+def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> int:
+    env = os.environ if environ is None else environ
+    now = dt.datetime.now(dt.UTC)
+    try:
+        since, until = resolve_period(args.since, args.date_from, args.date_to, now)
+    except ValueError as error:
+        return _fail(str(error))
+    if not 0 <= args.similarity <= 100:
+        return _fail("--similarity must be between 0 and 100")
+    data_dir: Path = args.data_dir or Path(env.get("TALENT_BOT_DATA_DIR") or DEFAULT_DATA_DIR)
+    try:
+        rows = read_questions(data_dir / DB_FILE_NAME, since, until)
+    except QuestionLogUnavailable as error:
+        return _fail(str(error))
+    knowledge_dir = args.knowledge_dir or Path(
+        env.get("TALENT_BOT_KNOWLEDGE_DIR") or shipped_knowledge_dir()
+    )
+    report = build_report(
+        rows,
+        since=since,
+        until=until,
+        limit=args.limit,
+        similarity=args.similarity,
+        synonyms=_synonyms(knowledge_dir),
+    )
+    output = RENDERERS[args.format](report)
+    if args.output is None:
+        sys.stdout.write(output)
+        return 0
+    try:
+        # utf-8-sig for CSV: spreadsheet programs then read Chinese correctly.
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        newline = "" if args.format == "csv" else None
+        with args.output.open("w", encoding=encoding, newline=newline) as handle:
+            handle.write(output)
+    except OSError as error:
+        return _fail(f"cannot write {args.output}: {error.strerror or error}")
+    return 0
+
+
+def resolve_period(
+    since: str | None, date_from: str | None, date_to: str | None, now: dt.datetime
+) -> tuple[dt.datetime | None, dt.datetime]:
+    """``(since, until)`` in UTC, ``until`` exclusive. Raises ValueError with a clear message."""
+    if since is not None and (date_from is not None or date_to is not None):
+        raise ValueError("use either --since or --from/--to, not both")
+    if date_from is None and date_to is None:
+        return now - parse_age(since or DEFAULT_SINCE), now
+    start = None if date_from is None else _day_start(date_from, "--from")
+    end = now if date_to is None else _day_start(date_to, "--to") + dt.timedelta(days=1)
+    if start is not None and start >= end:
+        raise ValueError("--from must not be after --to")
+    return start, end
+
+
+def parse_age(text: str) -> dt.timedelta:
+    found = _DURATION.fullmatch(text)
+    if found is None or int(found.group(1)) == 0:
+        raise ValueError(f"--since '{text}': use a number and h, d or w, like 24h, 7d or 2w")
+    return dt.timedelta(hours=int(found.group(1)) * _UNIT_HOURS[found.group(2).lower()])
+
+
+def _day_start(text: str, option: str) -> dt.datetime:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option} '{text}': use a date like 2026-11-24") from None
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
+
+
+def _synonyms(knowledge_dir: Path) -> SynonymMap | None:
+    try:
+        kb, _problems = load_knowledge(knowledge_dir)
+    except Exception:  # grouping works without synonyms; never fail a report over them
+        return None
+    return None if kb is None else synonyms_for(kb)
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"talent-bot report: {message}\n")
+    return 2
