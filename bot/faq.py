@@ -1,0 +1,191 @@
+"""The FAQ engine: one knowledge base, its matcher, and the replies built from them.
+
+This is the whole public surface the CLI and the Telegram adapter use::
+
+    engine = FaqEngine.load()                  # the shipped knowledge base, checked
+    reply = engine.ask("Where is Tongzhou?")   # a Reply: answer / suggest / decline / smalltalk
+
+Replies are plain data (``bot.answers``); each front end renders them its own way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.answers import Reply, SourceRef, Suggestion, TopicRef
+from bot.errors import KnowledgeError
+from bot.knowledge import validate_folder
+from bot.knowledge.model import Entry, KnowledgeBase, Lang
+from bot.matching.matcher import Matcher
+from bot.matching.outcome import Candidate, Match
+from bot.matching.settings import MatchSettings
+from bot.paths import shipped_knowledge_dir
+
+_SUGGEST_TEXT: dict[Lang, str] = {
+    "en": "I'm not sure which of these you mean. Did you mean:",
+    "zh": "我不太确定您想问的是哪一个。您是想问：",
+}
+_DECLINE_TEXT: dict[Lang, str] = {
+    "en": (
+        "Sorry, my sources don't cover that, so I can't answer it. I only answer from "
+        "{sources}. I can answer questions about: {topics}."
+    ),
+    "zh": (
+        "抱歉，我的资料来源没有涉及这个问题，所以无法回答。我只根据{sources}回答问题。"
+        "我可以回答以下方面的问题：{topics}。"
+    ),
+}
+_SOURCE_FORMAT: dict[Lang, str] = {
+    "en": "\u201c{title}\u201d ({date})",
+    "zh": "《{title}》（{date}）",
+}
+_TOPIC_SEPARATOR: dict[Lang, str] = {"en": "; ", "zh": "、"}
+
+
+class FaqEngine:
+    """Answers questions from one knowledge base. Immutable once built; safe to share."""
+
+    def __init__(self, knowledge: KnowledgeBase, settings: MatchSettings | None = None) -> None:
+        self.knowledge = knowledge
+        self.settings = settings or MatchSettings()
+        self.matcher = Matcher(knowledge, self.settings)
+        self._smalltalk = {talk.id: talk for talk in knowledge.smalltalk}
+
+    @classmethod
+    def load(
+        cls, directory: Path | None = None, settings: MatchSettings | None = None
+    ) -> FaqEngine:
+        """Check and load a knowledge folder (the shipped one by default).
+
+        Raises ``KnowledgeError`` carrying every error if the folder has any.
+        """
+        result = validate_folder(directory or shipped_knowledge_dir())
+        if result.errors or result.kb is None:
+            raise KnowledgeError(result.errors)
+        return cls(result.kb, settings)
+
+    # --- questions ----------------------------------------------------------------------------
+
+    def ask(self, question: str, lang: Lang | None = None) -> Reply:
+        """The reply to ``question``; ``lang`` overrides the language detected from the script."""
+        return self.reply_for_match(question, self.matcher.match(question, lang))
+
+    def reply_for_match(self, question: str, match: Match) -> Reply:
+        lang = match.lang
+        if match.kind == "answer" and match.entry_id is not None:
+            entry = self.knowledge.entry(match.entry_id)
+            if entry is not None:
+                return self._answer(question, entry, lang, match.score)
+        if match.kind == "smalltalk" and match.entry_id in self._smalltalk:
+            talk = self._smalltalk[match.entry_id]
+            return Reply(
+                question=question,
+                lang=lang,
+                kind="smalltalk",
+                text=talk.answer[lang],
+                entry_id=talk.id,
+                score=match.score,
+            )
+        if match.kind == "suggest" and match.candidates:
+            return Reply(
+                question=question,
+                lang=lang,
+                kind="suggest",
+                text=_SUGGEST_TEXT[lang],
+                score=match.score,
+                suggestions=self._suggestions(match.candidates, lang),
+            )
+        return self._decline(question, lang, match.score)
+
+    def reply_for_entry(self, entry_id: str, lang: Lang) -> Reply | None:
+        """The answer to an entry chosen from a button or a list; None for an unknown id."""
+        entry = self.knowledge.entry(entry_id)
+        if entry is None:
+            return None
+        return self._answer(entry.questions[lang][0], entry, lang, None)
+
+    def search(self, query: str, lang: Lang | None = None, limit: int = 5) -> tuple[Reply, ...]:
+        """Up to ``limit`` answers for inline search, best first; () when nothing is relevant."""
+        match = self.matcher.match(query, lang)
+        if match.kind not in ("answer", "suggest") or limit <= 0:
+            return ()
+        floor = self.settings.suggest_threshold
+        ranked = self.matcher.ranked(query)
+        replies: list[Reply] = []
+        for candidate in ranked:
+            if candidate.score < floor or len(replies) >= limit:
+                break
+            entry = self.knowledge.entry(candidate.entry_id)
+            if entry is not None:
+                replies.append(self._answer(query, entry, match.lang, candidate.score))
+        return tuple(replies)
+
+    # --- browsing -----------------------------------------------------------------------------
+
+    def topics(self, lang: Lang) -> tuple[TopicRef, ...]:
+        return tuple(TopicRef(topic.id, topic.names[lang]) for topic in self.knowledge.topics)
+
+    def questions_in_topic(self, topic_id: str, lang: Lang) -> tuple[Suggestion, ...]:
+        return tuple(
+            Suggestion(entry.id, entry.questions[lang][0])
+            for entry in self.knowledge.entries_in_topic(topic_id)
+        )
+
+    def sources(self) -> tuple[SourceRef, ...]:
+        return tuple(
+            SourceRef(source.id, source.title, source.date.isoformat(), source.url, "")
+            for source in self.knowledge.sources
+        )
+
+    # --- replies ------------------------------------------------------------------------------
+
+    def _answer(self, question: str, entry: Entry, lang: Lang, score: float | None) -> Reply:
+        sources: list[SourceRef] = []
+        for citation in entry.citations:
+            source = self.knowledge.source(citation.source_id)
+            if source is not None:
+                sources.append(
+                    SourceRef(
+                        source.id,
+                        source.title,
+                        source.date.isoformat(),
+                        source.url,
+                        citation.quote,
+                    )
+                )
+        related = tuple(
+            Suggestion(other.id, other.questions[lang][0])
+            for other in (self.knowledge.entry(entry_id) for entry_id in entry.related)
+            if other is not None
+        )
+        return Reply(
+            question=question,
+            lang=lang,
+            kind="answer",
+            text=entry.answer[lang],
+            entry_id=entry.id,
+            score=score,
+            sources=tuple(sources),
+            related=related,
+        )
+
+    def _suggestions(self, candidates: tuple[Candidate, ...], lang: Lang) -> tuple[Suggestion, ...]:
+        found: list[Suggestion] = []
+        for candidate in candidates:
+            entry = self.knowledge.entry(candidate.entry_id)
+            if entry is not None:
+                found.append(Suggestion(entry.id, entry.questions[lang][0], candidate.score))
+        return tuple(found)
+
+    def _decline(self, question: str, lang: Lang, score: float | None) -> Reply:
+        topics = self.topics(lang)
+        cited = _SOURCE_FORMAT[lang]
+        text = _DECLINE_TEXT[lang].format(
+            sources=_TOPIC_SEPARATOR[lang].join(
+                cited.format(title=s.title, date=s.date.isoformat()) for s in self.knowledge.sources
+            ),
+            topics=_TOPIC_SEPARATOR[lang].join(topic.name for topic in topics),
+        )
+        return Reply(
+            question=question, lang=lang, kind="decline", text=text, score=score, topics=topics
+        )

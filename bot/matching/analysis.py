@@ -1,0 +1,180 @@
+"""From normalised text to what the scorer compares: tokens, a match string and content units.
+
+- **Tokens**: English (and other alphabetic) words, numbers, and single Chinese characters, so
+  Chinese is compared character by character, never as one space-less "word". Synonyms are
+  replaced by their group's canonical token (longest phrase first), in both languages: "博士",
+  "doctoral" and "phd" all become ``phd``, so English and Chinese phrasings share vocabulary.
+- **Match string**: the tokens joined for rapidfuzz, with spaces between words but none
+  between Chinese characters.
+- **Units**: the content the knowledge base can be asked about: English words minus
+  stopwords (lightly stemmed), canonical synonym tokens, and Chinese character bigrams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.matching.normalise import HAN, is_han, normalise
+from bot.matching.words import CHINESE_STOP_PHRASES, ENGLISH_STOPWORDS, stem
+
+# A Chinese character, a number (3.0, 55.27), or a run of letters of any other script: so
+# "policy3.0" is two tokens, as it would be with a space.
+_TOKEN = re.compile(f"{HAN.pattern}|\\d+(?:\\.\\d+)*|[^\\W\\d_{HAN.pattern[1:-1]}]+")
+_MAX_STOP_PHRASE = max(len(p) for p in CHINESE_STOP_PHRASES)
+
+
+def raw_tokens(normalised: str) -> list[str]:
+    """Words and numbers as written, each Chinese character on its own."""
+    return _TOKEN.findall(normalised)
+
+
+class SynonymMap:
+    """Replaces every synonym phrase by its group's canonical token, longest phrase first.
+
+    Phrases are sequences of stemmed tokens, so "start-ups" and "start up" and "初创企业" are
+    found at token boundaries: an English phrase never matches inside a longer word.
+    """
+
+    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for terms in groups:
+            canonical_tokens = _stemmed(raw_tokens(normalise(terms[0]))) if terms else []
+            if not canonical_tokens:
+                continue
+            canonical = "_".join(canonical_tokens) if len(canonical_tokens) > 1 else ""
+            canonical = canonical or canonical_tokens[0]
+            for term in terms:
+                phrase = tuple(_stemmed(raw_tokens(normalise(term))))
+                # The first group naming a phrase wins, so the mapping never depends on
+                # dictionary order.
+                if phrase and phrase not in self._phrases:
+                    self._phrases[phrase] = canonical
+        self._longest = max((len(p) for p in self._phrases), default=0)
+        self.canonical_tokens = frozenset(self._phrases.values())
+
+    def replace(self, tokens: Sequence[str]) -> list[str]:
+        result: list[str] = []
+        position = 0
+        while position < len(tokens):
+            for length in range(min(self._longest, len(tokens) - position), 0, -1):
+                canonical = self._phrases.get(tuple(tokens[position : position + length]))
+                if canonical is not None:
+                    result.append(canonical)
+                    position += length
+                    break
+            else:
+                result.append(tokens[position])
+                position += 1
+        return result
+
+    def single_words(self) -> frozenset[str]:
+        """The one-word phrases, which a misspelt word may be corrected to."""
+        return frozenset(phrase[0] for phrase in self._phrases if len(phrase) == 1)
+
+    def lookup(self, token: str) -> str | None:
+        """The canonical token for a one-word synonym, if ``token`` is one."""
+        return self._phrases.get((token,))
+
+
+def _stemmed(tokens: Iterable[str]) -> list[str]:
+    return [stem(token) for token in tokens]
+
+
+def match_string(tokens: Sequence[str]) -> str:
+    """Tokens joined for rapidfuzz: Chinese characters run together, words spaced."""
+    parts: list[str] = []
+    previous_han = False
+    for token in tokens:
+        han = len(token) == 1 and is_han(token)
+        if parts and not (han and previous_han):
+            parts.append(" ")
+        parts.append(token)
+        previous_han = han
+    return "".join(parts)
+
+
+_STOP_STEMS = ENGLISH_STOPWORDS | frozenset(stem(word) for word in ENGLISH_STOPWORDS)
+
+
+def is_stopword(token: str) -> bool:
+    """True for a stopword, before or after stemming."""
+    return token in _STOP_STEMS
+
+
+def han_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
+    """Maximal runs of single Chinese characters, with the index of their first token."""
+    runs: list[tuple[int, str]] = []
+    start = -1
+    for index, token in enumerate([*tokens, ""]):
+        han = len(token) == 1 and is_han(token)
+        if han and start < 0:
+            start = index
+        elif not han and start >= 0:
+            runs.append((start, "".join(tokens[start:index])))
+            start = -1
+    return runs
+
+
+def stop_mask(run: str) -> list[bool]:
+    """Which characters of a Chinese run belong to stop phrases (longest match first)."""
+    mask = [False] * len(run)
+    position = 0
+    while position < len(run):
+        for length in range(min(_MAX_STOP_PHRASE, len(run) - position), 0, -1):
+            if run[position : position + length] in CHINESE_STOP_PHRASES:
+                for offset in range(length):
+                    mask[position + offset] = True
+                position += length
+                break
+        else:
+            position += 1
+    return mask
+
+
+def bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+@dataclass(frozen=True)
+class Analysed:
+    tokens: tuple[str, ...]
+    text: str  # the match string given to rapidfuzz
+    words: tuple[str, ...]  # content words and canonical tokens, in order (no Chinese runs)
+    runs: tuple[str, ...]  # runs of Chinese characters
+
+    def units(self) -> set[str]:
+        found = set(self.words)
+        for run in self.runs:
+            mask = stop_mask(run)
+            if all(mask):
+                continue
+            found.update(bigrams(run) if len(run) > 1 else [run])
+        return found
+
+
+def analyse(
+    text: str,
+    synonyms: SynonymMap,
+    max_chars: int | None = None,
+    correct: Callable[[str], str] | None = None,
+) -> Analysed:
+    """Analyse ``text``; ``correct`` may first replace misspelt words by known ones."""
+    normalised = normalise(text)
+    if max_chars is not None:
+        normalised = normalised[:max_chars]
+    surface = raw_tokens(normalised)
+    if correct is not None:
+        surface = [correct(token) for token in surface]
+    tokens = synonyms.replace(_stemmed(surface))
+    words = tuple(
+        token
+        for token in tokens
+        if not (len(token) == 1 and is_han(token))
+        and (token in synonyms.canonical_tokens or not is_stopword(token))
+    )
+    runs = tuple(run for _, run in han_runs(tokens))
+    return Analysed(tokens=tuple(tokens), text=match_string(tokens), words=words, runs=runs)

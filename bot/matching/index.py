@@ -1,0 +1,146 @@
+"""Everything the matcher needs that depends only on the knowledge base, built once at load.
+
+- every phrasing of every entry, analysed (tokens, match string, content units);
+- the inverse document frequency of each unit over entries, and an inverted index from unit to
+  the entries whose phrasings use it, so a question is scored only against entries that share
+  a word or bigram with it;
+- the knowledge base's whole vocabulary (phrasings, answers, topic names), to tell a word the
+  knowledge base has never seen ("housing", "salary", "签证") from one it knows;
+- the English words, bucketed by first letter, that a misspelt word may be corrected to.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.knowledge.model import LANGS, KnowledgeBase, Lang
+from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_tokens
+from bot.matching.normalise import normalise
+from bot.matching.words import ENGLISH_STOPWORDS
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    entry: int  # index into KbIndex.entry_ids
+    lang: Lang
+    analysed: Analysed
+    units: frozenset[str]
+    weight: float  # the summed IDF of ``units``
+
+
+@dataclass(frozen=True)
+class SmallTalkPhrasing:
+    smalltalk_id: str
+    text: str  # match string
+
+
+class KbIndex:
+    def __init__(self, knowledge: KnowledgeBase, max_chars: int) -> None:
+        self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
+        self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
+
+        analysed_phrasings: list[tuple[int, Lang, Analysed, frozenset[str]]] = []
+        entry_units: list[set[str]] = []
+        vocabulary: set[str] = set()
+        known_bigrams: set[str] = set()
+        surface: set[str] = set()  # words as written anywhere in the knowledge base
+        for index, entry in enumerate(knowledge.entries):
+            units_of_entry: set[str] = set()
+            for lang in LANGS:
+                for question in entry.questions.get(lang, ()):
+                    analysed = analyse(question, self.synonyms, max_chars)
+                    units = frozenset(analysed.units())
+                    analysed_phrasings.append((index, lang, analysed, units))
+                    units_of_entry |= units
+                    known_bigrams.update(_all_bigrams(analysed))
+            # Words the answer and its quotes use are known to the knowledge base and belong
+            # to the entry (its document frequency, its coverage of a question), but each
+            # phrasing is scored on its own units only.
+            texts = [*entry.answer.values(), *(citation.quote for citation in entry.citations)]
+            for text in texts:
+                analysed = analyse(text, self.synonyms)
+                units_of_entry |= analysed.units()
+                known_bigrams.update(_all_bigrams(analysed))
+                surface.update(raw_tokens(normalise(text)))
+            entry_units.append(units_of_entry)
+            vocabulary |= units_of_entry
+        # Topic names and the full source texts are known too: a word the article uses is
+        # not evidence that a question is out of scope.
+        other_texts = [name for topic in knowledge.topics for name in topic.names.values()]
+        other_texts += [source.text for source in knowledge.sources]
+        for text in other_texts:
+            analysed = analyse(text, self.synonyms)
+            vocabulary |= analysed.units()
+            known_bigrams.update(_all_bigrams(analysed))
+            surface.update(raw_tokens(normalise(text)))
+
+        document_frequency: dict[str, int] = defaultdict(int)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, units_of_entry in enumerate(entry_units):
+            for unit in units_of_entry:
+                document_frequency[unit] += 1
+                postings[unit].append(index)
+        count = max(len(self.entry_ids), 1)
+        self.idf: dict[str, float] = {
+            unit: math.log(1.0 + count / frequency)
+            for unit, frequency in document_frequency.items()
+        }
+        self.max_idf = math.log(1.0 + count)
+        self.postings: dict[str, tuple[int, ...]] = {u: tuple(p) for u, p in postings.items()}
+        self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
+        self.phrasings: tuple[Phrasing, ...] = tuple(
+            Phrasing(
+                entry=index,
+                lang=lang,
+                analysed=analysed,
+                units=units,
+                weight=sum(self.idf[u] for u in units),
+            )
+            for index, lang, analysed, units in analysed_phrasings
+        )
+        phrasings_of: list[list[int]] = [[] for _ in self.entry_ids]
+        for position, phrasing in enumerate(self.phrasings):
+            phrasings_of[phrasing.entry].append(position)
+        self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(map(tuple, phrasings_of))
+        self.vocabulary = frozenset(vocabulary)
+        self.known_bigrams = frozenset(known_bigrams)
+
+        self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(
+            SmallTalkPhrasing(talk.id, analyse(question, self.synonyms, max_chars).text)
+            for talk in knowledge.smalltalk
+            for lang in LANGS
+            for question in talk.questions.get(lang, ())
+        )
+        smalltalk_words: set[str] = set()
+        smalltalk_bigrams: set[str] = set()
+        for talk in knowledge.smalltalk:
+            for lang in LANGS:
+                for question in talk.questions.get(lang, ()):
+                    analysed = analyse(question, self.synonyms, max_chars)
+                    smalltalk_words.update(analysed.words)
+                    surface.update(raw_tokens(normalise(question)))
+                    smalltalk_bigrams.update(_all_bigrams(analysed))
+        # Greeting words are neither evidence for an entry nor against answering.
+        self.smalltalk_words = frozenset(smalltalk_words - self.vocabulary)
+        self.smalltalk_bigrams = frozenset(smalltalk_bigrams - known_bigrams)
+
+        for group in knowledge.synonyms:
+            for term in group.terms:
+                surface.update(raw_tokens(normalise(term)))
+        self.surface_words = frozenset(surface | ENGLISH_STOPWORDS)
+        self.correctable = _correction_targets(self.surface_words)
+
+
+def _all_bigrams(analysed: Analysed) -> list[str]:
+    return [gram for run in analysed.runs for gram in bigrams(run)]
+
+
+def _correction_targets(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Alphabetic words a misspelling may be read as, bucketed by first letter, sorted."""
+    buckets: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if word.isascii() and word.isalpha() and len(word) >= 3:
+            buckets[word[0]].add(word)
+    return {letter: tuple(sorted(words)) for letter, words in buckets.items()}

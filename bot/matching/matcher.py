@@ -1,0 +1,262 @@
+"""Decide what a question is: an answer, a "did you mean?", a decline, or small talk.
+
+The confidence in an entry combines three signals, each 0..1:
+
+- the best **rapidfuzz** score between the question and one of the entry's phrasings (match
+  strings, Chinese compared character by character; typos and word order are forgiven);
+- the best **IDF-weighted overlap** (Dice) between the question's content units and one
+  phrasing's units: rare words such as "subsidiaries" or "枢纽" count for more than "talent";
+- the entry's **coverage** of the question: the IDF weight of the question's units found
+  anywhere in the entry (its phrasings and its answer) over the weight of all of them.
+
+That sum is then scaled down by the share of the question's informative weight that the
+knowledge base has **never seen** ("housing", "salary", "postdoc", "签证"): a question that
+shares "policy" with the knowledge base but asks about housing is declined, not answered with
+the policy entry. Whether to answer also depends on the **margin** over the runner-up entry.
+All weights and thresholds are in ``MatchSettings``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Indel
+
+from bot.knowledge.model import KnowledgeBase, Lang
+from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
+from bot.matching.index import KbIndex
+from bot.matching.normalise import detect_language
+from bot.matching.outcome import Candidate, Match
+from bot.matching.settings import MatchSettings
+from bot.matching.words import ENGLISH_STOPWORDS
+
+Scorer = Callable[..., float]
+
+# The rapidfuzz scorers ``MatchSettings.fuzzy_scorer`` may name; benchmarks/accuracy.py
+# compares them.
+SCORERS: dict[str, Scorer] = {
+    "ratio": fuzz.ratio,
+    "partial_ratio": fuzz.partial_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_ratio": fuzz.token_ratio,
+    "WRatio": fuzz.WRatio,
+    "QRatio": fuzz.QRatio,
+}
+
+_CORRECTION_CACHE_LIMIT = 10_000
+
+
+@dataclass
+class QueryUnits:
+    """The question's content units, sorted into those the knowledge base knows and not."""
+
+    known: dict[str, float] = field(default_factory=dict)  # unit -> IDF weight
+    unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
+    greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
+
+    @property
+    def unknown_share(self) -> float:
+        total = sum(self.known.values()) + sum(self.unknown.values())
+        return sum(self.unknown.values()) / total if total else 0.0
+
+
+class Matcher:
+    """Matches questions against one knowledge base; build it once, call ``match`` often."""
+
+    def __init__(self, knowledge: KnowledgeBase, settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+        self.index = KbIndex(knowledge, self.settings.max_query_chars)
+        self._scorer = SCORERS[self.settings.fuzzy_scorer]
+        self._corrections: dict[str, str] = {}
+
+    def match(self, question: str, lang: Lang | None = None) -> Match:
+        analysed = self.analyse(question)
+        reply_lang: Lang = lang or detect_language(analysed.text)
+        if not analysed.tokens:
+            return Match("decline", reply_lang, score=0.0)
+
+        smalltalk_id, smalltalk_score = self._closest_smalltalk(analysed)
+        if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
+            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
+
+        units = self.query_units(analysed)
+        if not units.known:
+            if units.greeting and not units.unknown and smalltalk_id is not None:
+                return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
+            return Match("decline", reply_lang, score=0.0)
+
+        ranked = self.rank(analysed, units)
+        return self._decide(ranked, reply_lang)
+
+    def ranked(self, question: str) -> list[Candidate]:
+        """Every entry sharing content with ``question``, with its confidence, best first."""
+        analysed = self.analyse(question)
+        units = self.query_units(analysed)
+        return self.rank(analysed, units) if units.known else []
+
+    def analyse(self, question: str) -> Analysed:
+        return analyse(
+            question, self.index.synonyms, self.settings.max_query_chars, correct=self._correct
+        )
+
+    # --- small talk ---------------------------------------------------------------------------
+
+    def _closest_smalltalk(self, analysed: Analysed) -> tuple[str | None, float]:
+        best_id: str | None = None
+        best = 0.0
+        for talk in self.index.smalltalk:
+            score = fuzz.ratio(analysed.text, talk.text, processor=None)
+            if score > best:
+                best_id, best = talk.smalltalk_id, score
+        return best_id, best
+
+    # --- the question's units -----------------------------------------------------------------
+
+    def query_units(self, analysed: Analysed) -> QueryUnits:
+        index = self.index
+        unknown_weight = self.settings.unknown_word_weight * index.max_idf
+        units = QueryUnits()
+        for word in analysed.words:
+            if word in index.vocabulary:
+                units.known[word] = index.idf.get(word, index.max_idf)
+            elif word in index.smalltalk_words:
+                units.greeting = True
+            else:
+                units.unknown[word] = unknown_weight
+        for run in analysed.runs:
+            self._chinese_units(run, units, unknown_weight)
+        return units
+
+    def _chinese_units(self, run: str, units: QueryUnits, unknown_weight: float) -> None:
+        """Known bigrams are evidence; characters no known bigram covers are unknown words.
+
+        Covering characters rather than counting unknown bigrams keeps the seams between two
+        known words ("看重|人才" has the unseen bigram "重人") from counting against a question.
+        """
+        index = self.index
+        covered = stop_mask(run)
+        if len(run) == 1 and run in index.idf:
+            units.known[run] = index.idf[run]
+            covered[0] = True
+        for position, gram in enumerate(bigrams(run) if len(run) > 1 else ()):
+            if gram in index.known_bigrams:
+                covered[position] = covered[position + 1] = True
+                if gram in index.idf:
+                    units.known[gram] = index.idf[gram]
+            elif gram in index.smalltalk_bigrams:
+                covered[position] = covered[position + 1] = True
+                units.greeting = True
+        start = -1
+        for position, is_covered in enumerate([*covered, True]):
+            if not is_covered and start < 0:
+                start = position
+            elif is_covered and start >= 0:
+                unseen = run[start:position]
+                units.unknown[unseen] = unknown_weight * (1.0 if len(unseen) > 1 else 0.5)
+                start = -1
+
+    def _correct(self, word: str) -> str:
+        """``word``, or the known word it is a misspelling of.
+
+        Long words may carry a substitution or a swap ("tongzou", "talnet"); short ones only a
+        dropped or doubled letter, and only towards a stopword ("wher"), because a short
+        unknown word is often a real one the knowledge base lacks ("rent" is not "went").
+        """
+        if word in self.index.surface_words:
+            return word
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            corrected = self._nearest_known(word) or word
+            if len(self._corrections) >= _CORRECTION_CACHE_LIMIT:
+                self._corrections.clear()
+            self._corrections[word] = corrected
+        return corrected
+
+    def _nearest_known(self, word: str) -> str | None:
+        settings = self.settings
+        if not (word.isascii() and word.isalpha() and len(word) >= 3):
+            return None
+        choices = self.index.correctable.get(word[0], ())
+        if len(word) < settings.typo_min_length:
+            found = process.extractOne(
+                word, choices, scorer=Indel.distance, processor=None, score_cutoff=1
+            )
+            return found[0] if found is not None and found[0] in ENGLISH_STOPWORDS else None
+        max_edits = 2 if len(word) >= settings.typo_long_word else 1
+        found = process.extractOne(
+            word, choices, scorer=OSA.distance, processor=None, score_cutoff=max_edits
+        )
+        return None if found is None else found[0]
+
+    # --- scoring ------------------------------------------------------------------------------
+
+    def rank(self, analysed: Analysed, units: QueryUnits) -> list[Candidate]:
+        """Every candidate entry with its confidence, best first (ties by knowledge-base order)."""
+        index = self.index
+        settings = self.settings
+        known = units.known
+        total_known = sum(known.values())
+        coverage = self._coverage(known)
+        candidates = sorted(coverage, key=lambda e: (-coverage[e], e))[: settings.max_candidates]
+        damping = (1.0 - units.unknown_share) ** settings.unknown_penalty
+        weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
+        ranked: list[tuple[float, int]] = []
+        for entry in candidates:
+            best = 0.0
+            for position in index.phrasings_of_entry[entry]:
+                phrasing = index.phrasings[position]
+                shared = sum(w for unit, w in known.items() if unit in phrasing.units)
+                overlap = 2.0 * shared / (total_known + phrasing.weight)
+                fuzzy = self._scorer(analysed.text, phrasing.analysed.text, processor=None) / 100
+                best = max(best, settings.fuzzy_weight * fuzzy + settings.overlap_weight * overlap)
+            score = (best + settings.coverage_weight * coverage[entry] / total_known) / weights
+            ranked.append((100.0 * score * damping, entry))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [Candidate(index.entry_ids[entry], round(score, 4)) for score, entry in ranked]
+
+    def _coverage(self, known: dict[str, float]) -> dict[int, float]:
+        """Entry -> summed weight of the question's units it contains.
+
+        Rare units are looked up first; once enough candidates are found, a unit shared by
+        very many entries only adds to those candidates, so its long posting list is not read.
+        """
+        index = self.index
+        limit = self.settings.max_candidates
+        found: dict[int, float] = defaultdict(float)
+        for unit, weight in sorted(known.items(), key=lambda item: (-item[1], item[0])):
+            postings = index.postings.get(unit, ())
+            if len(found) >= limit and len(postings) > 4 * len(found):
+                for entry in found:
+                    if unit in index.entry_units[entry]:
+                        found[entry] += weight
+            else:
+                for entry in postings:
+                    found[entry] += weight
+        return found
+
+    # --- the decision -------------------------------------------------------------------------
+
+    def _decide(self, ranked: list[Candidate], lang: Lang) -> Match:
+        settings = self.settings
+        if not ranked:
+            return Match("decline", lang, score=0.0)
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        top = tuple(ranked[: settings.max_suggestions])
+        if best.score >= settings.sure_threshold or (
+            best.score >= settings.answer_threshold
+            and best.score - runner_up >= settings.min_margin
+        ):
+            return Match("answer", lang, entry_id=best.entry_id, score=best.score, candidates=top)
+        if best.score >= settings.suggest_threshold:
+            offered = tuple(c for c in top if c.score >= settings.suggest_threshold * 0.75)
+            return Match("suggest", lang, score=best.score, candidates=offered)
+        return Match("decline", lang, score=best.score, candidates=top)
+
+
+def build_matcher(knowledge: KnowledgeBase, settings: MatchSettings | None = None) -> Matcher:
+    return Matcher(knowledge, settings)

@@ -1,0 +1,93 @@
+"""Text normalisation and language detection, shared by questions and phrasings.
+
+``normalise`` turns any string into lower-case letters, digits and single spaces: full-width
+forms are folded (NFKC), case is folded, Traditional Chinese becomes Simplified, and everything
+else (punctuation, emoji, symbols, control and zero-width characters, HTML tags) is dropped.
+The one punctuation mark kept is a dot between digits, because "3.0" is a policy's name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from bot.knowledge.model import Lang
+
+# Characters that are invisible formatting rather than separators: removing them joins the
+# letters around them ("tal\u200bent" is "talent").
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Mc"})
+_HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_SPACES = re.compile(r"\s+")
+_DIGIT_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+_DOT_PLACEHOLDER = "\x00"
+
+# Unified ideographs, extension A, compatibility ideographs and the supplementary planes.
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{_HAN_RANGES}]")
+_LATIN_WORD = re.compile(r"[a-zA-Z]+")
+
+# A raw question longer than this is cut before any work is done on it; ``MatchSettings``
+# bounds the normalised text further.
+RAW_INPUT_LIMIT = 4000
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    # Imported on first use, so importing this module stays cheap.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters to Simplified; other text unchanged."""
+    if not HAN.search(text):
+        return text
+    converted: str = _t2s().convert(text)  # type: ignore[attr-defined]
+    return converted
+
+
+def _keep(char: str) -> str:
+    if char == _DOT_PLACEHOLDER:
+        return "."
+    category = unicodedata.category(char)
+    if category[0] in "LN":
+        return char
+    return "" if category in _INVISIBLE_CATEGORIES else " "
+
+
+def normalise(text: str) -> str:
+    """Lower-case letters, digits and single spaces; see the module docstring."""
+    text = text[:RAW_INPUT_LIMIT]
+    text = _HTML_TAG.sub(" ", text)
+    # Two passes make the result a fixed point: case-folding and the Chinese conversion can
+    # produce characters that NFKC would fold again.
+    for _ in range(2):
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = to_simplified(text)
+    text = _POSSESSIVE.sub("", text)
+    text = _APOSTROPHE.sub("", text)
+    text = _DIGIT_DOT.sub(_DOT_PLACEHOLDER, text)
+    text = "".join(_keep(char) for char in text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_han(char: str) -> bool:
+    return HAN.fullmatch(char) is not None
+
+
+def detect_language(text: str, default: Lang = "en") -> Lang:
+    """The language a reply should be in, judged from the script.
+
+    Each Chinese character counts about as much as an English word, so "tongzhou是南通的吗"
+    is Chinese while "what is the 人才新政 and when was it launched" is English. Text with
+    neither script gets ``default``.
+    """
+    han = len(HAN.findall(text))
+    latin_words = len(_LATIN_WORD.findall(text))
+    if han == 0 and latin_words == 0:
+        return default
+    return "zh" if han >= latin_words else "en"

@@ -1,0 +1,62 @@
+"""The matcher's thresholds and weights, in one documented place.
+
+Every number the decision depends on lives here, so it can be tuned (``benchmarks/accuracy.py``
+shows how each default was chosen on ``benchmarks/eval/dev.yaml``) or overridden by a caller
+without touching the matching code.
+
+Scores are on a 0..100 scale throughout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    # --- the decision -----------------------------------------------------------------------
+    # Answer when the best entry's confidence reaches this and it leads the runner-up by
+    # ``min_margin``, or when it reaches ``sure_threshold`` whatever the runner-up scores.
+    answer_threshold: float = 50.0
+    min_margin: float = 4.0
+    sure_threshold: float = 70.0
+    # Below ``answer_threshold`` but at least this: offer the top entries as "did you mean?".
+    suggest_threshold: float = 35.0
+    # How many "did you mean?" candidates to offer.
+    max_suggestions: int = 3
+
+    # --- the confidence -----------------------------------------------------------------------
+    # The rapidfuzz scorer comparing a question with each phrasing (see matcher.SCORERS).
+    fuzzy_scorer: str = "token_set_ratio"
+    # Relative weights of the three signals (see bot/matching/matcher.py): the best rapidfuzz
+    # score against one phrasing, the best IDF-weighted overlap with one phrasing, and the
+    # entry's coverage of the question's words. They are normalised to sum to 1.
+    fuzzy_weight: float = 0.4
+    overlap_weight: float = 0.4
+    coverage_weight: float = 0.2
+    # How strongly words the knowledge base has never seen pull the confidence down: the
+    # confidence is multiplied by (1 - unknown_share) ** unknown_penalty, where unknown_share
+    # is the informative weight of the unseen words over the weight of all content words.
+    unknown_penalty: float = 1.5
+    # Weight of a word the knowledge base has never seen, as a multiple of the highest IDF of a
+    # word it has seen (an unseen word is at least as informative as the rarest known word).
+    unknown_word_weight: float = 1.0
+
+    # --- small talk -----------------------------------------------------------------------------
+    # A question is small talk when it is this close (rapidfuzz ratio) to a small-talk phrasing,
+    # or when it consists only of small-talk words and stopwords.
+    smalltalk_threshold: float = 85.0
+
+    # --- typo tolerance -------------------------------------------------------------------------
+    # An English word the knowledge base has never seen is read as a known word within this many
+    # edits (optimal string alignment; same first letter). Words shorter than
+    # ``typo_min_length`` are never corrected: "rent" must not become "went".
+    typo_min_length: int = 5
+    typo_long_word: int = 9  # words this long may carry two edits
+    # --- cost bounds ---------------------------------------------------------------------------
+    # The normalised question is cut to this many characters: a 10,000-character paste costs
+    # no more than a long question.
+    max_query_chars: int = 300
+    # At most this many entries (the best by word overlap) are scored with rapidfuzz, so the
+    # cost follows the candidates, not the size of the knowledge base.
+    max_candidates: int = 40

@@ -1,0 +1,79 @@
+"""Word lists and the light English stemmer the matcher uses.
+
+Stopwords carry no topic: question words, pronouns, fillers of polite or long-winded
+questions ("could you please tell me"). They are neither evidence for an entry nor evidence
+that a question is out of scope. Chinese stop phrases play the same role inside runs of
+characters.
+"""
+
+from __future__ import annotations
+
+
+def _word_list(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH_STOPWORDS = _word_list(
+    """
+    a about above actually after again against all also am an and any anyone anything are
+    around as ask asking at be been before being between both but by can cant could couldnt
+    currently dear detail details did didnt do does doesnt doing done dont during each either
+    else even ever every exactly explain find for from get gets getting give go going got had
+    has have having he hear heard help her here hers him his how however i id if
+    im in info information into is isnt it its ive just kind know known let lets like ll look
+    looking many may maybe me mean might mine more most much must my need no nor not now of off
+    ok okay on once one only or other our ours out over please pls plz possible pray pretty
+    quite rather re really regarding said say says see seem so some someone something sort
+    still such sure tell than that thats the their theirs them then there these
+    they thing things think this those though through to too u under understand until up
+    upon us use ve very want wanted wanting was wasnt way we well were what whats when whens
+    where wheres whether which while who whom whos whose why will wish with within without
+    wonder wondering would wouldnt yeah yes yet you your yours
+    """
+)
+
+# Chinese function words and fillers, matched inside runs of characters (longest first).
+CHINESE_STOP_PHRASES = _word_list(
+    """
+    请问 请 问 问一下 一下 想 想要 知道 了解 告诉 告诉我 我 我们 你 你们 您 他 她 它 他们 这 那 这个
+    那个 这些 那些 这么 那么 什么 什么样 怎么 怎么样 怎样 如何 为什么 为啥 哪 哪里 哪儿 哪个 哪些 是
+    的 了 吗 呢 啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者 有 没有 有没有
+    能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一 一个 具体 主要 说说 讲讲 介绍 介绍一下
+    情况 相关 呗 嗯 谁 吗吗 不 多 到底 究竟 其实 帮 帮我 麻烦 清楚 详细
+    """
+)
+
+
+_INFLECTIONS = (  # (suffix, replacement, shortest stem left)
+    ("ies", "y", 3),
+    ("sses", "ss", 2),
+    ("ing", "", 4),
+    ("ied", "y", 3),
+    ("ed", "", 4),
+    ("es", "", 3),
+    ("s", "", 3),
+)
+_DERIVATIONS = (("ment", 4), ("ion", 4), ("ive", 4), ("e", 4))
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper for English: inflections, then a few derivations.
+
+    Both the phrasings and the questions go through it, so it only has to be consistent, not
+    linguistically right: "operate", "operations" and "operating" all become "operat".
+    Numbers and non-Latin words come back unchanged.
+    """
+    if not word.isascii() or not word.isalpha() or len(word) <= 3:
+        return word
+    for suffix, replacement, min_stem in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            if suffix == "s" and word[-2] in "siu":
+                break
+            if suffix == "es" and word[-3] not in "xz" and not word.endswith(("ches", "shes")):
+                continue
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    for suffix, min_stem in _DERIVATIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            return word[: len(word) - len(suffix)]
+    return word
