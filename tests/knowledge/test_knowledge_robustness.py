@@ -1,0 +1,104 @@
+"""Whatever a file holds, loading and checking report problems; they never raise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge import validate_folder
+from bot.knowledge.yamlfile import parse_yaml
+
+# Characters YAML gives meaning to, so random text often nearly parses.
+_YAML_ALPHABET = st.sampled_from(
+    list(" \t\n-:#'\"[]{}&*!|>%@`,?.0123456789abcidenquoté人才\x00\x85\ufeff")
+)
+_YAML_LIKE = st.text(_YAML_ALPHABET, max_size=200)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "topic",
+                    "questions",
+                    "answer",
+                    "en",
+                    "zh",
+                    "citations",
+                    "source",
+                    "quote",
+                    "related",
+                    "review_by",
+                    "derived",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=5,
+        ),
+    ),
+    max_leaves=25,
+)
+
+_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@given(text=st.one_of(st.text(max_size=300), _YAML_LIKE))
+def test_parsing_any_text_never_raises(text):
+    parsed, problems = parse_yaml(text, "any.yaml")
+
+    if problems:
+        assert parsed.root is None or all(
+            "tab" in p.message or "twice" in p.message for p in problems
+        )
+    for problem in problems:
+        assert problem.file == "any.yaml"
+        assert problem.line >= 0
+        assert problem.column >= 0
+
+
+@_SETTINGS
+@given(text=st.one_of(st.text(max_size=300), _YAML_LIKE))
+def test_an_entries_file_of_any_text_never_raises(folder, text):
+    folder.write("about.yaml", text)
+
+    result = validate_folder(folder.path, today=dt.date(2026, 1, 1))
+
+    assert all(p.file for p in result.errors)
+
+
+@_SETTINGS
+@given(data=st.binary(max_size=300))
+def test_an_entries_file_of_any_bytes_never_raises(folder, data):
+    (folder.path / "about.yaml").write_bytes(data)
+
+    result = validate_folder(folder.path, today=dt.date(2026, 1, 1))
+
+    assert result.kb is not None or result.errors
+
+
+@_SETTINGS
+@given(tree=st.lists(_TREES, max_size=3))
+def test_entries_of_any_shape_never_raise(folder, tree):
+    import yaml
+
+    folder.write("about.yaml", yaml.safe_dump({"entries": tree}, allow_unicode=True))
+
+    result = validate_folder(folder.path, today=dt.date(2026, 1, 1))
+
+    if tree:
+        assert result.errors
