@@ -1,0 +1,68 @@
+"""``talent-bot eval FILE``: score the matcher on a labelled question file.
+
+Prints the in-scope accuracy (an answer whose text matches the item's regex), the
+out-of-scope rejection rate, the share of "did you mean?" outcomes that offered the right
+entry, the small-talk accuracy, and every miss. ``--json`` prints the same as one object.
+The exit status is 0 whatever the figures (2 if the file or the knowledge base is unreadable):
+it measures, it does not gate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.commands.ask import add_engine_options, load_engine
+from bot.matching.evaluation import EvalFileError, EvalReport, evaluate, load_labelled
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a YAML list of {q, expect, answer} items")
+    add_engine_options(parser)
+    parser.add_argument("--json", action="store_true", help="print the results as one object")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        items = load_labelled(args.file)
+    except EvalFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    engine = load_engine(args.knowledge)
+    if engine is None:
+        return 2
+    report = evaluate(items, lambda question: engine.ask(question, args.lang))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_report(report))
+    return 0
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def render_report(report: EvalReport) -> str:
+    lines = [
+        f"in-scope accuracy:     {_percent(report.accuracy)}"
+        f"  ({report.in_scope_correct}/{report.in_scope} answered correctly)",
+        f"out-of-scope rejected: {_percent(report.rejection_rate)}"
+        f"  ({report.rejected}/{report.out_of_scope} not answered)",
+        f"suggestions with the right entry: {_percent(report.suggest_hit_rate)}"
+        f"  ({report.suggest_containing}/{report.suggest_outcomes} suggest outcomes)",
+        f"small talk recognised: {_percent(report.smalltalk_accuracy)}"
+        f"  ({report.smalltalk_correct}/{report.smalltalk})",
+        "outcomes: " + ", ".join(f"{kind} {count}" for kind, count in sorted(report.kinds.items())),
+        "",
+        f"misses ({len(report.misses)}):" if report.misses else "no misses",
+    ]
+    for miss in report.misses:
+        score = "-" if miss.score is None else f"{miss.score:.1f}"
+        lines.append(f"  [{miss.item.expect}] {miss.item.question!r}")
+        lines.append(f"      {miss.reason} (score {score})")
+        if miss.suggested:
+            lines.append(f"      suggested: {', '.join(miss.suggested)}")
+    return "\n".join(lines)
