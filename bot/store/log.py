@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from bot.answers import Reply
 from bot.store.salt import hash_user, load_or_create_salt
 from bot.store.schema import migrate
 from bot.store.timefmt import format_time, utc_now
@@ -192,6 +193,28 @@ class QuestionLog:
             question=question,
             lang=lang,
             outcome=outcome,
+            entry_id=entry_id,
+            score=score,
+            user_id=user_id,
+            asked_at=asked_at,
+        )
+
+    async def record_reply(
+        self, reply: Reply, user_id: int | str, asked_at: dt.datetime | None = None
+    ) -> int | None:
+        """Log the question a reply answered: :meth:`record` with the fields taken from it.
+
+        For a suggestion the entry is the first candidate. For a decline it is the reply's
+        ``entry_id`` if the engine names the closest entry there (else none).
+        """
+        entry_id, score = reply.entry_id, reply.score
+        if entry_id is None and reply.suggestions:
+            best = reply.suggestions[0]
+            entry_id, score = best.entry_id, best.score if best.score is not None else score
+        return self.record_nowait(
+            question=reply.question,
+            lang=reply.lang,
+            outcome=reply.kind,
             entry_id=entry_id,
             score=score,
             user_id=user_id,

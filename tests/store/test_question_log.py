@@ -183,3 +183,29 @@ async def test_close_writes_everything_queued(tmp_path: Path) -> None:
 def test_retention_days_must_be_positive(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="retention_days"):
         QuestionLog(tmp_path, retention_days=0)
+
+
+async def test_record_reply_takes_the_fields_from_the_reply(question_log: QuestionLog) -> None:
+    from bot.answers import Reply, Suggestion
+
+    answer = Reply("where is tongzhou", "en", "answer", "text", entry_id="where", score=91.0)
+    suggest = Reply(
+        "funding?",
+        "en",
+        "suggest",
+        "did you mean",
+        score=44.0,
+        suggestions=(Suggestion("talent-funding", "How much?", 44.0), Suggestion("b", "B", 40.0)),
+    )
+    decline = Reply("住房补贴", "zh", "decline", "sorry", score=12.0)
+    ids = [
+        await question_log.record_reply(reply, user_id=9) for reply in (answer, suggest, decline)
+    ]
+    assert await question_log.flush()
+    rows = {row.id: row for row in read_questions(question_log.path)}
+    got = [(rows[i].outcome, rows[i].lang, rows[i].entry_id, rows[i].score) for i in ids if i]
+    assert got == [
+        ("answer", "en", "where", 91.0),
+        ("suggest", "en", "talent-funding", 44.0),
+        ("decline", "zh", None, 12.0),
+    ]
