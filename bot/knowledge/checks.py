@@ -164,8 +164,9 @@ def check_numbers(kb: KnowledgeBase) -> Iterator[Problem]:
                 if mention.text in reported:
                     continue
                 reported.add(mention.text)
+                at = entry.locations.get(f"answer.{lang}@{mention.start}")
                 yield _problem(
-                    entry.where(f"answer.{lang}"),
+                    at or entry.where(f"answer.{lang}"),
                     f"answer.{lang} states {mention.describe()}, which no quote of this entry "
                     "backs; quote the source or declare it under 'derived'",
                 )

@@ -87,9 +87,30 @@ def _shorten(text: str, limit: int = 40) -> str:
 class FieldReader:
     """Reads values from one file's nodes and collects the problems found."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.text_of_file = text  # the file's text, to place words inside a value
         self.problems: list[Problem] = []
+
+    def locate(self, node: Node, fragments: Sequence[str]) -> list[Position | None]:
+        """Where each fragment of a scalar's value is written in the file, searched in order.
+
+        Folding and escapes mean a value's offsets differ from the file's, so fragments are
+        found by searching the value's own span; one that is split over two lines is None.
+        """
+        end = node.end_mark.index
+        cursor = node.start_mark.index
+        found: list[Position | None] = []
+        for fragment in fragments:
+            index = self.text_of_file.find(fragment, cursor, end) if fragment else -1
+            if index < 0:
+                found.append(None)
+                continue
+            cursor = index + len(fragment)
+            line = self.text_of_file.count("\n", 0, index) + 1
+            column = index - (self.text_of_file.rfind("\n", 0, index) + 1) + 1
+            found.append(Position(self.file, line, column))
+        return found
 
     def position(self, node: Node) -> Position:
         return node_position(self.file, node)

@@ -164,7 +164,7 @@ class _FolderLoader:
                 )
             self.unreadable.update(kinds)
             return
-        reader = FieldReader(name)
+        reader = FieldReader(name, text)
         items = self._top_level_items(reader, parsed.root, top, may_be_empty)
         if items is None:
             self.unreadable.update(kinds)

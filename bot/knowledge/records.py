@@ -25,6 +25,7 @@ from bot.knowledge.model import (
     SynonymGroup,
     Topic,
 )
+from bot.knowledge.numbers import numbers_in
 
 MIN_PHRASINGS: dict[Lang, int] = {"en": 6, "zh": 3}
 
@@ -215,7 +216,21 @@ def _texts_per_language(
         value = reader.text(record.at(f"{key}.{lang}", nodes[lang]), f"{what} in {lang_name(lang)}")
         if value is not None:
             texts[lang] = value
+            if key == "answer":
+                _locate_numbers(reader, record, nodes[lang], f"{key}.{lang}", value)
     return texts if len(texts) == len(LANGS) else None
+
+
+def _locate_numbers(reader: FieldReader, record: _Record, node: Node, key: str, value: str) -> None:
+    """Record where each number of an answer is written, so the numbers rule can point at it.
+
+    The key is "answer.en@12" for the number starting at offset 12 of the answer's text.
+    """
+    mentions = numbers_in(value)
+    places = reader.locate(node, [value[m.start : m.end] for m in mentions])
+    for mention, place in zip(mentions, places, strict=True):
+        if place is not None:
+            record.locations[f"{key}@{mention.start}"] = place
 
 
 def _questions(

@@ -36,9 +36,9 @@ def test_a_quote_changed_by_one_word(folder):
     )
 
 
-def test_372_changed_to_373_in_an_answer(folder):
+def test_372_changed_to_373_in_an_answer_points_at_the_number(folder):
     folder.replace("projects.yaml", "372", "373", after=(FUNDING, "answer:", "en:"))
-    line, column = folder.value_position("projects.yaml", "en", after=(FUNDING, "answer:"))
+    line, column = folder.position("projects.yaml", "373")
 
     problem = folder.only(folder.check().errors, "373")
 
@@ -51,7 +51,7 @@ def test_372_changed_to_373_in_an_answer(folder):
 
 def test_400_million_changed_to_4_yi_5_qian_wan_in_a_chinese_answer(folder):
     folder.replace("projects.yaml", "4亿", "4亿5千万", after=(FUNDING, "answer:", "zh:"))
-    line, column = folder.value_position("projects.yaml", "zh", after=(FUNDING, "answer:"))
+    line, column = folder.position("projects.yaml", "4亿5千万")
 
     errors = folder.check().errors
 
@@ -308,8 +308,8 @@ def test_an_undeclared_derived_value(folder):
     start = text.index("    derived:", text.index(EVENT_DATE))
     end = text.index("    related:", start)
     folder.write("events.yaml", text[:start] + text[end:])
-    en = folder.value_position("events.yaml", "en", after=(EVENT_DATE, "answer:"))
-    zh = folder.value_position("events.yaml", "zh", after=(EVENT_DATE, "answer:"))
+    en = folder.position("events.yaml", "2024", after=(EVENT_DATE, "answer:", "en:"))
+    zh = folder.position("events.yaml", "2024", after=(EVENT_DATE, "answer:", "zh:"))
 
     errors = folder.check().errors
 
@@ -369,3 +369,17 @@ def test_a_broken_record_is_not_reported_again_where_it_is_used(folder):
     assert [p.message for p in errors] == [
         "topic id 'Events' may only use a-z, 0-9 and '-' (at most 40 characters)"
     ]
+
+
+def test_a_number_split_over_two_lines_points_at_its_answer(folder):
+    folder.replace(
+        "projects.yaml",
+        "nearly 400 million yuan",
+        "nearly 450\n        million yuan",
+        after=(FUNDING, "answer:", "en:"),
+    )
+    line, column = folder.value_position("projects.yaml", "en", after=(FUNDING, "answer:"))
+
+    problem = folder.only(folder.check().errors, "450 million")
+
+    assert (problem.line, problem.column) == (line, column)
