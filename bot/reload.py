@@ -29,6 +29,8 @@ import watchfiles
 
 from bot.commands.check import format_problems
 from bot.errors import KnowledgeError
+from bot.faq import FaqEngine
+from bot.paths import shipped_knowledge_dir
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +118,20 @@ class EngineHolder(Generic[E]):
         result = ReloadResult(True, self.directory, (), self._generation)
         logger.info("%s", result.summary())
         return result
+
+
+def load_faq_engine(directory: Path) -> FaqEngine:
+    """The real loader: check the folder fully and build every index (raises KnowledgeError)."""
+    return FaqEngine.load(directory)
+
+
+def faq_engine_holder(directory: Path | None = None) -> EngineHolder[FaqEngine]:
+    """The holder the bot runs with: the FAQ engine for ``directory`` (default: shipped).
+
+    Raises ``KnowledgeError`` if the folder is invalid at start-up: there is nothing older to
+    fall back on then.
+    """
+    return EngineHolder.load(directory or shipped_knowledge_dir(), load_faq_engine)
 
 
 async def _deliver(on_result: ReloadCallback | None, result: ReloadResult) -> None:
