@@ -386,7 +386,7 @@ class QuestionLog:
                             changed[id(item)] = self._apply(connection, self._salt, item)
                     connection.execute("COMMIT")
                 except BaseException:
-                    connection.execute("ROLLBACK")
+                    _rollback(connection)  # keep the original error, not the rollback's
                     raise
                 committed = True
             except sqlite3.Error as error:
@@ -465,6 +465,13 @@ class QuestionLog:
         if self._failing:
             self._failing = False
             logger.warning("question log: writing again after the earlier failure")
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back by itself (a full disk does that).
+    if connection.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
 
 
 def _resolve(future: Future[bool], value: bool) -> None:

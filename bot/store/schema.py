@@ -8,6 +8,7 @@ guessed at.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Sequence
 
@@ -73,7 +74,9 @@ def migrate(
             # PRAGMA takes no parameters; version is an int we computed, not outside input.
             connection.execute(f"PRAGMA user_version = {version + 1:d}")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
     return found

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +152,26 @@ async def test_locked_database_fails_once_then_recovers(
 def test_report_reader_explains_a_missing_log(tmp_path: Path) -> None:
     with pytest.raises(QuestionLogUnavailable, match="no question log"):
         read_questions(tmp_path / DB_FILE_NAME)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file-size limits")
+def test_full_disk_is_logged_once_and_answering_goes_on(tmp_path: Path) -> None:
+    child = Path(__file__).with_name("disk_full_child.py")
+    data = tmp_path / "data"
+    finished = subprocess.run(
+        [sys.executable, str(child), str(data)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=Path(__file__).parents[2],
+    )
+    assert finished.returncode == 0, finished.stderr
+    summary = json.loads(finished.stdout)
+    assert summary["answered"] == 300
+    assert summary["stored"] > 0  # it worked until the disk "filled"
+    assert summary["refused"] > 0
+    assert len(summary["errors"]) == 1, summary["errors"]
+    assert "cannot write" in summary["errors"][0]
+    with sqlite3.connect(data / DB_FILE_NAME) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
