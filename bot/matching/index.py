@@ -55,11 +55,11 @@ class KbIndex:
                     analysed_phrasings.append((index, lang, analysed, units))
                     units_of_entry |= units
                     known_bigrams.update(_all_bigrams(analysed))
-            # Words the answer and its quotes use are known to the knowledge base and belong
-            # to the entry (its document frequency, its coverage of a question), but each
-            # phrasing is scored on its own units only.
-            texts = [*entry.answer.values(), *(citation.quote for citation in entry.citations)]
-            for text in texts:
+            # Words the entry's quotes use are known to the knowledge base and belong to the
+            # entry (its document frequency, its coverage of a question), but each phrasing is
+            # scored on its own units only. Answers are left out on purpose: they also say what
+            # the source does NOT cover ("nor how to apply"), and those words must stay unseen.
+            for text in (citation.quote for citation in entry.citations):
                 analysed = analyse(text, self.synonyms)
                 units_of_entry |= analysed.units()
                 known_bigrams.update(_all_bigrams(analysed))

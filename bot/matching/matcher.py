@@ -142,7 +142,10 @@ class Matcher:
         if len(run) == 1 and run in index.idf:
             units.known[run] = index.idf[run]
             covered[0] = True
+        stop = stop_mask(run)
         for position, gram in enumerate(bigrams(run) if len(run) > 1 else ()):
+            if stop[position] and stop[position + 1]:
+                continue  # "包括", "什么": neither evidence nor unseen
             if gram in index.known_bigrams:
                 covered[position] = covered[position + 1] = True
                 if gram in index.idf:

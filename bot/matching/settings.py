@@ -17,11 +17,11 @@ class MatchSettings:
     # --- the decision -----------------------------------------------------------------------
     # Answer when the best entry's confidence reaches this and it leads the runner-up by
     # ``min_margin``, or when it reaches ``sure_threshold`` whatever the runner-up scores.
-    answer_threshold: float = 50.0
+    answer_threshold: float = 40.0
     min_margin: float = 4.0
     sure_threshold: float = 70.0
     # Below ``answer_threshold`` but at least this: offer the top entries as "did you mean?".
-    suggest_threshold: float = 35.0
+    suggest_threshold: float = 30.0
     # How many "did you mean?" candidates to offer.
     max_suggestions: int = 3
 
@@ -31,13 +31,13 @@ class MatchSettings:
     # Relative weights of the three signals (see bot/matching/matcher.py): the best rapidfuzz
     # score against one phrasing, the best IDF-weighted overlap with one phrasing, and the
     # entry's coverage of the question's words. They are normalised to sum to 1.
-    fuzzy_weight: float = 0.4
-    overlap_weight: float = 0.4
-    coverage_weight: float = 0.2
+    fuzzy_weight: float = 1.0
+    overlap_weight: float = 1.0
+    coverage_weight: float = 1.0
     # How strongly words the knowledge base has never seen pull the confidence down: the
     # confidence is multiplied by (1 - unknown_share) ** unknown_penalty, where unknown_share
     # is the informative weight of the unseen words over the weight of all content words.
-    unknown_penalty: float = 1.5
+    unknown_penalty: float = 2.0
     # Weight of a word the knowledge base has never seen, as a multiple of the highest IDF of a
     # word it has seen (an unseen word is at least as informative as the rarest known word).
     unknown_word_weight: float = 1.0

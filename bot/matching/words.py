@@ -16,19 +16,20 @@ def _word_list(text: str) -> frozenset[str]:
 ENGLISH_STOPWORDS = _word_list(
     """
     a about above actually after again against all also am an and any anyone anything are
-    around as ask asking at be been before being between both but by can cant could couldnt
-    currently dear detail details did didnt do does doesnt doing done dont during each either
-    else even ever every exactly explain find for from get gets getting give go going got had
-    has have having he hear heard help her here hers him his how however i id if
-    im in info information into is isnt it its ive just kind know known let lets like ll look
-    looking many may maybe me mean might mine more most much must my need no nor not now of off
-    ok okay on once one only or other our ours out over please pls plz possible pray pretty
-    quite rather re really regarding said say says see seem so some someone something sort
-    still such sure tell than that thats the their theirs them then there these
-    they thing things think this those though through to too u under understand until up
-    upon us use ve very want wanted wanting was wasnt way we well were what whats when whens
-    where wheres whether which while who whom whos whose why will wish with within without
-    wonder wondering would wouldnt yeah yes yet you your yours
+    around as ask asking at be been before being between both but by can cant contain could
+    couldnt cover covered covers currently dear detail details did didnt do does doesnt
+    doing done dont during each either else even ever every exactly explain find for from
+    get gets getting give go going got had has have having he hear heard help her here hers
+    him his how however i id if im in include included includes including info information
+    into is isnt it its ive just kind know known let lets like ll look looking many may
+    maybe me mean might mine more most much must my need no nor not now of off ok okay on
+    once one only or other our ours out over please pls plz possible pray pretty quite
+    rather re really regarding said say says see seem so some someone something sort still
+    such sure tell than that thats the their theirs them then there these they thing things
+    think this those though through to too u under understand until up upon us use ve very
+    want wanted wanting was wasnt way we well were what whats when whens where wheres
+    whether which while who whom whos whose why will wish with within without wonder
+    wondering would wouldnt yeah yes yet you your yours
     """
 )
 
@@ -39,7 +40,7 @@ CHINESE_STOP_PHRASES = _word_list(
     那个 这些 那些 这么 那么 什么 什么样 怎么 怎么样 怎样 如何 为什么 为啥 哪 哪里 哪儿 哪个 哪些 是
     的 了 吗 呢 啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者 有 没有 有没有
     能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一 一个 具体 主要 说说 讲讲 介绍 介绍一下
-    情况 相关 呗 嗯 谁 吗吗 不 多 到底 究竟 其实 帮 帮我 麻烦 清楚 详细
+    情况 相关 呗 嗯 谁 吗吗 不 多 到底 究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及
     """
 )
 
