@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import logging
 import math
+import os
 import queue
 import secrets
 import sqlite3
@@ -321,6 +322,9 @@ class QuestionLog:
         connection: sqlite3.Connection | None = None
         try:
             self._salt = load_or_create_salt(self.data_dir)
+            # The questions are private: create the file owner-only (SQLite gives its WAL
+            # and shared-memory files the same permissions).
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
             connection = sqlite3.connect(
                 self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=True
             )

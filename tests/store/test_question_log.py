@@ -138,6 +138,15 @@ async def test_salt_is_private_created_once_and_reused(tmp_path: Path) -> None:
     assert [p.name for p in data.iterdir() if p.name.endswith(".tmp")] == []
 
 
+async def test_the_log_files_are_private(question_log: QuestionLog) -> None:
+    await record(question_log)
+    assert await question_log.flush()
+    files = [p for p in question_log.data_dir.iterdir() if p.name.startswith("questions")]
+    assert {p.name for p in files} >= {"questions.sqlite3", "questions.sqlite3-wal"}
+    for path in files:
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path.name
+
+
 async def test_raw_user_ids_never_reach_the_database(tmp_path: Path) -> None:
     data = tmp_path / "data"
     log = QuestionLog.start(data)
