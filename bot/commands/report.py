@@ -41,7 +41,18 @@ _DURATION = re.compile(r"\s*(\d{1,5})\s*([hdw])\s*", re.IGNORECASE)
 _UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7}
 
 
+_EXAMPLES = """examples:
+  talent-bot report                                   the last 7 days, as text
+  talent-bot report --since 24h --format html --output report.html
+  talent-bot report --from 2026-11-01 --to 2026-11-30 --format csv --output november.csv
+
+Gaps are the declined questions and the "None of these" choices, grouped by similarity,
+biggest first. Times are UTC."""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = _EXAMPLES
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -62,7 +73,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first UTC day")
     parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last UTC day")
-    parser.add_argument("--format", choices=tuple(RENDERERS), default="text")
+    parser.add_argument(
+        "--format",
+        choices=tuple(RENDERERS),
+        default="text",
+        help="text for people (default), json, csv for spreadsheets, or a self-contained html page",
+    )
     parser.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
     parser.add_argument(
         "--limit",
