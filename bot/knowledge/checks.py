@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -247,8 +248,32 @@ def check_answers(kb: KnowledgeBase) -> Iterator[Problem]:
                 )
             if lang == "zh" and not _CJK.search(text):
                 yield _problem(at, "answer.zh has no Chinese characters; write it in Chinese")
+            elif lang == "zh" and (traditional := _traditional_characters(text)):
+                yield _problem(
+                    at,
+                    f"answer.zh uses Traditional characters ({traditional}); the bot answers "
+                    "in Simplified Chinese",
+                    Severity.WARNING,
+                )
             if lang == "en" and _CJK.search(text) and not re.search(r"[A-Za-z]", text):
                 yield _problem(at, "answer.en is not in English; write it in English")
+
+
+@functools.cache
+def _to_simplified() -> Callable[[str], str]:
+    import opencc  # loaded on first use: building the converter takes a moment
+
+    converter = opencc.OpenCC("t2s")
+    return lambda text: str(converter.convert(text))
+
+
+def _traditional_characters(text: str) -> str:
+    """The Traditional characters in ``text`` and their Simplified forms, e.g. "區→区"."""
+    simplified = _to_simplified()(text)
+    if simplified == text or len(simplified) != len(text):
+        return ""
+    pairs = dict.fromkeys(f"{a}→{b}" for a, b in zip(text, simplified, strict=True) if a != b)
+    return ", ".join(list(pairs)[:5])
 
 
 # --- phrasings ----------------------------------------------------------------------------

@@ -150,6 +150,13 @@ class FieldReader:
 
     def text(self, node: Node, what: str) -> str | None:
         """A non-empty string. Numbers, dates and true/false are refused with a quoting hint."""
+        if isinstance(node, MappingNode):
+            self.error(
+                node,
+                f"expected {what} as text, got {describe(node)}; "
+                "text containing ': ' must be put in quotes",
+            )
+            return None
         if not isinstance(node, ScalarNode):
             self.error(node, f"expected {what} as text, got {describe(node)}")
             return None

@@ -43,7 +43,14 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "a line is indented wrongly, or a '-' list item sits where a field is expected",
     ),
     ("did not find expected '-' indicator", "a list item is indented differently from the others"),
-    ("expected ',' or ']'", "a list opened with '[' is not closed with ']'"),
+    (
+        "but got '?'",
+        "a list item in [ ] contains '?': put the item in quotes, e.g. ['what is it?', hi]",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list opened with '[' is not closed with ']', or an item in it needs quotes",
+    ),
     ("expected ',' or '}'", "a '{' is not closed with '}'"),
     ("found unexpected end of stream", "a quote is opened but never closed"),
     ("found undefined alias", "'*' starts an alias in YAML; put text starting with '*' in quotes"),

@@ -284,3 +284,27 @@ def test_hostile_yaml_is_reported_not_raised(folder, document):
 
     assert result.kb is None
     assert any(p.file == "about.yaml" for p in result.errors)
+
+
+def test_a_question_mark_in_a_one_line_list_gets_a_hint(folder):
+    folder.replace("smalltalk.yaml", "en: [", "en: [who are you?, ")
+    line, _ = folder.position("smalltalk.yaml", "who are you?")
+
+    problem = folder.only(folder.check().errors, "YAML syntax error")
+
+    assert problem.line == line
+    assert problem.message == (
+        "YAML syntax error: a list item in [ ] contains '?': put the item in quotes, "
+        "e.g. ['what is it?', hi]"
+    )
+
+
+def test_a_colon_in_a_list_item_gets_a_hint(folder):
+    folder.replace("smalltalk.yaml", "en: [", "en: [note: this, ")
+
+    problem = folder.only(folder.check().errors, "expected")
+
+    assert problem.message == (
+        "expected each of the English questions as text, got fields (name: value); "
+        "text containing ': ' must be put in quotes"
+    )
