@@ -20,13 +20,14 @@ from pathlib import Path
 from bot.knowledge import CheckResult, validate_folder
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.problems import Problem, Severity
+from bot.matching.selfcheck import check_phrasings_retrieve_their_entry
 from bot.paths import shipped_knowledge_dir
 
 KnowledgeCheck = Callable[[KnowledgeBase], list[Problem]]
 
 # More checks run on a knowledge base that loaded cleanly. Each takes the KnowledgeBase and
 # returns its Problems (errors, or warnings with Severity.WARNING). To add one, append it here.
-EXTRA_CHECKS: list[KnowledgeCheck] = []
+EXTRA_CHECKS: list[KnowledgeCheck] = [check_phrasings_retrieve_their_entry]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

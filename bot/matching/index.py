@@ -55,6 +55,7 @@ class KbIndex:
                     analysed_phrasings.append((index, lang, analysed, units))
                     units_of_entry |= units
                     known_bigrams.update(_all_bigrams(analysed))
+                    surface.update(raw_tokens(normalise(question)))
             # Words the entry's quotes use are known to the knowledge base and belong to the
             # entry (its document frequency, its coverage of a question), but each phrasing is
             # scored on its own units only. Answers are left out on purpose: they also say what

@@ -20,7 +20,7 @@ ENGLISH_STOPWORDS = _word_list(
     couldnt cover covered covers currently dear detail details did didnt do does doesnt
     doing done dont during each either else even ever every exactly explain find for from
     get gets getting give go going got had has have having he hear heard help her here hers
-    him his how however i id if im in include included includes including info information
+    him his how however i id if im in include included includes including
     into is isnt it its ive just kind know known let lets like ll look looking many may
     maybe me mean might mine more most much must my need no nor not now of off ok okay on
     once one only or other our ours out over please pls plz possible pray pretty quite
