@@ -1,8 +1,9 @@
 """What the question log says: the gaps, the weak answers, the disliked entries, the totals.
 
 ``build_report`` turns logged rows into a ``Report`` (plain data); ``bot.report_formats`` and
-``bot.report_html`` render it. The Telegram admin commands call ``stats_summary`` and
-``top_unanswered_groups`` (blocking reads: run them with ``asyncio.to_thread``).
+``bot.report_html`` render it. The Telegram admin commands call ``fetch_stats`` and
+``fetch_unanswered`` (async; the blocking reads run in a thread), then ``.to_text()`` /
+``format_groups_text`` for a plain-text message.
 
 Gaps are the declined questions plus the "None of these" choices after a suggestion, grouped
 by similarity so the most common missing answers come first. Grouping compares content
@@ -14,6 +15,7 @@ above the threshold, or starts a new one. The same log always gives the same gro
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -380,6 +382,23 @@ def top_unanswered_groups(
     """
     rows = read_questions(_db_path(log), since=since)
     return _capped(gap_groups(rows, DEFAULT_SIMILARITY, synonyms), limit)
+
+
+async def fetch_stats(log: QuestionLog, now: dt.datetime) -> StatsSummary:
+    """``/stats`` from async code: flushes the log, then reads it off the event loop."""
+    await log.flush()
+    return await asyncio.to_thread(stats_summary, log, now)
+
+
+async def fetch_unanswered(
+    log: QuestionLog,
+    since: dt.datetime | None,
+    limit: int = 10,
+    synonyms: SynonymMap | None = None,
+) -> list[GapGroup]:
+    """``/unanswered`` from async code: flushes the log, then groups off the event loop."""
+    await log.flush()
+    return await asyncio.to_thread(top_unanswered_groups, log, since, limit, synonyms)
 
 
 def format_groups_text(groups: Sequence[GapGroup]) -> str:

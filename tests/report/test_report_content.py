@@ -9,11 +9,13 @@ from report_seed import NOW
 
 from bot.report import (
     build_report,
+    fetch_stats,
+    fetch_unanswered,
     format_groups_text,
     stats_summary,
     top_unanswered_groups,
 )
-from bot.store import DB_FILE_NAME, read_questions
+from bot.store import DB_FILE_NAME, QuestionLog, read_questions
 
 WEEK_AGO = NOW - dt.timedelta(days=7)
 
@@ -108,3 +110,22 @@ async def test_top_unanswered_groups_for_the_admin_command(seeded: Path) -> None
     assert text.startswith("1. 5× (3 people)\n   en: Housing subsidy\n")
     assert "closest: talent-funding (34)" in text
     assert format_groups_text([]) == "No unanswered questions in this period."
+
+
+async def test_async_helpers_see_rows_still_in_the_queue(tmp_path: Path) -> None:
+    log = QuestionLog.start(tmp_path / "data")
+    for user in range(3):
+        await log.record(
+            question="住房补贴有吗",
+            lang="zh",
+            outcome="decline",
+            entry_id=None,
+            score=None,
+            user_id=user,
+        )
+    summary = await fetch_stats(log, dt.datetime.now(dt.UTC))  # no explicit flush first
+    assert summary.today.total == 3
+    assert summary.today.unanswered == 3
+    groups = await fetch_unanswered(log, since=None)
+    assert [(g.count, g.people, g.examples) for g in groups] == [(3, 3, {"zh": "住房补贴有吗"})]
+    await log.aclose()

@@ -218,3 +218,33 @@ async def test_record_reply_takes_the_fields_from_the_reply(question_log: Questi
         ("suggest", "en", "talent-funding", 44.0),
         ("decline", "zh", None, 12.0),
     ]
+
+
+def test_any_text_at_all_is_stored_as_sent(tmp_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    log = QuestionLog.start(tmp_path / "data")
+    sent: dict[int, str] = {}
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.characters(codec=None), max_size=300), st.integers())
+    def record_any(text: str, user_id: int) -> None:
+        row_id = log.record_nowait(
+            question=text,
+            lang="en",
+            outcome="decline",
+            entry_id=text[:20] or None,
+            score=None,
+            user_id=user_id,
+        )
+        assert row_id is not None
+        sent[row_id] = text
+
+    record_any()
+    log.close()
+    stored = {row.id: row.question for row in read_questions(log.path)}
+    assert set(stored) == set(sent)
+    for row_id, text in sent.items():
+        # only lone surrogates (not valid Unicode text) are replaced
+        assert stored[row_id] == text.encode("utf-8", "replace").decode("utf-8")
