@@ -108,6 +108,7 @@ class QuestionLog:
         self._queue: queue.Queue[_Item] = queue.Queue(maxsize=_QUEUE_SIZE)
         self._thread = threading.Thread(target=self._run, name="question-log", daemon=True)
         self._closed = False
+        self._put_lock = threading.Lock()
         # Written by the writer thread, read anywhere: plain booleans are atomic to read.
         self._failing = False
         self._connection: sqlite3.Connection | None = None
@@ -164,16 +165,20 @@ class QuestionLog:
         # the time it is written) but no id is handed out, so no feedback button points at it.
         was_healthy = self.healthy
         row_id = secrets.randbelow(_MAX_ROW_ID) + 1
-        item = _Insert(
-            row_id=row_id,
-            asked_at=format_time(asked_at or self._clock()),
-            lang=_clean(lang, 16),
-            outcome=_clean(outcome, 16),
-            entry_id=None if entry_id is None else _clean(entry_id, 200),
-            score=_clean_score(score),
-            question=_clean(question, MAX_QUESTION_CHARS),
-            user_id=user_id,
-        )
+        try:
+            item = _Insert(
+                row_id=row_id,
+                asked_at=format_time(asked_at or self._clock()),
+                lang=_clean(lang, 16),
+                outcome=_clean(outcome, 16),
+                entry_id=None if entry_id is None else _clean(entry_id, 200),
+                score=_clean_score(score),
+                question=_clean(question, MAX_QUESTION_CHARS),
+                user_id=user_id,
+            )
+        except Exception as error:  # a caller's mistake must not cost the user an answer
+            self._note_failure(f"cannot log a question: {type(error).__name__}: {error}")
+            return None
         if not self._put(item) or not was_healthy:
             return None
         return row_id
@@ -248,9 +253,10 @@ class QuestionLog:
 
     def close(self) -> None:
         """Write what is queued, then stop the writer. Blocks; from async code use aclose."""
-        if self._closed:
-            return
-        self._closed = True
+        with self._put_lock:
+            if self._closed:
+                return
+            self._closed = True  # from here on nothing more is queued, so _STOP comes last
         if self._thread.is_alive():
             self._queue.put(_STOP)  # blocking put: closing must not drop queued rows
             self._thread.join()
@@ -261,14 +267,19 @@ class QuestionLog:
     # --- queueing -------------------------------------------------------------------------
 
     def _put(self, item: _Item) -> bool:
-        if self._closed or not self._thread.is_alive():
-            return False
-        try:
-            self._queue.put_nowait(item)
-        except queue.Full:
+        with self._put_lock:
+            if self._closed or not self._thread.is_alive():
+                return False
+            try:
+                self._queue.put_nowait(item)
+            except queue.Full:
+                full = True
+            else:
+                return True
+        if full:
+            self._failure_since_flush = True
             self._note_failure("the write queue is full (the disk is too slow or stuck)")
-            return False
-        return True
+        return False
 
     async def _update(
         self, choice: Choice, row_id: int, user_id: int | str, value: int | str
@@ -298,16 +309,21 @@ class QuestionLog:
                 except queue.Empty:
                     break
             stopping = any(item is _STOP for item in batch)
-            self._write_batch([item for item in batch if item is not _STOP])
+            items = [item for item in batch if item is not _STOP]
+            try:
+                self._write_batch(items)
+            except Exception:  # a bug here must not leave callers waiting for ever
+                logger.exception("question log: unexpected failure writing a batch")
+                for item in items:
+                    if isinstance(item, _Update | _Flush):
+                        _resolve(item.result, False)
             if time.monotonic() - self._last_housekeeping >= self._housekeeping_seconds:
                 self._housekeeping()
         self._drop_connection()
 
     def _seconds_to_housekeeping(self) -> float:
-        if self._connection is None:
-            return min(
-                _REOPEN_SECONDS, self._housekeeping_seconds
-            )  # broken: retry opening even when no question comes in
+        if self._connection is None:  # broken: retry opening even when no question comes in
+            return min(_REOPEN_SECONDS, self._housekeeping_seconds)
         elapsed = time.monotonic() - self._last_housekeeping
         return max(0.01, self._housekeeping_seconds - elapsed)
 

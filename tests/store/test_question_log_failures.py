@@ -175,3 +175,27 @@ def test_full_disk_is_logged_once_and_answering_goes_on(tmp_path: Path) -> None:
     assert "cannot write" in summary["errors"][0]
     with sqlite3.connect(data / DB_FILE_NAME) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+async def test_record_does_not_wait_for_a_stuck_writer(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    log = QuestionLog.start(data, busy_timeout_seconds=120)
+    assert await log.flush()
+    locker = sqlite3.connect(data / DB_FILE_NAME, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        # the writer is now stuck waiting for the lock; recording still returns at once
+        ids = [
+            await log.record(
+                question=f"q{i}", lang="en", outcome="answer", entry_id=None, score=None, user_id=i
+            )
+            for i in range(100)
+        ]
+        assert None not in ids
+        assert len(read_questions(data / DB_FILE_NAME)) == 0
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert await log.flush()  # the writer got the lock in time: nothing was lost
+    await log.aclose()
+    assert {row.id for row in read_questions(data / DB_FILE_NAME)} == set(ids)
