@@ -241,16 +241,23 @@ class _FolderLoader:
 
     def _source_text(self, reader: FieldReader, relative: str, node: Node) -> str | None:
         relative = relative.strip()
-        root = self.directory.resolve()
-        path = (self.directory / relative).resolve()
-        if Path(relative).is_absolute() or not path.is_relative_to(root):
+        try:
+            root = self.directory.resolve()
+            path = (self.directory / relative).resolve()
+            inside = not Path(relative).is_absolute() and path.is_relative_to(root)
+            exists, is_file = path.exists(), path.is_file()
+        except (OSError, ValueError):  # a NUL byte, a name too long for the file system
+            reader.error(node, f"'{relative}' is not a usable file path")
+            return None
+        if not inside:
             reader.error(node, f"the file '{relative}' must be inside the knowledge folder")
             return None
-        if not path.is_file():
+        if not is_file:
             reader.error(
                 node,
-                f"the source file '{relative}' does not exist "
-                "(paths are relative to the knowledge folder)",
+                f"the source file '{relative}' "
+                + ("is not a file" if exists else "does not exist")
+                + " (paths are relative to the knowledge folder)",
             )
             return None
         name = path.relative_to(root).as_posix()

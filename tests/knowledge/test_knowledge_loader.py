@@ -308,3 +308,33 @@ def test_a_colon_in_a_list_item_gets_a_hint(folder):
         "expected each of the English questions as text, got fields (name: value); "
         "text containing ': ' must be put in quotes"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ('"sources/\\0.txt"', "'sources/\x00.txt' is not a usable file path"),
+        ('"' + "x" * 5000 + '"', "is not a usable file path"),
+        ("sources", "the source file 'sources' is not a file"),
+        ("/etc/hostname", "the file '/etc/hostname' must be inside the knowledge folder"),
+    ],
+)
+def test_unusable_source_paths(folder, path, message):
+    text = folder.text("sources.yaml")
+    start = text.index("file: ") + len("file: ")
+    end = text.index("\n", start)
+    folder.write("sources.yaml", text[:start] + path + text[end:])
+
+    problem = folder.only(folder.check().errors, "file")
+
+    assert problem.file == "sources.yaml"
+    assert message in problem.message
+
+
+def test_an_empty_source_text(folder):
+    name = folder.text("sources.yaml").split("file: ", 1)[1].splitlines()[0].strip()
+    (folder.path / name).write_text(" \n", encoding="utf-8")
+
+    problem = folder.only(folder.check().errors, "empty")
+
+    assert problem.message == f"the source file '{name}' is empty"

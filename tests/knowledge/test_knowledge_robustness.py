@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,14 +92,25 @@ def test_an_entries_file_of_any_bytes_never_raises(folder, data):
     assert result.kb is not None or result.errors
 
 
-@_SETTINGS
-@given(tree=st.lists(_TREES, max_size=3))
-def test_entries_of_any_shape_never_raise(folder, tree):
-    import yaml
+_FILES = st.sampled_from(
+    [
+        ("about.yaml", "entries"),
+        ("sources.yaml", "sources"),
+        ("topics.yaml", "topics"),
+        ("smalltalk.yaml", "smalltalk"),
+        ("synonyms.yaml", "synonyms"),
+    ]
+)
 
-    folder.write("about.yaml", yaml.safe_dump({"entries": tree}, allow_unicode=True))
+
+@_SETTINGS
+@given(tree=st.lists(_TREES, max_size=3), file=_FILES)
+def test_records_of_any_shape_never_raise(folder, tree, file):
+    name, top = file
+    folder.write(name, yaml.safe_dump({top: tree}, allow_unicode=True))
 
     result = validate_folder(folder.path, today=dt.date(2026, 1, 1))
 
-    if tree:
+    assert all(p.file for p in result.errors)
+    if tree and name in ("about.yaml", "sources.yaml", "topics.yaml"):
         assert result.errors
