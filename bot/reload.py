@@ -182,6 +182,8 @@ async def watch_knowledge(
     """Reload whenever the knowledge folder changes, until cancelled or ``stop_event`` is set.
 
     Errors from the watcher itself (the folder removed, say) are logged once and retried.
+    Where file events don't arrive (some network or Docker Desktop bind mounts), set
+    ``WATCHFILES_FORCE_POLLING=1`` or pass ``force_polling=True``.
     """
     complained = False
     while stop_event is None or not stop_event.is_set():
