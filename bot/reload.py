@@ -27,7 +27,7 @@ from typing import Generic, TypeVar
 
 import watchfiles
 
-from bot.commands.check import format_problems
+from bot.commands.check import check_folder, format_problems
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.paths import shipped_knowledge_dir
@@ -121,8 +121,15 @@ class EngineHolder(Generic[E]):
 
 
 def load_faq_engine(directory: Path) -> FaqEngine:
-    """The real loader: check the folder fully and build every index (raises KnowledgeError)."""
-    return FaqEngine.load(directory)
+    """The real loader: every check ``talent-bot check`` runs, then the engine's indexes.
+
+    Raises ``KnowledgeError`` with the errors, so a reload accepts exactly what ``check``
+    accepts and reports exactly what it reports.
+    """
+    result = check_folder(directory)
+    if result.errors or result.kb is None:
+        raise KnowledgeError(result.errors)
+    return FaqEngine(result.kb)
 
 
 def faq_engine_holder(directory: Path | None = None) -> EngineHolder[FaqEngine]:
