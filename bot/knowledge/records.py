@@ -7,6 +7,7 @@ broken record still counts for duplicate-id checks and is not reported as "missi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,6 +91,11 @@ def read_source(
         if ("date" in fields)
         else None
     )
+    url = texts.get("url")
+    if url is not None and not re.fullmatch(r"https?://\S+", url.strip()):
+        reader.error(
+            fields["url"], f"url '{url}' must be a web address starting with http:// or https://"
+        )
     credit = None
     if "photo_credit" in fields:
         credit = reader.text(record.at("photo_credit", fields["photo_credit"]), "photo_credit")

@@ -338,3 +338,13 @@ def test_an_empty_source_text(folder):
     problem = folder.only(folder.check().errors, "empty")
 
     assert problem.message == f"the source file '{name}' is empty"
+
+
+def test_a_source_url_that_is_not_a_web_address(folder):
+    folder.replace("sources.yaml", "url: http://", "url: ")
+    line, column = folder.value_position("sources.yaml", "url")
+
+    problem = folder.only(folder.check().errors, "url")
+
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message.endswith("must be a web address starting with http:// or https://")
