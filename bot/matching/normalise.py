@@ -21,8 +21,6 @@ _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _SPACES = re.compile(r"\s+")
-_DIGIT_DOT = re.compile(r"(?<=\d)\.(?=\d)")
-_DOT_PLACEHOLDER = "\x00"
 
 # Unified ideographs, extension A, compatibility ideographs and the supplementary planes.
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -50,13 +48,17 @@ def to_simplified(text: str) -> str:
     return converted
 
 
-def _keep(char: str) -> str:
-    if char == _DOT_PLACEHOLDER:
-        return "."
+def _keep(text: str, position: int) -> str:
+    char = text[position]
     category = unicodedata.category(char)
     if category[0] in "LN":
         return char
-    return "" if category in _INVISIBLE_CATEGORIES else " "
+    if category in _INVISIBLE_CATEGORIES:
+        return ""
+    between_digits = 0 < position < len(text) - 1 and (
+        text[position - 1].isdigit() and text[position + 1].isdigit()
+    )
+    return "." if char == "." and between_digits else " "
 
 
 def normalise(text: str) -> str:
@@ -70,8 +72,7 @@ def normalise(text: str) -> str:
         text = to_simplified(text)
     text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHE.sub("", text)
-    text = _DIGIT_DOT.sub(_DOT_PLACEHOLDER, text)
-    text = "".join(_keep(char) for char in text)
+    text = "".join(_keep(text, position) for position in range(len(text)))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import tiny_kb
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.faq import FaqEngine
+from bot.matching.matcher import Matcher
+from bot.matching.settings import MatchSettings
+
+KINDS = {"answer", "suggest", "decline", "smalltalk"}
+
+
+# --- the tiny knowledge base: rules the test controls ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("When does the harbour open?", "harbour-hours"),
+        ("harbor opening hours", "harbour-hours"),  # a misspelling of a known word
+        ("How much is the boat?", "ferry-price"),  # a synonym
+        ("渡轮票价多少", "ferry-price"),  # Chinese, compared by character bigrams
+        ("渡輪票價多少", "ferry-price"),  # Traditional characters
+        ("博物馆有什么展品", "museum"),
+        ("hi, how much is the ferry ticket?", "ferry-price"),  # a greeting is not small talk here
+    ],
+)
+def test_answers_the_entry(tiny: FaqEngine, question: str, entry_id: str) -> None:
+    match = tiny.matcher.match(question)
+    assert (match.kind, match.entry_id) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the harbour have parking?",  # "parking" is unseen: a near miss
+        "How much is the ferry to the airport by helicopter?",
+        "博物馆门票多少钱",  # tickets to the museum: not covered
+        "what is the weather like",
+    ],
+)
+def test_declines_questions_with_unseen_content(tiny: FaqEngine, question: str) -> None:
+    assert tiny.matcher.match(question).kind in ("decline", "suggest")
+
+
+@pytest.mark.parametrize(
+    ("question", "smalltalk_id"),
+    [("hello!", "greeting"), ("Thank you", "thanks"), ("谢谢", "thanks"), ("HI", "greeting")],
+)
+def test_small_talk(tiny: FaqEngine, question: str, smalltalk_id: str) -> None:
+    match = tiny.matcher.match(question)
+    assert (match.kind, match.entry_id) == ("smalltalk", smalltalk_id)
+
+
+def test_language_follows_the_script_unless_a_preference_is_given(tiny: FaqEngine) -> None:
+    assert tiny.matcher.match("渡轮多少钱").lang == "zh"
+    assert tiny.matcher.match("ferry price").lang == "en"
+    assert tiny.matcher.match("渡轮多少钱", "en").lang == "en"
+    assert tiny.ask("渡轮多少钱", "en").text == "The ferry to the island costs 20 yuan."
+
+
+def test_a_vague_question_between_two_entries_is_a_suggestion() -> None:
+    engine = FaqEngine(tiny_kb(), MatchSettings(sure_threshold=101.0, min_margin=101.0))
+    match = engine.matcher.match("ferry price")
+    assert match.kind == "suggest"
+    assert match.candidates[0].entry_id == "ferry-price"
+    assert len(match.candidates) <= 3
+
+
+def test_thresholds_come_from_the_settings() -> None:
+    strict = Matcher(tiny_kb(), MatchSettings(answer_threshold=100.1, sure_threshold=100.1))
+    lenient = Matcher(tiny_kb(), MatchSettings())
+    assert lenient.match("harbour opening hours").kind == "answer"
+    assert strict.match("harbour opening hours").kind != "answer"
+
+
+def test_every_scorer_named_in_the_settings_works() -> None:
+    for scorer in ("ratio", "token_set_ratio", "token_sort_ratio", "WRatio", "QRatio"):
+        matcher = Matcher(tiny_kb(), dataclasses.replace(MatchSettings(), fuzzy_scorer=scorer))
+        assert matcher.match("When does the harbour open?").entry_id == "harbour-hours"
+
+
+# --- the shipped knowledge base: what the product promises ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the policy cover housing?",
+        "What is the phone number of the talent office?",
+        "What salary does a postdoc get?",
+        "How do I apply for a work visa?",
+        "博士后工资多少",
+    ],
+)
+def test_near_misses_are_declined(shipped: FaqEngine, question: str) -> None:
+    reply = shipped.ask(question)
+    assert reply.kind == "decline"
+    assert reply.topics  # a decline lists what the bot can answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["通州的人才政策包括住房补贴吗", "Is there a housing subsidy for talent?", "人才公寓怎么申请"],
+)
+def test_near_misses_sharing_a_synonym_are_not_answered(shipped: FaqEngine, question: str) -> None:
+    assert shipped.ask(question).kind in ("decline", "suggest")
+
+
+BAD_INPUT = [
+    "",
+    "   \t\n ",
+    "?",
+    "???!!!",
+    "a" * 10_000,
+    "where is tongzhou " * 600,
+    "😀🎉🔥",
+    "\x00\x01\x02\x1b[31m",
+    "\u200b\u200c\u200d\ufeff",
+    "talent\u200bpolicy\u202e",
+    "Tongzhou人才政策 политика ポリシー",
+    "<script>alert('x')</script>",
+    "<b>hi</b>",
+    "\U0010ffff\ue000",  # private-use characters
+]
+
+
+@pytest.mark.parametrize("question", BAD_INPUT)
+def test_bad_input_never_raises_and_is_declined_or_small_talk(
+    shipped: FaqEngine, question: str
+) -> None:
+    reply = shipped.ask(question)
+    assert reply.kind in KINDS
+    if reply.kind != "answer":
+        return
+    # Only inputs that contain a real question may be answered.
+    assert "tongzhou" in question.casefold()
+
+
+def test_empty_question_is_declined_with_the_topics(shipped: FaqEngine) -> None:
+    reply = shipped.ask("")
+    assert reply.kind == "decline"
+    assert [t.topic_id for t in reply.topics] == [t.id for t in shipped.knowledge.topics]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.sampled_from([None, "en", "zh"]))
+def test_engine_never_raises_returns_a_kind_and_is_deterministic(
+    shipped: FaqEngine, question: str, lang: str | None
+) -> None:
+    first = shipped.matcher.match(question, lang)  # type: ignore[arg-type]
+    again = shipped.matcher.match(question, lang)  # type: ignore[arg-type]
+    assert first.kind in KINDS
+    assert first == again
+    if lang is not None:
+        assert first.lang == lang
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["talent", "policy", "通州", "人才", "3.0", "housing", "?", "😀", "funding", "的"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_engine_on_domain_words_never_raises(shipped: FaqEngine, question: str) -> None:
+    assert shipped.ask(question).kind in KINDS
+
+
+def test_a_fresh_engine_gives_the_same_outcome_and_score(shipped: FaqEngine) -> None:
+    other = FaqEngine(shipped.knowledge)
+    for question in ("wher is tongzou", "人才新政", "policy", "funding for startups"):
+        assert other.matcher.match(question) == shipped.matcher.match(question)
