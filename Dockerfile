@@ -44,9 +44,8 @@ RUN groupadd --gid 10001 talent \
     && chown talent:talent /srv/talent-bot/data \
     && chmod 0750 /srv/talent-bot/data
 
-# Code and the shipped knowledge base belong to root: the bot can read them, never change them.
-COPY --from=builder /opt/talent-bot/venv /opt/talent-bot/venv
-COPY knowledge /srv/talent-bot/knowledge
+# The image's settings come before the code: they rarely change, so a code change rebuilds only
+# the two COPY layers at the end.
 
 # Every setting except the secrets (TELEGRAM_BOT_TOKEN, TALENT_BOT_WEBHOOK_SECRET), which are
 # given at run time. An empty TALENT_BOT_WEBHOOK_URL means polling.
@@ -63,11 +62,11 @@ ENV PATH=/opt/talent-bot/venv/bin:$PATH \
     TALENT_BOT_LOG_LEVEL=INFO \
     TALENT_BOT_RETENTION_DAYS=90
 
-# The question log (SQLite) and its salt. Mount the knowledge base over
-# /srv/talent-bot/knowledge to serve the folder staff edit; edits go live without a restart.
+# The question log (SQLite), its salt and the heartbeat. The knowledge base is not a volume:
+# the image ships one, and staff mount their folder over /srv/talent-bot/knowledge to serve it
+# instead; edits go live without a restart.
 VOLUME ["/srv/talent-bot/data"]
 WORKDIR /srv/talent-bot
-USER 10001:10001
 
 # The webhook port (TALENT_BOT_PORT); unused in polling mode, the default.
 EXPOSE 8443
@@ -78,4 +77,10 @@ HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
 
 # The bot stops gracefully on SIGTERM: it finishes the updates in hand and flushes the log.
 STOPSIGNAL SIGTERM
+USER 10001:10001
 CMD ["talent-bot", "run"]
+
+# Code and the shipped knowledge base belong to root (COPY ignores USER): the bot can read them,
+# never change them.
+COPY --from=builder /opt/talent-bot/venv /opt/talent-bot/venv
+COPY knowledge /srv/talent-bot/knowledge
