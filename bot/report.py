@@ -19,15 +19,17 @@ import asyncio
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge.model import KnowledgeBase
+from bot.faq import FaqEngine
+from bot.knowledge.model import LANGS, KnowledgeBase
 from bot.matching.analysis import SynonymMap, raw_tokens, stop_mask
 from bot.matching.normalise import is_han, normalise
+from bot.matching.outcome import Candidate
 from bot.matching.settings import MatchSettings
 from bot.matching.words import ENGLISH_STOPWORDS, stem
 from bot.store import DB_FILE_NAME, LoggedQuestion, QuestionLog, read_questions
@@ -117,6 +119,9 @@ class GapGroup:
     closest_score: float | None
     last_asked: dt.datetime
     phrasings: tuple[str, ...]  # distinct phrasings, most common first
+    # False when no logged row named a candidate and the closest entry was found by asking
+    # today's knowledge base instead.
+    closest_from_log: bool = True
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,7 @@ def build_report(
     until: dt.datetime,
     limit: int | None = DEFAULT_LIMIT,
     similarity: float = DEFAULT_SIMILARITY,
-    synonyms: SynonymMap | None = None,
+    engine: FaqEngine | None = None,
 ) -> Report:
     """Every section of the report from the rows of one period. ``limit`` caps each list."""
     by_outcome = dict.fromkeys(OUTCOMES, 0)
@@ -189,7 +194,7 @@ def build_report(
         by_language=dict(sorted(Counter(row.lang for row in rows).items())),
         feedback_up=sum(1 for row in rows if row.feedback == 1),
         feedback_down=sum(1 for row in rows if row.feedback == -1),
-        gaps=tuple(_capped(gap_groups(rows, similarity, synonyms), limit)),
+        gaps=tuple(gap_groups(rows, similarity, engine, limit)),
         low_confidence=tuple(_capped(low_confidence_answers(rows), limit)),
         most_disliked=tuple(_capped(most_disliked_entries(rows), limit)),
         per_day=per_day(rows, since, until),
@@ -199,13 +204,38 @@ def build_report(
 def gap_groups(
     rows: Iterable[LoggedQuestion],
     similarity: float = DEFAULT_SIMILARITY,
-    synonyms: SynonymMap | None = None,
+    engine: FaqEngine | None = None,
+    limit: int | None = None,
 ) -> list[GapGroup]:
-    """Declines and "None of these" choices, grouped, biggest group first."""
+    """Declines and "None of these" choices, grouped, biggest group first.
+
+    With an ``engine``, its synonyms help grouping ("subsidy" with "funding"), and a group
+    whose rows logged no candidate gets the closest entry in that engine's knowledge base.
+    """
+    synonyms = None if engine is None else synonyms_for(engine.knowledge)
     gaps = [row for row in rows if row.unanswered]
     keys = [gap_key(row.question, synonyms) for row in gaps]
-    members_list = group_similar(keys, similarity)
-    return [_gap_group([gaps[i] for i in members]) for members in members_list]
+    members_list = _capped(group_similar(keys, similarity), limit)
+    groups = [_gap_group([gaps[i] for i in members]) for members in members_list]
+    if engine is not None:
+        groups = [_with_closest_now(group, engine) for group in groups]
+    return groups
+
+
+def _with_closest_now(group: GapGroup, engine: FaqEngine) -> GapGroup:
+    if group.closest_entry_id is not None:
+        return group
+    best: Candidate | None = None
+    for lang, example in group.examples.items():
+        match = engine.matcher.match(example, lang if lang in LANGS else None)
+        for candidate in match.candidates[:1]:
+            if best is None or candidate.score > best.score:
+                best = candidate
+    if best is None:
+        return group
+    return replace(
+        group, closest_entry_id=best.entry_id, closest_score=best.score, closest_from_log=False
+    )
 
 
 def _gap_group(members: list[LoggedQuestion]) -> GapGroup:
@@ -373,15 +403,15 @@ def top_unanswered_groups(
     log: QuestionLog | Path,
     since: dt.datetime | None,
     limit: int = 10,
-    synonyms: SynonymMap | None = None,
+    engine: FaqEngine | None = None,
 ) -> list[GapGroup]:
     """``/unanswered``: the biggest gap groups since ``since`` (None: everything kept).
 
-    Pass ``synonyms_for(engine.knowledge)`` to group "subsidy" with "funding". Raises
+    Pass the current engine to group with its synonyms and name the closest entries. Raises
     ``bot.store.QuestionLogUnavailable`` if the log cannot be read.
     """
     rows = read_questions(_db_path(log), since=since)
-    return _capped(gap_groups(rows, DEFAULT_SIMILARITY, synonyms), limit)
+    return gap_groups(rows, DEFAULT_SIMILARITY, engine, limit)
 
 
 async def fetch_stats(log: QuestionLog, now: dt.datetime) -> StatsSummary:
@@ -394,11 +424,11 @@ async def fetch_unanswered(
     log: QuestionLog,
     since: dt.datetime | None,
     limit: int = 10,
-    synonyms: SynonymMap | None = None,
+    engine: FaqEngine | None = None,
 ) -> list[GapGroup]:
     """``/unanswered`` from async code: flushes the log, then groups off the event loop."""
     await log.flush()
-    return await asyncio.to_thread(top_unanswered_groups, log, since, limit, synonyms)
+    return await asyncio.to_thread(top_unanswered_groups, log, since, limit, engine)
 
 
 def format_groups_text(groups: Sequence[GapGroup]) -> str:

@@ -84,6 +84,7 @@ def _gap_json(group: GapGroup) -> dict[str, Any]:
         "examples": group.examples,
         "closest_entry_id": group.closest_entry_id,
         "closest_score": group.closest_score,
+        "closest_from_log": group.closest_from_log,
         "last_asked": _iso(group.last_asked),
         "phrasings": list(group.phrasings),
     }
@@ -232,7 +233,8 @@ def render_text(report: Report) -> str:
         lines.append(f"{rank:>3}. {group.count}× by {group.people} {people} ({detail})")
         lines.extend(f"     {lang}: {_quoted(text)}" for lang, text in group.examples.items())
         if group.closest_entry_id is not None:
-            closest = f"{group.closest_entry_id} (score {_score(group.closest_score)})"
+            closest = f"{group.closest_entry_id} (score {_score(group.closest_score)}"
+            closest += ")" if group.closest_from_log else ", by today's knowledge base)"
         else:
             closest = "none"
         lines.append(f"     closest entry: {closest}")

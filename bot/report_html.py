@@ -122,7 +122,8 @@ def _gaps(report: Report) -> str:
                 _e(group.people),
                 _e(group.none_of_these),
                 examples,
-                _e(group.closest_entry_id or ""),
+                _e(group.closest_entry_id or "")
+                + ("" if group.closest_from_log else " <small>(today's knowledge)</small>"),
                 _e(_score(group.closest_score)),
             ]
         )

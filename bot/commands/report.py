@@ -6,8 +6,9 @@
 
 ``--since`` takes hours, days or weeks (``24h``, ``7d``, ``2w``); ``--from``/``--to`` take UTC
 dates, both included. The log is read from ``--data-dir`` (default: ``TALENT_BOT_DATA_DIR``,
-else ``./data``). Synonyms from the knowledge folder (``TALENT_BOT_KNOWLEDGE_DIR``, else the
-shipped one) help group "subsidy" with "funding"; the report works without them.
+else ``./data``). The knowledge folder (``TALENT_BOT_KNOWLEDGE_DIR``, else the shipped one)
+lends its synonyms to grouping ("subsidy" with "funding") and names the closest entry for
+gaps whose log rows named none; the report works without it.
 Exit status: 0, or 2 for bad options or a log that cannot be read.
 """
 
@@ -22,10 +23,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bot.config import DEFAULT_DATA_DIR
+from bot.faq import FaqEngine
 from bot.knowledge.loader import load_knowledge
-from bot.matching.analysis import SynonymMap
 from bot.paths import shipped_knowledge_dir
-from bot.report import DEFAULT_LIMIT, DEFAULT_SIMILARITY, Report, build_report, synonyms_for
+from bot.report import DEFAULT_LIMIT, DEFAULT_SIMILARITY, Report, build_report
 from bot.report_formats import render_csv, render_json, render_text
 from bot.report_html import render_html
 from bot.store import DB_FILE_NAME, QuestionLogUnavailable, read_questions
@@ -63,7 +64,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--knowledge-dir",
         type=Path,
         metavar="DIR",
-        help="knowledge folder whose synonyms help grouping "
+        help="knowledge folder for synonyms and closest entries "
         "(default: $TALENT_BOT_KNOWLEDGE_DIR or the shipped one)",
     )
     parser.add_argument(
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> i
         until=until,
         limit=args.limit,
         similarity=args.similarity,
-        synonyms=_synonyms(knowledge_dir),
+        engine=_engine(knowledge_dir),
     )
     output = RENDERERS[args.format](report)
     if args.output is None:
@@ -166,12 +167,13 @@ def _day_start(text: str, option: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
-def _synonyms(knowledge_dir: Path) -> SynonymMap | None:
+def _engine(knowledge_dir: Path) -> FaqEngine | None:
+    """The knowledge base as it is now, for synonyms and closest entries; None if unusable."""
     try:
         kb, _problems = load_knowledge(knowledge_dir)
-    except Exception:  # grouping works without synonyms; never fail a report over them
+        return None if kb is None else FaqEngine(kb)
+    except Exception:  # the report works without it; never fail a report over it
         return None
-    return None if kb is None else synonyms_for(kb)
 
 
 def _fail(message: str) -> int:

@@ -129,3 +129,41 @@ async def test_async_helpers_see_rows_still_in_the_queue(tmp_path: Path) -> None
     groups = await fetch_unanswered(log, since=None)
     assert [(g.count, g.people, g.examples) for g in groups] == [(3, 3, {"zh": "住房补贴有吗"})]
     await log.aclose()
+
+
+async def test_the_current_engine_names_closest_entries_the_log_lacks(tmp_path: Path) -> None:
+    from bot.faq import FaqEngine
+
+    engine = FaqEngine.load()
+    log = QuestionLog.start(tmp_path / "data")
+    for user, (question, entry, score) in enumerate(
+        [
+            ("housing subsidy for a phd?", None, None),  # logged without a candidate
+            ("housing subsidy for phd", None, None),
+            ("parking", None, None),  # nothing in the knowledge base is near
+            ("住房补贴有吗", "logged-entry", 21.0),  # logged with one
+        ]
+    ):
+        await log.record(
+            question=question,
+            lang="zh" if entry else "en",
+            outcome="decline",
+            entry_id=entry,
+            score=score,
+            user_id=user,
+        )
+    groups = {
+        next(iter(g.examples.values())): g
+        for g in await fetch_unanswered(log, since=None, engine=engine)
+    }
+    await log.aclose()
+
+    phd = groups["housing subsidy for a phd?"]
+    expected = engine.matcher.match("housing subsidy for a phd?", "en").candidates[0]
+    assert (phd.closest_entry_id, phd.closest_score) == (expected.entry_id, expected.score)
+    assert not phd.closest_from_log
+    assert groups["parking"].closest_entry_id is None
+    assert (groups["住房补贴有吗"].closest_entry_id, groups["住房补贴有吗"].closest_from_log) == (
+        "logged-entry",
+        True,
+    )
