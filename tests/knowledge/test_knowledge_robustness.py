@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import yaml
@@ -9,6 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import validate_folder
+from bot.knowledge.checks import check_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Derivation
 from bot.knowledge.yamlfile import parse_yaml
 
 # Characters YAML gives meaning to, so random text often nearly parses.
@@ -114,3 +118,30 @@ def test_records_of_any_shape_never_raise(folder, tree, file):
     assert all(p.file for p in result.errors)
     if tree and name in ("about.yaml", "sources.yaml", "topics.yaml"):
         assert result.errors
+
+
+@_SETTINGS
+@given(
+    answer=st.text(max_size=400),
+    quote=st.text(max_size=200),
+    phrasing=st.text(max_size=80),
+    value=st.text(max_size=20),
+    basis=st.text(max_size=40),
+)
+def test_checks_never_raise_on_any_text_in_a_well_formed_entry(
+    folder, answer, quote, phrasing, value, basis
+):
+    kb, _ = load_knowledge(folder.path)
+    entry = kb.entries[0]
+    odd = dataclasses.replace(
+        entry,
+        answer={"en": answer, "zh": answer},
+        questions={"en": (phrasing, *entry.questions["en"]), "zh": entry.questions["zh"]},
+        citations=(dataclasses.replace(entry.citations[0], quote=quote),),
+        derived=(Derivation(value, basis, "why", entry.position),),
+    )
+    kb = dataclasses.replace(kb, entries=(odd, *kb.entries[1:]))
+
+    problems = check_knowledge(kb, today=dt.date(2026, 1, 1))
+
+    assert all(p.file for p in problems)
