@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from bot.store import DB_FILE_NAME, read_questions
 
 CHILD = Path(__file__).with_name("kill_child.py")
+WATCHDOG_SECONDS = 300
 
 
 def run_and_kill(data_dir: Path, acks_before_kill: int) -> set[int]:
@@ -26,6 +28,9 @@ def run_and_kill(data_dir: Path, acks_before_kill: int) -> set[int]:
     )
     assert child.stdout is not None
     acknowledged: set[int] = set()
+    # if the child ever stalls, kill it so the reads below end instead of hanging the suite
+    watchdog = threading.Timer(WATCHDOG_SECONDS, child.kill)
+    watchdog.start()
     try:
         assert child.stdout.readline().strip() == "ready"
         while len(acknowledged) < acks_before_kill:
@@ -33,6 +38,7 @@ def run_and_kill(data_dir: Path, acks_before_kill: int) -> set[int]:
             assert line.startswith("ack "), line
             acknowledged.add(int(line.split()[1]))
     finally:
+        watchdog.cancel()
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         # acknowledgements already in the pipe when the kill landed were committed too
