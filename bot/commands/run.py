@@ -1,0 +1,53 @@
+"""``talent-bot run``: serve the bot on Telegram until SIGTERM or SIGINT.
+
+Configuration comes from the environment (see ``bot.config``). Polling is the default;
+setting ``TALENT_BOT_WEBHOOK_URL`` (with ``TALENT_BOT_WEBHOOK_SECRET``) selects webhook mode.
+Exit status: 0 after a clean shutdown, 2 for bad settings, 1 when the knowledge base or the
+Bot API cannot be reached at start-up. ``telegram`` is imported only inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.config import load_settings
+from bot.errors import ConfigError, KnowledgeError
+
+logger = logging.getLogger("bot.run")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Settings come from the environment: TELEGRAM_BOT_TOKEN (required), "
+        "TELEGRAM_API_BASE_URL, TALENT_BOT_KNOWLEDGE_DIR, TALENT_BOT_DATA_DIR, "
+        "TALENT_BOT_ADMIN_IDS, TALENT_BOT_WEBHOOK_URL, TALENT_BOT_WEBHOOK_SECRET, "
+        "TALENT_BOT_LISTEN, TALENT_BOT_PORT, TALENT_BOT_LOG_LEVEL."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print("talent-bot run: cannot start, the configuration has problems:", file=sys.stderr)
+        for message in exc.messages:
+            print(f"  {message}", file=sys.stderr)
+        return 2
+
+    from bot.faq import FaqEngine
+    from bot.telegram_bot.app import serve
+    from bot.telegram_bot.logs import configure_logging
+
+    configure_logging(settings.log_level, settings.secrets())
+    try:
+        engine = FaqEngine.load(settings.knowledge_dir)
+    except KnowledgeError as exc:
+        print(f"talent-bot run: the knowledge base in {settings.knowledge_dir} has errors:",
+              file=sys.stderr)  # fmt: skip
+        for problem in exc.problems:
+            print(f"  {problem.format()}", file=sys.stderr)
+        return 1
+
+    return serve(settings, lambda: engine)

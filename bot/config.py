@@ -1,0 +1,328 @@
+"""Settings from the environment, read and validated once at start-up.
+
+``load_settings()`` reads every variable, checks every value, and raises one
+``ConfigError`` that lists one line per bad value, so an operator fixes them all in one go.
+Secrets (the bot token, the webhook secret) are held in ``Secret`` so that no ``repr``,
+f-string or error message can print them; error messages name the variable, never the value.
+
+==============================  ======================================================
+Variable                        Meaning
+==============================  ======================================================
+TELEGRAM_BOT_TOKEN              required by ``run``: the token from BotFather
+TELEGRAM_API_BASE_URL           python-telegram-bot's ``base_url`` (default: official)
+TALENT_BOT_KNOWLEDGE_DIR        the knowledge folder (default: the shipped one)
+TALENT_BOT_DATA_DIR             the data folder (default: ``./data``)
+TALENT_BOT_ADMIN_IDS            admin user ids, comma-separated
+TALENT_BOT_WEBHOOK_URL          public HTTPS address; setting it selects webhook mode
+TALENT_BOT_WEBHOOK_SECRET       required with the webhook URL
+TALENT_BOT_LISTEN               webhook listen address (default ``0.0.0.0``)
+TALENT_BOT_PORT                 webhook listen port (default 8443)
+TALENT_BOT_LOG_LEVEL            DEBUG, INFO (default), WARNING, ERROR or CRITICAL
+TALENT_BOT_RETENTION_DAYS       days the question log keeps a row (default 90)
+==============================  ======================================================
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from bot.errors import ConfigError
+from bot.paths import shipped_knowledge_dir
+
+OFFICIAL_BASE_URL = "https://api.telegram.org/bot"
+OFFICIAL_BASE_FILE_URL = "https://api.telegram.org/file/bot"
+DEFAULT_DATA_DIR = Path("data")
+DEFAULT_LISTEN = "0.0.0.0"  # noqa: S104 - a container must accept the reverse proxy's connections
+DEFAULT_PORT = 8443
+DEFAULT_LOG_LEVEL = "INFO"
+DEFAULT_RETENTION_DAYS = 90
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+# BotFather's tokens are "<bot id>:<35 characters>"; accept any length >= 30 for the secret part.
+_TOKEN_PATTERN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
+# Telegram accepts 1-256 characters from this set for a webhook's secret_token.
+_WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_HOSTNAME_PATTERN = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*")
+
+
+class Secret:
+    """A string that never shows itself in ``repr``, ``str`` or formatted output."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    url: str  # the public HTTPS address Telegram posts to
+    secret: Secret  # sent back by Telegram in X-Telegram-Bot-Api-Secret-Token
+    listen: str
+    port: int
+
+    @property
+    def url_path(self) -> str:
+        """The path the local server answers on: the public URL's path, as a proxy forwards it."""
+        return urlsplit(self.url).path.strip("/")
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: Secret | None
+    api_base_url: str
+    api_base_file_url: str
+    knowledge_dir: Path
+    data_dir: Path
+    admin_ids: frozenset[int]
+    listen: str
+    port: int
+    log_level: str
+    retention_days: int
+    webhook: WebhookSettings | None = field(default=None)
+
+    @property
+    def mode(self) -> str:
+        return "webhook" if self.webhook is not None else "polling"
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret value, for the log redaction filter."""
+        found = [self.token.reveal()] if self.token else []
+        if self.webhook is not None:
+            found.append(self.webhook.secret.reveal())
+        return tuple(found)
+
+
+T = TypeVar("T")
+
+
+class _Reader:
+    """Reads variables and collects one message per bad value instead of stopping at the first."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self.environ = environ
+        self.errors: list[str] = []
+
+    def raw(self, name: str) -> str | None:
+        value = self.environ.get(name)
+        if value is None or not value.strip():
+            return None
+        return value.strip()
+
+    def parsed(self, name: str, default: T, parse: Callable[[str], T | str]) -> T:
+        """``parse`` returns the value, or a ``str`` explaining what is wrong with it."""
+        value = self.raw(name)
+        if value is None:
+            return default
+        result = parse(value)
+        if isinstance(result, str) and not isinstance(default, str):
+            self.errors.append(f"{name}: {result}")
+            return default
+        return result  # type: ignore[return-value]
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, *, require_token: bool = True
+) -> Settings:
+    """Read and check every setting; raise ``ConfigError`` listing each bad value."""
+    env = os.environ if environ is None else environ
+    reader = _Reader(env)
+
+    token = _read_token(reader, require_token)
+    base_url, base_file_url = _read_base_urls(reader)
+    knowledge_dir = reader.parsed("TALENT_BOT_KNOWLEDGE_DIR", shipped_knowledge_dir(), _folder)
+    data_dir = reader.parsed("TALENT_BOT_DATA_DIR", DEFAULT_DATA_DIR, _data_folder)
+    admin_ids = reader.parsed("TALENT_BOT_ADMIN_IDS", frozenset[int](), _admin_ids)
+    listen = _read_listen(reader)
+    port = reader.parsed("TALENT_BOT_PORT", DEFAULT_PORT, _port)
+    log_level = _read_log_level(reader)
+    retention = reader.parsed("TALENT_BOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, _days)
+    webhook = _read_webhook(reader, listen, port)
+
+    if reader.errors:
+        raise ConfigError(reader.errors)
+    return Settings(
+        token=token,
+        api_base_url=base_url,
+        api_base_file_url=base_file_url,
+        knowledge_dir=knowledge_dir,
+        data_dir=data_dir,
+        admin_ids=admin_ids,
+        listen=listen,
+        port=port,
+        log_level=log_level,
+        retention_days=retention,
+        webhook=webhook,
+    )
+
+
+def _read_token(reader: _Reader, required: bool) -> Secret | None:
+    value = reader.raw("TELEGRAM_BOT_TOKEN")
+    if value is None:
+        if required:
+            reader.error(
+                "TELEGRAM_BOT_TOKEN: not set; get a token from @BotFather in Telegram "
+                "and set it in the environment"
+            )
+        return None
+    if not _TOKEN_PATTERN.fullmatch(value):
+        # Never echo the value: a malformed token is often a real token with a typo.
+        reader.error(
+            "TELEGRAM_BOT_TOKEN: malformed (value not shown); expected the form "
+            "<digits>:<at least 30 letters, digits, '_' or '-'> as @BotFather gives it"
+        )
+        return None
+    return Secret(value)
+
+
+def _read_base_urls(reader: _Reader) -> tuple[str, str]:
+    """python-telegram-bot's ``base_url`` and the matching ``base_file_url``.
+
+    The value means exactly what ``ApplicationBuilder().base_url()`` means: the token is
+    appended (``http://127.0.0.1:8081/bot`` -> ``http://127.0.0.1:8081/bot<token>/getMe``), or
+    put where ``{token}`` stands. A bare server address with no path
+    (``http://127.0.0.1:8081``) gets the usual ``/bot`` added, since appending a token to a
+    host name has no other sensible meaning. The file URL puts ``/file`` before the last ``/bot``.
+    """
+    value = reader.raw("TELEGRAM_API_BASE_URL")
+    if value is None:
+        return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
+    parts = urlsplit(value)
+    leftover = value.replace("{token}", "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        reader.error(
+            "TELEGRAM_API_BASE_URL: expected an http:// or https:// address such as "
+            "http://127.0.0.1:8081/bot"
+        )
+        return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
+    if "{" in leftover or "}" in leftover:
+        reader.error("TELEGRAM_API_BASE_URL: the only placeholder allowed is {token}")
+        return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
+    if parts.path in ("", "/") and "{token}" not in value:
+        value = value.rstrip("/") + "/bot"
+    head, sep, tail = value.rpartition("/bot")
+    file_url = f"{head}/file/bot{tail}" if sep else value.rstrip("/") + "/file/bot"
+    return value, file_url
+
+
+def _folder(value: str) -> Path | str:
+    path = Path(value).expanduser()
+    if not path.is_dir():
+        return f"'{value}' is not a folder"
+    return path
+
+
+def _data_folder(value: str) -> Path | str:
+    path = Path(value).expanduser()
+    if path.exists() and not path.is_dir():
+        return f"'{value}' exists and is not a folder"
+    return path
+
+
+def _admin_ids(value: str) -> frozenset[int] | str:
+    ids: set[int] = set()
+    bad: list[str] = []
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        if item.isascii() and item.isdigit() and 0 < int(item) < 2**63:
+            ids.add(int(item))
+        else:
+            bad.append(f"'{item[:30]}'")
+    if bad:
+        return f"not a numeric Telegram user id: {', '.join(bad)} (expected e.g. 12345,67890)"
+    return frozenset(ids)
+
+
+def _port(value: str) -> int | str:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= 65535:
+        return int(value)
+    return f"expected a port number from 1 to 65535, got '{value[:30]}'"
+
+
+def _days(value: str) -> int | str:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= 36500:
+        return int(value)
+    return f"expected a whole number of days from 1 to 36500, got '{value[:30]}'"
+
+
+def _read_listen(reader: _Reader) -> str:
+    value = reader.raw("TALENT_BOT_LISTEN")
+    if value is None:
+        return DEFAULT_LISTEN
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        if not _HOSTNAME_PATTERN.fullmatch(value):
+            reader.error(
+                f"TALENT_BOT_LISTEN: expected an IP address or host name such as 0.0.0.0, "
+                f"got '{value[:60]}'"
+            )
+            return DEFAULT_LISTEN
+    return value
+
+
+def _read_log_level(reader: _Reader) -> str:
+    value = reader.raw("TALENT_BOT_LOG_LEVEL")
+    if value is None:
+        return DEFAULT_LOG_LEVEL
+    if value.upper() not in LOG_LEVELS:
+        reader.error(
+            f"TALENT_BOT_LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got '{value[:30]}'"
+        )
+        return DEFAULT_LOG_LEVEL
+    return value.upper()
+
+
+def _read_webhook(reader: _Reader, listen: str, port: int) -> WebhookSettings | None:
+    url = reader.raw("TALENT_BOT_WEBHOOK_URL")
+    secret = reader.raw("TALENT_BOT_WEBHOOK_SECRET")
+    if url is None:
+        return None
+    sound = True
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        reader.error(
+            "TALENT_BOT_WEBHOOK_URL: Telegram only posts to https:// addresses; expected e.g. "
+            "https://bot.example.org/telegram"
+        )
+        sound = False
+    if secret is None:
+        reader.error(
+            "TALENT_BOT_WEBHOOK_SECRET: required when TALENT_BOT_WEBHOOK_URL is set, so that "
+            "only Telegram can post updates (1-256 characters from A-Z, a-z, 0-9, _ and -)"
+        )
+        sound = False
+    elif not _WEBHOOK_SECRET_PATTERN.fullmatch(secret):
+        reader.error(
+            "TALENT_BOT_WEBHOOK_SECRET: malformed (value not shown); Telegram allows "
+            "1-256 characters from A-Z, a-z, 0-9, _ and -"
+        )
+        sound = False
+    if not sound or secret is None:
+        return None
+    return WebhookSettings(url=url, secret=Secret(secret), listen=listen, port=port)

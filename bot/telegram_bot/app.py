@@ -1,0 +1,234 @@
+"""The Telegram application: every handler and its order, start-up and shutdown, in one place.
+
+    application = build_application(settings, engine_provider)
+    run_application(application, settings)      # polling, or webhook when a URL is set
+
+``engine_provider`` is a zero-argument callable returning the current ``FaqEngine``; a hot
+reload swaps what it returns. Handler groups run in order: -1 is the flood gate (it may stop an
+update), 0 the handlers proper (first match wins, so specific before general), 1 bookkeeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.health import HEARTBEAT_INTERVAL, write_heartbeat
+from bot.telegram_bot import callback_data as cd
+from bot.telegram_bot.filters import ADDRESSED
+from bot.telegram_bot.flood import FloodLimiter
+from bot.telegram_bot.handlers import EngineProvider, FaqHandlers, action_is
+from bot.telegram_bot.journal import NoJournal, QuestionJournal
+from bot.telegram_bot.ordering import PerChatOrder
+from bot.telegram_bot.ratelimit import RetryingRateLimiter
+from bot.telegram_bot.texts import COMMANDS
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# Refresh the heartbeat after an update at most this often (it is a file write).
+HEARTBEAT_MIN_GAP = 1.0
+
+
+@dataclass
+class Heartbeat:
+    """Proof of life for ``talent-bot healthcheck``: a file the running bot keeps fresh."""
+
+    settings: Settings
+    last: float = 0.0
+    failed: bool = False
+    task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    def beat(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < HEARTBEAT_MIN_GAP:
+            return
+        self.last = now
+        try:
+            write_heartbeat(self.settings.data_dir)
+        except OSError as exc:
+            if not self.failed:  # say it once, not every ten seconds
+                logger.error("Cannot write the heartbeat in %s: %s", self.settings.data_dir, exc)
+            self.failed = True
+        else:
+            self.failed = False
+
+    async def run_forever(self) -> None:
+        while True:
+            self.beat(force=True)
+            await asyncio.sleep(HEARTBEAT_INTERVAL)
+
+    def start(self) -> None:
+        self.task = asyncio.get_running_loop().create_task(self.run_forever(), name="heartbeat")
+
+    async def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+
+
+def default_rate_limiter() -> BaseRateLimiter[int]:
+    """Telegram's documented limits (30 messages/s, 20/min per group), with retries after 429."""
+    return RetryingRateLimiter(max_retries=5)
+
+
+def build_application(
+    settings: Settings,
+    engine_provider: EngineProvider,
+    *,
+    journal: QuestionJournal | None = None,
+    flood: FloodLimiter | None = None,
+    rate_limiter: BaseRateLimiter[int] | None = None,
+    concurrent_updates: int = 16,
+) -> Application:  # type: ignore[type-arg]
+    if settings.token is None:
+        raise ValueError("build_application needs settings with a token")
+    heartbeat = Heartbeat(settings)
+    handlers = FaqHandlers(
+        engine=engine_provider,
+        journal=journal or NoJournal(),
+        flood=flood or FloodLimiter(),
+        on_update=heartbeat.beat,
+    )
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        await register_commands(application)
+        heartbeat.start()
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        await heartbeat.stop()
+
+    application = (
+        ApplicationBuilder()
+        .token(settings.token.reveal())
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_base_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(rate_limiter or default_rate_limiter())
+        .concurrent_updates(PerChatOrder(concurrent_updates))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+
+    new_message = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
+    addressed = new_message & (ADDRESSED | filters.COMMAND)
+
+    # -1: the flood gate sees every message and button meant for the bot.
+    application.add_handler(MessageHandler(addressed, handlers.flood_gate), group=-1)
+    application.add_handler(CallbackQueryHandler(handlers.flood_gate), group=-1)
+
+    # 0: commands, questions, everything else the bot is sent, then buttons and inline mode.
+    application.add_handlers(
+        [
+            CommandHandler("start", handlers.start, filters=new_message),
+            CommandHandler("help", handlers.help, filters=new_message),
+            CommandHandler("topics", handlers.topics, filters=new_message),
+            CommandHandler("sources", handlers.sources, filters=new_message),
+            CommandHandler("lang", handlers.lang, filters=new_message),
+            MessageHandler(filters.COMMAND & new_message, handlers.unknown_command),
+            MessageHandler(filters.TEXT & addressed, handlers.question),
+            MessageHandler(filters.ATTACHMENT & addressed, handlers.not_text),
+            CallbackQueryHandler(handlers.show_topics, pattern=action_is(cd.ShowTopics)),
+            CallbackQueryHandler(handlers.show_topic, pattern=action_is(cd.ShowTopic)),
+            CallbackQueryHandler(handlers.show_answer, pattern=action_is(cd.ShowAnswer)),
+            CallbackQueryHandler(
+                handlers.choose_suggestion, pattern=action_is(cd.ChooseSuggestion)
+            ),
+            CallbackQueryHandler(handlers.none_of_these, pattern=action_is(cd.NoneOfThese)),
+            CallbackQueryHandler(handlers.feedback, pattern=action_is(cd.Feedback)),
+            CallbackQueryHandler(handlers.choose_language, pattern=action_is(cd.ChooseLanguage)),
+            CallbackQueryHandler(handlers.expired),  # forged, outdated or unknown buttons
+            InlineQueryHandler(handlers.inline_query),
+        ]
+    )
+
+    # 1: bookkeeping after the handlers ran.
+    application.add_handler(TypeHandler(Update, handlers.processed), group=1)
+    application.add_error_handler(handlers.error)
+    return application
+
+
+async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """The command menu, in English by default and in Chinese for Chinese-language clients."""
+    bot = application.bot
+    await bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS["en"]])
+    await bot.set_my_commands(
+        [BotCommand(name, about) for name, about in COMMANDS["zh"]], language_code="zh"
+    )
+
+
+def run_application(
+    application: Application,  # type: ignore[type-arg]
+    settings: Settings,
+    *,
+    stop_signals: Sequence[int] | None = (signal.SIGINT, signal.SIGTERM),
+) -> None:
+    """Serve until a stop signal (or ``application.stop_running()``), then shut down cleanly.
+
+    Tests that run the bot in a thread, where signal handlers cannot be installed, pass
+    ``stop_signals=None`` and stop it with ``stop_running``.
+    """
+    webhook = settings.webhook
+    if webhook is None:
+        logger.info("Starting in polling mode")
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, stop_signals=stop_signals)
+        return
+    logger.info("Starting in webhook mode on %s:%d", webhook.listen, webhook.port)
+    application.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.url_path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret.reveal(),
+        allowed_updates=ALLOWED_UPDATES,
+        stop_signals=stop_signals,
+    )
+
+
+def serve(settings: Settings, engine_provider: EngineProvider) -> int:
+    """Build and run the bot; the exit status for ``talent-bot run``."""
+    application = build_application(settings, engine_provider)
+    try:
+        run_application(application, settings)
+    except InvalidToken:
+        print(
+            "talent-bot run: Telegram rejected TELEGRAM_BOT_TOKEN (value not shown); "
+            "check it with @BotFather",
+            file=sys.stderr,
+        )
+        return 1
+    except NetworkError as exc:
+        print(f"talent-bot run: cannot reach the Bot API at start-up: {exc}", file=sys.stderr)
+        return 1
+    logger.info("Stopped")
+    return 0

@@ -1,0 +1,321 @@
+"""The handlers: read the update, call the core, render, send. ``app.py`` wires them in order.
+
+They reach their collaborators through this object (the engine provider, the question
+journal, the flood limiter), never through ``bot_data``. The engine is fetched once per update
+from the provider, so a hot reload that swaps it never mixes two knowledge bases in one reply.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.knowledge.model import LANGS, Lang
+from bot.telegram_bot import callback_data as cd
+from bot.telegram_bot import render
+from bot.telegram_bot.flood import FloodLimiter, Verdict
+from bot.telegram_bot.journal import QuestionJournal
+from bot.telegram_bot.sending import edit, reply, send
+from bot.telegram_bot.texts import text
+
+if TYPE_CHECKING:
+    from bot.faq import FaqEngine
+
+logger = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+EngineProvider = Callable[[], "FaqEngine"]
+A = TypeVar("A", bound=cd.Action)
+
+# The engine reads at most a few hundred characters; more is cut before it is asked.
+MAX_QUESTION_CHARS = 1000
+INLINE_RESULTS = 5
+INLINE_CACHE_SECONDS = 60
+LANGUAGE_KEY = "lang"  # in user_data: the /lang preference
+_LANG_ALIASES: dict[str, Lang] = {
+    "en": "en", "english": "en", "英文": "en", "英语": "en",
+    "zh": "zh", "cn": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh",
+}  # fmt: skip
+
+
+def action_is(kind: type[cd.Action]) -> Callable[[object], bool]:
+    """A ``CallbackQueryHandler`` pattern: the button decodes to an action of this kind."""
+    return lambda data: isinstance(data, str) and isinstance(cd.decode(data), kind)
+
+
+class FaqHandlers:
+    def __init__(
+        self,
+        engine: EngineProvider,
+        journal: QuestionJournal,
+        flood: FloodLimiter,
+        on_update: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.engine = engine
+        self.journal = journal
+        self.flood = flood
+        self.on_update = on_update
+
+    # --- languages --------------------------------------------------------------------------
+
+    @staticmethod
+    def preference(context: Context) -> Lang | None:
+        chosen = context.user_data.get(LANGUAGE_KEY) if context.user_data is not None else None
+        return chosen if chosen in LANGS else None
+
+    def ui_lang(self, update: Update, context: Context) -> Lang:
+        """The /lang preference, else Telegram's language_code (Chinese for zh*), else English."""
+        chosen = self.preference(context)
+        if chosen is not None:
+            return chosen
+        user = update.effective_user
+        code = (user.language_code or "") if user else ""
+        return "zh" if code.lower().startswith("zh") else "en"
+
+    # --- commands ---------------------------------------------------------------------------
+
+    async def start(self, update: Update, context: Context) -> None:
+        lang = self.ui_lang(update, context)
+        await reply(_message(update), render.render_greeting(lang, self.engine().topics(lang)))
+
+    async def help(self, update: Update, context: Context) -> None:
+        lang = self.ui_lang(update, context)
+        await reply(_message(update), render.render_help(lang, context.bot.username))
+
+    async def topics(self, update: Update, context: Context) -> None:
+        lang = self.ui_lang(update, context)
+        await reply(_message(update), render.render_topics(lang, self.engine().topics(lang)))
+
+    async def sources(self, update: Update, context: Context) -> None:
+        lang = self.ui_lang(update, context)
+        await reply(_message(update), render.render_sources(lang, self.engine().sources()))
+
+    async def lang(self, update: Update, context: Context) -> None:
+        choice = _LANG_ALIASES.get(" ".join(context.args or ()).strip().lower())
+        if choice is None:
+            rendered = render.render_language_choice(
+                self.preference(context), self.ui_lang(update, context)
+            )
+            await reply(_message(update), rendered)
+            return
+        self._set_preference(context, choice)
+        await reply(_message(update), render.render_notice("lang_set", choice))
+
+    async def unknown_command(self, update: Update, context: Context) -> None:
+        message = _message(update)
+        command = (message.text or "").split(maxsplit=1)[0]
+        in_private = message.chat.type == ChatType.PRIVATE
+        # In groups an unaddressed /command is probably for another bot.
+        if in_private or command.lower().endswith(f"@{context.bot.username}".lower()):
+            await reply(
+                message, render.render_notice("unknown_command", self.ui_lang(update, context))
+            )
+
+    # --- questions ----------------------------------------------------------------------------
+
+    async def question(self, update: Update, context: Context) -> None:
+        message = _message(update)
+        question = question_text(message.text or "", context.bot.username)
+        if not question:  # only "@bot": greet instead of asking the engine nothing
+            await self.start(update, context)
+            return
+        answer = self.engine().ask(question, lang=self.preference(context))
+        ref = await self.journal.record(answer, _user_id(update))
+        await reply(message, render.render_reply(answer, ref))
+
+    async def not_text(self, update: Update, context: Context) -> None:
+        await reply(
+            _message(update), render.render_notice("not_text", self.ui_lang(update, context))
+        )
+
+    async def inline_query(self, update: Update, context: Context) -> None:
+        query = update.inline_query
+        if query is None:
+            return
+        words = query.query.strip()[:MAX_QUESTION_CHARS]
+        found = self.engine().search(words, lang=self.preference(context), limit=INLINE_RESULTS)
+        results = [_inline_result(render.render_inline_article(r)) for r in found if words]
+        await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False)
+
+    # --- buttons ------------------------------------------------------------------------------
+
+    async def show_topics(self, update: Update, context: Context) -> None:
+        action = await _button(update, cd.ShowTopics)
+        await edit(
+            _button_message(update),
+            render.render_topics(action.lang, self.engine().topics(action.lang)),
+        )
+
+    async def show_topic(self, update: Update, context: Context) -> None:
+        action = _decoded(update, cd.ShowTopic)
+        engine = self.engine()
+        topic = next((t for t in engine.topics(action.lang) if t.topic_id == action.topic_id), None)
+        questions = engine.questions_in_topic(action.topic_id, action.lang)
+        if topic is None or not questions:
+            await self.expired(update, context)
+            return
+        await _answer_query(update, None)
+        await edit(_button_message(update), render.render_topic(action.lang, topic.name, questions))
+
+    async def show_answer(self, update: Update, context: Context) -> None:
+        action = _decoded(update, cd.ShowAnswer)
+        await self._send_entry(update, context, action.entry_id, action.lang, ref=None)
+
+    async def choose_suggestion(self, update: Update, context: Context) -> None:
+        action = _decoded(update, cd.ChooseSuggestion)
+        if await self._send_entry(update, context, action.entry_id, action.lang, ref=action.ref):
+            await self.journal.chose(action.ref, _user_id(update), action.entry_id)
+
+    async def none_of_these(self, update: Update, context: Context) -> None:
+        action = await _button(update, cd.NoneOfThese)
+        await self.journal.none_of_these(action.ref, _user_id(update))
+        await edit(
+            _button_message(update), render.render_notice("none_of_these_thanks", action.lang)
+        )
+
+    async def feedback(self, update: Update, context: Context) -> None:
+        action = _decoded(update, cd.Feedback)
+        await self.journal.feedback(action.ref, _user_id(update), action.vote)
+        await _answer_query(update, text("feedback_thanks", action.lang))
+        if action.vote == "down":
+            engine = self.engine()
+            answer = engine.reply_for_entry(action.entry_id, action.lang)
+            related = answer.related if answer else ()
+            followup = render.render_feedback_followup(
+                action.lang, related, engine.topics(action.lang)
+            )
+            await send(context.bot, _chat_id(update), followup)
+
+    async def choose_language(self, update: Update, context: Context) -> None:
+        action = await _button(update, cd.ChooseLanguage)
+        self._set_preference(context, action.lang)
+        await edit(_button_message(update), render.render_notice("lang_set", action.lang))
+
+    async def expired(self, update: Update, context: Context) -> None:
+        """A button we cannot read (forged, another version) or whose target no longer exists."""
+        await _answer_query(update, text("expired", self.ui_lang(update, context)))
+
+    async def _send_entry(
+        self, update: Update, context: Context, entry_id: str, lang: Lang, ref: int | None
+    ) -> bool:
+        """Send an entry's answer as a new message; False (and "expired") if it is gone."""
+        answer = self.engine().reply_for_entry(entry_id, lang)
+        if answer is None:
+            await self.expired(update, context)
+            return False
+        await _answer_query(update, None)
+        await send(context.bot, _chat_id(update), render.render_reply(answer, ref))
+        return True
+
+    # --- cross-cutting --------------------------------------------------------------------------
+
+    async def flood_gate(self, update: Update, context: Context) -> None:
+        """Runs before every handler: over the limit, one notice, then silence."""
+        verdict = self.flood.check(_user_id(update))
+        if verdict is Verdict.ALLOW:
+            return
+        lang = self.ui_lang(update, context)
+        query = update.callback_query
+        if query is not None:
+            await query.answer(text("flood", lang) if verdict is Verdict.NOTICE else None)
+        elif verdict is Verdict.NOTICE and update.effective_message is not None:
+            await reply(update.effective_message, render.render_notice("flood", lang))
+        raise ApplicationHandlerStop
+
+    async def processed(self, update: object, context: Context) -> None:
+        self.on_update()
+
+    async def error(self, update: object, context: Context) -> None:
+        """Log the failure, tell the user, keep running."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        logger.error("Handling update %s failed", update_id, exc_info=context.error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        lang = self.ui_lang(update, context)
+        try:
+            if update.callback_query is not None:
+                await update.callback_query.answer(text("error", lang))
+            else:
+                await send(
+                    context.bot, update.effective_chat.id, render.render_notice("error", lang)
+                )
+        except TelegramError as exc:
+            logger.warning("Could not tell the user about the failure: %s", exc)
+
+    @staticmethod
+    def _set_preference(context: Context, lang: Lang) -> None:
+        if context.user_data is not None:
+            context.user_data[LANGUAGE_KEY] = lang
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def question_text(raw: str, username: str | None) -> str:
+    """The question without the bot's @mention, capped in length."""
+    if username:
+        raw = re.sub(rf"@{re.escape(username)}\b", " ", raw, flags=re.IGNORECASE)
+    return " ".join(raw[: MAX_QUESTION_CHARS * 2].split())[:MAX_QUESTION_CHARS]
+
+
+def _message(update: Update) -> Message:
+    message = update.effective_message
+    if message is None:  # the handlers' filters only let messages through
+        raise ValueError(f"update {update.update_id} has no message")
+    return message
+
+
+def _user_id(update: Update) -> int:
+    user = update.effective_user
+    return user.id if user else 0
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError(f"update {update.update_id} has no chat")
+    return chat.id
+
+
+def _button_message(update: Update) -> Message:
+    query = update.callback_query
+    message = query.message if query else None
+    if not isinstance(message, Message):  # too old to edit, or from inline mode
+        raise ValueError(f"update {update.update_id}: the button's message is not accessible")
+    return message
+
+
+def _decoded(update: Update, kind: type[A]) -> A:
+    query = update.callback_query
+    action = cd.decode(query.data if query else None)
+    if not isinstance(action, kind):  # the handler's pattern guarantees the kind
+        raise ValueError(f"update {update.update_id}: expected {kind.__name__}")
+    return action
+
+
+async def _button(update: Update, kind: type[A]) -> A:
+    """Decode the pressed button and stop the client's spinner."""
+    action = _decoded(update, kind)
+    await _answer_query(update, None)
+    return action
+
+
+async def _answer_query(update: Update, notice: str | None) -> None:
+    if update.callback_query is not None:
+        await update.callback_query.answer(notice)
+
+
+def _inline_result(article: render.InlineArticle) -> InlineQueryResultArticle:
+    return InlineQueryResultArticle(
+        id=article.result_id,
+        title=article.title,
+        description=article.description,
+        input_message_content=InputTextMessageContent(article.message),
+    )

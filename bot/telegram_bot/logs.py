@@ -1,0 +1,70 @@
+"""Logging set-up that keeps secrets out: the first line of defence is not logging them (the
+``httpx`` request log, which prints each URL and so the token, is raised to WARNING); the second
+is a filter that replaces any secret in a record before any handler sees it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+REDACTED = "[REDACTED]"
+# Loggers that print request URLs (which contain the token) at INFO or DEBUG.
+NOISY_LOGGERS = ("httpx", "httpcore")
+
+
+class SecretRedactor(logging.Filter):
+    """Rewrites a record so that no secret survives in its message, arguments or traceback."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def redact(self, value: str) -> str:
+        for secret in self.secrets:
+            value = value.replace(secret, REDACTED)
+        return value
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: keep the raw template, still redacted
+            message = str(record.msg)
+        record.msg, record.args = self.redact(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+def install_redaction(secrets: Iterable[str]) -> Callable[[], None]:
+    """Redact ``secrets`` from every record created from now on, whichever logger or handler
+    it goes to; returns a function that undoes it."""
+    redactor = SecretRedactor(secrets)
+    previous = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        redactor.filter(record)
+        return record
+
+    logging.setLogRecordFactory(factory)
+    return lambda: logging.setLogRecordFactory(previous)
+
+
+def quiet_noisy_loggers() -> None:
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def configure_logging(level: str, secrets: Iterable[str]) -> None:
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level, force=True
+    )
+    quiet_noisy_loggers()
+    install_redaction(secrets)

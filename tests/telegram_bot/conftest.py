@@ -1,0 +1,191 @@
+"""Fixtures for the end-to-end tests: the fake Bot API, the real engine, and the bot running
+(the real application, started by ``run_application`` exactly as ``talent-bot run`` does) in
+a background thread with its own event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_bot_api import Call, FakeBotApi
+
+from bot.config import Settings, load_settings
+from bot.faq import FaqEngine
+from bot.telegram_bot.app import build_application, run_application
+from bot.telegram_bot.flood import FloodLimiter
+
+WAIT = 60.0  # generous: a loaded 2-core machine may be slow, and a passing test never waits this
+
+
+def fake_token() -> str:
+    """Obviously fake, built at runtime so no token-looking string sits in the source."""
+    return "123456:" + "A" * 35
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def engine() -> FaqEngine:
+    return FaqEngine.load()
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi(token=fake_token()) as server:
+        yield server
+
+
+def make_settings(api: FakeBotApi, data_dir: Path, **extra: str) -> Settings:
+    environ = {
+        "TELEGRAM_BOT_TOKEN": fake_token(),
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "TALENT_BOT_DATA_DIR": str(data_dir),
+        **extra,
+    }
+    return load_settings(environ)
+
+
+class RunningBot:
+    """The real application in a thread; ``sent()`` and friends read what it sent."""
+
+    def __init__(
+        self, api: FakeBotApi, settings: Settings, engine: FaqEngine, flood: FloodLimiter
+    ) -> None:
+        self.api = api
+        self.settings = settings
+        self.application = build_application(settings, lambda: engine, flood=flood)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="bot", daemon=True)
+
+    def _run(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self.loop)
+        try:
+            run_application(self.application, self.settings, stop_signals=None)
+        except BaseException as exc:  # reported by stop()
+            self.error = exc
+
+    def start(self) -> RunningBot:
+        self.thread.start()
+        ready = "setWebhook" if self.settings.webhook else "getUpdates"
+        self.api.wait_for(lambda calls: any(c.method == ready for c in calls), WAIT, ready)
+        if self.settings.webhook is not None:
+            wait_for_port(self.settings.webhook.port)
+        return self
+
+    def stop(self) -> None:
+        loop = self.loop
+        if loop is not None and self.thread.is_alive():
+            loop.call_soon_threadsafe(self.application.stop_running)
+        self.thread.join(timeout=WAIT)
+        assert not self.thread.is_alive(), "the bot did not shut down"
+        if self.error is not None and not isinstance(self.error, SystemExit):
+            raise self.error
+
+    # --- reading what the bot sent --------------------------------------------------------
+
+    def wait_sent(
+        self,
+        chat_id: int,
+        count: int = 1,
+        method: str = "sendMessage",
+        since: int = 0,
+    ) -> list[Call]:
+        """Wait until ``count`` successful ``method`` calls to ``chat_id`` exist after ``since``."""
+
+        def found(calls: list[Call]) -> list[Call]:
+            matching = [c for c in calls[since:] if c.method == method and _ok(c)]
+            matching = [c for c in matching if int(c.params.get("chat_id", 0)) == chat_id]
+            return matching if len(matching) >= count else []
+
+        return list(self.api.wait_for(found, WAIT, f"{count} {method} to {chat_id}"))
+
+    def ask(self, update: dict[str, Any], chat_id: int, count: int = 1) -> list[Call]:
+        mark = len(self.api.calls())
+        self.api.enqueue_update(update)
+        return self.wait_sent(chat_id, count, since=mark)
+
+    def press(self, update: dict[str, Any]) -> Call:
+        """Enqueue a button press and wait for its answerCallbackQuery."""
+        query_id = update["callback_query"]["id"]
+        mark = len(self.api.calls())
+        self.api.enqueue_update(update)
+
+        def answered(calls: list[Call]) -> Call | None:
+            return next(
+                (
+                    c
+                    for c in calls[mark:]
+                    if c.method == "answerCallbackQuery"
+                    and c.params.get("callback_query_id") == query_id
+                ),
+                None,
+            )
+
+        return self.api.wait_for(answered, WAIT, f"answer to callback {query_id}")  # type: ignore[no-any-return]
+
+    def settle(self) -> None:
+        """Wait until the bot has taken every queued update (confirmed by the next poll)."""
+        self.api.wait_for(lambda calls: self.api.updates_consumed(), WAIT, "updates consumed")
+
+
+def _ok(call: Call) -> bool:
+    return call.outcome.startswith("ok")
+
+
+def wait_for_port(port: int) -> None:
+    import time
+
+    deadline = time.monotonic() + WAIT
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def buttons(call: Call) -> list[tuple[str, str]]:
+    """(label, callback data) of every button under a sent message."""
+    markup = call.params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    if not isinstance(markup, Mapping):
+        return []
+    return [
+        (b["text"], b.get("callback_data", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    ]
+
+
+StartBot = Callable[..., RunningBot]
+
+
+@pytest.fixture
+def start_bot(api: FakeBotApi, engine: FaqEngine, tmp_path: Path) -> Iterator[StartBot]:
+    """Start the real bot against ``api``; stopped (and checked) at the end of the test."""
+    running: list[RunningBot] = []
+
+    def start(flood: FloodLimiter | None = None, **environ: str) -> RunningBot:
+        settings = make_settings(api, tmp_path / "data", **environ)
+        bot = RunningBot(api, settings, engine, flood or FloodLimiter(limit=1000, window=60))
+        running.append(bot)
+        return bot.start()
+
+    yield start
+    for bot in running:
+        bot.stop()
