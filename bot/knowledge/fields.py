@@ -52,6 +52,10 @@ FIELD_HINTS: dict[str, str] = {
     "en": "the English text",
     "zh": "the Simplified Chinese text",
 }
+PHRASING_HINTS: dict[str, str] = {
+    "en": "a list of English phrasings",
+    "zh": "a list of Simplified Chinese phrasings",
+}
 
 _LANG_NAMES: dict[Lang, str] = {"en": "English", "zh": "Chinese"}
 
@@ -125,6 +129,7 @@ class FieldReader:
         what: str,
         required: Sequence[str],
         optional: Sequence[str] = (),
+        hints: dict[str, str] | None = None,
     ) -> dict[str, Node] | None:
         """The mapping's fields by name, after reporting unknown and missing ones."""
         if not isinstance(node, MappingNode):
@@ -143,9 +148,9 @@ class FieldReader:
             found.setdefault(name, value)
         for name in required:
             if name not in found:
-                hint = FIELD_HINTS.get(name)
+                hint = (hints or {}).get(name) or FIELD_HINTS.get(name)
                 suffix = f" ({hint})" if hint else ""
-                self.error(node, f"{what} is missing the field '{name}'{suffix}")
+                self.error(node, f"missing field '{name}'{suffix}")
         return found
 
     def text(self, node: Node, what: str) -> str | None:
@@ -229,9 +234,11 @@ class FieldReader:
             self.error(node, f"{what} '{raw}' is not a real calendar date")
             return None
 
-    def per_language(self, node: Node, what: str) -> dict[Lang, Node] | None:
+    def per_language(
+        self, node: Node, what: str, hints: dict[str, str] | None = None
+    ) -> dict[Lang, Node] | None:
         """The 'en' and 'zh' value nodes of a mapping (both are required)."""
-        found = self.fields(node, what, required=LANGS)
+        found = self.fields(node, what, required=LANGS, hints=hints)
         if found is None or any(lang not in found for lang in LANGS):
             return None
         return {lang: found[lang] for lang in LANGS}

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 
-from bot.knowledge.fields import FieldReader
+from bot.knowledge.fields import FieldReader, describe
 from bot.knowledge.model import (
     Entry,
     KnowledgeBase,
@@ -175,8 +175,16 @@ class _FolderLoader:
     def _top_level_items(
         self, reader: FieldReader, root: Node, top: str, may_be_empty: bool
     ) -> list[Node] | None:
-        fields = reader.fields(root, "the file", required=(top,))
-        if fields is None or top not in fields:
+        start = f"the file must start with '{top}:' followed by a list"
+        if isinstance(root, SequenceNode):
+            reader.error(root, f"{start}: add the line '{top}:' above the list")
+            return None
+        if not isinstance(root, MappingNode):
+            reader.error(root, f"{start}, not with {describe(root)}")
+            return None
+        fields = reader.fields(root, "the file", required=(), optional=(top,)) or {}
+        if top not in fields:
+            reader.error(root, start)
             return None
         what = "small-talk items" if top == "smalltalk" else top
         items = reader.sequence(fields[top], what)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from yaml.nodes import Node
 
-from bot.knowledge.fields import FieldReader, lang_name
+from bot.knowledge.fields import PHRASING_HINTS, FieldReader, lang_name
 from bot.knowledge.model import (
     LANGS,
     Citation,
@@ -244,7 +244,7 @@ def _questions(
 ) -> dict[Lang, tuple[str, ...]] | None:
     if node is None:
         return None
-    nodes = reader.per_language(record.at("questions", node), "the questions")
+    nodes = reader.per_language(record.at("questions", node), "the questions", PHRASING_HINTS)
     if nodes is None:
         return None
     questions: dict[Lang, tuple[str, ...]] = {}

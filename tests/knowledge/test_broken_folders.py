@@ -110,8 +110,7 @@ def test_an_unknown_field_suggests_the_right_name(folder):
     errors = folder.check().errors
 
     assert [p.format() for p in errors] == [
-        f"events.yaml:{entry_line}:{entry_column}: an entry is missing the field 'answer' "
-        "('en:' and 'zh:' texts)",
+        f"events.yaml:{entry_line}:{entry_column}: missing field 'answer' ('en:' and 'zh:' texts)",
         f"events.yaml:{line}:{column}: unknown field 'anser' — did you mean 'answer'?",
     ]
 
@@ -140,7 +139,7 @@ def test_a_missing_field_points_at_its_record(folder):
     problem = folder.only(folder.check().errors, "missing")
 
     assert (problem.file, problem.line, problem.column) == ("policy.yaml", line, column)
-    assert problem.message == ("an entry is missing the field 'review_by' (a date like 2027-06-30)")
+    assert problem.message == ("missing field 'review_by' (a date like 2027-06-30)")
 
 
 def test_a_number_where_text_is_expected(folder):

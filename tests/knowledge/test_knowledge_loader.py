@@ -63,10 +63,11 @@ def test_a_file_of_only_comments_is_empty(folder):
 def test_the_wrong_top_level_shape(folder):
     folder.write("about.yaml", "- id: about-source\n")
 
-    problem = folder.only(folder.check().errors, "expected")
+    problem = folder.only(folder.check().errors, "must start")
 
     assert problem.format() == (
-        "about.yaml:1:1: expected the file as fields (name: value), got a list"
+        "about.yaml:1:1: the file must start with 'entries:' followed by a list: "
+        "add the line 'entries:' above the list"
     )
 
 
@@ -76,7 +77,10 @@ def test_the_wrong_top_level_field(folder):
 
     errors = [p.format() for p in folder.check().errors]
 
-    assert f"about.yaml:{line}:{column}: unknown field 'entry' — did you mean 'entries'?" in errors
+    assert errors == [
+        f"about.yaml:{line}:1: the file must start with 'entries:' followed by a list",
+        f"about.yaml:{line}:{column}: unknown field 'entry' — did you mean 'entries'?",
+    ]
 
 
 def test_entries_that_are_not_a_list(folder):
@@ -263,7 +267,7 @@ def test_smalltalk_needs_both_languages(folder):
     messages = [p.message for p in folder.check().errors]
 
     assert "unknown field 'fr'; the fields here are: en, zh" in messages
-    assert "the questions is missing the field 'zh' (the Simplified Chinese text)" in messages
+    assert "missing field 'zh' (a list of Simplified Chinese phrasings)" in messages
 
 
 @pytest.mark.parametrize(
