@@ -171,6 +171,7 @@ class Report:
     low_confidence: tuple[LowConfidenceAnswer, ...]
     most_disliked: tuple[EntryFeedback, ...]
     per_day: tuple[DayCounts, ...] = field(default=())
+    timezone: dt.timezone = dt.UTC  # for days and times shown (the log itself is UTC)
 
 
 def build_report(
@@ -181,6 +182,7 @@ def build_report(
     limit: int | None = DEFAULT_LIMIT,
     similarity: float = DEFAULT_SIMILARITY,
     engine: FaqEngine | None = None,
+    timezone: dt.timezone = dt.UTC,
 ) -> Report:
     """Every section of the report from the rows of one period. ``limit`` caps each list."""
     by_outcome = dict.fromkeys(OUTCOMES, 0)
@@ -197,7 +199,8 @@ def build_report(
         gaps=tuple(gap_groups(rows, similarity, engine, limit)),
         low_confidence=tuple(_capped(low_confidence_answers(rows), limit)),
         most_disliked=tuple(_capped(most_disliked_entries(rows), limit)),
-        per_day=per_day(rows, since, until),
+        per_day=per_day(rows, since, until, timezone),
+        timezone=timezone,
     )
 
 
@@ -310,16 +313,19 @@ def most_disliked_entries(rows: Iterable[LoggedQuestion]) -> list[EntryFeedback]
 
 
 def per_day(
-    rows: Iterable[LoggedQuestion], since: dt.datetime | None, until: dt.datetime
+    rows: Iterable[LoggedQuestion],
+    since: dt.datetime | None,
+    until: dt.datetime,
+    timezone: dt.timezone = dt.UTC,
 ) -> tuple[DayCounts, ...]:
-    """Questions per UTC day by outcome, every day of the period included (zeros too)."""
+    """Questions per day (in ``timezone``) by outcome, every day of the period (zeros too)."""
     counts: dict[dt.date, Counter[str]] = defaultdict(Counter)
     for row in rows:
-        counts[row.asked_at.date()][row.outcome] += 1
+        counts[row.asked_at.astimezone(timezone).date()][row.outcome] += 1
     if not counts and since is None:
         return ()
-    first = since.date() if since is not None else min(counts)
-    last = (until - dt.timedelta(microseconds=1)).date()
+    first = since.astimezone(timezone).date() if since is not None else min(counts)
+    last = (until - dt.timedelta(microseconds=1)).astimezone(timezone).date()
     if counts:
         first, last = min(first, min(counts)), max(last, max(counts))
     days = []
@@ -351,13 +357,15 @@ class PeriodStats:
 
 @dataclass(frozen=True)
 class StatsSummary:
-    today: PeriodStats  # since 00:00 UTC
+    today: PeriodStats  # since midnight in ``timezone``
     all_time: PeriodStats  # everything kept (the retention period)
+    timezone: dt.timezone = dt.UTC
 
     def to_text(self) -> str:
         """Plain text for /stats (escape it before sending as HTML)."""
         lines: list[str] = []
-        for title, stats in (("Today (UTC)", self.today), ("All time", self.all_time)):
+        today = f"Today ({zone_name(self.timezone)})"
+        for title, stats in ((today, self.today), ("All time", self.all_time)):
             lines.append(f"{title}: {stats.total} questions, {stats.unanswered} unanswered")
             outcomes = ", ".join(f"{k} {v}" for k, v in stats.by_outcome.items())
             lines.append(f"  by outcome: {outcomes}")
@@ -388,15 +396,29 @@ def _db_path(log: QuestionLog | Path) -> Path:
     return log / DB_FILE_NAME if log.is_dir() else log
 
 
-def stats_summary(log: QuestionLog | Path, now: dt.datetime, top: int = 5) -> StatsSummary:
+def stats_summary(
+    log: QuestionLog | Path, now: dt.datetime, top: int = 5, timezone: dt.timezone = dt.UTC
+) -> StatsSummary:
     """``/stats``: today and all time. ``log`` is the log, its data folder or its file.
 
     Raises ``bot.store.QuestionLogUnavailable`` if the log cannot be read.
     """
     rows = read_questions(_db_path(log))
-    midnight = now.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    midnight = now.astimezone(timezone).replace(hour=0, minute=0, second=0, microsecond=0)
     today = [row for row in rows if midnight <= row.asked_at]
-    return StatsSummary(today=_period_stats(today, top), all_time=_period_stats(rows, top))
+    return StatsSummary(
+        today=_period_stats(today, top), all_time=_period_stats(rows, top), timezone=timezone
+    )
+
+
+def zone_name(timezone: dt.timezone) -> str:
+    """ "UTC", or "UTC+08:00"."""
+    offset = timezone.utcoffset(None)
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def top_unanswered_groups(
@@ -414,10 +436,12 @@ def top_unanswered_groups(
     return gap_groups(rows, DEFAULT_SIMILARITY, engine, limit)
 
 
-async def fetch_stats(log: QuestionLog, now: dt.datetime) -> StatsSummary:
+async def fetch_stats(
+    log: QuestionLog, now: dt.datetime, timezone: dt.timezone = dt.UTC
+) -> StatsSummary:
     """``/stats`` from async code: flushes the log, then reads it off the event loop."""
     await log.flush()
-    return await asyncio.to_thread(stats_summary, log, now)
+    return await asyncio.to_thread(stats_summary, log, now, 5, timezone)
 
 
 async def fetch_unanswered(

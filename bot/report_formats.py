@@ -14,7 +14,7 @@ low_confidence  rank, time (last asked), lang, entry_id, score (lowest), count, 
 disliked        rank, entry_id, count (times answered), up, down, question (latest 👎 example)
 outcome         outcome, count
 language        lang, count
-day             time (the UTC date), outcome, count
+day             time (the date, in the report's time zone), outcome, count
 =============== =============================================================================
 
 Cells that a spreadsheet would run as a formula (starting with ``= + - @``) get a leading
@@ -30,7 +30,7 @@ import json
 import unicodedata
 from typing import Any
 
-from bot.report import GapGroup, Report, shorten
+from bot.report import GapGroup, Report, shorten, zone_name
 
 CSV_COLUMNS = (
     "section",
@@ -60,12 +60,13 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def period_text(report: Report) -> str:
-    start = "the oldest kept question" if report.since is None else _minute(report.since)
-    return f"{start} to {_minute(report.until)}"
+    zone = report.timezone
+    start = "the oldest kept question" if report.since is None else local_minute(report.since, zone)
+    return f"{start} to {local_minute(report.until, zone)} ({zone_name(zone)})"
 
 
-def _minute(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+def local_minute(moment: dt.datetime, timezone: dt.timezone) -> str:
+    return moment.astimezone(timezone).strftime("%Y-%m-%d %H:%M")
 
 
 def _score(score: float | None) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.report import DayCounts, Report
-from bot.report_formats import OUTCOME_NAMES, period_text, printable
+from bot.report import DayCounts, Report, zone_name
+from bot.report_formats import OUTCOME_NAMES, local_minute, period_text, printable
 
 COLOURS = {
     "answer": "#2e7d32",
@@ -140,11 +140,12 @@ def _low_confidence(report: Report) -> str:
             _e(item.count),
             _e(item.up),
             _e(item.down),
-            _e(item.last_asked.strftime("%Y-%m-%d %H:%M")),
+            _e(local_minute(item.last_asked, report.timezone)),
         ]
         for item in report.low_confidence
     ]
-    headers = ["lowest score", "entry", "question", "times", "👍", "👎", "last asked (UTC)"]
+    asked = f"last asked ({zone_name(report.timezone)})"
+    headers = ["lowest score", "entry", "question", "times", "👍", "👎", asked]
     return _table(headers, rows, {0, 3, 4, 5})
 
 

@@ -4,11 +4,12 @@
     talent-bot report --since 24h --format html --output report.html
     talent-bot report --from 2026-11-01 --to 2026-11-30 --format csv --output november.csv
 
-``--since`` takes hours, days or weeks (``24h``, ``7d``, ``2w``); ``--from``/``--to`` take UTC
-dates, both included. The log is read from ``--data-dir`` (default: ``TALENT_BOT_DATA_DIR``,
-else ``./data``). The knowledge folder (``TALENT_BOT_KNOWLEDGE_DIR``, else the shipped one)
-lends its synonyms to grouping ("subsidy" with "funding") and names the closest entry for
-gaps whose log rows named none; the report works without it.
+``--since`` takes hours, days or weeks (``24h``, ``7d``, ``2w``); ``--from``/``--to`` take
+dates, both included. Days are UTC unless ``--utc-offset`` says otherwise (``8`` for China).
+The log is read from ``--data-dir`` (default: ``TALENT_BOT_DATA_DIR``, else ``./data``).
+The knowledge folder (``TALENT_BOT_KNOWLEDGE_DIR``, else the shipped one) lends its synonyms
+to grouping ("subsidy" with "funding") and names the closest entry for gaps whose log rows
+named none; the report works without it.
 Exit status: 0, or 2 for bad options or a log that cannot be read.
 """
 
@@ -40,6 +41,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
 DEFAULT_SINCE = "7d"
 _DURATION = re.compile(r"\s*(\d{1,5})\s*([hdw])\s*", re.IGNORECASE)
 _UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7}
+_OFFSET = re.compile(r"\s*([+-]?)(\d{1,2})(?::(\d{2}))?\s*")
 
 
 _EXAMPLES = """examples:
@@ -48,7 +50,7 @@ _EXAMPLES = """examples:
   talent-bot report --from 2026-11-01 --to 2026-11-30 --format csv --output november.csv
 
 Gaps are the declined questions and the "None of these" choices, grouped by similarity,
-biggest first. Times are UTC."""
+biggest first. Days and times are UTC unless --utc-offset is given (8 for China)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -72,8 +74,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="AGE",
         help=f"how far back: 24h, 7d, 2w ... (default {DEFAULT_SINCE} unless --from/--to)",
     )
-    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first UTC day")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last UTC day")
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
+    parser.add_argument(
+        "--utc-offset",
+        default="0",
+        metavar="HOURS",
+        help="time zone for days and times: 8, +08:00, -05:30 (default 0, UTC)",
+    )
     parser.add_argument(
         "--format",
         choices=tuple(RENDERERS),
@@ -101,7 +109,8 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> i
     env = os.environ if environ is None else environ
     now = dt.datetime.now(dt.UTC)
     try:
-        since, until = resolve_period(args.since, args.date_from, args.date_to, now)
+        timezone = parse_utc_offset(args.utc_offset)
+        since, until = resolve_period(args.since, args.date_from, args.date_to, now, timezone)
     except ValueError as error:
         return _fail(str(error))
     if not 0 <= args.similarity <= 100:
@@ -121,6 +130,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> i
         limit=args.limit,
         similarity=args.similarity,
         engine=_engine(knowledge_dir),
+        timezone=timezone,
     )
     output = RENDERERS[args.format](report)
     if args.output is None:
@@ -138,15 +148,22 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> i
 
 
 def resolve_period(
-    since: str | None, date_from: str | None, date_to: str | None, now: dt.datetime
+    since: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    now: dt.datetime,
+    timezone: dt.timezone = dt.UTC,
 ) -> tuple[dt.datetime | None, dt.datetime]:
-    """``(since, until)`` in UTC, ``until`` exclusive. Raises ValueError with a clear message."""
+    """``(since, until)``, ``until`` exclusive; dates are days in ``timezone``.
+
+    Raises ValueError with a message that names the option.
+    """
     if since is not None and (date_from is not None or date_to is not None):
         raise ValueError("use either --since or --from/--to, not both")
     if date_from is None and date_to is None:
         return now - parse_age(since or DEFAULT_SINCE), now
-    start = None if date_from is None else _day_start(date_from, "--from")
-    end = now if date_to is None else _day_start(date_to, "--to") + dt.timedelta(days=1)
+    start = None if date_from is None else _day_start(date_from, "--from", timezone)
+    end = now if date_to is None else _day_start(date_to, "--to", timezone) + dt.timedelta(days=1)
     if start is not None and start >= end:
         raise ValueError("--from must not be after --to")
     return start, end
@@ -159,12 +176,23 @@ def parse_age(text: str) -> dt.timedelta:
     return dt.timedelta(hours=int(found.group(1)) * _UNIT_HOURS[found.group(2).lower()])
 
 
-def _day_start(text: str, option: str) -> dt.datetime:
+def parse_utc_offset(text: str) -> dt.timezone:
+    found = _OFFSET.fullmatch(text)
+    if found is not None:
+        sign = -1 if found.group(1) == "-" else 1
+        hours, minutes = int(found.group(2)), int(found.group(3) or 0)
+        offset = dt.timedelta(hours=hours, minutes=minutes)
+        if minutes < 60 and offset <= dt.timedelta(hours=14):
+            return dt.UTC if not offset else dt.timezone(sign * offset)
+    raise ValueError(f"--utc-offset '{text}': use hours like 8, +08:00 or -05:30")
+
+
+def _day_start(text: str, option: str, timezone: dt.timezone) -> dt.datetime:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{option} '{text}': use a date like 2026-11-24") from None
-    return dt.datetime.combine(day, dt.time(), dt.UTC)
+    return dt.datetime.combine(day, dt.time(), timezone)
 
 
 def _engine(knowledge_dir: Path) -> FaqEngine | None:

@@ -14,7 +14,7 @@ from report_seed import NOW
 from report_seed import seed_log as seed
 
 from bot.cli import main
-from bot.commands.report import parse_age, resolve_period
+from bot.commands.report import parse_age, parse_utc_offset, resolve_period
 from bot.store import QuestionLog
 
 
@@ -233,3 +233,59 @@ def test_period_parsing() -> None:
     assert since == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     assert until == dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
     assert resolve_period(None, None, "2026-11-01", NOW)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"), [("0", 0), ("8", 8), ("+08:00", 8), ("-5:30", -5.5), ("14", 14)]
+)
+def test_utc_offsets(text: str, hours: float) -> None:
+    assert parse_utc_offset(text).utcoffset(None) == dt.timedelta(hours=hours)
+
+
+@pytest.mark.parametrize("text", ["15", "8:60", "eight", "Asia/Shanghai", ""])
+def test_bad_utc_offsets(text: str) -> None:
+    with pytest.raises(ValueError, match="--utc-offset"):
+        parse_utc_offset(text)
+
+
+async def test_days_follow_the_utc_offset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    log = QuestionLog.start(data)
+    # 20:00 UTC on the 10th is 04:00 on the 11th in China
+    late = dt.datetime(2026, 11, 10, 20, 0, tzinfo=dt.UTC)
+    await log.record(
+        question="q",
+        lang="en",
+        outcome="decline",
+        entry_id=None,
+        score=None,
+        user_id=1,
+        asked_at=late,
+    )
+    await log.aclose()
+
+    def days(*options: str) -> dict[str, int]:
+        code, out, _ = report(capsys, "--data-dir", str(data), "--format", "json", *options)
+        assert code == 0
+        return {d["day"]: sum(d["by_outcome"].values()) for d in json.loads(out)["per_day"]}
+
+    assert days("--from", "2026-11-10", "--to", "2026-11-11") == {
+        "2026-11-10": 1,
+        "2026-11-11": 0,
+    }
+    assert days("--from", "2026-11-10", "--to", "2026-11-11", "--utc-offset", "8") == {
+        "2026-11-10": 0,
+        "2026-11-11": 1,
+    }
+    # the 10th in China ends at 16:00 UTC, before the question
+    assert days("--from", "2026-11-10", "--to", "2026-11-10", "--utc-offset", "+08:00") == {
+        "2026-11-10": 0,
+    }
+    code, out, _ = report(
+        capsys, "--data-dir", str(data), "--from", "2026-11-11", "--utc-offset", "8"
+    )
+    assert code == 0
+    assert "2026-11-11 00:00 to" in out
+    assert "(UTC+08:00)" in out
