@@ -30,6 +30,10 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+# The bot's end-to-end tests build updates exactly as Telegram delivers them; reuse that.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "telegram_bot"))
+import bot_updates
+
 POLL_INTERVAL = 0.2
 REPLY_TIMEOUT = 30.0
 
@@ -56,30 +60,17 @@ class FakeBotApi:
     def __init__(self, server: str) -> None:
         self.server = server.rstrip("/")
 
+    def up(self) -> bool:
+        body = _request(f"{self.server}/_health")
+        return isinstance(body, dict) and body.get("ok") is True
+
     def calls(self) -> list[dict[str, Any]]:
         """Every Bot API call so far, oldest first, each ``{"method": ..., "params": {...}}``."""
-        body = _request(f"{self.server}/control/calls")
-        calls = body.get("calls", body) if isinstance(body, dict) else body
-        return [dict(call) for call in calls]
+        return [dict(call) for call in _request(f"{self.server}/_calls")]
 
     def enqueue_message(self, chat_id: int, text: str) -> None:
-        _request(
-            f"{self.server}/control/updates",
-            {
-                "message": {
-                    "message_id": int(time.time() * 1000) % 2_000_000_000,
-                    "date": int(time.time()),
-                    "chat": {"id": chat_id, "type": "private", "first_name": "Container"},
-                    "from": {
-                        "id": chat_id,
-                        "is_bot": False,
-                        "first_name": "Container",
-                        "language_code": "en",
-                    },
-                    "text": text,
-                }
-            },
-        )
+        """A private text message from user ``chat_id``, built as the bot's own tests build it."""
+        _request(f"{self.server}/_updates", bot_updates.text_message(chat_id, text))
 
 
 def _method(call: dict[str, Any]) -> str:
@@ -87,7 +78,7 @@ def _method(call: dict[str, Any]) -> str:
 
 
 def _params(call: dict[str, Any]) -> dict[str, Any]:
-    params = call.get("params", call.get("data", {}))
+    params = call.get("params", {})
     return params if isinstance(params, dict) else {}
 
 
@@ -98,10 +89,13 @@ def wait_up(api: FakeBotApi, timeout: float = 20.0) -> str:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            api.calls()
+            if not api.up():
+                raise ValueError("not ready")
         except (OSError, urllib.error.URLError, ValueError) as error:
             if time.monotonic() > deadline:
-                raise CheckFailed(f"the fake Bot API at {api.server} does not answer: {error}")
+                raise CheckFailed(
+                    f"the fake Bot API at {api.server} does not answer: {error}"
+                ) from None
             time.sleep(POLL_INTERVAL)
         else:
             return f"fake Bot API up at {api.server}"
