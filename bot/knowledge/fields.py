@@ -184,6 +184,12 @@ class FieldReader:
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 self.error(node, f"expected a list of {what}, got nothing; write [] for none")
+            elif isinstance(node, ScalarNode) and str(node.value).startswith("-"):
+                self.error(
+                    node,
+                    f"expected a list of {what}, got {describe(node)}; "
+                    "each list item needs a space after its '-'",
+                )
             else:
                 self.error(node, f"expected a list of {what}, got {describe(node)}")
             return None

@@ -352,3 +352,15 @@ def test_a_source_url_that_is_not_a_web_address(folder):
 
     assert (problem.line, problem.column) == (line, column)
     assert problem.message.endswith("must be a web address starting with http:// or https://")
+
+
+def test_a_dash_without_a_space(folder):
+    text = folder.text("policy.yaml")
+    start = text.index("      zh:\n") + len("      zh:\n")
+    end = text.index("    answer:", start)
+    folder.write("policy.yaml", text[:start] + text[start:end].replace("- ", "-") + text[end:])
+
+    problem = folder.only(folder.check().errors, "space after")
+
+    assert problem.message.startswith("expected a list of Chinese questions, got the text '-")
+    assert problem.message.endswith("; each list item needs a space after its '-'")
