@@ -30,7 +30,8 @@ import json
 import unicodedata
 from typing import Any
 
-from bot.report import GapGroup, Report, shorten, zone_name
+from bot.report import Report, shorten, zone_name
+from bot.report_gaps import GapGroup
 
 CSV_COLUMNS = (
     "section",

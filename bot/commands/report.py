@@ -27,8 +27,9 @@ from bot.config import DEFAULT_DATA_DIR
 from bot.faq import FaqEngine
 from bot.knowledge.loader import load_knowledge
 from bot.paths import shipped_knowledge_dir
-from bot.report import DEFAULT_LIMIT, DEFAULT_SIMILARITY, Report, build_report
+from bot.report import DEFAULT_LIMIT, Report, build_report
 from bot.report_formats import render_csv, render_json, render_text
+from bot.report_gaps import DEFAULT_SIMILARITY
 from bot.report_html import render_html
 from bot.store import DB_FILE_NAME, QuestionLogUnavailable, read_questions
 

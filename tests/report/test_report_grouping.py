@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from bot.knowledge.model import KnowledgeBase, Position, SynonymGroup
-from bot.report import gap_key, group_similar, synonyms_for
+from bot.report_gaps import gap_key, group_similar, synonyms_for
 
 
 def grouped(questions: list[str], **options: object) -> list[set[str]]:
