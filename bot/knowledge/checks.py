@@ -139,7 +139,9 @@ def check_references(kb: KnowledgeBase, declared: Declarations) -> Iterator[Prob
                 yield _problem(at, f"related entry '{related}' is listed twice")
             elif declared.is_missing("entry", related):
                 message = f"related entry '{related}' does not exist"
-                close = difflib.get_close_matches(related, sorted(declared.ids["entry"]), n=1)
+                close = difflib.get_close_matches(
+                    related, sorted(declared.ids.get("entry", ())), n=1
+                )
                 yield _problem(at, message + (f" — did you mean '{close[0]}'?" if close else ""))
             seen.add(related)
     used = {entry.topic for entry in kb.entries}
