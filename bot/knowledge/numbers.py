@@ -108,7 +108,7 @@ _SCALES: dict[str, int] = {
 }
 _DIGITS = re.compile(
     r"(?<!\d)(?<!\d\.)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|[km])\b)?",
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|[km])\b)?",
     re.IGNORECASE,
 )
 

@@ -35,6 +35,8 @@ def values(*numbers: int | str) -> set[Decimal]:
         ("thirty-two and ninety", [("thirty-two", values(32)), ("ninety", values(90))]),
         ("one hundred and five", [("one hundred and five", values(105))]),
         ("two million", [("two million", values(2_000_000))]),
+        ("a 400-million-yuan fund", [("400-million", values(400_000_000))]),
+        ("5 m tall", [("5", values(5))]),
         ("ten key chains", [("ten", values(10))]),
         ("one of the talent projects", [("one", values(1))]),
         ("held from March 26-27", [("March", values(3)), ("26", values(26)), ("27", values(27))]),
