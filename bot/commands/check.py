@@ -4,8 +4,8 @@ Errors come first as ``file:line:column: message``, then warnings under a ``warn
 then a one-line summary. The exit status is 1 when there is any error, else 0. ``--format json``
 prints ``{"errors": [...], "warnings": [...], "ok": bool, "files": n}`` instead.
 
-Hot reload prints problems with ``format_problems`` and gets them from ``check_folder``, so a
-rejected edit reads exactly as this command would report it.
+Hot reload prints problems with ``format_problems``, so a rejected edit reads exactly as this
+command reports it. ``EXTRA_CHECKS`` is where checks from outside bot.knowledge plug in.
 """
 
 from __future__ import annotations
