@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.matching.normalise import HAN, is_han, normalise
 from bot.matching.words import CHINESE_STOP_PHRASES, ENGLISH_STOPWORDS, stem
@@ -51,18 +51,26 @@ class SynonymMap:
                 # dictionary order.
                 if phrase and phrase not in self._phrases:
                     self._phrases[phrase] = canonical
-        self._longest = max((len(p) for p in self._phrases), default=0)
+        # Phrases by their first token, longest first, so most tokens cost one lookup.
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, canonical in self._phrases.items():
+            by_first.setdefault(phrase[0], []).append((phrase, canonical))
+        self._by_first = {
+            first: tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
+            for first, found in by_first.items()
+        }
         self.canonical_tokens = frozenset(self._phrases.values())
 
     def replace(self, tokens: Sequence[str]) -> list[str]:
         result: list[str] = []
         position = 0
-        while position < len(tokens):
-            for length in range(min(self._longest, len(tokens) - position), 0, -1):
-                canonical = self._phrases.get(tuple(tokens[position : position + length]))
-                if canonical is not None:
+        count = len(tokens)
+        while position < count:
+            for phrase, canonical in self._by_first.get(tokens[position], ()):
+                end = position + len(phrase)
+                if end <= count and tuple(tokens[position:end]) == phrase:
                     result.append(canonical)
-                    position += length
+                    position = end
                     break
             else:
                 result.append(tokens[position])
@@ -82,39 +90,12 @@ def _stemmed(tokens: Iterable[str]) -> list[str]:
     return [stem(token) for token in tokens]
 
 
-def match_string(tokens: Sequence[str]) -> str:
-    """Tokens joined for rapidfuzz: Chinese characters run together, words spaced."""
-    parts: list[str] = []
-    previous_han = False
-    for token in tokens:
-        han = len(token) == 1 and is_han(token)
-        if parts and not (han and previous_han):
-            parts.append(" ")
-        parts.append(token)
-        previous_han = han
-    return "".join(parts)
-
-
 _STOP_STEMS = ENGLISH_STOPWORDS | frozenset(stem(word) for word in ENGLISH_STOPWORDS)
 
 
 def is_stopword(token: str) -> bool:
     """True for a stopword, before or after stemming."""
     return token in _STOP_STEMS
-
-
-def han_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
-    """Maximal runs of single Chinese characters, with the index of their first token."""
-    runs: list[tuple[int, str]] = []
-    start = -1
-    for index, token in enumerate([*tokens, ""]):
-        han = len(token) == 1 and is_han(token)
-        if han and start < 0:
-            start = index
-        elif not han and start >= 0:
-            runs.append((start, "".join(tokens[start:index])))
-            start = -1
-    return runs
 
 
 def stop_mask(run: str) -> list[bool]:
@@ -139,8 +120,8 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-@dataclass(frozen=True)
-class Analysed:
+class Analysed(NamedTuple):
+    surface: tuple[str, ...]  # the words as written (normalised, corrected), before stemming
     tokens: tuple[str, ...]
     text: str  # the match string given to rapidfuzz
     words: tuple[str, ...]  # content words and canonical tokens, in order (no Chinese runs)
@@ -170,11 +151,33 @@ def analyse(
     if correct is not None:
         surface = [correct(token) for token in surface]
     tokens = synonyms.replace(_stemmed(surface))
-    words = tuple(
-        token
-        for token in tokens
-        if not (len(token) == 1 and is_han(token))
-        and (token in synonyms.canonical_tokens or not is_stopword(token))
+    canonical = synonyms.canonical_tokens
+    # One pass builds the match string, the content words and the Chinese runs.
+    parts: list[str] = []
+    words: list[str] = []
+    runs: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        if len(token) == 1 and is_han(token):
+            if parts and not run:
+                parts.append(" ")
+            run.append(token)
+            parts.append(token)
+            continue
+        if run:
+            runs.append("".join(run))
+            run = []
+        if parts:
+            parts.append(" ")
+        parts.append(token)
+        if token in canonical or token not in _STOP_STEMS:
+            words.append(token)
+    if run:
+        runs.append("".join(run))
+    return Analysed(
+        surface=tuple(surface),
+        tokens=tuple(tokens),
+        text="".join(parts),
+        words=tuple(words),
+        runs=tuple(runs),
     )
-    runs = tuple(run for _, run in han_runs(tokens))
-    return Analysed(tokens=tuple(tokens), text=match_string(tokens), words=words, runs=runs)

@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
 from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_tokens
@@ -21,8 +23,7 @@ from bot.matching.normalise import normalise
 from bot.matching.words import ENGLISH_STOPWORDS
 
 
-@dataclass(frozen=True)
-class Phrasing:
+class Phrasing(NamedTuple):
     entry: int  # index into KbIndex.entry_ids
     lang: Lang
     analysed: Analysed
@@ -38,6 +39,17 @@ class SmallTalkPhrasing:
 
 class KbIndex:
     def __init__(self, knowledge: KnowledgeBase, max_chars: int) -> None:
+        # Building allocates hundreds of thousands of small objects and no reference cycles;
+        # pausing the cyclic collector meanwhile halves the load time of a large base.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(knowledge, max_chars)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, knowledge: KnowledgeBase, max_chars: int) -> None:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
 
@@ -46,6 +58,7 @@ class KbIndex:
         vocabulary: set[str] = set()
         known_bigrams: set[str] = set()
         surface: set[str] = set()  # words as written anywhere in the knowledge base
+        quotes: dict[str, frozenset[str]] = {}
         for index, entry in enumerate(knowledge.entries):
             units_of_entry: set[str] = set()
             for lang in LANGS:
@@ -55,16 +68,18 @@ class KbIndex:
                     analysed_phrasings.append((index, lang, analysed, units))
                     units_of_entry |= units
                     known_bigrams.update(_all_bigrams(analysed))
-                    surface.update(raw_tokens(normalise(question)))
+                    surface.update(analysed.surface)
             # Words the entry's quotes use are known to the knowledge base and belong to the
             # entry (its document frequency, its coverage of a question), but each phrasing is
             # scored on its own units only. Answers are left out on purpose: they also say what
             # the source does NOT cover ("nor how to apply"), and those words must stay unseen.
             for text in (citation.quote for citation in entry.citations):
-                analysed = analyse(text, self.synonyms)
-                units_of_entry |= analysed.units()
-                known_bigrams.update(_all_bigrams(analysed))
-                surface.update(raw_tokens(normalise(text)))
+                if text not in quotes:  # entries often quote the same sentence
+                    analysed = analyse(text, self.synonyms)
+                    quotes[text] = frozenset(analysed.units())
+                    known_bigrams.update(_all_bigrams(analysed))
+                    surface.update(analysed.surface)
+                units_of_entry |= quotes[text]
             entry_units.append(units_of_entry)
             vocabulary |= units_of_entry
         # Topic names and the full source texts are known too: a word the article uses is
@@ -75,7 +90,7 @@ class KbIndex:
             analysed = analyse(text, self.synonyms)
             vocabulary |= analysed.units()
             known_bigrams.update(_all_bigrams(analysed))
-            surface.update(raw_tokens(normalise(text)))
+            surface.update(analysed.surface)
 
         document_frequency: dict[str, int] = defaultdict(int)
         postings: dict[str, list[int]] = defaultdict(list)
@@ -114,6 +129,7 @@ class KbIndex:
             for lang in LANGS
             for question in talk.questions.get(lang, ())
         )
+        self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in self.smalltalk)
         smalltalk_words: set[str] = set()
         smalltalk_bigrams: set[str] = set()
         for talk in knowledge.smalltalk:
@@ -121,7 +137,7 @@ class KbIndex:
                 for question in talk.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
                     smalltalk_words.update(analysed.words)
-                    surface.update(raw_tokens(normalise(question)))
+                    surface.update(analysed.surface)
                     smalltalk_bigrams.update(_all_bigrams(analysed))
         # Greeting words are neither evidence for an entry nor against answering.
         self.smalltalk_words = frozenset(smalltalk_words - self.vocabulary)

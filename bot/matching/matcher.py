@@ -106,13 +106,11 @@ class Matcher:
     # --- small talk ---------------------------------------------------------------------------
 
     def _closest_smalltalk(self, analysed: Analysed) -> tuple[str | None, float]:
-        best_id: str | None = None
-        best = 0.0
-        for talk in self.index.smalltalk:
-            score = fuzz.ratio(analysed.text, talk.text, processor=None)
-            if score > best:
-                best_id, best = talk.smalltalk_id, score
-        return best_id, best
+        texts = self.index.smalltalk_texts
+        found = process.extractOne(analysed.text, texts, scorer=fuzz.ratio, processor=None)
+        if found is None or found[1] <= 0:
+            return None, 0.0
+        return self.index.smalltalk[found[2]].smalltalk_id, float(found[1])
 
     # --- the question's units -----------------------------------------------------------------
 
@@ -207,16 +205,30 @@ class Matcher:
         candidates = sorted(coverage, key=lambda e: (-coverage[e], e))[: settings.max_candidates]
         damping = (1.0 - units.unknown_share) ** settings.unknown_penalty
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
+        # The rapidfuzz scores of all candidate phrasings in one call (rapidfuzz's own loop).
+        positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
+        fuzzy = [0.0] * len(positions)
+        for _, score, at in process.extract(
+            analysed.text,
+            [index.phrasings[p].analysed.text for p in positions],
+            scorer=self._scorer,
+            processor=None,
+            limit=None,
+        ):
+            fuzzy[at] = score / 100.0
+        best_of: dict[int, float] = {}
+        for at, position in enumerate(positions):
+            phrasing = index.phrasings[position]
+            shared = sum(known[unit] for unit in phrasing.units.intersection(known))
+            overlap = 2.0 * shared / (total_known + phrasing.weight)
+            value = settings.fuzzy_weight * fuzzy[at] + settings.overlap_weight * overlap
+            if value > best_of.get(phrasing.entry, -1.0):
+                best_of[phrasing.entry] = value
         ranked: list[tuple[float, int]] = []
         for entry in candidates:
-            best = 0.0
-            for position in index.phrasings_of_entry[entry]:
-                phrasing = index.phrasings[position]
-                shared = sum(w for unit, w in known.items() if unit in phrasing.units)
-                overlap = 2.0 * shared / (total_known + phrasing.weight)
-                fuzzy = self._scorer(analysed.text, phrasing.analysed.text, processor=None) / 100
-                best = max(best, settings.fuzzy_weight * fuzzy + settings.overlap_weight * overlap)
-            score = (best + settings.coverage_weight * coverage[entry] / total_known) / weights
+            score = (
+                best_of[entry] + settings.coverage_weight * coverage[entry] / total_known
+            ) / weights
             ranked.append((100.0 * score * damping, entry))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [Candidate(index.entry_ids[entry], round(score, 4)) for score, entry in ranked]

@@ -48,36 +48,57 @@ def to_simplified(text: str) -> str:
     return converted
 
 
-def _keep(text: str, position: int) -> str:
-    char = text[position]
-    category = unicodedata.category(char)
-    if category[0] in "LN":
-        return char
-    if category in _INVISIBLE_CATEGORIES:
-        return ""
-    between_digits = 0 < position < len(text) - 1 and (
-        text[position - 1].isdigit() and text[position + 1].isdigit()
-    )
-    return "." if char == "." and between_digits else " "
+class _CharacterTable(dict[int, str | None]):
+    """``str.translate`` table, filled lazily: letters and digits stay, invisible formatting
+    characters vanish, everything else becomes a space. Dots stay for now (see below)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category[0] in "LN" or char == ".":
+            kept: str | None = char
+        elif category in _INVISIBLE_CATEGORIES:
+            kept = None
+        else:
+            kept = " "
+        if len(self) < _TABLE_LIMIT:
+            self[code] = kept
+        return kept
+
+
+_TABLE_LIMIT = 200_000
+_CHARACTERS = _CharacterTable()
+_STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
 def normalise(text: str) -> str:
     """Lower-case letters, digits and single spaces; see the module docstring."""
     text = text[:RAW_INPUT_LIMIT]
-    text = _HTML_TAG.sub(" ", text)
-    # Two passes make the result a fixed point: case-folding and the Chinese conversion can
-    # produce characters that NFKC would fold again.
-    for _ in range(2):
-        text = unicodedata.normalize("NFKC", text).casefold()
-        text = to_simplified(text)
-    text = _POSSESSIVE.sub("", text)
-    text = _APOSTROPHE.sub("", text)
-    text = "".join(_keep(text, position) for position in range(len(text)))
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    # Repeated until stable (twice at most in practice) so the result is a fixed point:
+    # case-folding and the Chinese conversion can produce characters NFKC would fold again.
+    for _ in range(3):
+        text = to_simplified(unicodedata.normalize("NFKC", text).casefold())
+        if unicodedata.is_normalized("NFKC", text) and text == text.casefold():
+            break
+    if "'" in text or "\u2019" in text:
+        text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    text = text.translate(_CHARACTERS)
+    if "." in text:
+        text = _STRAY_DOT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
 def is_han(char: str) -> bool:
-    return HAN.fullmatch(char) is not None
+    """True for one Chinese character (the ranges of ``HAN``), by code point: it is hot."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
 
 
 def detect_language(text: str, default: Lang = "en") -> Lang:

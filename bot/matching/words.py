@@ -8,6 +8,8 @@ characters.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def _word_list(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -57,6 +59,7 @@ _INFLECTIONS = (  # (suffix, replacement, shortest stem left)
 _DERIVATIONS = (("ment", 4), ("ion", 4), ("ive", 4), ("e", 4))
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A light suffix stripper for English: inflections, then a few derivations.
 

@@ -1,0 +1,229 @@
+"""Latency, load time and memory of the engine against a naive rapidfuzz baseline.
+
+    .venv/bin/python benchmarks/latency.py              # shipped, 1,000 and 10,000 entries
+    .venv/bin/python benchmarks/latency.py --sizes 0    # the shipped knowledge base only
+    .venv/bin/python benchmarks/latency.py --from-yaml  # also time a full load from YAML
+
+For each knowledge base the same questions (the dev set's, repeated) are answered by:
+
+- the engine: ``FaqEngine.ask`` (normalise, match, decide, build the reply);
+- the naive baseline: ``process.extractOne(question, all_phrasings, scorer=fuzz.WRatio)``.
+
+Generated knowledge bases keep the shipped entries and add synthetic ones with their own
+vocabulary: pseudo-words drawn with a Zipf-like skew (a few common, most rare, as in real
+text), mixed with the shipped vocabulary, and Chinese phrasings from a wide range of common
+characters. "load" is building the engine from the in-memory knowledge base (all indexes);
+``--from-yaml`` also writes the generated base as a knowledge folder and times
+``FaqEngine.load`` (YAML parsing and every check included). Peak memory is the largest
+Python allocation (tracemalloc) while building the engine; the process's peak resident
+memory is printed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import gc
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.faq import FaqEngine  # noqa: E402
+from bot.knowledge import validate_folder  # noqa: E402
+from bot.knowledge.model import LANGS, Citation, Entry, KnowledgeBase, Lang  # noqa: E402
+from bot.matching.evaluation import load_labelled  # noqa: E402
+from bot.paths import shipped_knowledge_dir  # noqa: E402
+
+SYLLABLES = tuple(
+    str.split(
+        "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go ha he hi ho ka ke "
+        "ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si "
+        "so su ta te ti to tu va ve vi vo za ze zi zo tion ment ness ing er al ic"
+    )
+)
+EN_TEMPLATES = (
+    "What is the {a} {b}?",
+    "{a} {b}",
+    "how does {a} work with {c}",
+    "When was the {a} {b} {c} introduced?",
+    "who runs the {c} {a}",
+    "Could you tell me about {b} and {c} for {a}, please?",
+)
+ZH_TEMPLATES = ("{x}是什么？", "{x}{y}", "请问{y}{x}在哪里？")
+# Common CJK characters: the shipped knowledge base's plus a slice of the unified block.
+CJK_SLICE = [chr(code) for code in range(0x4E00, 0x4E00 + 3000, 3)]
+
+
+def pseudo_words(rng: random.Random, count: int) -> list[str]:
+    words: set[str] = set()
+    while len(words) < count:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def zipf_pick(rng: random.Random, items: Sequence[str]) -> str:
+    # Index ~ exponential: item 0 common, the tail rare.
+    index = min(int(rng.expovariate(1 / (len(items) / 8))), len(items) - 1)
+    return items[index]
+
+
+def generated_kb(base: KnowledgeBase, extra: int, seed: int = 7) -> KnowledgeBase:
+    rng = random.Random(seed)
+    vocabulary = pseudo_words(rng, max(2000, extra * 2))
+    real_words = sorted({w for e in base.entries for w in e.questions["en"][0].lower().split()})
+    characters = sorted({c for e in base.entries for q in e.questions["zh"] for c in q}) + CJK_SLICE
+    template = base.entries[0]
+    quote = template.citations[0]
+    entries: list[Entry] = list(base.entries)
+    for number in range(extra):
+
+        def word() -> str:
+            return zipf_pick(rng, vocabulary) if rng.random() < 0.85 else rng.choice(real_words)
+
+        def chinese() -> str:
+            return "".join(rng.choice(characters) for _ in range(rng.randint(2, 4)))
+
+        english = tuple(
+            t.format(a=word(), b=word(), c=word()) for t in rng.sample(EN_TEMPLATES, k=6)
+        )
+        zh = tuple(t.format(x=chinese(), y=chinese()) for t in ZH_TEMPLATES)
+        questions: dict[Lang, tuple[str, ...]] = {"en": english, "zh": zh}
+        entries.append(
+            dataclasses.replace(
+                template,
+                id=f"generated-{number}",
+                questions=questions,
+                answer={"en": f"Generated answer {number}.", "zh": f"生成的回答{number}。"},
+                citations=(Citation(quote.source_id, quote.quote, quote.position),),
+                related=(),
+                review_by=dt.date(2030, 1, 1),
+            )
+        )
+    return dataclasses.replace(base, entries=tuple(entries))
+
+
+def percentiles(samples_ns: list[int]) -> tuple[float, float]:
+    ordered = sorted(samples_ns)
+    p50 = statistics.median(ordered) / 1000
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] / 1000
+    return p50, p99
+
+
+def timed(function: Callable[[str], object], questions: Sequence[str]) -> list[int]:
+    samples: list[int] = []
+    for question in questions:
+        start = time.perf_counter_ns()
+        function(question)
+        samples.append(time.perf_counter_ns() - start)
+    return samples
+
+
+def build_measured(kb: KnowledgeBase) -> tuple[FaqEngine, float, float]:
+    """The engine, the seconds to build it, and the peak MB allocated while building it.
+
+    The time is taken on a plain build; tracemalloc (which slows allocation down) watches a
+    second one.
+    """
+    gc.collect()
+    start = time.perf_counter()
+    engine = FaqEngine(kb)
+    seconds = time.perf_counter() - start
+    gc.collect()
+    tracemalloc.start()
+    FaqEngine(kb)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return engine, seconds, peak / 2**20
+
+
+def yaml_load_seconds(kb: KnowledgeBase) -> float:
+    import shutil
+
+    import yaml
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "knowledge"
+        shutil.copytree(shipped_knowledge_dir(), folder)
+        generated = [e for e in kb.entries if e.id.startswith("generated-")]
+        records = [
+            {
+                "id": e.id,
+                "topic": e.topic,
+                "questions": {lang: list(e.questions[lang]) for lang in LANGS},
+                "answer": dict(e.answer),
+                "citations": [{"source": c.source_id, "quote": c.quote} for c in e.citations],
+                "related": [],
+                "review_by": e.review_by,
+            }
+            for e in generated
+        ]
+        (folder / "generated.yaml").write_text(
+            yaml.safe_dump({"entries": records}, allow_unicode=True), encoding="utf-8"
+        )
+        start = time.perf_counter()
+        FaqEngine.load(folder)
+        return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the questions")
+    parser.add_argument("--from-yaml", action="store_true", help="also time FaqEngine.load")
+    args = parser.parse_args(argv)
+
+    result = validate_folder(shipped_knowledge_dir())
+    if result.kb is None:
+        print("the shipped knowledge base has errors; run talent-bot check", file=sys.stderr)
+        return 1
+    shipped = result.kb
+    questions = [item.question for item in load_labelled(ROOT / "benchmarks/eval/dev.yaml")]
+    questions = questions * args.repeat
+
+    start = time.perf_counter()
+    FaqEngine.load()
+    print(f"shipped knowledge base: FaqEngine.load() {1000 * (time.perf_counter() - start):.0f} ms")
+    print(f"{len(questions)} questions per row ({args.repeat} passes over the dev set)\n")
+    print(
+        "| knowledge base   | entries | phrasings | load (s) | peak MB | engine p50 | engine p99 "
+        "| naive p50 | naive p99 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in [0, *[s for s in args.sizes if s > 0]]:
+        kb = shipped if size == 0 else generated_kb(shipped, size - len(shipped.entries))
+        engine, load_seconds, peak_mb = build_measured(kb)
+        phrasings = [q for e in kb.entries for lang in LANGS for q in e.questions[lang]]
+        timed(engine.ask, questions[:50])  # warm the caches both ways
+        engine_ns = timed(engine.ask, questions)
+        naive_ns = timed(
+            lambda q, p=phrasings: process.extractOne(q, p, scorer=fuzz.WRatio),  # type: ignore[misc]
+            questions,
+        )
+        e50, e99 = percentiles(engine_ns)
+        n50, n99 = percentiles(naive_ns)
+        name = "shipped" if size == 0 else f"generated {size:,}"
+        print(
+            f"| {name:<16} | {len(kb.entries):>7,} | {len(phrasings):>9,} | {load_seconds:8.2f} "
+            f"| {peak_mb:7.1f} | {e50:7.0f} us | {e99:7.0f} us | {n50:6.0f} us | {n99:6.0f} us |"
+        )
+        if args.from_yaml and size > 0:
+            print(f"|   FaqEngine.load from YAML, all checks: {yaml_load_seconds(kb):.2f} s |")
+    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nprocess peak resident memory (ru_maxrss): {max_rss_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
