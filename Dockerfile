@@ -2,8 +2,8 @@
 #
 # The Tongzhou talent-policy bot. Build and run (see docs/deployment.md):
 #
-#   docker build -t talent-bot .
-#   docker run --env-file .env -v talent-bot-data:/srv/talent-bot/data talent-bot
+#   docker build -t tongzhou-talent-bot .
+#   docker run --env-file .env -v talent-bot-data:/srv/talent-bot/data tongzhou-talent-bot
 #
 # Two stages: the builder installs the pinned dependencies and the project into a virtual
 # environment; the final image copies that environment onto a clean base, owned by root, and runs
@@ -12,6 +12,8 @@
 # ---- builder: a virtual environment with the pinned dependencies and the bot --------------------
 FROM python:3.11-slim-bookworm AS builder
 
+# The package index; a nearer mirror can be given with --build-arg PIP_INDEX_URL=...
+ARG PIP_INDEX_URL=https://pypi.org/simple
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_ROOT_USER_ACTION=ignore \
     VIRTUAL_ENV=/opt/talent-bot/venv

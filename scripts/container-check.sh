@@ -3,6 +3,9 @@
 #
 #   sudo scripts/container-check.sh        (as root; CI's .ci/run calls it)
 #
+# Environment: TALENT_BOT_CI_CACHE (cache folder), TALENT_BOT_CI_PYTHON (host Python with PyYAML,
+# default .venv/bin/python), TALENT_BOT_CI_DEBIAN_MIRROR, TALENT_BOT_CI_IMAGE (tag to build).
+#
 # 1. builds the stand-in for the Dockerfile's base image (scripts/container/build-base.sh),
 #    cached between runs under /var/cache/talent-bot-ci (TALENT_BOT_CI_CACHE to change it);
 # 2. builds the real Dockerfile: buildah bud --isolation chroot --storage-driver vfs
@@ -31,7 +34,8 @@ SECOND_QUESTION="通州支持了多少人才项目？"
 
 [[ $EUID -eq 0 ]] || fail "run as root (buildah's chroot isolation and debootstrap need it)"
 cd "$repo"
-host_python=$repo/.venv/bin/python
+# The host's Python runs the fake Bot API and the helpers; the repo's .venv has what they need.
+host_python=${TALENT_BOT_CI_PYTHON:-$repo/.venv/bin/python}
 [[ -x $host_python ]] || host_python=$(command -v python3)
 
 STATE=$(mktemp -d /tmp/talent-bot-ci.XXXXXX)
