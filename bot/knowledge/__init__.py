@@ -33,13 +33,16 @@ class CheckResult:
 def validate_folder(directory: Path | str, today: dt.date | None = None) -> CheckResult:
     """Load ``directory`` and check it, reporting every problem in every file at once.
 
-    The integrity checks also run on the records that did load when others did not, so staff
-    see a wrong quote in one file together with a syntax error in another.
+    The integrity checks also run where loading found problems: on the records that loaded, and
+    on the readable fields of those that did not. So staff see a wrong quote together with a
+    syntax error in another file, or a bad date in the same entry.
     """
     loaded = load_folder(Path(directory))
     problems = [
         *loaded.problems,
-        *check_knowledge(loaded.kb, today, declarations=loaded.declarations),
+        *check_knowledge(
+            loaded.kb, today, declarations=loaded.declarations, incomplete=loaded.incomplete
+        ),
     ]
     unique = sorted(set(problems))
     return CheckResult(

@@ -17,10 +17,19 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.knowledge.model import LANGS, Entry, KnowledgeBase, Position, SmallTalk
+from bot.knowledge.model import (
+    LANGS,
+    Entry,
+    KnowledgeBase,
+    Position,
+    SmallTalk,
+    Source,
+    SynonymGroup,
+    Topic,
+)
 from bot.knowledge.numbers import NumberMention, numbers_in, values_in
 from bot.knowledge.problems import Problem, Severity
-from bot.knowledge.records import Declarations
+from bot.knowledge.records import Declarations, Incomplete
 
 MAX_ANSWER_CHARS = 1000
 NEAR_DUPLICATE_SCORE = 95.0
@@ -32,20 +41,57 @@ def check_knowledge(
     today: dt.date | None = None,
     *,
     declarations: Declarations | None = None,
+    incomplete: Incomplete | None = None,
 ) -> list[Problem]:
-    """Every integrity problem in ``kb``, sorted by place. Review dates use ``today``."""
+    """Every integrity problem in ``kb``, sorted by place. Review dates use ``today``.
+
+    ``declarations`` and ``incomplete`` come from loading (see ``loader.load_folder``): with
+    them, references to records that failed to load are not reported again, and the sound
+    fields of those records are checked too.
+    """
     declared = declarations or _declarations_of(kb)
+    scope = _Scope.of(kb, incomplete or Incomplete())
     problems = [
-        *check_quotes(kb),
-        *check_references(kb, declared),
-        *check_numbers(kb),
-        *check_derivations(kb),
-        *check_answers(kb),
-        *check_phrasings(kb),
-        *check_synonyms(kb),
-        *check_review_dates(kb, today or dt.date.today()),
+        *check_quotes(scope),
+        *check_references(scope, declared),
+        *check_numbers(scope),
+        *check_derivations(scope),
+        *check_answers(scope),
+        *check_phrasings(scope),
+        *check_synonyms(scope),
+        *check_review_dates(scope, today or dt.date.today()),
     ]
     return sorted(set(problems))
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What the checks look at: the knowledge base, plus records that loaded with problems.
+
+    A record with problems is checked on its sound fields only, so staff see every problem
+    in one run; ``usable`` tells a check whether the fields it needs were read.
+    """
+
+    entries: tuple[Entry, ...]
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    smalltalk: tuple[SmallTalk, ...]
+    synonyms: tuple[SynonymGroup, ...]
+    broken: dict[int, frozenset[str]]  # id() of an incomplete entry -> its unreadable fields
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, incomplete: Incomplete) -> _Scope:
+        return cls(
+            entries=(*kb.entries, *(entry for entry, _ in incomplete.entries)),
+            sources=(*kb.sources, *incomplete.sources),
+            topics=kb.topics,
+            smalltalk=kb.smalltalk,
+            synonyms=kb.synonyms,
+            broken={id(entry): broken for entry, broken in incomplete.entries},
+        )
+
+    def usable(self, entry: Entry, *fields: str) -> bool:
+        return not self.broken.get(id(entry), frozenset()).intersection(fields)
 
 
 def _problem(at: Position, message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -74,10 +120,12 @@ def normalise_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-def check_quotes(kb: KnowledgeBase) -> Iterator[Problem]:
+def check_quotes(scope: _Scope) -> Iterator[Problem]:
     """Every quote appears word for word in its source text (runs of whitespace count as one)."""
-    texts = {source.id: normalise_whitespace(source.text) for source in kb.sources}
-    for entry in kb.entries:
+    texts = {source.id: normalise_whitespace(source.text) for source in scope.sources}
+    for entry in scope.entries:
+        if not scope.usable(entry, "citations"):
+            continue
         for citation in entry.citations:
             text = texts.get(citation.source_id)
             if text is None:
@@ -116,16 +164,18 @@ def _whole_words(text: str, start: int, end: int) -> str:
 # --- references ---------------------------------------------------------------------------
 
 
-def check_references(kb: KnowledgeBase, declared: Declarations) -> Iterator[Problem]:
+def check_references(scope: _Scope, declared: Declarations) -> Iterator[Problem]:
     """Topics, citation sources and related entries all name something that exists."""
-    for entry in kb.entries:
-        if declared.is_missing("topic", entry.topic):
+    for entry in scope.entries:
+        if scope.usable(entry, "topic") and declared.is_missing("topic", entry.topic):
             yield _problem(
                 entry.where("topic"),
                 f"topic '{entry.topic}' does not exist; use an id from topics.yaml",
             )
         for index, citation in enumerate(entry.citations):
-            if declared.is_missing("source", citation.source_id):
+            if scope.usable(entry, "citations") and declared.is_missing(
+                "source", citation.source_id
+            ):
                 yield _problem(
                     entry.where(f"citations.{index}.source"),
                     f"source '{citation.source_id}' does not exist; use an id from sources.yaml",
@@ -144,9 +194,10 @@ def check_references(kb: KnowledgeBase, declared: Declarations) -> Iterator[Prob
                 )
                 yield _problem(at, message + (f" — did you mean '{close[0]}'?" if close else ""))
             seen.add(related)
-    used = {entry.topic for entry in kb.entries}
-    for topic in kb.topics:
-        if topic.id not in used and "entry" not in declared.unreadable:
+    used = {entry.topic for entry in scope.entries}
+    topics_known = all(scope.usable(entry, "topic") for entry in scope.entries)
+    for topic in scope.topics:
+        if topic.id not in used and topics_known and "entry" not in declared.unreadable:
             yield _problem(
                 topic.position,
                 f"topic '{topic.id}' has no entries; its button would lead nowhere",
@@ -157,9 +208,11 @@ def check_references(kb: KnowledgeBase, declared: Declarations) -> Iterator[Prob
 # --- numbers ------------------------------------------------------------------------------
 
 
-def check_numbers(kb: KnowledgeBase) -> Iterator[Problem]:
+def check_numbers(scope: _Scope) -> Iterator[Problem]:
     """Every number an answer states is backed by the same value in a quote, or declared."""
-    for entry in kb.entries:
+    for entry in scope.entries:
+        if not scope.usable(entry, "answer", "citations", "derived"):
+            continue
         backed = _quoted_values(entry) | _declared_values(entry)
         for lang in LANGS:
             reported: set[str] = set()
@@ -173,7 +226,7 @@ def check_numbers(kb: KnowledgeBase) -> Iterator[Problem]:
                     f"answer.{lang} states {mention.describe()}, which no quote of this entry "
                     "backs; quote the source or declare it under 'derived'",
                 )
-    for item in kb.smalltalk:
+    for item in scope.smalltalk:
         for lang in LANGS:
             for mention in numbers_in(item.answer[lang])[:1]:
                 yield _problem(
@@ -198,9 +251,11 @@ def _declared_values(entry: Entry) -> set[object]:
     return {value for derivation in entry.derived for value in values_in(derivation.value)}
 
 
-def check_derivations(kb: KnowledgeBase) -> Iterator[Problem]:
+def check_derivations(scope: _Scope) -> Iterator[Problem]:
     """A derived value names a number, rests on words in a quote, and is used by an answer."""
-    for entry in kb.entries:
+    for entry in scope.entries:
+        if not scope.usable(entry, "answer", "citations", "derived"):
+            continue
         quotes = [_folded(citation.quote) for citation in entry.citations]
         answers = {value for lang in LANGS for value in values_in(entry.answer[lang])}
         for index, derivation in enumerate(entry.derived):
@@ -234,9 +289,10 @@ def _folded(text: str) -> str:
 # --- answers ------------------------------------------------------------------------------
 
 
-def check_answers(kb: KnowledgeBase) -> Iterator[Problem]:
+def check_answers(scope: _Scope) -> Iterator[Problem]:
     """Answers fit on a phone screen and are written in the language they are filed under."""
-    items: list[Entry | SmallTalk] = [*kb.entries, *kb.smalltalk]
+    entries = [entry for entry in scope.entries if scope.usable(entry, "answer")]
+    items: list[Entry | SmallTalk] = [*entries, *scope.smalltalk]
     for item in items:
         for lang in LANGS:
             text = item.answer[lang]
@@ -296,8 +352,8 @@ def normalise_phrasing(text: str) -> str:
     return " ".join(kept.split())
 
 
-def _phrasings(kb: KnowledgeBase) -> list[_Phrasing]:
-    items: list[Entry | SmallTalk] = [*kb.entries, *kb.smalltalk]
+def _phrasings(scope: _Scope) -> list[_Phrasing]:
+    items: list[Entry | SmallTalk] = [*scope.entries, *scope.smalltalk]
     phrasings = []
     for item in items:
         for lang in LANGS:
@@ -313,9 +369,9 @@ def _phrasings(kb: KnowledgeBase) -> list[_Phrasing]:
     return phrasings
 
 
-def check_phrasings(kb: KnowledgeBase) -> Iterator[Problem]:
+def check_phrasings(scope: _Scope) -> Iterator[Problem]:
     """No phrasing is the same, or nearly, as one of another entry; none repeats in its own."""
-    phrasings = _phrasings(kb)
+    phrasings = _phrasings(scope)
     for later, phrasing in enumerate(phrasings):
         for earlier in range(later):
             if not _near(phrasings[earlier].normalised, phrasing.normalised):
@@ -352,10 +408,10 @@ def _near(first: str, second: str) -> bool:
 # --- synonyms ----------------------------------------------------------------------------
 
 
-def check_synonyms(kb: KnowledgeBase) -> Iterator[Problem]:
+def check_synonyms(scope: _Scope) -> Iterator[Problem]:
     """A term belongs to one group only, or its canonical form would depend on file order."""
     owner: dict[str, tuple[str, Position]] = {}
-    for group in kb.synonyms:
+    for group in scope.synonyms:
         seen: set[str] = set()
         for term in group.terms:
             key = " ".join(unicodedata.normalize("NFKC", term).casefold().split())
@@ -381,9 +437,9 @@ def check_synonyms(kb: KnowledgeBase) -> Iterator[Problem]:
 # --- review dates -------------------------------------------------------------------------
 
 
-def check_review_dates(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
-    for entry in kb.entries:
-        if entry.review_by < today:
+def check_review_dates(scope: _Scope, today: dt.date) -> Iterator[Problem]:
+    for entry in scope.entries:
+        if scope.usable(entry, "review_by") and entry.review_by < today:
             yield _problem(
                 entry.where("review_by"),
                 f"review date {entry.review_by.isoformat()} has passed; check '{entry.id}' "

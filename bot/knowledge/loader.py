@@ -27,6 +27,8 @@ from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.records import (
     Declarations,
     Declared,
+    Incomplete,
+    Loaded,
     read_entry,
     read_smalltalk,
     read_source,
@@ -65,6 +67,7 @@ class LoadResult:
     problems: list[Problem]
     declarations: Declarations
     files: list[str] = field(default_factory=list)  # every file read, relative to the folder
+    incomplete: Incomplete = field(default_factory=Incomplete)  # records with problems
 
     @property
     def has_errors(self) -> bool:
@@ -92,6 +95,8 @@ class _FolderLoader:
         self.entries: list[Entry] = []
         self.smalltalk: list[SmallTalk] = []
         self.synonyms: list[SynonymGroup] = []
+        self.partial_entries: list[tuple[Entry, frozenset[str]]] = []
+        self.partial_sources: list[tuple[Source, frozenset[str]]] = []
         self.declared: dict[str, Declared] = {}  # "namespace/id" -> first declaration
         self.ids: dict[str, set[str]] = {kind: set() for kind in _ID_NAMESPACE}
         self.unreadable: set[str] = set()
@@ -116,7 +121,11 @@ class _FolderLoader:
             ids={kind: frozenset(ids) for kind, ids in self.ids.items()},
             unreadable=frozenset(self.unreadable),
         )
-        return LoadResult(kb, self.problems, declarations, sorted(self.files))
+        incomplete = Incomplete(
+            entries=tuple(self.partial_entries),
+            sources=tuple(source for source, _ in self.partial_sources),
+        )
+        return LoadResult(kb, self.problems, declarations, sorted(self.files), incomplete)
 
     def _load_files(self) -> None:
         try:
@@ -195,13 +204,18 @@ class _FolderLoader:
     def _read_items(self, reader: FieldReader, top: str, items: list[Node]) -> None:
         readers: dict[str, Callable[[Node], None]] = {
             "sources": lambda node: self._keep(
-                "source", read_source(reader, node, self._text_loader(reader)), self.sources
+                "source",
+                read_source(reader, node, self._text_loader(reader)),
+                self.sources,
+                self.partial_sources,
             ),
             "topics": lambda node: self._keep("topic", read_topic(reader, node), self.topics),
             "smalltalk": lambda node: self._keep(
                 "small talk", read_smalltalk(reader, node), self.smalltalk
             ),
-            ENTRIES_FIELD: lambda node: self._keep("entry", read_entry(reader, node), self.entries),
+            ENTRIES_FIELD: lambda node: self._keep(
+                "entry", read_entry(reader, node), self.entries, self.partial_entries
+            ),
             "synonyms": lambda node: self._keep_group(read_synonym_group(reader, node)),
         }
         read = readers[top]
@@ -209,17 +223,22 @@ class _FolderLoader:
             read(item)
 
     def _keep(
-        self, kind: str, loaded: tuple[_Record | None, Declared | None], into: list[_Record]
+        self,
+        kind: str,
+        loaded: Loaded[_Record],
+        into: list[_Record],
+        partial_into: list[tuple[_Record, frozenset[str]]] | None = None,
     ) -> None:
-        record, declared = loaded
-        if declared is None:
+        if loaded.declared is None:
             # Its id is unreadable, so any reference may have meant it: references to this
             # kind are not reported as missing until the id is fixed.
             self.unreadable.add(kind)
-        if declared is not None and not self._declare(declared):
-            return  # a duplicate id: the record is reported and left out
-        if record is not None:
-            into.append(record)
+        elif not self._declare(loaded.declared):
+            return  # a duplicate id: reported, and kept out so that ids stay unique
+        if loaded.record is not None:
+            into.append(loaded.record)
+        elif loaded.partial is not None and partial_into is not None:
+            partial_into.append((loaded.partial, loaded.broken))
 
     def _keep_group(self, group: SynonymGroup | None) -> None:
         if group is not None:

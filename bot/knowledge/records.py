@@ -7,11 +7,13 @@ broken record still counts for duplicate-id checks and is not reported as "missi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 from bot.knowledge.fields import PHRASING_HINTS, FieldReader, lang_name
 from bot.knowledge.model import (
@@ -30,6 +32,8 @@ from bot.knowledge.numbers import numbers_in
 
 MIN_PHRASINGS: dict[Lang, int] = {"en": 6, "zh": 3}
 
+_V = TypeVar("_V")
+
 # Reads a source text given its path as written and the node it was written in.
 TextLoader = Callable[[str, Node], str | None]
 
@@ -43,6 +47,21 @@ class Declared:
     position: Position
 
 
+_R = TypeVar("_R")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[_R]):
+    """What reading one record gave: the record if sound, its id, and a stand-in if not."""
+
+    record: _R | None  # complete and without problems: it joins the KnowledgeBase
+    declared: Declared | None  # its id, when readable
+    # When the record has problems, it is still built with stand-ins for its broken fields,
+    # so checks of its sound fields (quotes, numbers...) report in the same run.
+    partial: _R | None = None
+    broken: frozenset[str] = frozenset()  # the fields that could not be read
+
+
 class _Record:
     """Tracks whether reading one record added problems, and where its parts were written."""
 
@@ -50,10 +69,22 @@ class _Record:
         self.reader = reader
         self.start = len(reader.problems)
         self.locations: dict[str, Position] = {}
+        self.broken: set[str] = set()
 
     def at(self, key: str, node: Node) -> Node:
         self.locations[key] = self.reader.position(node)
         return node
+
+    def field(
+        self, name: str, fields: dict[str, Node], read: Callable[[Node], _V | None]
+    ) -> _V | None:
+        """Read field ``name`` if present; remember it as broken if missing or faulty."""
+        before = len(self.reader.problems)
+        node = fields.get(name)
+        value = None if node is None else read(node)
+        if value is None or len(self.reader.problems) > before:
+            self.broken.add(name)
+        return value
 
     @property
     def sound(self) -> bool:
@@ -68,9 +99,7 @@ def _declared(reader: FieldReader, fields: dict[str, Node], kind: str) -> Declar
     return None if value is None else Declared(value, kind, reader.position(node))
 
 
-def read_source(
-    reader: FieldReader, node: Node, load_text: TextLoader
-) -> tuple[Source | None, Declared | None]:
+def read_source(reader: FieldReader, node: Node, load_text: TextLoader) -> Loaded[Source]:
     record = _Record(reader)
     fields = reader.fields(
         node,
@@ -79,59 +108,75 @@ def read_source(
         optional=("photo_credit",),
     )
     if fields is None:
-        return None, None
+        return Loaded(None, None)
     declared = _declared(reader, fields, "source")
-    texts = {
-        name: reader.text(record.at(name, fields[name]), f"the source's {name}")
-        for name in ("title", "site", "section", "url", "file")
-        if name in fields
-    }
-    date = (
-        reader.date(record.at("date", fields["date"]), "the source's date")
-        if ("date" in fields)
-        else None
-    )
-    url = texts.get("url")
+
+    def text_field(name: str) -> str | None:
+        return record.field(
+            name, fields, lambda n: reader.text(record.at(name, n), f"the source's {name}")
+        )
+
+    texts = {name: text_field(name) for name in ("title", "site", "section", "url")}
+    url = texts["url"]
     if url is not None and not re.fullmatch(r"https?://\S+", url.strip()):
         reader.error(
             fields["url"], f"url '{url}' must be a web address starting with http:// or https://"
         )
+        record.broken.add("url")
+    date = record.field(
+        "date", fields, lambda n: reader.date(record.at("date", n), "the source's date")
+    )
     credit = None
     if "photo_credit" in fields:
-        credit = reader.text(record.at("photo_credit", fields["photo_credit"]), "photo_credit")
-    file = texts.get("file")
-    text = load_text(file, fields["file"]) if file is not None else None
-    if not record.sound or declared is None or date is None or text is None:
-        return None, declared
+        credit = record.field(
+            "photo_credit",
+            fields,
+            lambda n: reader.text(record.at("photo_credit", n), "photo_credit"),
+        )
+    file = record.field(
+        "file", fields, lambda n: reader.text(record.at("file", n), "the source's file")
+    )
+    text = None
+    if file is not None:
+        path = file
+
+        def read_text(file_node: Node) -> str | None:
+            return load_text(path, file_node)
+
+        text = record.field("file", fields, read_text)
     source = Source(
-        id=declared.id,
-        title=str(texts["title"]),
-        site=str(texts["site"]),
-        section=str(texts["section"]),
-        url=str(texts["url"]),
-        date=date,
+        id=declared.id if declared else "",
+        title=texts["title"] or "",
+        site=texts["site"] or "",
+        section=texts["section"] or "",
+        url=texts["url"] or "",
+        date=date or dt.date.min,
         photo_credit=credit,
-        file=str(file),
-        text=text,
+        file=file or "",
+        text=text or "",
         position=reader.position(node),
         locations=record.locations,
     )
-    return source, declared
+    if record.sound and declared is not None and not record.broken:
+        return Loaded(source, declared)
+    # Quotes can still be checked against a source whose id and text loaded.
+    usable = declared is not None and text is not None
+    return Loaded(None, declared, source if usable else None, frozenset(record.broken))
 
 
-def read_topic(reader: FieldReader, node: Node) -> tuple[Topic | None, Declared | None]:
+def read_topic(reader: FieldReader, node: Node) -> Loaded[Topic]:
     record = _Record(reader)
     fields = reader.fields(node, "a topic", required=("id", "name"))
     if fields is None:
-        return None, None
+        return Loaded(None, None)
     declared = _declared(reader, fields, "topic")
     names = _texts_per_language(reader, record, fields.get("name"), "name", "the topic's name")
     if not record.sound or declared is None or names is None:
-        return None, declared
-    return Topic(declared.id, names, reader.position(node)), declared
+        return Loaded(None, declared)
+    return Loaded(Topic(declared.id, names, reader.position(node)), declared)
 
 
-def read_entry(reader: FieldReader, node: Node) -> tuple[Entry | None, Declared | None]:
+def read_entry(reader: FieldReader, node: Node) -> Loaded[Entry]:
     record = _Record(reader)
     fields = reader.fields(
         node,
@@ -140,58 +185,60 @@ def read_entry(reader: FieldReader, node: Node) -> tuple[Entry | None, Declared 
         optional=("derived",),
     )
     if fields is None:
-        return None, None
+        return Loaded(None, None)
     declared = _declared(reader, fields, "entry")
-    topic = None
-    if "topic" in fields:
-        topic = reader.text(record.at("topic", fields["topic"]), "the entry's topic")
-    questions = _questions(reader, record, fields.get("questions"), MIN_PHRASINGS)
-    answer = _texts_per_language(reader, record, fields.get("answer"), "answer", "the answer")
-    citations = _citations(reader, record, fields.get("citations"))
+    if declared is None:
+        record.broken.add("id")
+    topic = record.field(
+        "topic", fields, lambda n: reader.text(record.at("topic", n), "the entry's topic")
+    )
+    questions = record.field(
+        "questions", fields, lambda n: _questions(reader, record, n, MIN_PHRASINGS)
+    )
+    answer = record.field(
+        "answer", fields, lambda n: _texts_per_language(reader, record, n, "answer", "the answer")
+    )
+    citations = record.field("citations", fields, lambda n: _citations(reader, record, n))
     derived: tuple[Derivation, ...] | None = ()
     if "derived" in fields:
-        derived = _derivations(reader, record, fields["derived"])
-    related = _related(reader, record, fields.get("related"))
-    review_by = None
-    if "review_by" in fields:
-        review_by = reader.date(record.at("review_by", fields["review_by"]), "review_by")
-    if (
-        not record.sound
-        or declared is None
-        or topic is None
-        or questions is None
-        or answer is None
-        or citations is None
-        or derived is None
-        or related is None
-        or review_by is None
-    ):
-        return None, declared
+        derived = record.field("derived", fields, lambda n: _derivations(reader, record, n))
+    related = record.field("related", fields, lambda n: _related(reader, record, n))
+    review_by = record.field(
+        "review_by", fields, lambda n: reader.date(record.at("review_by", n), "review_by")
+    )
     entry = Entry(
-        id=declared.id,
-        topic=topic,
-        questions=questions,
-        answer=answer,
-        citations=citations,
-        related=related,
-        review_by=review_by,
-        derived=derived,
+        id=declared.id if declared else _raw_id(fields),
+        topic=topic or "",
+        questions=questions or {"en": (), "zh": ()},
+        answer=answer or {"en": "", "zh": ""},
+        citations=citations or (),
+        related=related or (),
+        review_by=review_by or dt.date.max,
+        derived=derived or (),
         position=reader.position(node),
         locations=record.locations,
     )
-    return entry, declared
+    if record.sound and not record.broken:
+        return Loaded(entry, declared)
+    return Loaded(None, declared, entry, frozenset(record.broken))
 
 
-def read_smalltalk(reader: FieldReader, node: Node) -> tuple[SmallTalk | None, Declared | None]:
+def _raw_id(fields: dict[str, Node]) -> str:
+    """The id as written, even if invalid, so messages about a broken entry can name it."""
+    node = fields.get("id")
+    return str(node.value) if isinstance(node, ScalarNode) else "?"
+
+
+def read_smalltalk(reader: FieldReader, node: Node) -> Loaded[SmallTalk]:
     record = _Record(reader)
     fields = reader.fields(node, "a small-talk item", required=("id", "questions", "answer"))
     if fields is None:
-        return None, None
+        return Loaded(None, None)
     declared = _declared(reader, fields, "small talk")
     questions = _questions(reader, record, fields.get("questions"), {"en": 1, "zh": 1})
     answer = _texts_per_language(reader, record, fields.get("answer"), "answer", "the answer")
     if not record.sound or declared is None or questions is None or answer is None:
-        return None, declared
+        return Loaded(None, declared)
     item = SmallTalk(
         id=declared.id,
         questions=questions,
@@ -199,7 +246,7 @@ def read_smalltalk(reader: FieldReader, node: Node) -> tuple[SmallTalk | None, D
         position=reader.position(node),
         locations=record.locations,
     )
-    return item, declared
+    return Loaded(item, declared)
 
 
 def read_synonym_group(reader: FieldReader, node: Node) -> SynonymGroup | None:
@@ -330,3 +377,11 @@ class Declarations:
     def is_missing(self, kind: str, ident: str) -> bool:
         """True when ``ident`` is surely not declared (so a reference to it is an error)."""
         return kind not in self.unreadable and ident not in self.ids.get(kind, frozenset())
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    """Records that have problems but whose sound fields can still be checked."""
+
+    entries: tuple[tuple[Entry, frozenset[str]], ...] = ()  # each with its broken fields
+    sources: tuple[Source, ...] = ()  # sources whose id and text loaded

@@ -382,3 +382,41 @@ def test_a_number_split_over_two_lines_points_at_its_answer(folder):
     problem = folder.only(folder.check().errors, "450 million")
 
     assert (problem.line, problem.column) == (line, column)
+
+
+def test_a_broken_field_does_not_hide_problems_in_the_rest_of_its_entry(folder):
+    folder.replace("projects.yaml", "review_by: 2027-06-30", "review_by: 2027-13-01")
+    folder.replace("projects.yaml", "372", "373", after=(FUNDING, "answer:", "en:"))
+    folder.replace("projects.yaml", "has supported 372", "has funded 372", after="quote:")
+
+    messages = [p.message for p in folder.check().errors]
+
+    assert len(messages) == 3
+    assert "review_by '2027-13-01' is not a real calendar date" in messages
+    assert any(m.startswith("answer.en states 373") for m in messages)
+    assert any(m.startswith("quote is not word for word") for m in messages)
+
+
+def test_an_entry_with_a_bad_id_is_still_checked(folder):
+    folder.replace("projects.yaml", "id: talent-projects-funding", "id: Funding!")
+    folder.replace("projects.yaml", "372", "373", after=("Funding!", "answer:", "en:"))
+
+    messages = [p.message for p in folder.check().errors]
+
+    assert len(messages) == 2
+    assert any("'Funding!' may only use" in m for m in messages)
+    assert any(m.startswith("answer.en states 373") for m in messages)
+
+
+def test_quotes_are_checked_against_a_source_with_a_bad_field(folder):
+    folder.replace("sources.yaml", "date: 2024-04-12", "date: April 2024")
+    folder.replace("projects.yaml", "has supported 372", "has funded 372", after="quote:")
+
+    errors = folder.check().errors
+
+    assert [p.file for p in errors] == ["projects.yaml", "sources.yaml"]
+    assert errors[0].message.startswith("quote is not word for word")
+    assert (
+        errors[1].message
+        == "expected the source's date as a date like 2027-06-30, got 'April 2024'"
+    )
