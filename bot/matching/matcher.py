@@ -31,7 +31,7 @@ from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
-from bot.matching.words import ENGLISH_STOPWORDS
+from bot.matching.words import ENGLISH_STOPWORDS, WEAK_WORDS, stem
 
 Scorer = Callable[..., float]
 
@@ -48,6 +48,7 @@ SCORERS: dict[str, Scorer] = {
 }
 
 _CORRECTION_CACHE_LIMIT = 10_000
+_WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
 
 
 @dataclass
@@ -116,7 +117,8 @@ class Matcher:
 
     def query_units(self, analysed: Analysed) -> QueryUnits:
         index = self.index
-        unknown_weight = self.settings.unknown_word_weight * index.max_idf
+        settings = self.settings
+        unknown_weight = settings.unknown_word_weight * index.max_idf
         units = QueryUnits()
         for word in analysed.words:
             if word in index.vocabulary:
@@ -124,7 +126,8 @@ class Matcher:
             elif word in index.smalltalk_words:
                 units.greeting = True
             else:
-                units.unknown[word] = unknown_weight
+                weak = word in _WEAK_STEMS
+                units.unknown[word] = unknown_weight * (settings.weak_word_weight if weak else 1.0)
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight)
         return units
@@ -157,7 +160,10 @@ class Matcher:
                 start = position
             elif is_covered and start >= 0:
                 unseen = run[start:position]
-                units.unknown[unseen] = unknown_weight * (1.0 if len(unseen) > 1 else 0.5)
+                # A run of unseen characters is about one word per two characters.
+                weak = len(unseen) == 1 or unseen in WEAK_WORDS
+                weight = self.settings.weak_word_weight if weak else len(unseen) / 2
+                units.unknown[unseen] = unknown_weight * weight
                 start = -1
 
     def _correct(self, word: str) -> str:

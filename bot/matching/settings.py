@@ -41,6 +41,9 @@ class MatchSettings:
     # Weight of a word the knowledge base has never seen, as a multiple of the highest IDF of a
     # word it has seen (an unseen word is at least as informative as the rarest known word).
     unknown_word_weight: float = 1.0
+    # ... and a generic unseen word (words.WEAK_WORDS: "happen", "care", "态度") or a lone
+    # unseen Chinese character counts this fraction of that.
+    weak_word_weight: float = 0.5
 
     # --- small talk -----------------------------------------------------------------------------
     # A question is small talk when it is this close (rapidfuzz ratio) to a small-talk phrasing,

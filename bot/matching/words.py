@@ -20,7 +20,7 @@ ENGLISH_STOPWORDS = _word_list(
     a about above actually after again against all also am an and any anyone anything are
     around as ask asking at be been before being between both but by can cant contain could
     couldnt cover covered covers currently dear detail details did didnt do does doesnt
-    doing done dont during each either else even ever every exactly explain find for from
+    doing done dont during either else even ever exactly explain find for from
     get gets getting give go going got had has have having he hear heard help her here hers
     him his how however i id if im in include included includes including
     into is isnt it its ive just kind know known let lets like ll look looking many may
@@ -35,6 +35,19 @@ ENGLISH_STOPWORDS = _word_list(
     """
 )
 
+# Generic words that can appear in a question about anything ("what happened", "why do
+# they care", "the original article"). When the knowledge base has never seen one, it counts
+# as half an unseen word: weak evidence that the question is out of scope, unlike "housing"
+# or "salary", which name a subject of their own.
+WEAK_WORDS = _word_list(
+    """
+    attitude care cares cared data happen happened happening happens important importance
+    main matter matters original play plays played role overall general generally basic
+    current currently whole real actual actually exact specific stuff view views think
+    态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
+    """
+)
+
 # Chinese function words and fillers, matched inside runs of characters (longest first).
 CHINESE_STOP_PHRASES = _word_list(
     """
@@ -43,6 +56,7 @@ CHINESE_STOP_PHRASES = _word_list(
     的 了 吗 呢 啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者 有 没有 有没有
     能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一 一个 具体 主要 说说 讲讲 介绍 介绍一下
     情况 相关 呗 嗯 谁 吗吗 不 多 到底 究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及
+    条 项
     """
 )
 
