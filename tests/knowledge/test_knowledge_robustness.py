@@ -14,6 +14,7 @@ from bot.knowledge.checks import check_knowledge
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Derivation
 from bot.knowledge.yamlfile import parse_yaml
+from bot.paths import shipped_knowledge_dir
 
 # Characters YAML gives meaning to, so random text often nearly parses.
 _YAML_ALPHABET = st.sampled_from(
@@ -145,3 +146,21 @@ def test_checks_never_raise_on_any_text_in_a_well_formed_entry(
     problems = check_knowledge(kb, today=dt.date(2026, 1, 1))
 
     assert all(p.file for p in problems)
+
+
+@_SETTINGS
+@given(data=st.data())
+def test_a_real_file_with_random_lines_changed_never_raises(folder, data):
+    name = data.draw(st.sampled_from(["projects.yaml", "sources.yaml", "smalltalk.yaml"]))
+    # From the shipped folder: the copy is shared by every example of this test.
+    lines = (shipped_knowledge_dir() / name).read_text(encoding="utf-8").splitlines()
+    for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
+        index = data.draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        keep = data.draw(st.integers(min_value=0, max_value=len(lines[index])))
+        lines[index] = lines[index][:keep] + data.draw(_YAML_LIKE)
+    folder.write(name, "\n".join(lines) + "\n")
+
+    result = validate_folder(folder.path, today=dt.date(2026, 1, 1))
+
+    assert all(p.file for p in result.errors)
+    assert result.errors == sorted(result.errors)
