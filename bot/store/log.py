@@ -51,6 +51,7 @@ _BATCH_SIZE = 256
 _QUEUE_SIZE = 10_000
 _HOUSEKEEPING_SECONDS = 3600.0  # how often old rows are purged while running
 _REOPEN_SECONDS = 30.0  # how often a broken log retries opening
+_REPEAT_ERROR_SECONDS = 3600.0  # at most one error line an hour about the log
 
 Choice = Literal["feedback", "none_of_these", "chosen"]
 
@@ -116,6 +117,8 @@ class QuestionLog:
         self._last_open_attempt = -math.inf
         self._last_housekeeping = -math.inf
         self._failure_since_flush = False
+        self._last_error_logged = -math.inf
+        self._failure_announced = False
 
     @classmethod
     def start(
@@ -474,17 +477,31 @@ class QuestionLog:
         self._connection = None
 
     def _note_failure(self, message: str) -> None:
-        if not self._failing:
-            self._failing = True
-            logger.error(
-                "question log: %s; questions are still answered but not logged until this is fixed",
-                message,
-            )
+        if self._failing:
+            return
+        self._failing = True
+        # A nearly full disk can succeed and fail in turns; one error per spell would still
+        # flood the log, so a new spell soon after the last error is only a debug line.
+        now = time.monotonic()
+        if now - self._last_error_logged < _REPEAT_ERROR_SECONDS:
+            logger.debug("question log: failing again: %s", message)
+            return
+        self._last_error_logged = now
+        self._failure_announced = True
+        logger.error(
+            "question log: %s; questions are still answered but not logged until this is fixed",
+            message,
+        )
 
     def _note_success(self) -> None:
-        if self._failing:
-            self._failing = False
+        if not self._failing:
+            return
+        self._failing = False
+        if self._failure_announced:
+            self._failure_announced = False
             logger.warning("question log: writing again after the earlier failure")
+        else:
+            logger.debug("question log: writing again")
 
 
 def _rollback(connection: sqlite3.Connection) -> None:

@@ -199,3 +199,28 @@ async def test_record_does_not_wait_for_a_stuck_writer(tmp_path: Path) -> None:
     assert await log.flush()  # the writer got the lock in time: nothing was lost
     await log.aclose()
     assert {row.id for row in read_questions(data / DB_FILE_NAME)} == set(ids)
+
+
+async def test_trouble_that_comes_and_goes_is_logged_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data = tmp_path / "data"
+    log = QuestionLog.start(data, busy_timeout_seconds=0.05)
+    assert await log.flush()
+    for _ in range(5):
+        locker = sqlite3.connect(data / DB_FILE_NAME, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        await log.record(
+            question="locked out", lang="en", outcome="answer", entry_id=None, score=None, user_id=1
+        )
+        assert await log.flush() is False
+        locker.execute("ROLLBACK")
+        locker.close()
+        await log.record(
+            question="fine again", lang="en", outcome="answer", entry_id=None, score=None, user_id=1
+        )
+        assert await log.flush()
+    await log.aclose()
+    assert len(errors(caplog)) == 1
+    recoveries = [r for r in caplog.records if "writing again" in r.getMessage()]
+    assert len([r for r in recoveries if r.levelno >= logging.WARNING]) == 1
