@@ -112,7 +112,7 @@ class KbIndex:
                 lang=lang,
                 analysed=analysed,
                 units=units,
-                weight=sum(self.idf[u] for u in units),
+                weight=math.fsum(self.idf[u] for u in units),
             )
             for index, lang, analysed, units in analysed_phrasings
         )

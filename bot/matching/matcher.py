@@ -18,6 +18,7 @@ All weights and thresholds are in ``MatchSettings``.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,7 +77,8 @@ class Matcher:
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         analysed = self.analyse(question)
-        reply_lang: Lang = lang or detect_language(analysed.text)
+        # The script as typed: synonyms may have turned "博士" into the token "phd".
+        reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
         if not analysed.tokens:
             return Match("decline", reply_lang, score=0.0)
 
@@ -225,7 +227,8 @@ class Matcher:
         best_of: dict[int, float] = {}
         for at, position in enumerate(positions):
             phrasing = index.phrasings[position]
-            shared = sum(known[unit] for unit in phrasing.units.intersection(known))
+            # fsum is exact whatever the order, and set order varies between processes.
+            shared = math.fsum(known[unit] for unit in phrasing.units.intersection(known))
             overlap = 2.0 * shared / (total_known + phrasing.weight)
             value = settings.fuzzy_weight * fuzzy[at] + settings.overlap_weight * overlap
             if value > best_of.get(phrasing.entry, -1.0):
@@ -274,10 +277,6 @@ class Matcher:
         ):
             return Match("answer", lang, entry_id=best.entry_id, score=best.score, candidates=top)
         if best.score >= settings.suggest_threshold:
-            offered = tuple(c for c in top if c.score >= settings.suggest_threshold * 0.75)
+            offered = tuple(c for c in top if c.score >= settings.suggestion_floor)
             return Match("suggest", lang, score=best.score, candidates=offered)
         return Match("decline", lang, score=best.score, candidates=top)
-
-
-def build_matcher(knowledge: KnowledgeBase, settings: MatchSettings | None = None) -> Matcher:
-    return Matcher(knowledge, settings)

@@ -22,8 +22,10 @@ class MatchSettings:
     sure_threshold: float = 70.0
     # Below ``answer_threshold`` but at least this: offer the top entries as "did you mean?".
     suggest_threshold: float = 30.0
-    # How many "did you mean?" candidates to offer.
+    # How many "did you mean?" candidates to offer, and the least confidence a candidate needs
+    # to be offered at all (the first is always offered).
     max_suggestions: int = 3
+    suggestion_floor: float = 22.5
 
     # --- the confidence -----------------------------------------------------------------------
     # The rapidfuzz scorer comparing a question with each phrasing (see matcher.SCORERS).

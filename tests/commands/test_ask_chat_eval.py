@@ -22,7 +22,7 @@ FIELDS = {"question", "lang", "kind", "entry_id", "score", "answer", "sources", 
 
 
 def run_cli(
-    *args: str, stdin: str = "", cwd: Path | None = None
+    *args: str, stdin: str = "", cwd: Path | None = None, hash_seed: str = "0"
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -30,7 +30,12 @@ def run_cli(
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "PYTHONIOENCODING": "utf-8",
+            "PYTHONHASHSEED": hash_seed,
+        },
         timeout=120,
         check=False,
     )
@@ -79,6 +84,18 @@ def test_ask_batch_answers_every_line_in_order() -> None:
     assert [r["question"] for r in replies] == questions
     assert [r["kind"] for r in replies] == ["answer", "decline", "decline", "smalltalk", "decline"]
     assert all(set(r) == FIELDS for r in replies)
+
+
+def test_outcomes_and_scores_are_the_same_in_every_process() -> None:
+    # Set and dict orders of strings change with the hash seed; the replies must not.
+    questions = "\n".join(
+        ["wher is tongzou", "人才新政", "funding for startups", "海外博士活动", "policy", "visa"]
+    )
+    outputs = {
+        run_cli("ask", "--json", "-", stdin=questions, hash_seed=seed).stdout for seed in "123"
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().count("\n") == 6
 
 
 def test_commands_find_the_shipped_knowledge_from_any_directory(tmp_path: Path) -> None:

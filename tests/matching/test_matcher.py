@@ -60,6 +60,8 @@ def test_language_follows_the_script_unless_a_preference_is_given(tiny: FaqEngin
     assert tiny.matcher.match("渡轮多少钱").lang == "zh"
     assert tiny.matcher.match("ferry price").lang == "en"
     assert tiny.matcher.match("渡轮多少钱", "en").lang == "en"
+    # "博物馆" becomes the canonical token "museum"; the reply stays in Chinese.
+    assert tiny.matcher.match("博物馆").lang == "zh"
     assert tiny.ask("渡轮多少钱", "en").text == "The ferry to the island costs 20 yuan."
 
 
