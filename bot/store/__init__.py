@@ -1,14 +1,16 @@
 """The private question log: what was asked, how it went, and the feedback; no identities.
 
-    log = QuestionLog.start(data_dir)                  # writer thread; opening happens there
-    row_id = await log.record(question=..., lang=..., outcome=..., entry_id=..., score=...,
-                              user_id=...)             # int | None, returns at once
-    await log.record_feedback(row_id, user_id, +1)     # True only the first time, own row
-    await log.mark_none_of_these(row_id, user_id)
-    await log.mark_chosen(row_id, user_id, entry_id)
-    await log.aclose()                                 # writes what is queued, then stops
+    log = QuestionLog.start(data_dir, retention_days=90)  # writer thread; opens there
+    row_id = await log.record_reply(reply, user_id)     # int | None, returns at once
+    await log.record_feedback(row_id, user_id, +1)      # True only the first time, own row
+    await log.mark_none_of_these(row_id, user_id)       # after a "did you mean?"
+    await log.mark_chosen(row_id, user_id, entry_id)    # ... or the suggestion they picked
+    await log.aclose()                                  # writes what is queued, then stops
 
-``read_questions(log.path, since, until)`` reads rows back for reports.
+``record`` takes the fields one by one instead of a Reply. Row ids are positive integers
+below 2**63 (at most 19 digits), made for callback data. User ids are hashed with a salt
+kept in the data folder; they are never stored. ``read_questions(log.path, since, until)``
+reads rows back for reports.
 """
 
 from bot.store.log import DB_FILE_NAME, DEFAULT_RETENTION_DAYS, MAX_QUESTION_CHARS, QuestionLog
