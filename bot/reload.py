@@ -89,7 +89,10 @@ class EngineHolder(Generic[E]):
         return self._generation
 
     async def reload(self) -> ReloadResult:
-        """Rebuild from the folder; swap only if it is valid. Never raises on bad knowledge."""
+        """Rebuild from the folder; swap only if it is valid. Never raises on bad knowledge.
+
+        Call it on the event loop (it swaps the reference there); the build runs in a thread.
+        """
         self._requested += 1
         request = self._requested
         async with self._lock:
@@ -228,7 +231,8 @@ def install_sighup_reload(
 ) -> Callable[[], None]:
     """Reload on SIGHUP. Returns a function that removes the handler.
 
-    Where SIGHUP doesn't exist (Windows) this does nothing and says so in the log.
+    Call it with the bot's loop running (python-telegram-bot: in ``post_init``). Where SIGHUP
+    doesn't exist (Windows) this does nothing and says so in the log.
     """
     target = loop or asyncio.get_running_loop()
     sighup = getattr(signal, "SIGHUP", None)
