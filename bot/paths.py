@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -17,3 +18,13 @@ def shipped_knowledge_dir() -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE_DIR.parent / "knowledge"
+
+
+def configured_knowledge_dir() -> Path | None:
+    """``TALENT_BOT_KNOWLEDGE_DIR`` when it is set, else None (meaning: the shipped folder).
+
+    Commands given no folder read this one, as ``talent-bot run`` does, so that ``check`` and
+    ``ask`` in a container read the folder mounted there.
+    """
+    configured = os.environ.get("TALENT_BOT_KNOWLEDGE_DIR", "").strip()
+    return Path(configured).expanduser() if configured else None

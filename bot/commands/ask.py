@@ -18,6 +18,7 @@ from bot.answers import Reply
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.knowledge.model import Lang
+from bot.paths import configured_knowledge_dir
 
 _LABELS: dict[Lang, dict[str, str]] = {
     "en": {"sources": "Sources", "related": "Related questions"},
@@ -36,14 +37,14 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         "--knowledge",
         type=Path,
         metavar="DIR",
-        help="the knowledge folder (default: the one shipped with the bot)",
+        help="the knowledge folder (default: $TALENT_BOT_KNOWLEDGE_DIR, else the shipped one)",
     )
 
 
 def load_engine(directory: Path | None) -> FaqEngine | None:
     """The engine, or None after printing every knowledge error to standard error."""
     try:
-        return FaqEngine.load(directory)
+        return FaqEngine.load(directory or configured_knowledge_dir())
     except KnowledgeError as error:
         print("The knowledge base has errors (run talent-bot check):", file=sys.stderr)
         for problem in error.problems:

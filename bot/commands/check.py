@@ -21,7 +21,7 @@ from bot.knowledge import CheckResult, validate_folder
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.problems import Problem, Severity
 from bot.matching.selfcheck import check_phrasings_retrieve_their_entry
-from bot.paths import shipped_knowledge_dir
+from bot.paths import configured_knowledge_dir, shipped_knowledge_dir
 
 KnowledgeCheck = Callable[[KnowledgeBase], list[Problem]]
 
@@ -36,7 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         type=Path,
         metavar="DIR",
-        help="the knowledge folder to check (default: the one shipped with the bot)",
+        help="the folder to check (default: $TALENT_BOT_KNOWLEDGE_DIR, else the shipped one)",
     )
     parser.add_argument(
         "--format",
@@ -47,7 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    directory: Path = args.directory or shipped_knowledge_dir()
+    directory: Path = args.directory or configured_knowledge_dir() or shipped_knowledge_dir()
     result = check_folder(directory)
     output = render_json(result) if args.format == "json" else render_text(result)
     sys.stdout.write(output)
