@@ -410,9 +410,10 @@ def _near(first: str, second: str) -> bool:
 
 def check_synonyms(scope: _Scope) -> Iterator[Problem]:
     """A term belongs to one group only, or its canonical form would depend on file order."""
-    owner: dict[str, tuple[str, Position]] = {}
+    owner: dict[str, Position] = {}
     for group in scope.synonyms:
         seen: set[str] = set()
+        elsewhere: dict[Position, list[str]] = {}
         for term in group.terms:
             key = " ".join(unicodedata.normalize("NFKC", term).casefold().split())
             if key in seen:
@@ -423,14 +424,17 @@ def check_synonyms(scope: _Scope) -> Iterator[Problem]:
                 )
                 continue
             seen.add(key)
-            first = owner.get(key)
-            if first is None:
-                owner[key] = (term, group.position)
-                continue
+            first = owner.setdefault(key, group.position)
+            if first != group.position:
+                elsewhere.setdefault(first, []).append(term)
+        for first, terms in elsewhere.items():
+            words = ", ".join(f"'{term}'" for term in terms)
             yield _problem(
                 group.position,
-                f"synonym '{term}' is already in the group at {_place(first[1])}; a word may "
-                "belong to one group only (merge the groups or drop the word from one)",
+                f"{'synonym' if len(terms) == 1 else 'synonyms'} {words} "
+                f"{'is' if len(terms) == 1 else 'are'} already in the group "
+                f"at {_place(first)}; a word may belong to one group only (merge the groups "
+                "or drop the word from one)",
             )
 
 

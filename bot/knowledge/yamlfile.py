@@ -180,8 +180,8 @@ def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
 
 def _mark_of(error: yaml.MarkedYAMLError) -> tuple[int, int]:
     marks = [error.problem_mark, error.context_mark]
-    if "quoted scalar" in (error.context or ""):
-        marks.reverse()  # where the quote opened, not where the file ended
+    if any(opener in (error.context or "") for opener in ("quoted scalar", "flow")):
+        marks.reverse()  # where the quote or bracket opened, not where reading gave up
     mark = next((m for m in marks if m is not None), None)
     if mark is None:
         return 0, 0

@@ -219,3 +219,13 @@ def test_check_knowledge_works_on_a_base_built_in_code(folder):
 def test_normalise_phrasing():
     assert normalise_phrasing("  What is Policy 3.0？ ") == "what is policy 3 0"
     assert normalise_phrasing("人才新政３.０是什么？") == "人才新政3 0是什么"
+
+
+def test_a_repeated_synonym_group_is_one_error(folder):
+    first = folder.text("synonyms.yaml").split("\n  - ", 2)[1].split("\n")[0]
+    folder.write("synonyms.yaml", folder.text("synonyms.yaml") + f"  - {first}\n")
+
+    problem = folder.only(folder.check().errors, "already in the group")
+
+    assert problem.message.startswith("synonyms '")
+    assert " are already in the group at synonyms.yaml:" in problem.message
