@@ -116,13 +116,13 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> i
         return _fail(str(error))
     if not 0 <= args.similarity <= 100:
         return _fail("--similarity must be between 0 and 100")
-    data_dir: Path = args.data_dir or Path(env.get("TALENT_BOT_DATA_DIR") or DEFAULT_DATA_DIR)
+    data_dir: Path = args.data_dir or _env_path(env, "TALENT_BOT_DATA_DIR") or DEFAULT_DATA_DIR
     try:
         rows = read_questions(data_dir / DB_FILE_NAME, since, until)
     except QuestionLogUnavailable as error:
         return _fail(str(error))
-    knowledge_dir = args.knowledge_dir or Path(
-        env.get("TALENT_BOT_KNOWLEDGE_DIR") or shipped_knowledge_dir()
+    knowledge_dir = (
+        args.knowledge_dir or _env_path(env, "TALENT_BOT_KNOWLEDGE_DIR") or shipped_knowledge_dir()
     )
     report = build_report(
         rows,
@@ -194,6 +194,11 @@ def _day_start(text: str, option: str, timezone: dt.timezone) -> dt.datetime:
     except ValueError:
         raise ValueError(f"{option} '{text}': use a date like 2026-11-24") from None
     return dt.datetime.combine(day, dt.time(), timezone)
+
+
+def _env_path(env: Mapping[str, str], name: str) -> Path | None:
+    value = env.get(name, "").strip()
+    return Path(value).expanduser() if value else None
 
 
 def _engine(knowledge_dir: Path) -> FaqEngine | None:
