@@ -103,8 +103,13 @@ class _FolderLoader:
 
     def load(self) -> LoadResult:
         if not self.directory.is_dir():
+            reason = (
+                "is a file: give the folder that holds the .yaml files"
+                if self.directory.exists()
+                else "does not exist"
+            )
             self.problems.append(
-                Problem(".", 0, 0, f"the knowledge folder {self.directory} does not exist")
+                Problem(".", 0, 0, f"the knowledge folder {self.directory} {reason}")
             )
             self.unreadable.update(_ID_NAMESPACE)
         else:

@@ -364,3 +364,12 @@ def test_a_dash_without_a_space(folder):
 
     assert problem.message.startswith("expected a list of Chinese questions, got the text '-")
     assert problem.message.endswith("; each list item needs a space after its '-'")
+
+
+def test_a_file_given_as_the_folder(folder):
+    result = validate_folder(folder.path / "policy.yaml")
+
+    assert [p.message for p in result.errors] == [
+        f"the knowledge folder {folder.path / 'policy.yaml'} is a file: give the folder that "
+        "holds the .yaml files"
+    ]
