@@ -23,8 +23,9 @@ class Position:
 
 
 # Where each part of a record was written, keyed by a dotted path such as "answer.zh",
-# "questions.en.2", "related.0", "citations.1.quote" or "review_by". The loader fills it so
-# checks that run later can point at the exact value, not just at the record.
+# "questions.en.2", "related.0", "citations.1.quote" or "review_by" ("answer.en@12" is the
+# number starting at offset 12 of the English answer). The loader fills it so checks that run
+# later can point at the exact value, not just at the record.
 Locations = Mapping[str, Position]
 
 
