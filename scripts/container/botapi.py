@@ -112,10 +112,15 @@ def _alive(pid: int) -> bool:
 
 
 def wait_polling(api: FakeBotApi, runner: int, timeout: float = 60.0) -> str:
-    """Wait until the bot asks for updates (it is up), failing early if its process ended."""
+    """Wait until the bot is about to poll, failing early if its process ended.
+
+    The fake server records a call when it completes, so the first long poll shows up only when
+    it returns; the webhook removal that precedes polling shows the bot is ready. Updates queued
+    from then on are delivered by the poll.
+    """
     begun = time.monotonic()
     while time.monotonic() - begun < timeout:
-        if any(_method(call) == "getUpdates" for call in api.calls()):
+        if any(_method(call) in ("deleteWebhook", "getUpdates") for call in api.calls()):
             return f"the bot is polling ({time.monotonic() - begun:.1f}s after start)"
         if not _alive(runner):
             raise CheckFailed("the bot's process ended before it started polling")
