@@ -19,6 +19,9 @@
 # Every check runs even when an earlier one failed (except after a failed build); the summary at
 # the end lists each, and the exit status is non-zero if any failed. Containers, background
 # processes and temporary folders are cleaned up on exit, whatever happens.
+#
+# The check functions are called through `check TITLE FUNCTION`, which shellcheck cannot follow.
+# shellcheck disable=SC2329
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -259,6 +262,7 @@ check_cli() {
     name=$(new_container)
     workdir=$(bh inspect --type image --format '{{.OCIv1.Config.WorkingDir}}' "$IMAGE")
     knowledge=$(image_env TALENT_BOT_KNOWLEDGE_DIR)
+    # shellcheck disable=SC2016 # expanded by the shell in the container, not here
     out=$(in_container "$name" sh -c 'echo "$(id -u) $(pwd) $TALENT_BOT_KNOWLEDGE_DIR"')
     note "uid, working directory, knowledge folder: $out"
     [[ $out == "10001 $workdir $knowledge" ]] || fail "expected: 10001 $workdir $knowledge"
@@ -283,7 +287,8 @@ check_cli_mounted_knowledge() {
     marker="Edited on the host, check $(LC_ALL=C tr '0-9' 'a-j' <<<"$RANDOM$RANDOM")."
     botapi edit-answer --knowledge "$knowledge" --expect "$EXPECTED" --marker "$marker"
     name=$(new_container)
-    local mount="$knowledge:$(image_env TALENT_BOT_KNOWLEDGE_DIR):ro"
+    local mount
+    mount="$knowledge:$(image_env TALENT_BOT_KNOWLEDGE_DIR):ro"
     note "\$ talent-bot check   (knowledge folder mounted from $knowledge)"
     bh run --isolation chroot --volume "$mount" "$name" -- talent-bot check ||
         fail "talent-bot check failed on the mounted folder"
@@ -316,6 +321,7 @@ check_user_and_code() {
     fi
     note "cannot modify $package/cli.py: good"
     # The data folder, by contrast, is the bot's to write.
+    # shellcheck disable=SC2016 # expanded by the shell in the container, not here
     in_container "$name" sh -c 'touch "$TALENT_BOT_DATA_DIR/.probe" && rm "$TALENT_BOT_DATA_DIR/.probe"' ||
         fail "the bot's user cannot write into its data folder"
     note "can write into the data folder: good"
@@ -374,7 +380,8 @@ check_data_volume() {
     mkdir -p "$data"
     chown "${uid%%:*}:${uid##*:}" "$data"
     chmod 0750 "$data"
-    local mount="$data:$(image_env TALENT_BOT_DATA_DIR)"
+    local mount
+    mount="$data:$(image_env TALENT_BOT_DATA_DIR)"
 
     name=$(new_container)
     note "first container, data folder mounted from $data"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the container check. Sourced, not executed.
 #
 # Everything buildah does here lives in its own storage under the cache folder, so the check
