@@ -4,7 +4,8 @@
 #   sudo scripts/container-check.sh        (as root; CI's .ci/run calls it)
 #
 # Environment: TALENT_BOT_CI_CACHE (cache folder), TALENT_BOT_CI_PYTHON (host Python with PyYAML,
-# default .venv/bin/python), TALENT_BOT_CI_DEBIAN_MIRROR, TALENT_BOT_CI_IMAGE (tag to build).
+# default .venv/bin/python), TALENT_BOT_CI_DEBIAN_MIRROR, TALENT_BOT_CI_IMAGE (tag to build),
+# TALENT_BOT_CI_ONLY (run only these check functions, e.g. "check_cli check_data_volume").
 #
 # 1. builds the stand-in for the Dockerfile's base image (scripts/container/build-base.sh),
 #    cached between runs under /var/cache/talent-bot-ci (TALENT_BOT_CI_CACHE to change it);
@@ -14,7 +15,8 @@
 #    talent-bot check and ask; non-root and read-only code; talent-bot run answering through the
 #    loopback fake Bot API from the tests, with talent-bot healthcheck passing while it runs and
 #    failing once it stopped; a mounted knowledge folder whose edit goes live; a mounted data
-#    folder whose question log survives a container restart.
+#    folder whose question log survives a container restart; and webhook mode (the secret is
+#    required, healthcheck follows the port).
 #
 # Every check runs even when an earlier one failed (except after a failed build); the summary at
 # the end lists each, and the exit status is non-zero if any failed. Containers, background
@@ -168,8 +170,9 @@ start_fake_bot_api() {
     }
 }
 
-# Start `talent-bot run` in a container in the background, against the fake Bot API. Extra
-# arguments go to `buildah run` (e.g. --volume). Sets BOT_RUNNER (the pid of `buildah run`).
+# Start `talent-bot run` in a container in the background, against the fake Bot API, and wait
+# until it polls (or, with WEBHOOK_MODE set, until it registered its webhook). Extra arguments go
+# to `buildah run` (e.g. --volume). Sets BOT_RUNNER (the pid of `buildah run`).
 start_bot() {
     local name=$1 log=$2
     shift 2
@@ -178,7 +181,11 @@ start_bot() {
         "$@" "$name" -- talent-bot run >"$log" 2>&1 &
     BOT_RUNNER=$!
     echo "$BOT_RUNNER" >>"$STATE/pids"
-    if ! botapi wait-polling --server "$FAKE_URL" --runner "$BOT_RUNNER"; then
+    local ready=(--method deleteWebhook --method getUpdates)
+    if [[ -n ${WEBHOOK_MODE:-} ]]; then
+        ready=(--method setWebhook)
+    fi
+    if ! botapi wait-ready --server "$FAKE_URL" --runner "$BOT_RUNNER" "${ready[@]}"; then
         tail -n 40 "$log" >&2
         return 1
     fi
@@ -199,6 +206,10 @@ stop_bot() {
 check() {
     local title=$1 status=0 begun=$SECONDS
     shift
+    if [[ -n ${TALENT_BOT_CI_ONLY:-} && " $TALENT_BOT_CI_ONLY " != *" $1 "* && $1 != build_* ]]; then
+        results+=("SKIP  $title (not in TALENT_BOT_CI_ONLY)")
+        return 0
+    fi
     step "$title"
     # A subshell, so that `fail` ends only this check; errexit stays on inside it because it is
     # not part of a condition.
@@ -405,6 +416,38 @@ check_data_volume() {
     note "question log after the second container: $after"
 }
 
+check_webhook_mode() {
+    local name log="$STATE/webhook.log" port secret status=0
+    start_fake_bot_api
+    port=$(free_port)
+    secret=$(LC_ALL=C tr '0-9' 'a-j' <<<"$RANDOM$RANDOM$RANDOM")
+    # Loopback only: the container shares the host's network.
+    local settings=(--env TALENT_BOT_WEBHOOK_URL=https://bot.example.org/telegram
+        --env TALENT_BOT_WEBHOOK_SECRET="$secret"
+        --env TALENT_BOT_LISTEN=127.0.0.1 --env TALENT_BOT_PORT="$port")
+    name=$(new_container)
+    note "\$ talent-bot run   (webhook mode, listening on 127.0.0.1:$port)"
+    WEBHOOK_MODE=1 start_bot "$name" "$log" "${settings[@]}"
+    botapi webhook-ask --server "$FAKE_URL" --webhook "http://127.0.0.1:$port/telegram" \
+        --secret "$secret" --chat 1004 --text "$QUESTION" --expect "$EXPECTED" ||
+        fail "the webhook did not answer as it should"
+
+    note "\$ talent-bot healthcheck   (while the bot runs)"
+    bh run --isolation chroot "${settings[@]}" "$name" -- talent-bot healthcheck ||
+        fail "healthcheck failed while the webhook is served"
+    stop_bot "$log" || status=1
+    note "\$ talent-bot healthcheck   (after the bot stopped)"
+    if bh run --isolation chroot "${settings[@]}" "$name" -- talent-bot healthcheck 2>/dev/null; then
+        fail "healthcheck passed after the bot stopped"
+    fi
+    note "healthcheck failed, as it should"
+    ((status == 0)) || fail "the bot did not stop cleanly"
+    if grep -q -F "$secret" "$log"; then
+        fail "the webhook secret appears in the bot's output"
+    fi
+    remove_container "$name"
+}
+
 # ---- main --------------------------------------------------------------------------------------
 
 check "stand-in base image (debootstrap, cached)" build_base
@@ -426,5 +469,7 @@ check "talent-bot run against the fake Bot API; healthcheck while running and af
     check_run_and_health
 check "mounted knowledge folder: an edit goes live (hot reload)" check_knowledge_hot_reload
 check "mounted data folder: the question log survives a container restart" check_data_volume
+check "webhook mode: the secret is required, a question is answered, healthcheck checks the port" \
+    check_webhook_mode
 summary
 exit "$failed"

@@ -5,8 +5,9 @@ that the bot in the container polls, edit a mounted knowledge folder, and read a
 folder's question log. Standard library only, plus PyYAML for the knowledge edit.
 
     botapi.py wait-up --server URL
-    botapi.py wait-polling --server URL --runner PID
+    botapi.py wait-ready --server URL --runner PID --method NAME [--method NAME ...]
     botapi.py ask --server URL --chat ID --text TEXT --expect TEXT [--retry-for SECONDS]
+    botapi.py webhook-ask --server URL --webhook URL --secret S --chat ID --text T --expect T
     botapi.py expect-answer --contains TEXT < reply.json
     botapi.py edit-answer --knowledge DIR --expect TEXT --marker TEXT
     botapi.py log-rows --data DIR [--keeps PREVIOUS]
@@ -17,6 +18,7 @@ Each prints what it found and exits 1, with the reason, when the expectation is 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -27,12 +29,14 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 # The bot's end-to-end tests build updates exactly as Telegram delivers them; reuse that.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "telegram_bot"))
 import bot_updates
+import fake_bot_api
 
 POLL_INTERVAL = 0.2
 REPLY_TIMEOUT = 30.0
@@ -111,21 +115,23 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def wait_polling(api: FakeBotApi, runner: int, timeout: float = 60.0) -> str:
-    """Wait until the bot is about to poll, failing early if its process ended.
+def wait_ready(
+    api: FakeBotApi, runner: int, methods: tuple[str, ...], timeout: float = 60.0
+) -> str:
+    """Wait until the bot made one of ``methods``, failing early if its process ended.
 
     The fake server records a call when it completes, so the first long poll shows up only when
-    it returns; the webhook removal that precedes polling shows the bot is ready. Updates queued
-    from then on are delivered by the poll.
+    it returns; the webhook removal that precedes polling (or, in webhook mode, the webhook
+    registration) shows the bot is ready. Updates queued from then on are delivered.
     """
     begun = time.monotonic()
     while time.monotonic() - begun < timeout:
-        if any(_method(call) in ("deleteWebhook", "getUpdates") for call in api.calls()):
-            return f"the bot is polling ({time.monotonic() - begun:.1f}s after start)"
+        if any(_method(call) in methods for call in api.calls()):
+            return f"the bot is ready ({time.monotonic() - begun:.1f}s after start)"
         if not _alive(runner):
-            raise CheckFailed("the bot's process ended before it started polling")
+            raise CheckFailed("the bot's process ended before it was ready")
         time.sleep(POLL_INTERVAL)
-    raise CheckFailed(f"the bot did not poll for updates within {timeout:.0f}s")
+    raise CheckFailed(f"the bot made none of {', '.join(methods)} within {timeout:.0f}s")
 
 
 def _replies_to(calls: list[dict[str, Any]], chat_id: int) -> list[str]:
@@ -154,6 +160,29 @@ def ask(api: FakeBotApi, chat_id: int, text: str, expect: str, retry_for: float)
         if time.monotonic() > deadline:
             raise CheckFailed(f"the reply to {text!r} lacks {expect!r}: {_shorten(reply)}")
         time.sleep(1.0)
+
+
+def webhook_ask(
+    api: FakeBotApi, webhook: str, secret: str, chat_id: int, text: str, expect: str
+) -> str:
+    """Post a message to the bot's webhook as Telegram would: refused without the secret,
+    answered (through the fake Bot API) with it."""
+    update = dict(bot_updates.text_message(chat_id, text), update_id=next(_webhook_update_ids))
+    seen = len(api.calls())
+    refused = fake_bot_api.post_update(webhook, update, "wrong-" + secret)
+    if refused == HTTPStatus.OK:
+        raise CheckFailed("the webhook accepted an update with the wrong secret")
+    status = fake_bot_api.post_update(webhook, update, secret)
+    if status != HTTPStatus.OK:
+        raise CheckFailed(f"the webhook answered {status} to an update with the right secret")
+    replies = _replies_to(api.calls()[seen:], chat_id)
+    reply = replies[0] if replies else _wait_reply(api, chat_id, seen)
+    if expect not in reply:
+        raise CheckFailed(f"the reply to {text!r} lacks {expect!r}: {_shorten(reply)}")
+    return f"wrong secret: {refused}; right secret: {status}; reply: {_shorten(reply)}"
+
+
+_webhook_update_ids = itertools.count(int(time.time()))
 
 
 def _wait_reply(api: FakeBotApi, chat_id: int, seen: int) -> str:
@@ -250,16 +279,21 @@ def log_rows(data: Path, keeps: str | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("wait-up", "wait-polling", "ask"):
+    for name in ("wait-up", "wait-ready", "ask", "webhook-ask"):
         sub = commands.add_parser(name)
         sub.add_argument("--server", required=True)
-        if name == "wait-polling":
+        if name == "wait-ready":
             sub.add_argument("--runner", type=int, required=True)
-        if name == "ask":
+            sub.add_argument("--method", action="append", required=True)
+        if name in ("ask", "webhook-ask"):
             sub.add_argument("--chat", type=int, required=True)
             sub.add_argument("--text", required=True)
             sub.add_argument("--expect", required=True)
+        if name == "ask":
             sub.add_argument("--retry-for", type=float, default=0.0)
+        if name == "webhook-ask":
+            sub.add_argument("--webhook", required=True)
+            sub.add_argument("--secret", required=True)
     sub = commands.add_parser("expect-answer")
     sub.add_argument("--contains", required=True)
     sub = commands.add_parser("edit-answer")
@@ -274,8 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "wait-up":
             message = wait_up(FakeBotApi(args.server))
-        elif args.command == "wait-polling":
-            message = wait_polling(FakeBotApi(args.server), args.runner)
+        elif args.command == "wait-ready":
+            message = wait_ready(FakeBotApi(args.server), args.runner, tuple(args.method))
+        elif args.command == "webhook-ask":
+            api = FakeBotApi(args.server)
+            message = webhook_ask(api, args.webhook, args.secret, args.chat, args.text, args.expect)
         elif args.command == "ask":
             api = FakeBotApi(args.server)
             message = ask(api, args.chat, args.text, args.expect, args.retry_for)
