@@ -7,10 +7,10 @@
     await log.mark_chosen(row_id, user_id, entry_id)    # ... or the suggestion they picked
     await log.aclose()                                  # writes what is queued, then stops
 
-``record`` takes the fields one by one instead of a Reply. Row ids are positive integers
-below 2**63 (at most 19 digits), made for callback data. User ids are hashed with a salt
-kept in the data folder; they are never stored. ``read_questions(log.path, since, until)``
-reads rows back for reports.
+``record`` takes the fields one by one instead of a Reply. Row ids are positive integers of
+about 12 digits (below 10**12 until 2051), made for callback data. User ids are hashed with
+a salt kept in the data folder; they are never stored. ``read_questions(log.path, since,
+until)`` reads rows back for reports.
 """
 
 from bot.store.log import DB_FILE_NAME, DEFAULT_RETENTION_DAYS, MAX_QUESTION_CHARS, QuestionLog

@@ -3,8 +3,10 @@
 The chat adapter must never wait for the disk, so every write is handed to a queue and a
 single writer thread owns the only writing connection:
 
-* ``record`` picks the row id itself (random, 63 bits: it fits any button's callback data and
-  can't be guessed) and returns it at once; the insert happens a moment later.
+* ``record`` picks the row id itself (milliseconds since 2020, counted on within a process:
+  about 12 digits, so it fits any button's callback data) and returns it at once; the insert
+  happens a moment later. Ids can be guessed, so feedback only ever changes the asker's own
+  row (matched by the hashed user id).
 * Feedback and "did you mean?" choices go through the same queue, so they always land after
   their row's insert, and their callers await the answer without blocking the event loop.
 * A full disk, a locked or corrupt database or a read-only data folder is logged once per
@@ -26,7 +28,6 @@ import logging
 import math
 import os
 import queue
-import secrets
 import sqlite3
 import threading
 import time
@@ -46,7 +47,10 @@ logger = logging.getLogger(__name__)
 DB_FILE_NAME = "questions.sqlite3"
 DEFAULT_RETENTION_DAYS = 90
 MAX_QUESTION_CHARS = 16_384  # far beyond Telegram's 4,096; keeps one row from bloating the file
-_MAX_ROW_ID = 2**63 - 1
+_MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer
+# Row ids are milliseconds since this moment, kept unique by counting on from the last one:
+# about 12 digits until 2051, short enough for any button's callback data, and increasing.
+_ROW_ID_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC).timestamp()
 _BATCH_SIZE = 256
 _QUEUE_SIZE = 10_000
 _HOUSEKEEPING_SECONDS = 3600.0  # how often old rows are purged while running
@@ -110,6 +114,8 @@ class QuestionLog:
         self._thread = threading.Thread(target=self._run, name="question-log", daemon=True)
         self._closed = False
         self._put_lock = threading.Lock()
+        self._id_lock = threading.Lock()
+        self._last_row_id = 0
         # Written by the writer thread, read anywhere: plain booleans are atomic to read.
         self._failing = False
         self._connection: sqlite3.Connection | None = None
@@ -167,7 +173,7 @@ class QuestionLog:
         # While the log is failing the row is still queued (the trouble may have passed by
         # the time it is written) but no id is handed out, so no feedback button points at it.
         was_healthy = self.healthy
-        row_id = secrets.randbelow(_MAX_ROW_ID) + 1
+        row_id = self._next_row_id()
         try:
             item = _Insert(
                 row_id=row_id,
@@ -269,6 +275,12 @@ class QuestionLog:
 
     # --- queueing -------------------------------------------------------------------------
 
+    def _next_row_id(self) -> int:
+        with self._id_lock:
+            now = int((self._clock().timestamp() - _ROW_ID_EPOCH) * 1000)
+            self._last_row_id = max(self._last_row_id + 1, now)
+            return self._last_row_id
+
     def _put(self, item: _Item) -> bool:
         with self._put_lock:
             if self._closed or not self._thread.is_alive():
@@ -363,10 +375,21 @@ class QuestionLog:
             self._note_failure(f"cannot open {self.path}: {error}")
             return None
         self._connection = connection
+        self._continue_row_ids(connection)
         self._note_success()
         self._purge_old_rows()
         self._last_housekeeping = time.monotonic()
         return connection
+
+    def _continue_row_ids(self, connection: sqlite3.Connection) -> None:
+        """Count on from the last stored id: a restart right after a burst, which ran the ids
+        ahead of the clock, must not hand them out again."""
+        try:
+            highest = connection.execute("SELECT MAX(id) FROM questions").fetchone()[0]
+        except sqlite3.Error:
+            return
+        with self._id_lock:
+            self._last_row_id = max(self._last_row_id, int(highest or 0))
 
     def _housekeeping(self) -> None:
         self._last_housekeeping = time.monotonic()
@@ -428,26 +451,26 @@ class QuestionLog:
             _resolve(flush.result, committed and not self._failure_since_flush)
             self._failure_since_flush = False
 
-    @staticmethod
-    def _insert(connection: sqlite3.Connection, salt: bytes, item: _Insert) -> None:
+    def _insert(self, connection: sqlite3.Connection, salt: bytes, item: _Insert) -> None:
+        values = (
+            item.asked_at,
+            item.lang,
+            item.outcome,
+            item.entry_id,
+            item.score,
+            item.question,
+            hash_user(salt, item.user_id),
+        )
+        sql = (
+            "INSERT INTO questions (id, asked_at, lang, outcome, entry_id, score, question,"
+            " user_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        )
         try:
-            connection.execute(
-                "INSERT INTO questions (id, asked_at, lang, outcome, entry_id, score, question,"
-                " user_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    item.row_id,
-                    item.asked_at,
-                    item.lang,
-                    item.outcome,
-                    item.entry_id,
-                    item.score,
-                    item.question,
-                    hash_user(salt, item.user_id),
-                ),
-            )
+            connection.execute(sql, (item.row_id, *values))
         except sqlite3.IntegrityError:
-            # A 1-in-2**63 id collision: losing one row beats losing the batch.
-            logger.warning("question log: row id collision, one question not logged")
+            # The id was handed out before the log had read the last stored one (a restart
+            # during a burst). Keep the question under a new id; only its buttons miss it.
+            connection.execute(sql, (self._next_row_id(), *values))
 
     @staticmethod
     def _apply(connection: sqlite3.Connection, salt: bytes, item: _Update) -> bool:

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from bot.errors import TalentBotError
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 0 -> 1: one row per question. ``id`` is chosen by the writer (random, 63 bits) so the chat
-    # adapter gets it at once, without waiting for the insert, and can put it in a button.
+    # 0 -> 1: one row per question. ``id`` is chosen by the log (milliseconds since 2020) so
+    # the chat adapter gets it at once, without waiting for the insert, for its buttons.
     (
         """
         CREATE TABLE questions (

@@ -45,12 +45,42 @@ async def test_a_recorded_question_is_one_row_with_every_field(question_log: Que
     assert len(row.user_hash) == 64
 
 
-async def test_row_ids_fit_telegram_callback_data(question_log: QuestionLog) -> None:
-    ids = [await record(question_log, f"q{i}") for i in range(200)]
-    assert len(set(ids)) == 200
-    assert all(0 < i < 2**63 for i in ids)
-    # the longest button payload the adapter could build around one id
-    assert all(len(f"feedback:-1:{i}".encode()) <= 64 for i in ids)
+async def test_row_ids_are_unique_increasing_and_short(tmp_path: Path) -> None:
+    first = QuestionLog.start(tmp_path / "data")
+    ids = [await record(first, f"q{i}") for i in range(500)]
+    await first.aclose()
+    second = QuestionLog.start(tmp_path / "data")
+    assert await second.flush()  # opened: it counts on from the last stored id
+    ids += [await record(second, f"r{i}") for i in range(500)]
+    await second.aclose()
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 1000
+    assert all(0 < i < 10**12 for i in ids)  # 12 digits until 2051
+    assert all(len(f"feedback:down:{i}".encode()) <= 64 for i in ids)
+    assert {row.id for row in read_questions(tmp_path / "data" / "questions.sqlite3")} == set(ids)
+
+
+async def test_an_id_that_is_already_taken_still_keeps_the_question(tmp_path: Path) -> None:
+    import datetime as dt
+    import sqlite3
+
+    moment = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    log = QuestionLog.start(tmp_path / "data", clock=lambda: moment)
+    assert await log.flush()
+    expected = int((moment - dt.datetime(2020, 1, 1, tzinfo=dt.UTC)).total_seconds() * 1000)
+    # another writer (say, a restarted process during a burst) already used that id
+    with sqlite3.connect(log.path) as other:
+        other.execute(
+            "INSERT INTO questions (id, asked_at, lang, outcome, question, user_hash)"
+            " VALUES (?, '2029-12-31T00:00:00.000000Z', 'en', 'answer', 'earlier', 'x')",
+            (expected,),
+        )
+    row_id = await record(log, "clash")
+    assert row_id == expected
+    assert await log.flush()
+    await log.aclose()
+    stored = {row.question: row.id for row in read_questions(log.path)}
+    assert stored == {"earlier": expected, "clash": expected + 1}
 
 
 NASTY = [
