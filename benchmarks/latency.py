@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/latency.py              # shipped, 1,000 and 10,000 entries
     .venv/bin/python benchmarks/latency.py --sizes 0    # the shipped knowledge base only
-    .venv/bin/python benchmarks/latency.py --from-yaml  # also time a full load from YAML
+    .venv/bin/python benchmarks/latency.py --from-yaml 1000  # also a full load from YAML
 
 For each knowledge base the same questions (the dev set's, repeated) are answered by:
 
@@ -13,9 +13,9 @@ Generated knowledge bases keep the shipped entries and add synthetic ones with t
 vocabulary: pseudo-words drawn with a Zipf-like skew (a few common, most rare, as in real
 text), mixed with the shipped vocabulary, and Chinese phrasings from a wide range of common
 characters. "load" is building the engine from the in-memory knowledge base (all indexes);
-``--from-yaml`` also writes the generated base as a knowledge folder and times
-``FaqEngine.load`` (YAML parsing and every check included). Peak memory is the largest
-Python allocation (tracemalloc) while building the engine; the process's peak resident
+``--from-yaml`` also writes the generated base as a knowledge folder and times what
+``FaqEngine.load`` does: parse the YAML, run every check, build the indexes. Peak memory is
+the largest Python allocation (tracemalloc) while building the engine; the process's peak resident
 memory is printed at the end.
 """
 
@@ -105,7 +105,10 @@ def generated_kb(base: KnowledgeBase, extra: int, seed: int = 7) -> KnowledgeBas
                 template,
                 id=f"generated-{number}",
                 questions=questions,
-                answer={"en": f"Generated answer {number}.", "zh": f"生成的回答{number}。"},
+                answer={
+                    "en": f"A generated answer about {word()}.",
+                    "zh": f"关于{chinese()}的回答。",
+                },
                 citations=(Citation(quote.source_id, quote.quote, quote.position),),
                 related=(),
                 review_by=dt.date(2030, 1, 1),
@@ -172,8 +175,14 @@ def yaml_load_seconds(kb: KnowledgeBase) -> float:
         (folder / "generated.yaml").write_text(
             yaml.safe_dump({"entries": records}, allow_unicode=True), encoding="utf-8"
         )
+        # Parse, run every check and build the indexes, as FaqEngine.load does; generated
+        # entries may trip content checks (near-duplicate phrasings), which must not stop the
+        # timing, so the steps are called directly.
         start = time.perf_counter()
-        FaqEngine.load(folder)
+        result = validate_folder(folder)
+        if result.kb is None:
+            raise SystemExit(f"generated folder does not load: {result.errors[:3]}")
+        FaqEngine(result.kb)
         return time.perf_counter() - start
 
 
@@ -181,7 +190,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=5, help="passes over the questions")
-    parser.add_argument("--from-yaml", action="store_true", help="also time FaqEngine.load")
+    parser.add_argument(
+        "--from-yaml",
+        type=int,
+        nargs="*",
+        default=[],
+        metavar="SIZE",
+        help="for these sizes, also time a load from YAML with every check (slow at scale)",
+    )
     args = parser.parse_args(argv)
 
     result = validate_folder(shipped_knowledge_dir())
@@ -218,8 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {name:<16} | {len(kb.entries):>7,} | {len(phrasings):>9,} | {load_seconds:8.2f} "
             f"| {peak_mb:7.1f} | {e50:7.0f} us | {e99:7.0f} us | {n50:6.0f} us | {n99:6.0f} us |"
         )
-        if args.from_yaml and size > 0:
-            print(f"|   FaqEngine.load from YAML, all checks: {yaml_load_seconds(kb):.2f} s |")
+        if size in args.from_yaml:
+            seconds = yaml_load_seconds(kb)
+            print(f"|   the same from YAML (parse, every check, indexes): {seconds:.2f} s |")
     max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nprocess peak resident memory (ru_maxrss): {max_rss_mb:.0f} MB")
     return 0

@@ -1,6 +1,6 @@
 """Everything the matcher needs that depends only on the knowledge base, built once at load.
 
-- every phrasing of every entry, analysed (tokens, match string, content units);
+- every phrasing of every entry, analysed (match string and content units);
 - the inverse document frequency of each unit over entries, and an inverted index from unit to
   the entries whose phrasings use it, so a question is scored only against entries that share
   a word or bigram with it;
@@ -26,7 +26,7 @@ from bot.matching.words import ENGLISH_STOPWORDS
 class Phrasing(NamedTuple):
     entry: int  # index into KbIndex.entry_ids
     lang: Lang
-    analysed: Analysed
+    text: str  # the match string given to rapidfuzz
     units: frozenset[str]
     weight: float  # the summed IDF of ``units``
 
@@ -53,7 +53,7 @@ class KbIndex:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
 
-        analysed_phrasings: list[tuple[int, Lang, Analysed, frozenset[str]]] = []
+        analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []
         entry_units: list[set[str]] = []
         vocabulary: set[str] = set()
         known_bigrams: set[str] = set()
@@ -65,7 +65,7 @@ class KbIndex:
                 for question in entry.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
                     units = frozenset(analysed.units())
-                    analysed_phrasings.append((index, lang, analysed, units))
+                    analysed_phrasings.append((index, lang, analysed.text, units))
                     units_of_entry |= units
                     known_bigrams.update(_all_bigrams(analysed))
                     surface.update(analysed.surface)
@@ -110,11 +110,11 @@ class KbIndex:
             Phrasing(
                 entry=index,
                 lang=lang,
-                analysed=analysed,
+                text=text,
                 units=units,
                 weight=math.fsum(self.idf[u] for u in units),
             )
-            for index, lang, analysed, units in analysed_phrasings
+            for index, lang, text, units in analysed_phrasings
         )
         phrasings_of: list[list[int]] = [[] for _ in self.entry_ids]
         for position, phrasing in enumerate(self.phrasings):

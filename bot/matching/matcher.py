@@ -218,7 +218,7 @@ class Matcher:
         fuzzy = [0.0] * len(positions)
         for _, score, at in process.extract(
             analysed.text,
-            [index.phrasings[p].analysed.text for p in positions],
+            [index.phrasings[p].text for p in positions],
             scorer=self._scorer,
             processor=None,
             limit=None,

@@ -76,12 +76,15 @@ def normalise(text: str) -> str:
     text = text[:RAW_INPUT_LIMIT]
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
-    # Repeated until stable (twice at most in practice) so the result is a fixed point:
-    # case-folding and the Chinese conversion can produce characters NFKC would fold again.
-    for _ in range(3):
-        text = to_simplified(unicodedata.normalize("NFKC", text).casefold())
-        if unicodedata.is_normalized("NFKC", text) and text == text.casefold():
-            break
+    if text.isascii():
+        text = text.lower()  # NFKC and Chinese conversion change nothing in ASCII
+    else:
+        # Repeated until stable (twice at most in practice) so the result is a fixed point:
+        # case-folding and the Chinese conversion can produce characters NFKC would fold again.
+        for _ in range(3):
+            text = to_simplified(unicodedata.normalize("NFKC", text).casefold())
+            if unicodedata.is_normalized("NFKC", text) and text == text.casefold():
+                break
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     text = text.translate(_CHARACTERS)
