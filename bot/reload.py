@@ -84,6 +84,10 @@ class EngineHolder(Generic[E]):
         """The engine to use for one whole question. Take it once; don't re-read mid-answer."""
         return self._engine
 
+    def get(self) -> E:
+        """The same as ``engine``; ``holder.get`` is the adapter's engine provider."""
+        return self._engine
+
     @property
     def generation(self) -> int:
         return self._generation

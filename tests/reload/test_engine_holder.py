@@ -37,6 +37,8 @@ async def test_valid_edit_swaps_the_engine(folder: Path) -> None:
     result = await holder.reload()
     assert result == ReloadResult(True, folder, (), 2)
     assert holder.engine is not before
+    provider = holder.get  # what the chat adapter is given
+    assert provider() is holder.engine
     assert "housing: 5000" in holder.engine.answer()
     assert "housing: 3000" in before.answer()  # the old engine object is untouched
 
