@@ -121,6 +121,7 @@ def test_json_output_for_a_clean_folder(knowledge, capsys):
 def test_dir_defaults_to_the_shipped_folder(knowledge, monkeypatch, capsys):
     edit(knowledge / "policy.yaml", "    topic: ", "\ttopic: ")
     monkeypatch.setattr(check, "shipped_knowledge_dir", lambda: knowledge)
+    monkeypatch.delenv("TALENT_BOT_KNOWLEDGE_DIR", raising=False)
 
     status = main(["check"])
 
@@ -230,3 +231,12 @@ def test_check_does_not_import_telegram(tmp_path):
     )
 
     assert completed.stdout.strip() == "False"
+
+
+def test_knowledge_option_names_the_folder_like_in_other_commands(knowledge, capsys):
+    edit(knowledge / "policy.yaml", "    topic: ", "\ttopic: ")
+
+    status = main(["check", "--knowledge", str(knowledge)])
+
+    assert status == 1
+    assert capsys.readouterr().out.startswith("policy.yaml:")

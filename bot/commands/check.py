@@ -39,6 +39,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the folder to check (default: $TALENT_BOT_KNOWLEDGE_DIR, else the shipped one)",
     )
     parser.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="DIR",
+        dest="knowledge_option",
+        help="the same as DIR, spelled as in the other commands",
+    )
+    parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
@@ -47,7 +54,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    directory: Path = args.directory or configured_knowledge_dir() or shipped_knowledge_dir()
+    directory: Path = (
+        args.directory
+        or args.knowledge_option
+        or configured_knowledge_dir()
+        or shipped_knowledge_dir()
+    )
     result = check_folder(directory)
     output = render_json(result) if args.format == "json" else render_text(result)
     sys.stdout.write(output)
