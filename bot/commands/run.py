@@ -9,13 +9,10 @@ Bot API cannot be reached at start-up. ``telegram`` is imported only inside ``ru
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
 from bot.config import load_settings
 from bot.errors import ConfigError, KnowledgeError
-
-logger = logging.getLogger("bot.run")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.telegram_bot.app import serve
     from bot.telegram_bot.logs import configure_logging
 
-    configure_logging(settings.log_level, settings.secrets())
+    configure_logging(settings.log_level)
     try:
         engine = FaqEngine.load(settings.knowledge_dir)
     except KnowledgeError as exc:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -36,17 +37,22 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
-from bot.health import HEARTBEAT_INTERVAL, write_heartbeat
+from bot.health import HEARTBEAT_INTERVAL, heartbeat_path, write_heartbeat
 from bot.telegram_bot import callback_data as cd
 from bot.telegram_bot.filters import ADDRESSED
 from bot.telegram_bot.flood import FloodLimiter
 from bot.telegram_bot.handlers import EngineProvider, FaqHandlers, action_is
 from bot.telegram_bot.journal import NoJournal, QuestionJournal
+from bot.telegram_bot.logs import install_redaction, quiet_noisy_loggers
 from bot.telegram_bot.ordering import PerChatOrder
 from bot.telegram_bot.ratelimit import RetryingRateLimiter
 from bot.telegram_bot.texts import COMMANDS
 
 logger = logging.getLogger(__name__)
+
+# Opt in to python-telegram-bot's coming timedelta durations now: without it, every 429 it
+# parses (``RetryAfter.retry_after``) emits a deprecation warning.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 # Refresh the heartbeat after an update at most this often (it is a file write).
@@ -85,10 +91,13 @@ class Heartbeat:
         self.task = asyncio.get_running_loop().create_task(self.run_forever(), name="heartbeat")
 
     async def stop(self) -> None:
+        """Stop beating and remove the file: a bot that shut down is not healthy."""
         if self.task is not None:
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.task
+        with contextlib.suppress(OSError):
+            heartbeat_path(self.settings.data_dir).unlink(missing_ok=True)
 
 
 def default_rate_limiter() -> BaseRateLimiter[int]:
@@ -215,8 +224,15 @@ def run_application(
     )
 
 
+def protect_logs(settings: Settings) -> Callable[[], None]:
+    """Keep the token out of every log line; call before the application is built."""
+    quiet_noisy_loggers()
+    return install_redaction(settings.secrets())
+
+
 def serve(settings: Settings, engine_provider: EngineProvider) -> int:
     """Build and run the bot; the exit status for ``talent-bot run``."""
+    protect_logs(settings)
     application = build_application(settings, engine_provider)
     try:
         run_application(application, settings)

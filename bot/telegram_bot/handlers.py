@@ -148,13 +148,18 @@ class FaqHandlers:
 
     async def show_topics(self, update: Update, context: Context) -> None:
         action = await _button(update, cd.ShowTopics)
-        await edit(
-            _button_message(update),
+        if action is None:
+            return await self.expired(update, context)
+        await _show(
+            update,
+            context,
             render.render_topics(action.lang, self.engine().topics(action.lang)),
         )
 
     async def show_topic(self, update: Update, context: Context) -> None:
         action = _decoded(update, cd.ShowTopic)
+        if action is None:
+            return await self.expired(update, context)
         engine = self.engine()
         topic = next((t for t in engine.topics(action.lang) if t.topic_id == action.topic_id), None)
         questions = engine.questions_in_topic(action.topic_id, action.lang)
@@ -162,26 +167,32 @@ class FaqHandlers:
             await self.expired(update, context)
             return
         await _answer_query(update, None)
-        await edit(_button_message(update), render.render_topic(action.lang, topic.name, questions))
+        await _show(update, context, render.render_topic(action.lang, topic.name, questions))
 
     async def show_answer(self, update: Update, context: Context) -> None:
         action = _decoded(update, cd.ShowAnswer)
+        if action is None:
+            return await self.expired(update, context)
         await self._send_entry(update, context, action.entry_id, action.lang, ref=None)
 
     async def choose_suggestion(self, update: Update, context: Context) -> None:
         action = _decoded(update, cd.ChooseSuggestion)
+        if action is None:
+            return await self.expired(update, context)
         if await self._send_entry(update, context, action.entry_id, action.lang, ref=action.ref):
             await self.journal.chose(action.ref, _user_id(update), action.entry_id)
 
     async def none_of_these(self, update: Update, context: Context) -> None:
         action = await _button(update, cd.NoneOfThese)
+        if action is None:
+            return await self.expired(update, context)
         await self.journal.none_of_these(action.ref, _user_id(update))
-        await edit(
-            _button_message(update), render.render_notice("none_of_these_thanks", action.lang)
-        )
+        await _show(update, context, render.render_notice("none_of_these_thanks", action.lang))
 
     async def feedback(self, update: Update, context: Context) -> None:
         action = _decoded(update, cd.Feedback)
+        if action is None:
+            return await self.expired(update, context)
         await self.journal.feedback(action.ref, _user_id(update), action.vote)
         await _answer_query(update, text("feedback_thanks", action.lang))
         if action.vote == "down":
@@ -195,8 +206,10 @@ class FaqHandlers:
 
     async def choose_language(self, update: Update, context: Context) -> None:
         action = await _button(update, cd.ChooseLanguage)
+        if action is None:
+            return await self.expired(update, context)
         self._set_preference(context, action.lang)
-        await edit(_button_message(update), render.render_notice("lang_set", action.lang))
+        await _show(update, context, render.render_notice("lang_set", action.lang))
 
     async def expired(self, update: Update, context: Context) -> None:
         """A button we cannot read (forged, another version) or whose target no longer exists."""
@@ -284,26 +297,28 @@ def _chat_id(update: Update) -> int:
     return chat.id
 
 
-def _button_message(update: Update) -> Message:
+async def _show(update: Update, context: Context, rendered: render.Rendered) -> None:
+    """Replace the message whose button was pressed, or send anew if it is too old to edit."""
     query = update.callback_query
     message = query.message if query else None
-    if not isinstance(message, Message):  # too old to edit, or from inline mode
-        raise ValueError(f"update {update.update_id}: the button's message is not accessible")
-    return message
+    if isinstance(message, Message):
+        await edit(message, rendered)
+    else:
+        await send(context.bot, _chat_id(update), rendered)
 
 
-def _decoded(update: Update, kind: type[A]) -> A:
+def _decoded(update: Update, kind: type[A]) -> A | None:
+    """The pressed button's action; None if it is not of this kind (empty data skips patterns)."""
     query = update.callback_query
     action = cd.decode(query.data if query else None)
-    if not isinstance(action, kind):  # the handler's pattern guarantees the kind
-        raise ValueError(f"update {update.update_id}: expected {kind.__name__}")
-    return action
+    return action if isinstance(action, kind) else None
 
 
-async def _button(update: Update, kind: type[A]) -> A:
+async def _button(update: Update, kind: type[A]) -> A | None:
     """Decode the pressed button and stop the client's spinner."""
     action = _decoded(update, kind)
-    await _answer_query(update, None)
+    if action is not None:
+        await _answer_query(update, None)
     return action
 
 

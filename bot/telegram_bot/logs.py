@@ -62,9 +62,7 @@ def quiet_noisy_loggers() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def configure_logging(level: str, secrets: Iterable[str]) -> None:
+def configure_logging(level: str) -> None:
     logging.basicConfig(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level, force=True
     )
-    quiet_noisy_loggers()
-    install_redaction(secrets)

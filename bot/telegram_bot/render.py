@@ -18,7 +18,7 @@ from bot.telegram_bot import callback_data as cd
 from bot.telegram_bot.texts import LANGUAGE_NAMES, text
 
 MAX_MESSAGE_CHARS = 4096
-MAX_BUTTON_CHARS = 60
+MAX_BUTTON_CHARS = 100  # clients cut long labels anyway; this keeps updates small
 MAX_ECHO_CHARS = 80  # how much of a user's question a decline repeats
 
 

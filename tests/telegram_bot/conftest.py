@@ -5,19 +5,21 @@ a background thread with its own event loop."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_bot_api import Call, FakeBotApi
+from fake_bot_api import Call, FakeBotApi, post_update
 
 from bot.config import Settings, load_settings
 from bot.faq import FaqEngine
-from bot.telegram_bot.app import build_application, run_application
+from bot.telegram_bot.app import build_application, protect_logs, run_application
 from bot.telegram_bot.flood import FloodLimiter
 
 WAIT = 60.0  # generous: a loaded 2-core machine may be slow, and a passing test never waits this
@@ -63,6 +65,7 @@ class RunningBot:
     ) -> None:
         self.api = api
         self.settings = settings
+        self.unprotect_logs = protect_logs(settings)  # as ``serve`` does, before building
         self.application = build_application(settings, lambda: engine, flood=flood)
         self.loop: asyncio.AbstractEventLoop | None = None
         self.error: BaseException | None = None
@@ -78,18 +81,26 @@ class RunningBot:
 
     def start(self) -> RunningBot:
         self.thread.start()
-        ready = "setWebhook" if self.settings.webhook else "getUpdates"
+        # Polling: deleteWebhook precedes the first poll; anything queued from then is fetched.
+        ready = "setWebhook" if self.settings.webhook else "deleteWebhook"
         self.api.wait_for(lambda calls: any(c.method == ready for c in calls), WAIT, ready)
         if self.settings.webhook is not None:
             wait_for_port(self.settings.webhook.port)
         return self
 
     def stop(self) -> None:
-        loop = self.loop
-        if loop is not None and self.thread.is_alive():
-            loop.call_soon_threadsafe(self.application.stop_running)
-        self.thread.join(timeout=WAIT)
+        # A stop request that arrives while the application is still starting up is lost (it
+        # only counts once running), so repeat it until the thread ends.
+        deadline = time.monotonic() + WAIT
+        while self.thread.is_alive() and time.monotonic() < deadline:
+            loop = self.loop
+            if loop is not None and not loop.is_closed():
+                with contextlib.suppress(RuntimeError):  # closed in the meantime
+                    loop.call_soon_threadsafe(self.application.stop_running)
+            self.thread.join(timeout=0.5)
         assert not self.thread.is_alive(), "the bot did not shut down"
+        self.unprotect_logs()
+        self.unprotect_logs = lambda: None
         if self.error is not None and not isinstance(self.error, SystemExit):
             raise self.error
 
@@ -111,16 +122,34 @@ class RunningBot:
 
         return list(self.api.wait_for(found, WAIT, f"{count} {method} to {chat_id}"))
 
+    def deliver(self, update: dict[str, Any]) -> None:
+        """Hand an update to the bot: queued for getUpdates, or posted to the webhook."""
+        webhook = self.settings.webhook
+        if webhook is None:
+            self.api.enqueue_update(update)
+            return
+        update = {"update_id": self.api.state.enqueue_id(), **update}
+        status = post_update(self.webhook_address(), update, webhook.secret.reveal())
+        assert status == 200, f"the webhook refused an update with the right secret: {status}"
+
+    def webhook_address(self) -> str:
+        assert self.settings.webhook is not None
+        port, path = self.settings.webhook.port, self.settings.webhook.url_path
+        return f"http://127.0.0.1:{port}/{path}"
+
+    def mark(self) -> int:
+        return len(self.api.calls())
+
     def ask(self, update: dict[str, Any], chat_id: int, count: int = 1) -> list[Call]:
-        mark = len(self.api.calls())
-        self.api.enqueue_update(update)
+        mark = self.mark()
+        self.deliver(update)
         return self.wait_sent(chat_id, count, since=mark)
 
     def press(self, update: dict[str, Any]) -> Call:
         """Enqueue a button press and wait for its answerCallbackQuery."""
         query_id = update["callback_query"]["id"]
-        mark = len(self.api.calls())
-        self.api.enqueue_update(update)
+        mark = self.mark()
+        self.deliver(update)
 
         def answered(calls: list[Call]) -> Call | None:
             return next(
@@ -135,18 +164,12 @@ class RunningBot:
 
         return self.api.wait_for(answered, WAIT, f"answer to callback {query_id}")  # type: ignore[no-any-return]
 
-    def settle(self) -> None:
-        """Wait until the bot has taken every queued update (confirmed by the next poll)."""
-        self.api.wait_for(lambda calls: self.api.updates_consumed(), WAIT, "updates consumed")
-
 
 def _ok(call: Call) -> bool:
     return call.outcome.startswith("ok")
 
 
 def wait_for_port(port: int) -> None:
-    import time
-
     deadline = time.monotonic() + WAIT
     while True:
         try:
@@ -175,16 +198,42 @@ def buttons(call: Call) -> list[tuple[str, str]]:
 StartBot = Callable[..., RunningBot]
 
 
+def launch(
+    api: FakeBotApi,
+    engine: FaqEngine,
+    data_dir: Path,
+    mode: str = "polling",
+    flood: FloodLimiter | None = None,
+    **environ: str,
+) -> RunningBot:
+    if mode == "webhook":
+        environ = {
+            "TALENT_BOT_WEBHOOK_URL": "https://bot.example.test/telegram/updates",
+            "TALENT_BOT_WEBHOOK_SECRET": webhook_secret(),
+            "TALENT_BOT_LISTEN": "127.0.0.1",
+            "TALENT_BOT_PORT": str(free_port()),
+            **environ,
+        }
+    settings = make_settings(api, data_dir, **environ)
+    bot = RunningBot(api, settings, engine, flood or FloodLimiter(limit=1000, window=60))
+    return bot.start()
+
+
+def webhook_secret() -> str:
+    return "wh-" + "s" * 29
+
+
 @pytest.fixture
 def start_bot(api: FakeBotApi, engine: FaqEngine, tmp_path: Path) -> Iterator[StartBot]:
     """Start the real bot against ``api``; stopped (and checked) at the end of the test."""
     running: list[RunningBot] = []
 
-    def start(flood: FloodLimiter | None = None, **environ: str) -> RunningBot:
-        settings = make_settings(api, tmp_path / "data", **environ)
-        bot = RunningBot(api, settings, engine, flood or FloodLimiter(limit=1000, window=60))
+    def start(
+        mode: str = "polling", flood: FloodLimiter | None = None, **environ: str
+    ) -> RunningBot:
+        bot = launch(api, engine, tmp_path / "data", mode, flood, **environ)
         running.append(bot)
-        return bot.start()
+        return bot
 
     yield start
     for bot in running:

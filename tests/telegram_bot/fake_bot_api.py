@@ -111,6 +111,12 @@ class BotState:
             self.lock.notify_all()
             return int(update["update_id"])
 
+    def enqueue_id(self) -> int:
+        """Reserve an update id without queueing (for updates delivered by webhook)."""
+        with self.lock:
+            self.next_update_id += 1
+            return self.next_update_id - 1
+
     def inject(self, method: str, fault: Fault) -> None:
         if fault.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {fault.kind!r}; expected one of {FAULT_KINDS}")
@@ -315,7 +321,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         return  # quiet: the request line holds the token
 
     def _body(self) -> bytes:
@@ -500,22 +506,17 @@ class FakeBotApi:
                     )
                 self.state.lock.wait(min(remaining, 0.5))
 
-    def updates_consumed(self) -> bool:
-        """True once the bot has confirmed every queued update (getUpdates with a later offset)."""
-        with self.state.lock:
-            return not self.state.updates
-
 
 def post_update(url: str, update: JSON, secret: str | None, timeout: float = 30.0) -> int:
     """POST an update to a bot's webhook as Telegram does; return the HTTP status."""
     headers = {"Content-Type": "application/json"}
     if secret is not None:
         headers["X-Telegram-Bot-Api-Secret-Token"] = secret
-    request = urllib.request.Request(  # noqa: S310 - loopback only, http by design
+    request = urllib.request.Request(
         url, data=json.dumps(update).encode(), headers=headers, method="POST"
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         return int(exc.code)

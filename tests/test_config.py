@@ -1,0 +1,178 @@
+"""Settings: defaults, every variable parsed, one clear error per bad value, secrets never shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import (
+    DEFAULT_PORT,
+    DEFAULT_RETENTION_DAYS,
+    OFFICIAL_BASE_FILE_URL,
+    OFFICIAL_BASE_URL,
+    Secret,
+    load_settings,
+)
+from bot.errors import ConfigError
+from bot.paths import shipped_knowledge_dir
+
+
+def token() -> str:
+    return "123456:" + "A" * 35
+
+
+def errors(environ: dict[str, str], **options: bool) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ, **options)
+    return caught.value.messages
+
+
+def test_defaults_with_only_a_token() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token()})
+    assert settings.token == Secret(token())
+    assert settings.api_base_url == OFFICIAL_BASE_URL
+    assert settings.api_base_file_url == OFFICIAL_BASE_FILE_URL
+    assert settings.knowledge_dir == shipped_knowledge_dir()
+    assert settings.admin_ids == frozenset()
+    assert settings.listen == "0.0.0.0"
+    assert settings.port == DEFAULT_PORT
+    assert settings.log_level == "INFO"
+    assert settings.retention_days == DEFAULT_RETENTION_DAYS
+    assert settings.webhook is None
+    assert settings.mode == "polling"
+
+
+def test_every_variable_is_read(tmp_path: Path) -> None:
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": token(),
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
+            "TALENT_BOT_KNOWLEDGE_DIR": str(tmp_path),
+            "TALENT_BOT_DATA_DIR": str(tmp_path / "data"),
+            "TALENT_BOT_ADMIN_IDS": " 12345, 67890 ,",
+            "TALENT_BOT_WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+            "TALENT_BOT_WEBHOOK_SECRET": "s3cret_-value",
+            "TALENT_BOT_LISTEN": "127.0.0.1",
+            "TALENT_BOT_PORT": "8088",
+            "TALENT_BOT_LOG_LEVEL": "debug",
+            "TALENT_BOT_RETENTION_DAYS": "30",
+        }
+    )
+    assert settings.api_base_url == "http://127.0.0.1:8081/bot"
+    assert settings.api_base_file_url == "http://127.0.0.1:8081/file/bot"
+    assert settings.knowledge_dir == tmp_path
+    assert settings.data_dir == tmp_path / "data"
+    assert settings.admin_ids == {12345, 67890}
+    assert settings.log_level == "DEBUG"
+    assert settings.retention_days == 30
+    assert settings.webhook is not None
+    assert settings.mode == "webhook"
+    assert settings.webhook.url_path == "telegram/hook"
+    assert (settings.webhook.listen, settings.webhook.port) == ("127.0.0.1", 8088)
+    assert settings.webhook.secret.reveal() == "s3cret_-value"
+
+
+@pytest.mark.parametrize(
+    ("value", "base", "files"),
+    [
+        ("http://127.0.0.1:8081", "http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/file/bot"),
+        ("http://127.0.0.1:8081/", "http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/file/bot"),
+        (
+            "https://api.example.org/bot{token}/test",
+            "https://api.example.org/bot{token}/test",
+            "https://api.example.org/file/bot{token}/test",
+        ),
+    ],
+)
+def test_base_url_forms(value: str, base: str, files: str) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TELEGRAM_API_BASE_URL": value})
+    assert (settings.api_base_url, settings.api_base_file_url) == (base, files)
+
+
+def test_every_bad_value_gets_its_own_message(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    messages = errors(
+        {
+            "TELEGRAM_BOT_TOKEN": "not-a-token",
+            "TELEGRAM_API_BASE_URL": "ftp://example.org",
+            "TALENT_BOT_KNOWLEDGE_DIR": str(tmp_path / "missing"),
+            "TALENT_BOT_DATA_DIR": str(tmp_path / "file"),
+            "TALENT_BOT_ADMIN_IDS": "12,abc,-5",
+            "TALENT_BOT_LISTEN": "not a host!",
+            "TALENT_BOT_PORT": "70000",
+            "TALENT_BOT_LOG_LEVEL": "LOUD",
+            "TALENT_BOT_RETENTION_DAYS": "0",
+            "TALENT_BOT_WEBHOOK_URL": "http://insecure.example.org/hook",
+        }
+    )
+    named = [m.split(":", 1)[0] for m in messages]
+    assert named == [
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_API_BASE_URL",
+        "TALENT_BOT_KNOWLEDGE_DIR",
+        "TALENT_BOT_DATA_DIR",
+        "TALENT_BOT_ADMIN_IDS",
+        "TALENT_BOT_LISTEN",
+        "TALENT_BOT_PORT",
+        "TALENT_BOT_LOG_LEVEL",
+        "TALENT_BOT_RETENTION_DAYS",
+        "TALENT_BOT_WEBHOOK_URL",
+        "TALENT_BOT_WEBHOOK_SECRET",
+    ]
+    assert "'abc', '-5'" in messages[4]
+
+
+def test_missing_token_is_explained() -> None:
+    (message,) = errors({})
+    assert message.startswith("TELEGRAM_BOT_TOKEN: not set")
+    assert "BotFather" in message
+
+
+def test_token_is_optional_for_the_healthcheck() -> None:
+    assert load_settings({}, require_token=False).token is None
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "123456:" + "A" * 20,  # too short
+        "123456" + "A" * 35,  # no colon
+        " 123456:" + "A" * 34 + "!",  # a stray character
+        "bot123456:" + "A" * 35,
+    ],
+)
+def test_a_malformed_token_is_never_echoed(bad: str) -> None:
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": bad})
+    assert "malformed" in message
+    assert bad.strip() not in message
+    assert "A" * 20 not in message
+
+
+def test_webhook_requires_a_well_formed_secret_never_echoed() -> None:
+    base = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_WEBHOOK_URL": "https://x.example.org/h"}
+    (missing,) = errors(base)
+    assert missing.startswith("TALENT_BOT_WEBHOOK_SECRET: required")
+    secret = "has spaces and !" + "z" * 10
+    (bad,) = errors({**base, "TALENT_BOT_WEBHOOK_SECRET": secret})
+    assert "malformed" in bad
+    assert secret not in bad
+
+
+def test_secrets_do_not_show_in_repr() -> None:
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": token(),
+            "TALENT_BOT_WEBHOOK_URL": "https://x.example.org/h",
+            "TALENT_BOT_WEBHOOK_SECRET": "webhook-secret-value",
+        }
+    )
+    shown = f"{settings!r} {settings} {settings.token}"
+    assert token() not in shown
+    assert "webhook-secret-value" not in shown
+    assert set(settings.secrets()) == {token(), "webhook-secret-value"}
+
+
+def test_blank_values_mean_unset() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_PORT": "  "})
+    assert settings.port == DEFAULT_PORT
