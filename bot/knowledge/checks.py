@@ -141,16 +141,35 @@ def _difference(quote: str, text: str) -> str:
     alignment = fuzz.partial_ratio_alignment(quote, text)
     if alignment is None or alignment.score < 60:
         return "; no similar passage found: copy the words exactly from the source text"
-    passage = _whole_words(text, alignment.dest_start, alignment.dest_end)
-    quoted, source = quote.split(), passage.split()
+    # A margin of context on each side, so a shifted alignment cannot cut a word in two.
+    margin = 40
+    start, end = max(0, alignment.dest_start - margin), alignment.dest_end + margin
+    quoted, source = quote.split(), _whole_words(text, start, min(end, len(text))).split()
     matcher = difflib.SequenceMatcher(a=quoted, b=source, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        said = " ".join(quoted[a1:a2]) or "(nothing)"
-        written = " ".join(source[b1:b2]) or "(nothing)"
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    # Source words before the quote's first word or after its last are context, not changes.
+    if changes and changes[0][0] == "insert" and changes[0][1] == 0:
+        changes.pop(0)
+    if changes and changes[-1][0] == "insert" and changes[-1][1] == len(quoted):
+        changes.pop()
+    if not changes:
+        return "; copy it again from the source text"
+    tag, a1, a2, b1, b2 = changes[0]
+    said, written = " ".join(quoted[a1:a2]), " ".join(source[b1:b2])
+    if tag == "replace" and (a1 == 0 or a2 == len(quoted)):
+        written = _closest_edge(said, source[b1:b2], at_start=a1 == 0)
+    if tag == "replace":
         return f": it has '{said}' where the source has '{written}'"
-    return f"; the source has: '{passage}'"
+    if tag == "delete":
+        return f": it has '{said}', which the source does not have there"
+    after = f" after '{quoted[a1 - 1]}'" if a1 > 0 else ""
+    return f": it leaves out '{written}'{after}"
+
+
+def _closest_edge(said: str, words: list[str], at_start: bool) -> str:
+    """At the quote's edge the source side runs on into context: keep what matches best."""
+    spans = [words[-k:] if at_start else words[:k] for k in range(1, len(words) + 1)]
+    return max((" ".join(span) for span in spans), key=lambda text: fuzz.ratio(said, text))
 
 
 def _whole_words(text: str, start: int, end: int) -> str:

@@ -229,3 +229,27 @@ def test_a_repeated_synonym_group_is_one_error(folder):
 
     assert problem.message.startswith("synonyms '")
     assert " are already in the group at synonyms.yaml:" in problem.message
+
+
+def test_a_quote_with_a_word_left_out(folder):
+    folder.replace("projects.yaml", "has supported 372", "has 372", after="quote:")
+
+    problem = folder.only(folder.check().errors, "quote")
+
+    assert problem.message.endswith(": it leaves out 'supported' after 'has'")
+
+
+def test_a_quote_with_a_word_added(folder):
+    folder.replace("projects.yaml", "372 high-level", "372 very high-level", after="quote:")
+
+    problem = folder.only(folder.check().errors, "quote")
+
+    assert problem.message.endswith(": it has 'very', which the source does not have there")
+
+
+def test_a_quote_changed_in_its_last_word(folder):
+    folder.replace("projects.yaml", '($55.27 million)."', '($55.27 millions)."', after="quote:")
+
+    problem = folder.only(folder.check().errors, "quote")
+
+    assert problem.message.endswith(": it has 'millions).' where the source has 'million).'")
