@@ -139,20 +139,20 @@ class Matcher:
 
         Covering characters rather than counting unknown bigrams keeps the seams between two
         known words ("看重|人才" has the unseen bigram "重人") from counting against a question.
+        A stretch of uncovered characters is one unknown stretch even when a stop character
+        sits inside it ("申请条件", "下一次"); stop phrases only trim its ends ("的…是什么").
         """
         index = self.index
-        covered = stop_mask(run)
+        stop = stop_mask(run)
+        covered = [False] * len(run)
         if len(run) == 1 and run in index.idf:
             units.known[run] = index.idf[run]
             covered[0] = True
-        stop = stop_mask(run)
         for position, gram in enumerate(bigrams(run) if len(run) > 1 else ()):
-            if stop[position] and stop[position + 1]:
-                continue  # "包括", "什么": neither evidence nor unseen
             if gram in index.known_bigrams:
                 covered[position] = covered[position + 1] = True
-                if gram in index.idf:
-                    units.known[gram] = index.idf[gram]
+                if gram in index.idf and not (stop[position] and stop[position + 1]):
+                    units.known[gram] = index.idf[gram]  # "包括", "什么" are no evidence
             elif gram in index.smalltalk_bigrams:
                 covered[position] = covered[position + 1] = True
                 units.greeting = True
@@ -161,11 +161,17 @@ class Matcher:
             if not is_covered and start < 0:
                 start = position
             elif is_covered and start >= 0:
-                unseen = run[start:position]
-                # A run of unseen characters is about one word per two characters.
-                weak = len(unseen) == 1 or unseen in WEAK_WORDS
-                weight = self.settings.weak_word_weight if weak else len(unseen) / 2
-                units.unknown[unseen] = unknown_weight * weight
+                first, last = start, position
+                while first < last and stop[first]:
+                    first += 1
+                while last > first and stop[last - 1]:
+                    last -= 1
+                unseen = run[first:last]
+                if unseen:
+                    # A run of unseen characters is about one word per two characters.
+                    weak = len(unseen) == 1 or unseen in WEAK_WORDS
+                    weight = self.settings.weak_word_weight if weak else len(unseen) / 2
+                    units.unknown[unseen] = unknown_weight * weight
                 start = -1
 
     def _correct(self, word: str) -> str:

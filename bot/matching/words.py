@@ -44,6 +44,7 @@ WEAK_WORDS = _word_list(
     attitude care cares cared data happen happened happening happens important importance
     main matter matters original play plays played role overall general generally basic
     current currently whole real actual actually exact specific stuff view views think
+    central significant special particular essential
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
     """
 )
