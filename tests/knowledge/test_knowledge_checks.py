@@ -250,6 +250,6 @@ def test_a_quote_with_a_word_added(folder):
 def test_a_quote_changed_in_its_last_word(folder):
     folder.replace("projects.yaml", '($55.27 million)."', '($55.27 millions)."', after="quote:")
 
-    problem = folder.only(folder.check().errors, "quote")
+    problem = folder.only(folder.check().errors, "word for word")
 
     assert problem.message.endswith(": it has 'millions).' where the source has 'million).'")
