@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -63,10 +64,13 @@ def run(args: argparse.Namespace) -> int:
     if engine is None:
         return 2
     if args.question == "-":
-        for line in sys.stdin:
-            reply = engine.ask(line.rstrip("\r\n"), args.lang)
-            _write(reply, as_json=args.json, out=sys.stdout)
-            sys.stdout.flush()
+        try:
+            for line in sys.stdin:
+                reply = engine.ask(line.rstrip("\r\n"), args.lang)
+                _write(reply, as_json=args.json, out=sys.stdout)
+                sys.stdout.flush()
+        except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
         return 0
     _write(engine.ask(args.question, args.lang), as_json=args.json, out=sys.stdout)
     return 0

@@ -107,7 +107,13 @@ def test_near_misses_are_declined(shipped: FaqEngine, question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["通州的人才政策包括住房补贴吗", "Is there a housing subsidy for talent?", "人才公寓怎么申请"],
+    [
+        "通州的人才政策包括住房补贴吗",
+        "Is there a housing subsidy for talent?",
+        "人才公寓怎么申请",
+        "人才新政3.0的申请条件是什么",  # a stop character inside the unseen "申请条件"
+        "下一次海外博士活动什么时候",
+    ],
 )
 def test_near_misses_sharing_a_synonym_are_not_answered(shipped: FaqEngine, question: str) -> None:
     assert shipped.ask(question).kind in ("decline", "suggest")
