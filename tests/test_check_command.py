@@ -240,3 +240,11 @@ def test_knowledge_option_names_the_folder_like_in_other_commands(knowledge, cap
 
     assert status == 1
     assert capsys.readouterr().out.startswith("policy.yaml:")
+
+
+def test_a_problem_is_always_one_printable_line():
+    problem = Problem("policy.yaml", 3, 5, "unknown field 'a\nb\x1b[31m' — did you mean 'answer'?")
+
+    assert check.format_problems([problem]) == [
+        "policy.yaml:3:5: unknown field 'a\\nb\\x1b[31m' — did you mean 'answer'?"
+    ]

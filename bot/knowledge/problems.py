@@ -22,8 +22,12 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        """``file:line:column: message``, the form editors and ``talent-bot check`` use."""
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        """``file:line:column: message``, the form editors and ``talent-bot check`` use.
+
+        Always one line: a line break or control character quoted from a file is shown
+        escaped (``\\n``), so it can neither split the report nor drive the terminal.
+        """
+        return f"{_printable(self.file)}:{self.line}:{self.column}: {_printable(self.message)}"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -33,3 +37,7 @@ class Problem:
             "message": self.message,
             "severity": self.severity.value,
         }
+
+
+def _printable(text: str) -> str:
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
