@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import ClassVar
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,7 +27,7 @@ SOURCE = SourceRef("s", "Title <&>", "2024-04-12", 'http://example.org/a?b=1&c="
 class TagBalance(HTMLParser):
     """Checks tags nest properly and only Telegram's tags appear."""
 
-    ALLOWED = {"b", "i", "a", "code", "blockquote"}
+    ALLOWED: ClassVar[frozenset[str]] = frozenset({"b", "i", "a", "code", "blockquote"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -38,7 +39,8 @@ class TagBalance(HTMLParser):
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.stack and self.stack.pop() == tag, tag
+        assert self.stack, tag
+        assert self.stack.pop() == tag, tag
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
