@@ -14,6 +14,7 @@ As a standalone server (the container test runs it outside pytest)::
     POST /bot<token>/<method>   the Bot API (form-encoded or JSON bodies, as clients send them)
     POST /_updates              enqueue one update (a JSON object) or several (a JSON list)
     GET  /_calls[?method=name]  every recorded call, as JSON
+    GET  /_count[?method=name]  how many calls succeeded, as {"count": n}
     POST /_faults               {"method": "sendMessage", "kind": "429"|"500"|"400"|"slow"|"drop",
                                  "count": 1, "retry_after": 1, "delay": 2.0}
     POST /_reset                forget calls, updates and faults
@@ -341,6 +342,13 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server.state
         if url.path == "/_health":
             self._send_json(200, {"ok": True})
+        elif url.path == "/_count":
+            wanted = urllib.parse.parse_qs(url.query).get("method", [None])[0]
+            with state.lock:
+                count = sum(
+                    1 for c in state.calls if wanted in (None, c.method) and c.outcome == "ok"
+                )
+            self._send_json(200, {"count": count})
         elif url.path == "/_calls":
             wanted = urllib.parse.parse_qs(url.query).get("method", [None])[0]
             with state.lock:
