@@ -258,7 +258,7 @@ def test_stopsignal_is_sigterm() -> None:
 
 
 def lock_pins(path: Path) -> dict[str, str]:
-    pins = {}
+    pins: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
