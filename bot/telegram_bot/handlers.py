@@ -140,9 +140,12 @@ class FaqHandlers:
         if query is None:
             return
         words = query.query.strip()[:MAX_QUESTION_CHARS]
-        found = self.engine().search(words, lang=self.preference(context), limit=INLINE_RESULTS)
-        results = [_inline_result(render.render_inline_article(r)) for r in found if words]
-        await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False)
+        preference = self.preference(context)
+        found = self.engine().search(words, lang=preference, limit=INLINE_RESULTS) if words else ()
+        results = [_inline_result(render.render_inline_article(r)) for r in found]
+        # Results follow a /lang preference, so Telegram must not share them between users.
+        personal = preference is not None
+        await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=personal)
 
     # --- buttons ------------------------------------------------------------------------------
 
