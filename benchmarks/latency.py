@@ -79,14 +79,19 @@ def zipf_pick(rng: random.Random, items: Sequence[str]) -> str:
     return items[index]
 
 
+GENERATED_SOURCE = "generated-notes"
+
+
 def generated_kb(base: KnowledgeBase, extra: int, seed: int = 7) -> KnowledgeBase:
+    """``base`` plus ``extra`` synthetic entries, each quoting its own sentence of a
+    synthetic source document (so quotes, like phrasings, vary from entry to entry)."""
     rng = random.Random(seed)
     vocabulary = pseudo_words(rng, max(2000, extra * 2))
     real_words = sorted({w for e in base.entries for w in e.questions["en"][0].lower().split()})
     characters = sorted({c for e in base.entries for q in e.questions["zh"] for c in q}) + CJK_SLICE
     template = base.entries[0]
-    quote = template.citations[0]
     entries: list[Entry] = list(base.entries)
+    sentences: list[str] = []
     for number in range(extra):
 
         def word() -> str:
@@ -100,21 +105,31 @@ def generated_kb(base: KnowledgeBase, extra: int, seed: int = 7) -> KnowledgeBas
         )
         zh = tuple(t.format(x=chinese(), y=chinese()) for t in ZH_TEMPLATES)
         questions: dict[Lang, tuple[str, ...]] = {"en": english, "zh": zh}
+        subject = english[0].removeprefix("What is the ").rstrip("?")
+        sentence = f"The {subject} supports {word()} and {word()} in entry {number}."
+        sentences.append(sentence)
         entries.append(
             dataclasses.replace(
                 template,
                 id=f"generated-{number}",
                 questions=questions,
                 answer={
-                    "en": f"A generated answer about {word()}.",
+                    "en": f"A generated answer about {subject}.",
                     "zh": f"关于{chinese()}的回答。",
                 },
-                citations=(Citation(quote.source_id, quote.quote, quote.position),),
+                citations=(Citation(GENERATED_SOURCE, sentence, template.position),),
                 related=(),
                 review_by=dt.date(2030, 1, 1),
             )
         )
-    return dataclasses.replace(base, entries=tuple(entries))
+    source = dataclasses.replace(
+        base.sources[0],
+        id=GENERATED_SOURCE,
+        title="Generated notes",
+        file=f"sources/{GENERATED_SOURCE}.txt",
+        text="\n".join(sentences) + "\n",
+    )
+    return dataclasses.replace(base, entries=tuple(entries), sources=(*base.sources, source))
 
 
 def percentiles(samples_ns: list[int]) -> tuple[float, float]:
@@ -160,6 +175,20 @@ def yaml_load_seconds(kb: KnowledgeBase) -> float:
         folder = Path(temporary) / "knowledge"
         shutil.copytree(shipped_knowledge_dir(), folder)
         generated = [e for e in kb.entries if e.id.startswith("generated-")]
+        source = kb.sources[-1]
+        (folder / source.file).write_text(source.text, encoding="utf-8")
+        record = {
+            "id": source.id,
+            "title": source.title,
+            "site": source.site,
+            "section": source.section,
+            "url": source.url,
+            "date": source.date,
+            "file": source.file,
+        }
+        with (folder / "sources.yaml").open("a", encoding="utf-8") as sources_file:
+            listed = yaml.safe_dump([record], allow_unicode=True).rstrip("\n")
+            sources_file.write("\n  " + listed.replace("\n", "\n  ") + "\n")
         records = [
             {
                 "id": e.id,

@@ -48,6 +48,11 @@ class KbIndex:
         finally:
             if collecting:
                 gc.enable()
+        # The index is never changed again and holds no cycles: move it (and whatever else
+        # exists now) out of the collector's sight, so the first collection after a large
+        # load does not pause a question for the time it takes to walk millions of objects.
+        # Memory is still freed by reference counting when an engine is replaced.
+        gc.freeze()
 
     def _build(self, knowledge: KnowledgeBase, max_chars: int) -> None:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)

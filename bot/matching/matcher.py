@@ -18,6 +18,7 @@ All weights and thresholds are in ``MatchSettings``.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -216,7 +217,9 @@ class Matcher:
         known = units.known
         total_known = sum(known.values())
         coverage = self._coverage(known)
-        candidates = sorted(coverage, key=lambda e: (-coverage[e], e))[: settings.max_candidates]
+        candidates = heapq.nsmallest(
+            settings.max_candidates, coverage, key=lambda e: (-coverage[e], e)
+        )
         damping = (1.0 - units.unknown_share) ** settings.unknown_penalty
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
         # The rapidfuzz scores of all candidate phrasings in one call (rapidfuzz's own loop).
@@ -251,15 +254,17 @@ class Matcher:
     def _coverage(self, known: dict[str, float]) -> dict[int, float]:
         """Entry -> summed weight of the question's units it contains.
 
-        Rare units are looked up first; once enough candidates are found, a unit shared by
-        very many entries only adds to those candidates, so its long posting list is not read.
+        Rare units are looked up first; once rarer units have found candidates, a unit shared
+        by very many entries ("talent" in a large base) only adds to those candidates, so its
+        long posting list is not read. An entry sharing only such common words with the
+        question could not have beaten the candidates anyway.
         """
         index = self.index
         limit = self.settings.max_candidates
         found: dict[int, float] = defaultdict(float)
         for unit, weight in sorted(known.items(), key=lambda item: (-item[1], item[0])):
             postings = index.postings.get(unit, ())
-            if len(found) >= limit and len(postings) > 4 * len(found):
+            if found and len(postings) > 8 * max(limit, len(found)):
                 for entry in found:
                     if unit in index.entry_units[entry]:
                         found[entry] += weight
