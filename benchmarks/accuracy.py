@@ -8,8 +8,10 @@ Tables printed:
 1. The engine (default ``MatchSettings``) and two plain baselines on dev and holdout. The
    baselines are ``process.extractOne(question, all_phrasings, scorer, processor=default_process)``
    with ``fuzz.token_set_ratio`` and ``fuzz.WRatio``: answer the best phrasing's entry when its
-   score reaches a single threshold, which is tuned on dev (best mean of in-scope accuracy and
-   rejection rate) and then applied unchanged to holdout.
+   score reaches a single threshold, which is tuned on dev and then applied unchanged to
+   holdout: once for the best mean of in-scope accuracy and rejection rate ("balanced"), once
+   for the best mean among thresholds that decline at least 95% of dev's out-of-scope
+   questions (the operating point the project's issue quotes for such baselines).
 2. Ablations on dev, the evidence behind the engine's design: each rapidfuzz scorer in the
    fuzzy signal, each signal alone, and the engine without the unseen-word penalty.
 3. With ``--tune``: the best settings of a small grid, judged on dev only.
@@ -91,26 +93,28 @@ class PlainBaseline:
                 return dataclasses.replace(reply, question=question, score=score)
         return Reply(question=question, lang=lang, kind="decline", text="", score=score)
 
-    def tune(self, items: Sequence[LabelledQuestion]) -> None:
-        best_threshold, best_value = 0.0, -1.0
+    def tune(self, items: Sequence[LabelledQuestion], min_rejection: float = 0.0) -> None:
+        """The threshold with the best balanced figure among those rejecting enough."""
+        best_threshold, best_value = 100.0, -1.0
         for threshold in range(30, 101):
             self.threshold = float(threshold)
-            value = balanced(evaluate(items, self.ask))
-            if value > best_value:
+            report = evaluate(items, self.ask)
+            value = balanced(report)
+            if (report.rejection_rate or 0.0) >= min_rejection and value > best_value:
                 best_threshold, best_value = float(threshold), value
         self.threshold = best_threshold
 
 
 def row(name: str, report: EvalReport) -> str:
     return (
-        f"| {name:<44} | {100 * (report.accuracy or 0):6.1f}% | "
+        f"| {name:<52} | {100 * (report.accuracy or 0):6.1f}% | "
         f"{100 * (report.rejection_rate or 0):6.1f}% | {len(report.misses):6} |"
     )
 
 
 HEADER = (
-    f"| {'matcher':<44} | {'in-scope':>7} | {'rejected':>7} | {'misses':>6} |\n"
-    f"|{'-' * 46}|{'-' * 9}|{'-' * 10}|{'-' * 8}|"
+    f"| {'matcher':<52} | {'in-scope':>7} | {'rejected':>7} | {'misses':>6} |\n"
+    f"|{'-' * 54}|{'-' * 9}|{'-' * 10}|{'-' * 8}|"
 )
 
 
@@ -129,10 +133,12 @@ def main_tables(knowledge: KnowledgeBase, sets: dict[str, list[LabelledQuestion]
         print(HEADER)
         print(row("engine (default MatchSettings)", engine_report(knowledge, items)))
         for label, scorer in (("token_set_ratio", fuzz.token_set_ratio), ("WRatio", fuzz.WRatio)):
-            baseline = PlainBaseline(knowledge, scorer)
-            baseline.tune(dev)
-            report = evaluate(items, baseline.ask)
-            print(row(f"plain {label}, threshold {baseline.threshold:.0f}", report))
+            for goal, min_rejection in (("balanced", 0.0), ("rejecting 95%", 0.95)):
+                baseline = PlainBaseline(knowledge, scorer)
+                baseline.tune(dev, min_rejection)
+                report = evaluate(items, baseline.ask)
+                name = f"plain {label} >= {baseline.threshold:.0f} ({goal} on dev)"
+                print(row(name, report))
         print()
 
     print("## Ablations on dev (other settings at their defaults)\n")
