@@ -246,5 +246,8 @@ def serve(settings: Settings, engine_provider: EngineProvider) -> int:
     except NetworkError as exc:
         print(f"talent-bot run: cannot reach the Bot API at start-up: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # the webhook port is taken, or the address is not ours
+        print(f"talent-bot run: cannot listen for the webhook: {exc}", file=sys.stderr)
+        return 1
     logger.info("Stopped")
     return 0

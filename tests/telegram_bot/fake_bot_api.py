@@ -20,6 +20,13 @@ As a standalone server (the container test runs it outside pytest)::
     POST /_reset                forget calls, updates and faults
     GET  /_health               200 when serving
 
+For example, with the bot running against it (TELEGRAM_API_BASE_URL=http://127.0.0.1:8081/bot)::
+
+    curl -s -X POST localhost:8081/_updates -d '{"message": {"message_id": 1, "date": 0,
+         "chat": {"id": 5, "type": "private"}, "from": {"id": 5, "is_bot": false,
+         "first_name": "A"}, "text": "How much funding can a talent project get?"}}'
+    curl -s 'localhost:8081/_calls?method=sendMessage'    # the answer, once it is sent
+
 Implemented methods: getMe, getUpdates (long poll, offset semantics; 409 while a webhook is
 set), sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery (a second
 answer to the same query is refused, as Telegram does), answerInlineQuery, setMyCommands,

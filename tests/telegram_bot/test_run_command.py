@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -77,6 +78,36 @@ def test_a_token_telegram_rejects_exits_cleanly_without_echoing_it(
     assert result.returncode == 1
     assert "rejected TELEGRAM_BOT_TOKEN" in result.stderr
     assert "Z" * 35 not in result.stderr + result.stdout
+
+
+def test_an_unreachable_bot_api_exits_with_a_clear_message(tmp_path: Path) -> None:
+    env = clean_environ(
+        TELEGRAM_BOT_TOKEN=fake_token(),
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",  # nothing listens there
+        TALENT_BOT_DATA_DIR=str(tmp_path),
+    )
+    result = talent_bot("run", env=env)
+    assert result.returncode == 1
+    assert "cannot reach the Bot API" in result.stderr
+    assert fake_token() not in result.stderr
+
+
+def test_a_taken_webhook_port_exits_with_a_clear_message(api: FakeBotApi, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = clean_environ(
+            TELEGRAM_BOT_TOKEN=fake_token(),
+            TELEGRAM_API_BASE_URL=api.base_url,
+            TALENT_BOT_DATA_DIR=str(tmp_path),
+            TALENT_BOT_WEBHOOK_URL="https://bot.example.test/hook",
+            TALENT_BOT_WEBHOOK_SECRET=webhook_secret(),
+            TALENT_BOT_LISTEN="127.0.0.1",
+            TALENT_BOT_PORT=str(taken.getsockname()[1]),
+        )
+        result = talent_bot("run", env=env)
+    assert result.returncode == 1
+    assert "cannot listen for the webhook" in result.stderr
 
 
 @pytest.mark.parametrize(
