@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import bot_updates as tg
 import pytest
-from conftest import RunningBot, buttons, fake_token, launch
+from bot_harness import RunningBot, buttons, fake_token, launch
 from fake_bot_api import Call, FakeBotApi
 
 from bot.answers import Reply

@@ -8,7 +8,7 @@ import logging
 
 import bot_updates as tg
 import pytest
-from conftest import StartBot, buttons, fake_token
+from bot_harness import StartBot, buttons, fake_token
 from fake_bot_api import Call
 
 from bot.faq import FaqEngine

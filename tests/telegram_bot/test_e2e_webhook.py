@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bot_updates as tg
-from conftest import StartBot, webhook_secret
+from bot_harness import StartBot, webhook_secret
 from fake_bot_api import post_update
 
 QUESTION = "How much funding can a talent project get?"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WAIT, fake_token, free_port
+from bot_harness import WAIT, fake_token, free_port
 from fake_bot_api import FakeBotApi
 
 SCRIPT = Path(__file__).with_name("fake_bot_api.py")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import bot_updates as tg
 import pytest
-from conftest import WAIT, fake_token, free_port, wait_for_port, webhook_secret
+from bot_harness import WAIT, fake_token, free_port, wait_for_port, webhook_secret
 from fake_bot_api import FakeBotApi, post_update
 
 QUESTION = "How much funding can a talent project get?"
