@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -29,8 +30,11 @@ from telegram.ext import (
     BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
+    ExtBot,
     InlineQueryHandler,
+    JobQueue,
     MessageHandler,
     TypeHandler,
     filters,
@@ -53,6 +57,16 @@ logger = logging.getLogger(__name__)
 # Opt in to python-telegram-bot's coming timedelta durations now: without it, every 429 it
 # parses (``RetryAfter.retry_after``) emits a deprecation warning.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+# What ``ApplicationBuilder`` builds with a rate limiter and the default context types.
+BotApplication = Application[
+    ExtBot[int],
+    ContextTypes.DEFAULT_TYPE,
+    dict[Any, Any],
+    dict[Any, Any],
+    dict[Any, Any],
+    JobQueue[ContextTypes.DEFAULT_TYPE],
+]
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 # Refresh the heartbeat after an update at most this often (it is a file write).
@@ -113,7 +127,7 @@ def build_application(
     flood: FloodLimiter | None = None,
     rate_limiter: BaseRateLimiter[int] | None = None,
     concurrent_updates: int = 16,
-) -> Application:  # type: ignore[type-arg]
+) -> BotApplication:
     if settings.token is None:
         raise ValueError("build_application needs settings with a token")
     heartbeat = Heartbeat(settings)
@@ -124,11 +138,11 @@ def build_application(
         on_update=heartbeat.beat,
     )
 
-    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: BotApplication) -> None:
         await register_commands(application)
         heartbeat.start()
 
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_shutdown(application: BotApplication) -> None:
         await heartbeat.stop()
 
     application = (
@@ -187,7 +201,7 @@ def build_application(
     return application
 
 
-async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
+async def register_commands(application: BotApplication) -> None:
     """The command menu, in English by default and in Chinese for Chinese-language clients."""
     bot = application.bot
     await bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS["en"]])
@@ -197,7 +211,7 @@ async def register_commands(application: Application) -> None:  # type: ignore[t
 
 
 def run_application(
-    application: Application,  # type: ignore[type-arg]
+    application: BotApplication,
     settings: Settings,
     *,
     stop_signals: Sequence[int] | None = (signal.SIGINT, signal.SIGTERM),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import bot_updates as tg
 import pytest
 from bot_harness import RunningBot, buttons, fake_token, launch
-from fake_bot_api import Call, FakeBotApi
+from fake_bot_api import BOT_USERNAME, Call, FakeBotApi
 
 from bot.answers import Reply
 from bot.faq import FaqEngine
@@ -88,7 +88,7 @@ def test_help_lists_the_commands_and_inline_use(bot: RunningBot, user: int) -> N
     (call,) = bot.ask(tg.text_message(user, "/help"), user)
     for command in ("/topics", "/sources", "/lang"):
         assert command in call.params["text"]
-    assert f"@{tg.BOT_USERNAME}" in call.params["text"]
+    assert f"@{BOT_USERNAME}" in call.params["text"]
 
 
 def test_topics_lead_to_questions_then_to_the_answer(
@@ -273,7 +273,7 @@ def test_group_answers_only_commands_mentions_and_replies_to_the_bot(
     bot.deliver(in_group(tg.text_message(user, question, group=True)))
     bot.deliver(in_group(tg.sticker_message(user, group=True)))
     (mentioned,) = bot.ask(
-        in_group(tg.text_message(user, f"@{tg.BOT_USERNAME} {question}", group=True)), group
+        in_group(tg.text_message(user, f"@{BOT_USERNAME} {question}", group=True)), group
     )
     # Updates from one chat are handled in order, so the chatter before was seen and ignored.
     assert len([c for c in bot.api.calls("sendMessage")[0:] if c.params["chat_id"] == group]) == 1
