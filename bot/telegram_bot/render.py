@@ -118,14 +118,15 @@ def render_suggest(reply: Reply, ref: int | None = None) -> Rendered:
         (button(s.question, cd.ChooseSuggestion(lang, ref, s.entry_id)),) for s in reply.suggestions
     ]
     rows.append((button(text("none_of_these", lang), cd.NoneOfThese(lang, ref)),))
-    return pack([trusted(escape(text("suggest_intro", lang)))], rows)
+    return pack([Block(reply.text or text("suggest_intro", lang))], rows)
 
 
 def render_decline(reply: Reply) -> Rendered:
+    """The engine's plain "not covered" text under the question it could not answer."""
     lang = reply.lang
-    echo = escape(shorten(reply.question, MAX_ECHO_CHARS))
-    intro = escape(text("decline", lang)).replace(escape("{question}"), echo)
-    return pack([trusted(intro)], topic_rows(reply.topics, lang))
+    echo = Block(shorten(reply.question, MAX_ECHO_CHARS), "❓ <i>", "</i>")
+    body = Block(reply.text) if reply.text else trusted(escape(text("decline", lang)))
+    return pack([echo, body], topic_rows(reply.topics, lang))
 
 
 def question_rows(questions: Sequence[Suggestion], lang: Lang) -> list[tuple[Button, ...]]:

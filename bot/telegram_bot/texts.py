@@ -1,4 +1,5 @@
-"""Everything the bot says that is not from the knowledge base, in English and Chinese.
+"""Everything the bot says that is not from the knowledge base or the engine, in English and
+Chinese. (The engine words answers, suggestions and declines; these are the bot's own.)
 
 Values are HTML templates: anything filled in with ``format`` must already be escaped.
 """
@@ -74,9 +75,9 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         "zh": "谢谢！我们会记录这个问题未能解答，以便工作人员补充。您也可以浏览 /topics。",
     },
     "decline": {
-        "en": "The sources I draw from don't cover “{question}”, so I won't guess. "
+        "en": "The sources I draw from don't cover this, so I won't guess. "
         "Here are the topics they do cover:",
-        "zh": "我所依据的来源没有涉及“{question}”，我不会猜测。以下是来源涵盖的主题：",
+        "zh": "我所依据的来源没有涉及这个问题，我不会猜测。以下是来源涵盖的主题：",
     },
     "feedback_thanks": {"en": "Thanks for your feedback!", "zh": "感谢您的反馈！"},
     "feedback_sorry": {

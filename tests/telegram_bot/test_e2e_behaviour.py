@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import bot_updates as tg
 import pytest
 from bot_harness import RunningBot, buttons, fake_token, launch
-from fake_bot_api import BOT_USERNAME, Call, FakeBotApi
+from fake_bot_api import BOT_USERNAME, FakeBotApi
 
 from bot.answers import Reply
 from bot.faq import FaqEngine
@@ -334,7 +334,3 @@ def test_forged_or_outdated_buttons_have_expired(bot: RunningBot, user: int, dat
 def test_unknown_command_is_answered_in_private(bot: RunningBot, user: int) -> None:
     (call,) = bot.ask(tg.text_message(user, "/nonsense"), user)
     assert call.params["text"] == escape(text("unknown_command", "en"))
-
-
-def _texts(calls: list[Call]) -> list[str]:
-    return [str(c.params.get("text")) for c in calls]
