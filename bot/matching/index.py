@@ -127,6 +127,7 @@ class KbIndex:
         self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(map(tuple, phrasings_of))
         self.vocabulary = frozenset(vocabulary)
         self.known_bigrams = frozenset(known_bigrams)
+        self.known_characters = frozenset(char for gram in known_bigrams for char in gram)
 
         self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(
             SmallTalkPhrasing(talk.id, analyse(question, self.synonyms, max_chars).text)

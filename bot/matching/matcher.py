@@ -168,6 +168,10 @@ class Matcher:
                 while last > first and stop[last - 1]:
                     last -= 1
                 unseen = run[first:last]
+                # A lone character the knowledge base uses in its words is most likely short
+                # for one of them ("市" for "城市"): neither evidence nor unseen.
+                if len(unseen) == 1 and unseen in index.known_characters:
+                    unseen = ""
                 if unseen:
                     # A run of unseen characters is about one word per two characters.
                     weak = len(unseen) == 1 or unseen in WEAK_WORDS
