@@ -22,6 +22,19 @@ from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_to
 from bot.matching.normalise import normalise
 from bot.matching.words import ENGLISH_STOPWORDS
 
+# The longest small-talk phrasing (in tokens; a Chinese character is one) whose words count as
+# greetings, and the words that make a phrasing a question about the bot instead.
+_GREETING_TOKENS = 4
+_QUESTION_MARKERS = frozenset(
+    str.split("what whats who whos how why where when which are is do does can could 什 谁 吗")
+) | {"哪", "怎"}
+
+
+def _is_formula(analysed: Analysed) -> bool:
+    """A short greeting or thanks ("hi there", "谢谢你"), not a question ("what's your name")."""
+    tokens = analysed.tokens
+    return len(tokens) <= _GREETING_TOKENS and not _QUESTION_MARKERS.intersection(tokens)
+
 
 class Phrasing(NamedTuple):
     entry: int  # index into KbIndex.entry_ids
@@ -142,9 +155,12 @@ class KbIndex:
             for lang in LANGS:
                 for question in talk.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
-                    smalltalk_words.update(analysed.words)
                     surface.update(analysed.surface)
-                    smalltalk_bigrams.update(_all_bigrams(analysed))
+                    # Only short formulas ("hi there", "thank you", "谢谢你") lend their words:
+                    # "how does this work" must not make "work" a greeting.
+                    if _is_formula(analysed):
+                        smalltalk_words.update(analysed.words)
+                        smalltalk_bigrams.update(_all_bigrams(analysed))
         # Greeting words are neither evidence for an entry nor against answering.
         self.smalltalk_words = frozenset(smalltalk_words - self.vocabulary)
         self.smalltalk_bigrams = frozenset(smalltalk_bigrams - known_bigrams)
