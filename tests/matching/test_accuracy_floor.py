@@ -18,10 +18,10 @@ EVAL_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 
 # file -> (in-scope accuracy floor, out-of-scope rejection floor, small-talk accuracy floor)
 # Measured on 2026-11-24 with the default MatchSettings: dev 98.9% / 96.2% / 100%,
-# holdout 87.5% / 82.7% / 66.7%.
+# holdout 87.5% / 84.6% / 66.7%.
 FLOORS = {
     "dev.yaml": (0.96, 0.94, 1.0),
-    "holdout.yaml": (0.85, 0.80, 0.66),
+    "holdout.yaml": (0.85, 0.82, 0.66),
 }
 
 
