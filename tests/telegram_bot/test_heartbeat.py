@@ -1,0 +1,42 @@
+"""The running bot's heartbeat: written, throttled, and a failure is logged once."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from bot_harness import fake_token
+
+from bot.config import load_settings
+from bot.health import read_heartbeat
+from bot.telegram_bot.app import Heartbeat
+
+
+def heartbeat(data_dir: Path) -> Heartbeat:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": fake_token(), "TALENT_BOT_DATA_DIR": str(data_dir)}
+    )
+    return Heartbeat(settings)
+
+
+def test_beats_are_written_and_throttled(tmp_path: Path) -> None:
+    beat = heartbeat(tmp_path / "data")
+    beat.beat()
+    first = read_heartbeat(tmp_path / "data")
+    assert first is not None
+    beat.beat()  # within the minimum gap: no second write
+    assert read_heartbeat(tmp_path / "data") == first
+
+
+def test_an_unwritable_data_folder_is_logged_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")
+    beat = heartbeat(tmp_path / "data" / "sub")
+    for _ in range(3):
+        beat.beat(force=True)
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert "heartbeat" in errors[0].getMessage()

@@ -1,0 +1,52 @@
+"""Retries only when a request surely did not take effect, so nothing is ever sent twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from telegram.error import BadRequest, NetworkError, TimedOut
+
+from bot.telegram_bot.ratelimit import RetryingRateLimiter
+
+
+class Flaky:
+    def __init__(self, *failures: Exception) -> None:
+        self.failures = list(failures)
+        self.calls = 0
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        self.calls += 1
+        if self.failures:
+            raise self.failures.pop(0)
+        return {"ok": True}
+
+
+async def send(limiter: RetryingRateLimiter, callback: Flaky) -> Any:
+    return await limiter.process_request(
+        callback, ("sendMessage", {}), {}, "sendMessage", {"chat_id": 1}, None
+    )
+
+
+async def test_server_errors_and_lost_connections_are_retried() -> None:
+    limiter = RetryingRateLimiter(network_retries=3, network_backoff=0.0, max_retries=1)
+    callback = Flaky(NetworkError("Internal Server Error (500)"), NetworkError("httpx.ReadError"))
+    assert await send(limiter, callback) == {"ok": True}
+    assert callback.calls == 3
+
+
+@pytest.mark.parametrize("failure", [TimedOut(), BadRequest("Can't parse entities")])
+async def test_timeouts_and_bad_requests_are_not_retried(failure: Exception) -> None:
+    limiter = RetryingRateLimiter(network_retries=3, network_backoff=0.0, max_retries=1)
+    callback = Flaky(failure)
+    with pytest.raises(type(failure)):
+        await send(limiter, callback)
+    assert callback.calls == 1
+
+
+async def test_gives_up_after_the_last_retry() -> None:
+    limiter = RetryingRateLimiter(network_retries=2, network_backoff=0.0, max_retries=1)
+    callback = Flaky(*(NetworkError("Bad Gateway") for _ in range(5)))
+    with pytest.raises(NetworkError):
+        await send(limiter, callback)
+    assert callback.calls == 3
