@@ -23,7 +23,7 @@ from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -202,12 +202,18 @@ def build_application(
 
 
 async def register_commands(application: BotApplication) -> None:
-    """The command menu, in English by default and in Chinese for Chinese-language clients."""
+    """The command menu, in English by default and in Chinese for Chinese-language clients.
+
+    A failure is logged, not fatal: the menu is a convenience, answering questions is the job.
+    """
     bot = application.bot
-    await bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS["en"]])
-    await bot.set_my_commands(
-        [BotCommand(name, about) for name, about in COMMANDS["zh"]], language_code="zh"
-    )
+    try:
+        await bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS["en"]])
+        await bot.set_my_commands(
+            [BotCommand(name, about) for name, about in COMMANDS["zh"]], language_code="zh"
+        )
+    except TelegramError as exc:
+        logger.warning("Could not register the command menu: %s", exc)
 
 
 def run_application(

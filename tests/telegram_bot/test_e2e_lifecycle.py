@@ -1,10 +1,10 @@
-"""Webhook mode specifics: the secret token guards the door; the webhook is registered."""
+"""Start-up and the webhook door: the secret token, webhook and command registration, heartbeat."""
 
 from __future__ import annotations
 
 import bot_updates as tg
 from bot_harness import StartBot, webhook_secret
-from fake_bot_api import post_update
+from fake_bot_api import FakeBotApi, post_update
 
 QUESTION = "How much funding can a talent project get?"
 
@@ -49,3 +49,10 @@ def test_polling_refreshes_the_heartbeat_and_removes_it_on_shutdown(start_bot: S
     assert check_heartbeat(bot.settings.data_dir)[0]
     bot.stop()
     assert not heartbeat_path(bot.settings.data_dir).exists()
+
+
+def test_a_failing_command_menu_does_not_stop_the_bot(start_bot: StartBot, api: FakeBotApi) -> None:
+    api.inject("setMyCommands", "400", 1, description="Bad Request: commands are invalid")
+    bot = start_bot()
+    (answer,) = bot.ask(tg.text_message(30_003, "/help"), 30_003)
+    assert "/topics" in answer.params["text"]
