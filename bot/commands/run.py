@@ -20,7 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "Settings come from the environment: TELEGRAM_BOT_TOKEN (required), "
         "TELEGRAM_API_BASE_URL, TALENT_BOT_KNOWLEDGE_DIR, TALENT_BOT_DATA_DIR, "
         "TALENT_BOT_ADMIN_IDS, TALENT_BOT_WEBHOOK_URL, TALENT_BOT_WEBHOOK_SECRET, "
-        "TALENT_BOT_LISTEN, TALENT_BOT_PORT, TALENT_BOT_LOG_LEVEL."
+        "TALENT_BOT_LISTEN, TALENT_BOT_PORT, TALENT_BOT_LOG_LEVEL, TALENT_BOT_RETENTION_DAYS. "
+        "See docs/configuration.md."
     )
 
 
