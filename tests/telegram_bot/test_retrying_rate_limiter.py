@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from bot_harness import fake_token
 from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.ext import AIORateLimiter
 
+from bot.config import load_settings
+from bot.faq import FaqEngine
+from bot.telegram_bot.app import build_application
 from bot.telegram_bot.ratelimit import RetryingRateLimiter
 
 
@@ -50,3 +56,13 @@ async def test_gives_up_after_the_last_retry() -> None:
     with pytest.raises(NetworkError):
         await send(limiter, callback)
     assert callback.calls == 3
+
+
+def test_the_application_uses_an_aio_rate_limiter_that_retries(tmp_path: Path) -> None:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": fake_token(), "TALENT_BOT_DATA_DIR": str(tmp_path)}
+    )
+    application = build_application(settings, lambda: FaqEngine.load())
+    limiter = application.bot.rate_limiter
+    assert isinstance(limiter, AIORateLimiter)
+    assert limiter._max_retries > 0
