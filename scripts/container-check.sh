@@ -249,7 +249,15 @@ build_image() {
         note "image storage holds ${used} MB: dropping cached build layers"
         bh rmi --prune >/dev/null || true
     fi
-    bh bud --isolation chroot --format docker --pull=never --layers \
+    # pip in the build uses PyPI, as on any machine, unless the host's pip is configured with
+    # another web index: then that one (a file:// index on the host means nothing in the build).
+    local index build_args=()
+    index=${PIP_INDEX_URL:-$("$host_python" -m pip config get global.index-url 2>/dev/null || true)}
+    if [[ $index == http://* || $index == https://* ]]; then
+        note "package index: the one the host's pip is configured with"
+        build_args+=(--build-arg "PIP_INDEX_URL=$index")
+    fi
+    bh bud --isolation chroot --format docker --pull=never --layers "${build_args[@]}" \
         -f "$repo/Dockerfile" -t "$IMAGE" "$repo"
 }
 
