@@ -25,7 +25,8 @@ class KnowledgeError(TalentBotError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(p.format() for p in self.problems) or "knowledge base is invalid")
+        lines = "\n".join(problem.format() for problem in self.problems)
+        super().__init__(lines or "knowledge base is invalid")
 
 
 class ConfigError(TalentBotError):
