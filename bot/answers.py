@@ -47,6 +47,10 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()  # "did you mean?" candidates (kind == "suggest")
     related: tuple[Suggestion, ...] = ()  # follow-up questions (kind == "answer")
     topics: tuple[TopicRef, ...] = field(default=())  # offered with a decline
+    # For a decline: the entry the question came closest to, with its score, so the question
+    # log can show which entry an unanswered question was near. Not part of ``to_json``, whose
+    # shape the command line promises (a decline's ``entry_id`` there stays null).
+    closest: Suggestion | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The object ``talent-bot ask --json`` prints; fields that don't apply are null/empty."""

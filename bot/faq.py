@@ -95,7 +95,8 @@ class FaqEngine:
                 score=match.score,
                 suggestions=self._suggestions(match.candidates, lang),
             )
-        return self._decline(question, lang, match.score)
+        closest = self._suggestions(match.candidates[:1], lang)
+        return self._decline(question, lang, match.score, closest[0] if closest else None)
 
     def reply_for_entry(self, entry_id: str, lang: Lang) -> Reply | None:
         """The answer to an entry chosen from a button or a list; None for an unknown id."""
@@ -177,7 +178,9 @@ class FaqEngine:
                 found.append(Suggestion(entry.id, entry.questions[lang][0], candidate.score))
         return tuple(found)
 
-    def _decline(self, question: str, lang: Lang, score: float | None) -> Reply:
+    def _decline(
+        self, question: str, lang: Lang, score: float | None, closest: Suggestion | None
+    ) -> Reply:
         topics = self.topics(lang)
         cited = _SOURCE_FORMAT[lang]
         text = _DECLINE_TEXT[lang].format(
@@ -187,5 +190,11 @@ class FaqEngine:
             topics=_TOPIC_SEPARATOR[lang].join(topic.name for topic in topics),
         )
         return Reply(
-            question=question, lang=lang, kind="decline", text=text, score=score, topics=topics
+            question=question,
+            lang=lang,
+            kind="decline",
+            text=text,
+            score=score,
+            topics=topics,
+            closest=closest,
         )

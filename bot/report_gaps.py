@@ -129,6 +129,8 @@ def gap_groups(
 def _with_closest_now(group: GapGroup, engine: FaqEngine) -> GapGroup:
     if group.closest_entry_id is not None:
         return group
+    # Only rows logged without a candidate get here (logged before declines named their
+    # closest entry, or sharing nothing with any entry): ask today's engine.
     best: Candidate | None = None
     for lang, example in group.examples.items():
         match = engine.matcher.match(example, lang if lang in LANGS else None)

@@ -75,6 +75,21 @@ def test_a_decline_says_the_sources_do_not_cover_it_and_lists_the_topics(
         assert not reply.sources
 
 
+def test_a_decline_names_the_entry_it_came_closest_to(engine: FaqEngine) -> None:
+    question = "Does the talent policy cover housing?"
+    reply = engine.ask(question)
+    best = engine.matcher.match(question).candidates[0]
+    assert (reply.kind, reply.entry_id) == ("decline", None)
+    assert reply.closest is not None
+    assert (reply.closest.entry_id, reply.closest.score) == (best.entry_id, best.score)
+    entry = engine.knowledge.entry(best.entry_id)
+    assert entry is not None and reply.closest.question == entry.questions["en"][0]
+    assert reply.to_json()["entry_id"] is None  # the command line's shape is unchanged
+    assert "closest" not in reply.to_json()
+    nothing_shared = engine.ask("qwxzv")
+    assert (nothing_shared.kind, nothing_shared.closest) == ("decline", None)
+
+
 def test_small_talk_replies_in_the_question_language(engine: FaqEngine) -> None:
     assert engine.ask("hello").kind == "smalltalk"
     reply = engine.ask("你好")

@@ -219,12 +219,12 @@ class QuestionLog:
     ) -> int | None:
         """Log the question a reply answered: :meth:`record` with the fields taken from it.
 
-        For a suggestion the entry is the first candidate. For a decline it is the reply's
-        ``entry_id`` if the engine names the closest entry there (else none).
+        For a suggestion the entry is the first candidate; for a decline, the closest
+        candidate the engine names (none when the question shared nothing with any entry).
         """
         entry_id, score = reply.entry_id, reply.score
-        if entry_id is None and reply.suggestions:
-            best = reply.suggestions[0]
+        best = reply.suggestions[0] if reply.suggestions else reply.closest
+        if entry_id is None and best is not None:
             entry_id, score = best.entry_id, best.score if best.score is not None else score
         return self.record_nowait(
             question=reply.question,

@@ -237,8 +237,12 @@ async def test_record_reply_takes_the_fields_from_the_reply(question_log: Questi
         suggestions=(Suggestion("talent-funding", "How much?", 44.0), Suggestion("b", "B", 40.0)),
     )
     decline = Reply("住房补贴", "zh", "decline", "sorry", score=12.0)
+    near = Reply(
+        "phd housing", "en", "decline", "sorry", score=12.5, closest=Suggestion("phd", "Q?", 12.5)
+    )
     ids = [
-        await question_log.record_reply(reply, user_id=9) for reply in (answer, suggest, decline)
+        await question_log.record_reply(reply, user_id=9)
+        for reply in (answer, suggest, decline, near)
     ]
     assert await question_log.flush()
     rows = {row.id: row for row in read_questions(question_log.path)}
@@ -247,6 +251,7 @@ async def test_record_reply_takes_the_fields_from_the_reply(question_log: Questi
         ("answer", "en", "where", 91.0),
         ("suggest", "en", "talent-funding", 44.0),
         ("decline", "zh", None, 12.0),
+        ("decline", "en", "phd", 12.5),
     ]
 
 
