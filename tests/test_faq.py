@@ -83,7 +83,8 @@ def test_a_decline_names_the_entry_it_came_closest_to(engine: FaqEngine) -> None
     assert reply.closest is not None
     assert (reply.closest.entry_id, reply.closest.score) == (best.entry_id, best.score)
     entry = engine.knowledge.entry(best.entry_id)
-    assert entry is not None and reply.closest.question == entry.questions["en"][0]
+    assert entry is not None
+    assert reply.closest.question == entry.questions["en"][0]
     assert reply.to_json()["entry_id"] is None  # the command line's shape is unchanged
     assert "closest" not in reply.to_json()
     nothing_shared = engine.ask("qwxzv")
