@@ -2,6 +2,8 @@
 
 Configuration comes from the environment (see ``bot.config``). Polling is the default;
 setting ``TALENT_BOT_WEBHOOK_URL`` (with ``TALENT_BOT_WEBHOOK_SECRET``) selects webhook mode.
+The knowledge folder is reloaded when its files change, on SIGHUP, and on an admin's /reload;
+the question log is kept in the data folder.
 Exit status: 0 after a clean shutdown, 2 for bad settings, 1 when the knowledge base or the
 Bot API cannot be reached at start-up. ``telegram`` is imported only inside ``run``.
 """
@@ -34,13 +36,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {message}", file=sys.stderr)
         return 2
 
-    from bot.faq import FaqEngine
+    from bot.reload import faq_engine_holder
     from bot.telegram_bot.app import serve
     from bot.telegram_bot.logs import configure_logging
 
     configure_logging(settings.log_level)
     try:
-        engine = FaqEngine.load(settings.knowledge_dir)
+        # The holder lets the bot reload the folder on changes, SIGHUP and /reload.
+        holder = faq_engine_holder(settings.knowledge_dir)
     except KnowledgeError as exc:
         print(f"talent-bot run: the knowledge base in {settings.knowledge_dir} has errors:",
               file=sys.stderr)  # fmt: skip
@@ -48,4 +51,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {problem.format()}", file=sys.stderr)
         return 1
 
-    return serve(settings, lambda: engine)
+    return serve(settings, holder)

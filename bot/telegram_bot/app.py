@@ -1,11 +1,14 @@
 """The Telegram application: every handler and its order, start-up and shutdown, in one place.
 
-    application = build_application(settings, engine_provider)
+    application = build_application(settings, faq_engine_holder(settings.knowledge_dir))
     run_application(application, settings)      # polling, or webhook when a URL is set
 
-``engine_provider`` is a zero-argument callable returning the current ``FaqEngine``; a hot
-reload swaps what it returns. Handler groups run in order: -1 is the flood gate (it may stop an
-update), 0 the handlers proper (first match wins, so specific before general), 1 bookkeeping.
+The engine comes from an ``EngineHolder``: the bot then reloads it when the knowledge folder
+changes, on SIGHUP and on /reload, and tells the admins when a reload fails. A plain
+zero-argument callable returning a ``FaqEngine`` also works (a fixed engine, no reloads).
+While running, the bot keeps the question log in the data folder (``question_log=False``
+turns it off). Handler groups run in order: -1 is the flood gate (it may stop an update), 0
+the handlers proper (first match wins, so specific before general), 1 bookkeeping.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
@@ -41,18 +44,24 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.faq import FaqEngine
 from bot.health import HEARTBEAT_INTERVAL, heartbeat_path, write_heartbeat
+from bot.knowledge.model import Lang
+from bot.reload import EngineHolder
 from bot.telegram_bot import callback_data as cd
 from bot.telegram_bot.filters import ADDRESSED
 from bot.telegram_bot.flood import FloodLimiter
 from bot.telegram_bot.handlers import EngineProvider, FaqHandlers, action_is
-from bot.telegram_bot.journal import NoJournal, QuestionJournal
 from bot.telegram_bot.logs import install_redaction, quiet_noisy_loggers
 from bot.telegram_bot.ordering import PerChatOrder
 from bot.telegram_bot.ratelimit import RetryingRateLimiter
-from bot.telegram_bot.texts import COMMANDS
+from bot.telegram_bot.staff import StaffTools
+from bot.telegram_bot.texts import ADMIN_COMMANDS, COMMANDS
 
 logger = logging.getLogger(__name__)
+
+# Each menu language and the language_code it is registered for (English is the default).
+MENU_LANGUAGES: tuple[tuple[Lang, str | None], ...] = (("en", None), ("zh", "zh"))
 
 # Opt in to python-telegram-bot's coming timedelta durations now: without it, every 429 it
 # parses (``RetryAfter.retry_after``) emits a deprecation warning.
@@ -121,28 +130,35 @@ def default_rate_limiter() -> BaseRateLimiter[int]:
 
 def build_application(
     settings: Settings,
-    engine_provider: EngineProvider,
+    engine: EngineHolder[FaqEngine] | EngineProvider,
     *,
-    journal: QuestionJournal | None = None,
+    question_log: bool = True,
     flood: FloodLimiter | None = None,
     rate_limiter: BaseRateLimiter[int] | None = None,
     concurrent_updates: int = 16,
+    reload_debounce_ms: int = 800,
 ) -> BotApplication:
     if settings.token is None:
         raise ValueError("build_application needs settings with a token")
     heartbeat = Heartbeat(settings)
+    staff = StaffTools(settings, engine, question_log=question_log, debounce_ms=reload_debounce_ms)
     handlers = FaqHandlers(
-        engine=engine_provider,
-        journal=journal or NoJournal(),
+        engine=staff.engine,
+        journal=staff.journal,
         flood=flood or FloodLimiter(),
         on_update=heartbeat.beat,
     )
 
     async def post_init(application: BotApplication) -> None:
-        await register_commands(application)
+        await register_commands(application, settings.admin_ids)
+        await staff.open(application.bot)
         heartbeat.start()
 
+    async def post_stop(application: BotApplication) -> None:
+        await staff.stop_reloading()  # no admin messages while the connection closes
+
     async def post_shutdown(application: BotApplication) -> None:
+        await staff.close()
         await heartbeat.stop()
 
     application = (
@@ -159,12 +175,16 @@ def build_application(
         .rate_limiter(rate_limiter or default_rate_limiter())
         .concurrent_updates(PerChatOrder(concurrent_updates))
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
 
     new_message = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
     addressed = new_message & (ADDRESSED | filters.COMMAND)
+    # Staff commands match only for the admins, in private: for anyone else they fall through
+    # to the unknown-command reply, exactly like a made-up command.
+    from_admin = new_message & filters.ChatType.PRIVATE & filters.User(settings.admin_ids)
 
     # -1: the flood gate sees every message and button meant for the bot.
     application.add_handler(MessageHandler(addressed, handlers.flood_gate), group=-1)
@@ -178,6 +198,9 @@ def build_application(
             CommandHandler("topics", handlers.topics, filters=new_message),
             CommandHandler("sources", handlers.sources, filters=new_message),
             CommandHandler("lang", handlers.lang, filters=new_message),
+            CommandHandler("stats", staff.stats, filters=from_admin),
+            CommandHandler("unanswered", staff.unanswered, filters=from_admin),
+            CommandHandler("reload", staff.reload, filters=from_admin),
             MessageHandler(filters.COMMAND & new_message, handlers.unknown_command),
             MessageHandler(filters.TEXT & addressed, handlers.question),
             MessageHandler(filters.ATTACHMENT & addressed, handlers.not_text),
@@ -201,19 +224,28 @@ def build_application(
     return application
 
 
-async def register_commands(application: BotApplication) -> None:
-    """The command menu, in English by default and in Chinese for Chinese-language clients.
+async def register_commands(application: BotApplication, admin_ids: Collection[int] = ()) -> None:
+    """The command menu, in English by default and in Chinese for Chinese-language clients;
+    in each admin's private chat, with the staff commands added.
 
     A failure is logged, not fatal: the menu is a convenience, answering questions is the job.
     """
     bot = application.bot
     try:
-        await bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS["en"]])
-        await bot.set_my_commands(
-            [BotCommand(name, about) for name, about in COMMANDS["zh"]], language_code="zh"
-        )
+        for lang, language_code in MENU_LANGUAGES:
+            menu = [BotCommand(name, about) for name, about in COMMANDS[lang]]
+            await bot.set_my_commands(menu, language_code=language_code)
     except TelegramError as exc:
         logger.warning("Could not register the command menu: %s", exc)
+    for admin in sorted(admin_ids):
+        # A chat scope outranks a language at the default scope, so both languages again.
+        try:
+            for lang, language_code in MENU_LANGUAGES:
+                menu = [BotCommand(n, a) for n, a in (*COMMANDS[lang], *ADMIN_COMMANDS[lang])]
+                scope = BotCommandScopeChat(admin)
+                await bot.set_my_commands(menu, scope=scope, language_code=language_code)
+        except TelegramError as exc:  # the admin has not opened a chat with the bot yet
+            logger.warning("Could not register the staff command menu for admin %d: %s", admin, exc)
 
 
 def run_application(
@@ -250,10 +282,10 @@ def protect_logs(settings: Settings) -> Callable[[], None]:
     return install_redaction(settings.secrets())
 
 
-def serve(settings: Settings, engine_provider: EngineProvider) -> int:
+def serve(settings: Settings, engine: EngineHolder[FaqEngine] | EngineProvider) -> int:
     """Build and run the bot; the exit status for ``talent-bot run``."""
     protect_logs(settings)
-    application = build_application(settings, engine_provider)
+    application = build_application(settings, engine)
     try:
         run_application(application, settings)
     except InvalidToken:

@@ -3,14 +3,19 @@
 They reach their collaborators through this object (the engine provider, the question
 journal, the flood limiter), never through ``bot_data``. The engine is fetched once per update
 from the provider, so a hot reload that swaps it never mixes two knowledge bases in one reply.
+
+Nothing a user waits for waits for the disk: a question's row is only handed to the journal
+(which queues it), and feedback and "none of these" are recorded in a background task beside
+the acknowledgement.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from collections import OrderedDict
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Message, Update
 from telegram.constants import ChatType
@@ -39,6 +44,8 @@ MAX_QUESTION_CHARS = 1000
 INLINE_RESULTS = 5
 INLINE_CACHE_SECONDS = 60
 LANGUAGE_KEY = "lang"  # in user_data: the /lang preference
+# Answers whose 👎 follow-up was sent, so pressing 👎 again does not repeat it.
+REMEMBERED_FOLLOWUPS = 10_000
 _LANG_ALIASES: dict[str, Lang] = {
     "en": "en", "english": "en", "英文": "en", "英语": "en",
     "zh": "zh", "cn": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh",
@@ -62,6 +69,7 @@ class FaqHandlers:
         self.journal = journal
         self.flood = flood
         self.on_update = on_update
+        self._followed_up: OrderedDict[tuple[int, int | str], None] = OrderedDict()
 
     # --- languages --------------------------------------------------------------------------
 
@@ -183,22 +191,26 @@ class FaqHandlers:
         if action is None:
             return await self.expired(update, context)
         if await self._send_entry(update, context, action.entry_id, action.lang, ref=action.ref):
-            await self.journal.chose(action.ref, _user_id(update), action.entry_id)
+            chose = self.journal.chose(action.ref, _user_id(update), action.entry_id)
+            _in_background(context, update, chose)
 
     async def none_of_these(self, update: Update, context: Context) -> None:
         action = await _button(update, cd.NoneOfThese)
         if action is None:
             return await self.expired(update, context)
-        await self.journal.none_of_these(action.ref, _user_id(update))
+        _in_background(context, update, self.journal.none_of_these(action.ref, _user_id(update)))
         await _show(update, context, render.render_notice("none_of_these_thanks", action.lang))
 
     async def feedback(self, update: Update, context: Context) -> None:
         action = _decoded(update, cd.Feedback)
         if action is None:
             return await self.expired(update, context)
-        await self.journal.feedback(action.ref, _user_id(update), action.vote)
+        # The log keeps the first vote on a row; a second press or an old button changes
+        # nothing there, and the user sees the same short thanks.
+        vote = self.journal.feedback(action.ref, _user_id(update), action.vote)
+        _in_background(context, update, vote)
         await _answer_query(update, text("feedback_thanks", action.lang))
-        if action.vote == "down":
+        if action.vote == "down" and self._first_followup(update):
             engine = self.engine()
             answer = engine.reply_for_entry(action.entry_id, action.lang)
             related = answer.related if answer else ()
@@ -265,6 +277,24 @@ class FaqHandlers:
         except TelegramError as exc:
             logger.warning("Could not tell the user about the failure: %s", exc)
 
+    def _first_followup(self, update: Update) -> bool:
+        """True the first time 👎 is pressed under this answer (remembered for a while)."""
+        query = update.callback_query
+        if query is None:
+            return True
+        message = query.message
+        key: tuple[int, int | str] = (
+            (message.chat.id, message.message_id)
+            if message is not None
+            else (_user_id(update), query.data or "")
+        )
+        if key in self._followed_up:
+            return False
+        self._followed_up[key] = None
+        if len(self._followed_up) > REMEMBERED_FOLLOWUPS:
+            self._followed_up.popitem(last=False)
+        return True
+
     @staticmethod
     def _set_preference(context: Context, lang: Lang) -> None:
         if context.user_data is not None:
@@ -279,6 +309,15 @@ def question_text(raw: str, username: str | None) -> str:
     if username:
         raw = re.sub(rf"@{re.escape(username)}\b", " ", raw, flags=re.IGNORECASE)
     return " ".join(raw[: MAX_QUESTION_CHARS * 2].split())[:MAX_QUESTION_CHARS]
+
+
+def _in_background(context: Context, update: Update, work: Coroutine[Any, Any, None]) -> None:
+    """Bookkeeping that may wait for the disk runs beside the reply, not before it.
+
+    python-telegram-bot awaits these tasks when it stops, before the log is closed, and
+    hands their failures to the error handler with the update.
+    """
+    context.application.create_task(work, update=update)
 
 
 def _message(update: Update) -> Message:

@@ -186,6 +186,14 @@ def render_notice(key: str, lang: Lang) -> Rendered:
     return pack([trusted(escape(text(key, lang)))])
 
 
+def render_staff_report(title: str, body: str = "") -> Rendered:
+    """For the admins: a bold title over plain text kept as it is (``<pre>``), split if long."""
+    blocks = [Block(title, "<b>", "</b>")]
+    if body.strip():
+        blocks.append(Block(body, "<pre>", "</pre>"))
+    return pack(blocks)
+
+
 # --- inline mode ----------------------------------------------------------------------------
 
 

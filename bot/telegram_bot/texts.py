@@ -131,6 +131,20 @@ COMMANDS: dict[Lang, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# Added to the menu in the admins' private chats only; everyone else never sees them.
+ADMIN_COMMANDS: dict[Lang, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("stats", "Staff: questions today and all time"),
+        ("unanswered", "Staff: unanswered questions, e.g. /unanswered 30d"),
+        ("reload", "Staff: reload the knowledge base"),
+    ),
+    "zh": (
+        ("stats", "管理：今日及累计提问统计"),
+        ("unanswered", "管理：未解答的问题，例如 /unanswered 30d"),
+        ("reload", "管理：重新加载知识库"),
+    ),
+}
+
 LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "zh": "中文"}
 
 

@@ -18,10 +18,12 @@ from fake_bot_api import Call, FakeBotApi, post_update
 
 from bot.config import Settings, load_settings
 from bot.faq import FaqEngine
+from bot.reload import EngineHolder
 from bot.telegram_bot.app import build_application, protect_logs, run_application
 from bot.telegram_bot.flood import FloodLimiter
 
 WAIT = 60.0  # generous: a loaded 2-core machine may be slow, and a passing test never waits this
+RELOAD_DEBOUNCE_MS = 200  # tests edit files in one atomic step, so a short debounce is enough
 
 
 def fake_token() -> str:
@@ -49,12 +51,20 @@ class RunningBot:
     """The real application in a thread; ``sent()`` and friends read what it sent."""
 
     def __init__(
-        self, api: FakeBotApi, settings: Settings, engine: FaqEngine, flood: FloodLimiter
+        self,
+        api: FakeBotApi,
+        settings: Settings,
+        engine: FaqEngine | EngineHolder[FaqEngine],
+        flood: FloodLimiter,
     ) -> None:
         self.api = api
         self.settings = settings
         self.unprotect_logs = protect_logs(settings)  # as ``serve`` does, before building
-        self.application = build_application(settings, lambda: engine, flood=flood)
+        # A holder makes the bot reloadable (as ``talent-bot run`` runs it); an engine is fixed.
+        source = engine if isinstance(engine, EngineHolder) else lambda: engine
+        self.application = build_application(
+            settings, source, flood=flood, reload_debounce_ms=RELOAD_DEBOUNCE_MS
+        )
         self.loop: asyncio.AbstractEventLoop | None = None
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="bot", daemon=True)
@@ -188,7 +198,7 @@ StartBot = Callable[..., RunningBot]
 
 def launch(
     api: FakeBotApi,
-    engine: FaqEngine,
+    engine: FaqEngine | EngineHolder[FaqEngine],
     data_dir: Path,
     mode: str = "polling",
     flood: FloodLimiter | None = None,

@@ -38,6 +38,7 @@ Only the standard library is used, so the script runs anywhere Python does.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -105,7 +106,8 @@ class BotState:
         self.answered_queries: set[str] = set()
         self.faults: dict[str, list[Fault]] = {}
         self.webhook: JSON = {"url": "", "secret_token": None}
-        self.commands: dict[str, list[JSON]] = {}
+        # Command menus by (scope as JSON, language code); the default scope is "".
+        self.commands: dict[tuple[str, str], list[JSON]] = {}
         self.closed = False
 
     # --- control -------------------------------------------------------------------------
@@ -261,17 +263,17 @@ class BotState:
 
     def api_setMyCommands(self, params: JSON) -> bool:
         with self.lock:
-            self.commands[str(params.get("language_code") or "")] = params.get("commands") or []
+            self.commands[_menu_key(params)] = params.get("commands") or []
         return True
 
     def api_deleteMyCommands(self, params: JSON) -> bool:
         with self.lock:
-            self.commands.pop(str(params.get("language_code") or ""), None)
+            self.commands.pop(_menu_key(params), None)
         return True
 
     def api_getMyCommands(self, params: JSON) -> list[JSON]:
         with self.lock:
-            return self.commands.get(str(params.get("language_code") or ""), [])
+            return self.commands.get(_menu_key(params), [])
 
     def api_setWebhook(self, params: JSON) -> bool:
         with self.lock:
@@ -302,6 +304,17 @@ class BotState:
 
     def api_logOut(self, params: JSON) -> bool:
         return True
+
+
+def _menu_key(params: JSON) -> tuple[str, str]:
+    """Which command menu a call means: its scope (default: none) and language code."""
+    scope: Any = params.get("scope") or ""
+    if isinstance(scope, str) and scope.startswith("{"):
+        with contextlib.suppress(ValueError):
+            scope = json.loads(scope)
+    default = scope in ("", {"type": "default"})
+    scope = "" if default else json.dumps(scope, sort_keys=True)
+    return scope, str(params.get("language_code") or "")
 
 
 def decode_params(raw: bytes, content_type: str) -> JSON:

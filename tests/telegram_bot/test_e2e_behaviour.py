@@ -147,7 +147,10 @@ def test_english_question_gets_answer_source_quote_feedback_and_related(
     labels = [label for label, _ in buttons(call)]
     assert labels[:2] == ["👍", "👎"]
     assert labels[2:] == [button_label(r.question) for r in expected.related]
-    assert cd.decode(buttons(call)[1][1]) == cd.Feedback("en", "down", None, str(expected.entry_id))
+    down = cd.decode(buttons(call)[1][1])
+    assert isinstance(down, cd.Feedback)
+    assert down.ref is not None  # the question's row in the question log
+    assert down == cd.Feedback("en", "down", down.ref, str(expected.entry_id))
 
 
 def test_chinese_question_gets_a_chinese_answer(
@@ -158,7 +161,9 @@ def test_chinese_question_gets_a_chinese_answer(
     assert expected.lang == "zh"
     (call,) = bot.ask(tg.text_message(user, question, language_code="en"), user)
     assert call.params["text"] == expected_html(expected)
-    assert cd.decode(buttons(call)[0][1]) == cd.Feedback("zh", "up", None, str(expected.entry_id))
+    up = cd.decode(buttons(call)[0][1])
+    assert isinstance(up, cd.Feedback)
+    assert up == cd.Feedback("zh", "up", up.ref, str(expected.entry_id))
 
 
 def test_lang_preference_overrides_detection(bot: RunningBot, engine: FaqEngine, user: int) -> None:
