@@ -3,9 +3,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import tiny_kb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from port_kb import tiny_kb
 
 from bot.faq import FaqEngine
 from bot.matching.matcher import Matcher

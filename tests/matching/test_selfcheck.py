@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import tiny_kb
+from port_kb import tiny_kb
 
 from bot.faq import FaqEngine
 from bot.knowledge.problems import Severity
