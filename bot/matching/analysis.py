@@ -17,7 +17,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from bot.matching.normalise import HAN, is_han, normalise
-from bot.matching.words import CHINESE_STOP_PHRASES, ENGLISH_STOPWORDS, stem
+from bot.matching.words import (
+    CHINESE_STOP_PHRASES,
+    ENGLISH_STOPWORDS,
+    GENERIC_PHRASE_PARTS,
+    stem,
+)
 
 # A Chinese character, a number (3.0, 55.27), or a run of letters of any other script: so
 # "policy3.0" is two tokens, as it would be with a space.
@@ -85,12 +90,33 @@ class SynonymMap:
         """The canonical token for a one-word synonym, if ``token`` is one."""
         return self._phrases.get((token,))
 
+    def part_of(self) -> dict[str, str]:
+        """Content words that occur only inside the multi-word phrases of one group, each with
+        that group's canonical token: "storage" alone is most likely "energy storage", "hub"
+        "talent hub". Words shared by two groups, stopwords and numbers are left out.
+        """
+        owners: dict[str, set[str]] = {}
+        for phrase, canonical in self._phrases.items():
+            if len(phrase) < 2:
+                continue
+            for word in phrase:
+                if (
+                    word.isascii()
+                    and word.isalpha()
+                    and len(word) >= 3
+                    and not is_stopword(word)
+                    and word not in _GENERIC_PARTS
+                ):
+                    owners.setdefault(word, set()).add(canonical)
+        return {word: next(iter(found)) for word, found in owners.items() if len(found) == 1}
+
 
 def _stemmed(tokens: Iterable[str]) -> list[str]:
     return [stem(token) for token in tokens]
 
 
 _STOP_STEMS = ENGLISH_STOPWORDS | frozenset(stem(word) for word in ENGLISH_STOPWORDS)
+_GENERIC_PARTS = GENERIC_PHRASE_PARTS | frozenset(stem(word) for word in GENERIC_PHRASE_PARTS)
 
 
 def is_stopword(token: str) -> bool:
@@ -141,7 +167,7 @@ def analyse(
     text: str,
     synonyms: SynonymMap,
     max_chars: int | None = None,
-    correct: Callable[[str], str] | None = None,
+    correct: Callable[[list[str]], list[str]] | None = None,
 ) -> Analysed:
     """Analyse ``text``; ``correct`` may first replace misspelt words by known ones."""
     normalised = normalise(text)
@@ -149,7 +175,7 @@ def analyse(
         normalised = normalised[:max_chars]
     surface = raw_tokens(normalised)
     if correct is not None:
-        surface = [correct(token) for token in surface]
+        surface = correct(surface)
     tokens = synonyms.replace(_stemmed(surface))
     canonical = synonyms.canonical_tokens
     # One pass builds the match string, the content words and the Chinese runs.

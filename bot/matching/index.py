@@ -69,6 +69,7 @@ class KbIndex:
 
     def _build(self, knowledge: KnowledgeBase, max_chars: int) -> None:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
+        self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
 
         analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []

@@ -104,7 +104,7 @@ class Matcher:
 
     def analyse(self, question: str) -> Analysed:
         return analyse(
-            question, self.index.synonyms, self.settings.max_query_chars, correct=self._correct
+            question, self.index.synonyms, self.settings.max_query_chars, correct=self._corrected
         )
 
     # --- small talk ---------------------------------------------------------------------------
@@ -124,6 +124,9 @@ class Matcher:
         unknown_weight = settings.unknown_word_weight * index.max_idf
         units = QueryUnits()
         for word in analysed.words:
+            whole = index.part_of.get(word)
+            if word not in index.vocabulary and whole in index.vocabulary:
+                word = whole  # "storage" for "energy storage"
             if word in index.vocabulary:
                 units.known[word] = index.idf.get(word, index.max_idf)
             elif word in index.smalltalk_words:
@@ -169,7 +172,11 @@ class Matcher:
                     last -= 1
                 unseen = run[first:last]
                 # A lone character the knowledge base uses in its words is most likely short
-                # for one of them ("市" for "城市"): neither evidence nor unseen.
+                # for one of them ("市" for "城市"): neither evidence nor unseen. A lone
+                # greeting character ("嗨") is small talk.
+                if len(unseen) == 1 and unseen in index.smalltalk_bigrams:
+                    units.greeting = True
+                    unseen = ""
                 if len(unseen) == 1 and unseen in index.known_characters:
                     unseen = ""
                 if unseen:
@@ -178,6 +185,28 @@ class Matcher:
                     weight = self.settings.weak_word_weight if weak else len(unseen) / 2
                     units.unknown[unseen] = unknown_weight * weight
                 start = -1
+
+    def _corrected(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with words split in two rejoined ("head quarters") and typos corrected."""
+        known = self.index.surface_words
+        joined: list[str] = []
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if position + 1 < len(tokens):
+                pair = token + tokens[position + 1]
+                if (
+                    pair.isascii()
+                    and pair.isalpha()
+                    and pair in known
+                    and not (token in known and tokens[position + 1] in known)
+                ):
+                    joined.append(pair)
+                    position += 2
+                    continue
+            joined.append(token)
+            position += 1
+        return [self._correct(token) for token in joined]
 
     def _correct(self, word: str) -> str:
         """``word``, or the known word it is a misspelling of.

@@ -32,6 +32,7 @@ ENGLISH_STOPWORDS = _word_list(
     want wanted wanting was wasnt way we well were what whats when whens where wheres
     whether which while who whom whos whose why will wish with within without wonder
     wondering would wouldnt yeah yes yet you your yours
+    r ur urs ya wat wut wht whta hw abt bout cud wud shud gimme wanna gonna kinda lemme
     """
 )
 
@@ -44,8 +45,22 @@ WEAK_WORDS = _word_list(
     attitude care cares cared data happen happened happening happens important importance
     main matter matters original play plays played role overall general generally basic
     current currently whole real actual actually exact specific stuff view views think
-    central significant special particular essential
-    态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
+    central significant special particular essential count counts number numbers total
+    amount figure figures point area areas aspect aspects overview summary brief briefly
+    info information story strategy approach active actively online exist exists existing
+    type types status situation
+    态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
+    情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事
+    """
+)
+
+# Words too general to stand alone for the multi-word synonym phrase they occur in
+# (``SynonymMap.part_of``): "storage" alone is "energy storage", but "office" is not "head
+# office", nor "people" "talented people".
+GENERIC_PHRASE_PARTS = _word_list(
+    """
+    office people new company stock market high start united unit support financial head
+    engineering academy
     """
 )
 
@@ -57,7 +72,7 @@ CHINESE_STOP_PHRASES = _word_list(
     的 了 吗 呢 啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者 有 没有 有没有
     能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一 一个 具体 主要 说说 讲讲 介绍 介绍一下
     情况 相关 呗 嗯 谁 吗吗 不 多 到底 究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及
-    条 项
+    条 项 啥 咋 咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般
     """
 )
 
