@@ -19,6 +19,7 @@ All weights and thresholds are in ``MatchSettings``.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -33,7 +34,17 @@ from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
-from bot.matching.words import ENGLISH_STOPWORDS, WEAK_WORDS, stem
+from bot.matching.words import (
+    ENGLISH_STOPWORDS,
+    LIST_REQUEST_CHINESE,
+    LIST_REQUEST_LEADS,
+    LIST_REQUEST_WORDS,
+    NUMBER_WORDS,
+    PERSONAL_CHINESE,
+    PERSONAL_WORDS,
+    WEAK_WORDS,
+    stem,
+)
 
 Scorer = Callable[..., float]
 
@@ -50,6 +61,21 @@ SCORERS: dict[str, Scorer] = {
 }
 
 _CORRECTION_CACHE_LIMIT = 10_000
+# Pseudo-units standing for a request for a list of names, and for the asker's own case.
+_LIST_REQUEST = "<list>"
+_PERSONAL = "<personal>"
+
+
+def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
+    """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
+    if LIST_REQUEST_WORDS.intersection(surface):
+        return True
+    return any(
+        word in LIST_REQUEST_LEADS and (following.isdigit() or following in NUMBER_WORDS)
+        for word, following in itertools.pairwise(surface)
+    )
+
+
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
 
 
@@ -136,6 +162,12 @@ class Matcher:
                 units.unknown[word] = unknown_weight * (settings.weak_word_weight if weak else 1.0)
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight)
+        surface = analysed.surface
+        typed = "".join(surface)
+        if _asks_for_a_list(surface) or LIST_REQUEST_CHINESE.search(typed):
+            units.unknown[_LIST_REQUEST] = unknown_weight * settings.list_request_weight
+        if PERSONAL_WORDS.intersection(surface) or PERSONAL_CHINESE.search(typed):
+            units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         return units
 
     def _chinese_units(self, run: str, units: QueryUnits, unknown_weight: float) -> None:

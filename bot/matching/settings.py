@@ -46,6 +46,11 @@ class MatchSettings:
     # ... and a generic unseen word (words.WEAK_WORDS: "happen", "care", "态度") or a lone
     # unseen Chinese character counts this fraction of that.
     weak_word_weight: float = 0.5
+    # ... and a request for a list of names ("which five companies", "具体是哪些") this many
+    # unseen words: the knowledge base gives counts, not lists. A question about the asker's
+    # own case ("my startup", "我的") counts ``personal_weight`` unseen words.
+    list_request_weight: float = 2.0
+    personal_weight: float = 1.0
 
     # --- small talk -----------------------------------------------------------------------------
     # A question is small talk when it is this close (rapidfuzz ratio) to a small-talk phrasing,

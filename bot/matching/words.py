@@ -8,6 +8,7 @@ characters.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -64,15 +65,35 @@ GENERIC_PHRASE_PARTS = _word_list(
     """
 )
 
+# Questions that ask for a list of names ("which five companies", "names of the chains",
+# "具体是哪些"): the knowledge base states how many, never which, so such a request counts as
+# a strongly unseen word. Matched on the words as typed, before stemming ("list", not
+# "listing"), and, for Chinese, as patterns over the characters.
+LIST_REQUEST_WORDS = _word_list("list name names enumerate")
+LIST_REQUEST_LEADS = _word_list("which what")
+NUMBER_WORDS = _word_list(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty"
+)
+LIST_REQUEST_CHINESE = re.compile(
+    "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几|哪[二三四五六七八九十两0-9]"
+)
+
+# Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
+# district, never what one person may get, so they count as an unseen word.
+PERSONAL_WORDS = _word_list("my mine myself")
+PERSONAL_CHINESE = re.compile("我的|我家|本人")
+
 # Chinese function words and fillers, matched inside runs of characters (longest first).
 CHINESE_STOP_PHRASES = _word_list(
     """
-    请问 请 问 问一下 一下 想 想要 知道 了解 告诉 告诉我 我 我们 你 你们 您 他 她 它 他们 这 那 这个
-    那个 这些 那些 这么 那么 什么 什么样 怎么 怎么样 怎样 如何 为什么 为啥 哪 哪里 哪儿 哪个 哪些 是
-    的 了 吗 呢 啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者 有 没有 有没有
-    能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一 一个 具体 主要 说说 讲讲 介绍 介绍一下
-    情况 相关 呗 嗯 谁 吗吗 不 多 到底 究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及
-    条 项 啥 咋 咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般
+    请问 问一下 想问 问下 问问 请你 一下 想 想要 知道 了解 告诉 告诉我 我 我们
+    你 你们 您 他 她 它 他们 这 那 这个 那个 这些 那些 这么 那么 什么 什么样
+    怎么 怎么样 怎样 如何 为什么 为啥 哪 哪里 哪儿 哪个 哪些 是 的 了 吗 呢
+    啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者
+    有 没有 有没有 能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一
+    一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
+    究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
+    咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般
     """
 )
 
