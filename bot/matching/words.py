@@ -33,7 +33,8 @@ ENGLISH_STOPWORDS = _word_list(
     want wanted wanting was wasnt way we well were what whats when whens where wheres
     whether which while who whom whos whose why will wish with within without wonder
     wondering would wouldnt yeah yes yet you your yours
-    r ur urs ya wat wut wht whta hw abt bout cud wud shud gimme wanna gonna kinda lemme
+    somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
+    gimme wanna gonna kinda lemme
     """
 )
 
@@ -47,11 +48,11 @@ WEAK_WORDS = _word_list(
     main matter matters original play plays played role overall general generally basic
     current currently whole real actual actually exact specific stuff view views think
     central significant special particular essential count counts number numbers total
-    amount figure figures point area areas aspect aspects overview summary brief briefly
+    amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
     type types status situation
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
-    情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事
+    情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额
     """
 )
 
@@ -108,6 +109,27 @@ _INFLECTIONS = (  # (suffix, replacement, shortest stem left)
     ("s", "", 3),
 )
 _DERIVATIONS = (("ment", 4), ("ion", 4), ("ive", 4), ("e", 4))
+# Irregular verb forms a question may use where a phrasing has the present ("took place" and
+# "take place"): read as the present, then stemmed like it.
+_IRREGULAR = {
+    "took": "take",
+    "taken": "take",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "held": "hold",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "grew": "grow",
+    "grown": "grow",
+    "began": "begin",
+    "begun": "begin",
+    "brought": "bring",
+    "met": "meet",
+    "saw": "see",
+    "seen": "see",
+}
 
 
 @lru_cache(maxsize=100_000)
@@ -118,6 +140,7 @@ def stem(word: str) -> str:
     linguistically right: "operate", "operations" and "operating" all become "operat".
     Numbers and non-Latin words come back unchanged.
     """
+    word = _IRREGULAR.get(word, word)
     if not word.isascii() or not word.isalpha() or len(word) <= 3:
         return word
     for suffix, replacement, min_stem in _INFLECTIONS:
