@@ -158,8 +158,13 @@ class Matcher:
             elif word in index.smalltalk_words:
                 units.greeting = True
             else:
-                weak = word in _WEAK_STEMS
-                units.unknown[word] = unknown_weight * (settings.weak_word_weight if weak else 1.0)
+                if word in _WEAK_STEMS:
+                    factor = settings.weak_word_weight
+                elif word[0].isdigit():
+                    factor = settings.unknown_number_weight
+                else:
+                    factor = 1.0
+                units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight)
         surface = analysed.surface

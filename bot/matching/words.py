@@ -40,8 +40,8 @@ ENGLISH_STOPWORDS = _word_list(
 
 # Generic words that can appear in a question about anything ("what happened", "why do
 # they care", "the original article"). When the knowledge base has never seen one, it counts
-# as half an unseen word: weak evidence that the question is out of scope, unlike "housing"
-# or "salary", which name a subject of their own.
+# as a fraction of an unseen word (``MatchSettings.weak_word_weight``): weak evidence that
+# the question is out of scope, unlike "housing" or "salary", which name a subject of their own.
 WEAK_WORDS = _word_list(
     """
     attitude care cares cared data happen happened happening happens important importance
