@@ -38,6 +38,7 @@ from bot.matching.words import (
     ENGLISH_STOPWORDS,
     LIST_REQUEST_CHINESE,
     LIST_REQUEST_LEADS,
+    LIST_REQUEST_PLURALS,
     LIST_REQUEST_WORDS,
     NUMBER_WORDS,
     PERSONAL_CHINESE,
@@ -71,7 +72,8 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
     if LIST_REQUEST_WORDS.intersection(surface):
         return True
     return any(
-        word in LIST_REQUEST_LEADS and (following.isdigit() or following in NUMBER_WORDS)
+        word in LIST_REQUEST_LEADS
+        and (following.isdigit() or following in NUMBER_WORDS or following in LIST_REQUEST_PLURALS)
         for word, following in itertools.pairwise(surface)
     )
 

@@ -72,11 +72,14 @@ GENERIC_PHRASE_PARTS = _word_list(
 # "listing"), and, for Chinese, as patterns over the characters.
 LIST_REQUEST_WORDS = _word_list("list name names enumerate")
 LIST_REQUEST_LEADS = _word_list("which what")
+# ... and "which" before the plural of a kind of organisation or place: their names.
+LIST_REQUEST_PLURALS = _word_list("companies enterprises firms countries industries chains")
 NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"
 )
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几|哪[二三四五六七八九十两0-9]"
+    "|哪些(?:企业|公司|国家|产业)"
 )
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
@@ -89,7 +92,7 @@ CHINESE_STOP_PHRASES = _word_list(
     """
     请问 问一下 想问 问下 问问 请你 一下 想 想要 知道 了解 告诉 告诉我 我 我们
     你 你们 您 他 她 它 他们 这 那 这个 那个 这些 那些 这么 那么 什么 什么样
-    怎么 怎么样 怎样 如何 为什么 为啥 哪 哪里 哪儿 哪个 哪些 是 的 了 吗 呢
+    怎么 怎么样 怎样 如何 为什么 为啥 哪 哪里 哪儿 哪个 哪些 是 的 了 过 着 吗 呢
     啊 吧 呀 嘛 哦 么 么样 个 些 都 也 还 就 又 很 在 和 与 及 或 或者
     有 没有 有没有 能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一
     一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
