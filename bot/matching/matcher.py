@@ -79,6 +79,10 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
 
 
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
+# The Chinese generic words, longest first, to find inside a stretch of unseen characters.
+_CHINESE_WEAK_WORDS = tuple(
+    sorted((word for word in WEAK_WORDS if not word.isascii()), key=lambda w: (-len(w), w))
+)
 
 
 @dataclass
@@ -219,10 +223,7 @@ class Matcher:
                 if len(unseen) == 1 and unseen in index.known_characters:
                     unseen = ""
                 if unseen:
-                    # A run of unseen characters is about one word per two characters.
-                    weak = len(unseen) == 1 or unseen in WEAK_WORDS
-                    weight = self.settings.weak_word_weight if weak else len(unseen) / 2
-                    units.unknown[unseen] = unknown_weight * weight
+                    units.unknown[unseen] = unknown_weight * self._unseen_words(unseen)
                 start = -1
 
     def _corrected(self, tokens: list[str]) -> list[str]:
@@ -246,6 +247,24 @@ class Matcher:
             joined.append(token)
             position += 1
         return [self._correct(token) for token in joined]
+
+    def _unseen_words(self, stretch: str) -> float:
+        """How many unseen words a stretch of unseen Chinese characters counts as.
+
+        About one word per two characters, but a generic word inside the stretch ("扮演" in
+        "中扮演", "情况") counts as a weak word, and so does a character left on its own.
+        """
+        weak = self.settings.weak_word_weight
+        if len(stretch) == 1 or stretch in WEAK_WORDS:
+            return weak
+        words = 0.0
+        for generic in _CHINESE_WEAK_WORDS:
+            if generic in stretch:
+                words += weak * stretch.count(generic)
+                stretch = stretch.replace(generic, " ")
+        for piece in stretch.split():
+            words += weak if len(piece) == 1 else len(piece) / 2
+        return words
 
     def _correct(self, word: str) -> str:
         """``word``, or the known word it is a misspelling of.
