@@ -41,6 +41,8 @@ from bot.matching.words import (
     LIST_REQUEST_PLURALS,
     LIST_REQUEST_WORDS,
     NUMBER_WORDS,
+    PER_ITEM_CHINESE,
+    PER_ITEM_WORDS,
     PERSONAL_CHINESE,
     PERSONAL_WORDS,
     WEAK_WORDS,
@@ -65,6 +67,7 @@ _CORRECTION_CACHE_LIMIT = 10_000
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
+_PER_ITEM = "<per-item>"
 
 
 def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
@@ -179,6 +182,8 @@ class Matcher:
             units.unknown[_LIST_REQUEST] = unknown_weight * settings.list_request_weight
         if PERSONAL_WORDS.intersection(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
+        if PER_ITEM_WORDS.intersection(surface) or PER_ITEM_CHINESE.search(typed):
+            units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
 
     def _chinese_units(self, run: str, units: QueryUnits, unknown_weight: float) -> None:

@@ -50,7 +50,8 @@ class MatchSettings:
     weak_word_weight: float = 0.25
     # ... and a request for a list of names ("which five companies", "具体是哪些") this many
     # unseen words: the knowledge base gives counts, not lists. A question about the asker's
-    # own case ("my startup", "我的") counts ``personal_weight`` unseen words.
+    # own case ("my startup", "我的") or about one item's share ("each project", "每个") counts
+    # ``personal_weight`` unseen words.
     list_request_weight: float = 2.0
     # ... and a number the knowledge base never states ("2023", "50") this many: it names a
     # year or a quantity the source does not speak of.

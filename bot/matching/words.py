@@ -87,6 +87,11 @@ LIST_REQUEST_CHINESE = re.compile(
 PERSONAL_WORDS = _word_list("my mine myself")
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 
+# Questions about one item's share ("how much does each project get", "每个项目", "平均"): the
+# article gives totals, so they count like a question about the asker's own case.
+PER_ITEM_WORDS = _word_list("each per every average")
+PER_ITEM_CHINESE = re.compile("每个|每家|每项|每位|每人|每年|平均|人均")
+
 # Chinese function words and fillers, matched inside runs of characters (longest first).
 CHINESE_STOP_PHRASES = _word_list(
     """
