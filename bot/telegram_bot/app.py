@@ -90,12 +90,25 @@ class Heartbeat:
     last: float = 0.0
     failed: bool = False
     task: asyncio.Task[None] | None = field(default=None, repr=False)
+    writing: asyncio.Future[None] | None = field(default=None, repr=False)
 
     def beat(self, force: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self.last < HEARTBEAT_MIN_GAP:
             return
+        if self.writing is not None and not self.writing.done():
+            return  # a slow disk: one write at a time
         self.last = now
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.write()
+            return
+        # In a worker thread: a slow or stuck disk must not stall the event loop, and with it
+        # every chat's answers.
+        self.writing = loop.run_in_executor(None, self.write)
+
+    def write(self) -> None:
         try:
             write_heartbeat(self.settings.data_dir)
         except OSError as exc:
@@ -119,6 +132,9 @@ class Heartbeat:
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.task
+        if self.writing is not None:  # let a write in flight finish before removing the file
+            with contextlib.suppress(Exception):
+                await self.writing
         with contextlib.suppress(OSError):
             heartbeat_path(self.settings.data_dir).unlink(missing_ok=True)
 

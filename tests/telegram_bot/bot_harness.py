@@ -10,10 +10,11 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
 from fake_bot_api import Call, FakeBotApi, post_update
 
 from bot.config import Settings, load_settings
@@ -215,6 +216,37 @@ def launch(
     settings = make_settings(api, data_dir, **environ)
     bot = RunningBot(api, settings, engine, flood or FloodLimiter(limit=1000, window=60))
     return bot.start()
+
+
+# Phrasings between "sure" and "no idea", tried first; then the tuning questions of the accuracy
+# benchmark, since matching keeps being tuned and any one phrasing may stop suggesting.
+SUGGEST_CANDIDATES = (
+    "how do i apply for policy 3.0",
+    "email of the organisers of the doctoral event",
+    "was dong hongbiao born in china",
+    "怎么申请人才项目资助",
+    "艾罗公司现在员工规模多大",
+)
+EVAL_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
+
+
+def suggest_questions(engine: FaqEngine, count: int = 1) -> list[str]:
+    """``count`` questions the engine answers with "did you mean?" suggestions."""
+    found: list[str] = []
+    for question in dict.fromkeys((*SUGGEST_CANDIDATES, *_tuning_questions())):
+        if engine.ask(question).kind == "suggest":
+            found.append(question)
+            if len(found) == count:
+                return found
+    raise AssertionError(f"fewer than {count} known questions get suggestions; add some")
+
+
+def _tuning_questions() -> Iterator[str]:
+    for name in ("dev.yaml", "dev2.yaml"):
+        path = EVAL_DIR / name
+        if path.exists():
+            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            yield from (str(item["q"]) for item in items if isinstance(item, dict) and "q" in item)
 
 
 def webhook_secret() -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import bot_updates as tg
 import pytest
-from bot_harness import RunningBot, StartBot, buttons, make_settings
+from bot_harness import RunningBot, StartBot, buttons, make_settings, suggest_questions
 from fake_bot_api import BOT_USERNAME, Call, FakeBotApi
 from staff_harness import ADMIN_IDS_SETTING, ADMINS, answer_html, log_rows, poll, sent_to
 
@@ -33,12 +33,6 @@ from bot.telegram_bot.texts import text
 ADMIN = ADMINS[0]
 ANSWERED = ("How much funding can a talent project get?", "通州在哪里")
 DECLINED = ("What will the weather be in Paris tomorrow?", "巴黎明天的天气怎么样？")
-SUGGEST_CANDIDATES = (  # phrasings between "sure" and "no idea"; the first that suggests is used
-    "does alphaess operate in germany",
-    "does tongzhou give a car subsidy",
-    "haimen district talent subsidies",
-    "link to the original article",
-)
 STAFF_COMMANDS = ("stats", "unanswered", "reload")
 
 
@@ -50,13 +44,6 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def bot(start_bot: StartBot) -> RunningBot:
     return start_bot(TALENT_BOT_ADMIN_IDS=ADMIN_IDS_SETTING)
-
-
-def suggest_questions(engine: FaqEngine, count: int) -> list[str]:
-    found = [q for q in SUGGEST_CANDIDATES if engine.ask(q).kind == "suggest"][:count]
-    if len(found) < count:
-        pytest.fail(f"fewer than {count} of {SUGGEST_CANDIDATES} get a suggestion; add some")
-    return found
 
 
 def visible(call: Call) -> dict[str, Any]:
@@ -203,13 +190,14 @@ def test_none_of_these_and_a_chosen_suggestion_are_recorded(
     mark = bot.mark()
     bot.press(tg.callback_query(user, buttons(declined)[-1][1], declined.result))
     (thanks,) = bot.wait_sent(user, method="editMessageText", since=mark)
-    assert thanks.params["text"] == escape(text("none_of_these_thanks", "en"))
+    lang = engine.ask(first).lang
+    assert thanks.params["text"] == escape(text("none_of_these_thanks", lang))
     choice = cd.decode(buttons(picked)[0][1])
     assert isinstance(choice, cd.ChooseSuggestion)
     mark = bot.mark()
     bot.press(tg.callback_query(user, buttons(picked)[0][1], picked.result))
     (answer,) = bot.wait_sent(user, since=mark)
-    chosen = engine.reply_for_entry(choice.entry_id, "en")
+    chosen = engine.reply_for_entry(choice.entry_id, choice.lang)
     assert chosen is not None
     assert answer.params["text"] == answer_html(chosen)
 
