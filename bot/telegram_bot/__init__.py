@@ -11,5 +11,6 @@ flood.py           the per-user flood limit
 ordering.py        one chat's updates in order, different chats concurrently
 ratelimit.py       AIORateLimiter plus retries for requests that surely failed
 journal.py         where the question log plugs in
+staff.py           the question log, hot reload and the admin commands, for the running bot
 logs.py            logging that never shows the token
 """
