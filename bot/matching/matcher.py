@@ -290,8 +290,8 @@ class Matcher:
 
     def _nearest_known(self, word: str) -> str | None:
         settings = self.settings
-        if not (word.isascii() and word.isalpha() and len(word) >= 3):
-            return None
+        if not (word.isascii() and word.isalpha() and len(word) >= 3) or word in NUMBER_WORDS:
+            return None  # "ten" is not a misspelt "then"
         choices = self.index.correctable.get(word[0], ())
         if len(word) < settings.typo_min_length:
             found = process.extractOne(

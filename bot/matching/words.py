@@ -34,7 +34,7 @@ ENGLISH_STOPWORDS = _word_list(
     whether which while who whom whos whose why will wish with within without wonder
     wondering would wouldnt yeah yes yet you your yours
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
-    gimme wanna gonna kinda lemme
+    gimme wanna gonna kinda lemme each every per average list name names enumerate
     """
 )
 

@@ -119,6 +119,56 @@ def test_near_misses_sharing_a_synonym_are_not_answered(shipped: FaqEngine, ques
     assert shipped.ask(question).kind in ("decline", "suggest")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which five companies are going public",  # the article gives how many, not which
+        "names of the ten key industrial chains",
+        "上市的是哪几家企业",
+        "how much funding can my company get",  # the asker's own case
+        "how much funding does every project receive",  # one item's share of a total
+        "每个人才项目平均资助多少",
+    ],
+)
+def test_requests_for_lists_personal_cases_and_shares_are_not_answered(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert shipped.ask(question).kind in ("decline", "suggest")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("how many companies are going public", "talent-projects-outcomes"),  # a count: fine
+        ("where are the head quarters of alphaess", "alphaess-headquarters"),  # split word
+        ("does alphaess make storage systems", "alphaess-business"),  # part of "energy storage"
+        ("when did the phd event take place", "doctoral-event-date"),
+        ("人才在通州产业发展中扮演什么角色", "talent-priority"),  # generic 扮演 inside unseen text
+    ],
+)
+def test_questions_the_generalising_rules_keep_answering(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    reply = shipped.ask(question)
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
+
+
+def test_irregular_past_tenses_stem_like_the_present() -> None:
+    from bot.matching.words import stem
+
+    assert [stem(word) for word in ("took", "came", "held")] == [
+        stem(word) for word in ("take", "come", "hold")
+    ]
+
+
+def test_a_word_found_only_inside_one_synonym_phrase_stands_for_it() -> None:
+    from bot.matching.analysis import SynonymMap
+
+    parts = SynonymMap([("energy storage", "储能"), ("head office", "hq")]).part_of()
+    assert parts["storag"] == "energy_storag"
+    assert "offic" not in parts  # too general to stand for "head office"
+
+
 BAD_INPUT = [
     "",
     "   \t\n ",
