@@ -117,8 +117,9 @@ class StaffTools:
             return
         self._last_announced = result
         report = reload_report(result)
-        for admin in sorted(self.settings.admin_ids - {skip} if skip else self.settings.admin_ids):
-            await self._tell(admin, report)
+        for admin in sorted(self.settings.admin_ids):
+            if admin != skip:
+                await self._tell(admin, report)
 
     async def _tell(self, chat_id: int, rendered: Rendered) -> None:
         if self._bot is None:
