@@ -115,13 +115,15 @@ class PlainBaseline:
 def row(name: str, report: EvalReport) -> str:
     return (
         f"| {name:<52} | {100 * (report.accuracy or 0):6.1f}% | "
-        f"{100 * (report.rejection_rate or 0):6.1f}% | {len(report.misses):6} |"
+        f"{100 * (report.rejection_rate or 0):6.1f}% | "
+        f"{100 * (report.smalltalk_accuracy or 0):8.1f}% | {len(report.misses):6} |"
     )
 
 
 HEADER = (
-    f"| {'matcher':<52} | {'in-scope':>7} | {'rejected':>7} | {'misses':>6} |\n"
-    f"|{'-' * 54}|{'-' * 9}|{'-' * 10}|{'-' * 8}|"
+    f"| {'matcher':<52} | {'in-scope':>7} | {'rejected':>7} | {'small talk':>9} | "
+    f"{'misses':>6} |\n"
+    f"|{'-' * 54}|{'-' * 9}|{'-' * 10}|{'-' * 12}|{'-' * 8}|"
 )
 
 
