@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,10 +35,12 @@ def run(args: argparse.Namespace) -> int:
     if engine is None:
         return 2
     report = evaluate(items, lambda question: engine.ask(question, args.lang))
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print(render_report(report))
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) if args.json else None
+    try:
+        print(text if text is not None else render_report(report))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
     return 0
 
 
