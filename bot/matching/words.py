@@ -35,6 +35,7 @@ ENGLISH_STOPWORDS = _word_list(
     wondering would wouldnt yeah yes yet you your yours
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
+    anyway anyways toward towards kindly
     """
 )
 
@@ -62,7 +63,7 @@ WEAK_WORDS = _word_list(
 GENERIC_PHRASE_PARTS = _word_list(
     """
     office people new company stock market high start united unit support financial head
-    engineering academy
+    engineering academy park
     """
 )
 
@@ -102,7 +103,7 @@ CHINESE_STOP_PHRASES = _word_list(
     有 没有 有没有 能 能不能 可以 可不可以 会 要 给 对 把 被 从 到 关于 一
     一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
-    咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般
+    咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
     """
 )
 
