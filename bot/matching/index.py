@@ -162,6 +162,8 @@ class KbIndex:
                     if _is_formula(analysed):
                         smalltalk_words.update(analysed.words)
                         smalltalk_bigrams.update(_all_bigrams(analysed))
+        # Every word of a short formula, known to the entries or not ("bot" in "hey bot").
+        self.formula_words = frozenset(smalltalk_words)
         # Greeting words are neither evidence for an entry nor against answering.
         self.smalltalk_words = frozenset(smalltalk_words - self.vocabulary)
         self.smalltalk_bigrams = frozenset(smalltalk_bigrams - known_bigrams)

@@ -123,9 +123,16 @@ class Matcher:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
 
         units = self.query_units(analysed)
+        # A greeting whose other words all come from greetings too ("hello there bot": "bot"
+        # is also an entry's word) is small talk, not a question about that entry.
+        if (
+            units.greeting
+            and not units.unknown
+            and smalltalk_id is not None
+            and self.index.formula_words.issuperset(units.known)
+        ):
+            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
         if not units.known:
-            if units.greeting and not units.unknown and smalltalk_id is not None:
-                return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
             return Match("decline", reply_lang, score=0.0)
 
         ranked = self.rank(analysed, units)

@@ -89,6 +89,14 @@ def test_every_scorer_named_in_the_settings_works() -> None:
 # --- the shipped knowledge base: what the product promises ---------------------------------------
 
 
+def test_a_greeting_to_the_bot_is_small_talk_but_a_question_after_it_is_not(
+    shipped: FaqEngine,
+) -> None:
+    # "bot" is also a word of an entry's phrasings; alone beside a greeting it asks nothing.
+    assert shipped.matcher.match("good morning bot").kind == "smalltalk"
+    assert shipped.matcher.match("hey bot where is tongzhou").entry_id == "tongzhou-location"
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -113,6 +121,7 @@ def test_near_misses_are_declined(shipped: FaqEngine, question: str) -> None:
         "人才公寓怎么申请",
         "人才新政3.0的申请条件是什么",  # a stop character inside the unseen "申请条件"
         "下一次海外博士活动什么时候",
+        "is there parking near the office",  # "park" alone does not stand for "industrial park"
     ],
 )
 def test_near_misses_sharing_a_synonym_are_not_answered(shipped: FaqEngine, question: str) -> None:
