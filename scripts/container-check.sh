@@ -43,6 +43,19 @@ cd "$repo"
 host_python=${TALENT_BOT_CI_PYTHON:-$repo/.venv/bin/python}
 [[ -x $host_python ]] || host_python=$(command -v python3)
 
+# One check at a time on this machine: they share the image storage (lock on fd 9, which the
+# long-running processes started below do not inherit). Containers left in it by
+# an interrupted earlier run (buildah leaves its working containers when killed) go first.
+mkdir -p "$CACHE_DIR"
+exec 9>"$CACHE_DIR/lock"
+if ! flock -n 9; then
+    note "another container check is running; waiting for it"
+    flock 9
+fi
+if command -v buildah >/dev/null && [[ -d $BUILDAH_ROOT ]]; then
+    bh rm --all >/dev/null 2>&1 || true
+fi
+
 STATE=$(mktemp -d /tmp/talent-bot-ci.XXXXXX)
 chmod 0755 "$STATE"
 touch "$STATE/containers" "$STATE/pids" "$STATE/servers"
@@ -117,8 +130,24 @@ cleanup() {
     release
     rm -rf "$STATE"
 }
+# Interrupted: end what the running check is waiting for (its direct children: a helper, a
+# buildah command; not the bots, which release() stops gracefully), then the check itself,
+# whose EXIT trap releases what it started.
+CHECK_PID=
+on_signal() {
+    local child
+    trap '' INT TERM
+    if [[ -n $CHECK_PID ]]; then
+        for child in $(pgrep -P "$CHECK_PID"); do
+            grep -qx "$child" "$STATE/pids" || kill -TERM "$child" 2>/dev/null
+        done
+        kill -TERM "$CHECK_PID" 2>/dev/null
+        wait "$CHECK_PID" 2>/dev/null
+    fi
+    exit 130
+}
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap on_signal INT TERM
 
 # ---- helpers -----------------------------------------------------------------------------------
 
@@ -160,7 +189,7 @@ TOKEN="123456:$(printf 'A%.0s' {1..35})"
 start_fake_bot_api() {
     local port log="$STATE/fake-bot-api.log"
     port=$(free_port)
-    "$host_python" "$repo/tests/telegram_bot/fake_bot_api.py" --port "$port" >"$log" 2>&1 &
+    "$host_python" "$repo/tests/telegram_bot/fake_bot_api.py" --port "$port" >"$log" 2>&1 9>&- &
     echo $! >>"$STATE/servers"
     FAKE_URL="http://127.0.0.1:$port"
     API_BASE="$FAKE_URL/bot"
@@ -178,7 +207,7 @@ start_bot() {
     shift 2
     bh run --isolation chroot \
         --env TELEGRAM_BOT_TOKEN="$TOKEN" --env TELEGRAM_API_BASE_URL="$API_BASE" \
-        "$@" "$name" -- talent-bot run >"$log" 2>&1 &
+        "$@" "$name" -- talent-bot run >"$log" 2>&1 9>&- &
     BOT_RUNNER=$!
     echo "$BOT_RUNNER" >>"$STATE/pids"
     local ready=(--method deleteWebhook --method getUpdates)
@@ -212,14 +241,19 @@ check() {
     fi
     step "$title"
     # A subshell, so that `fail` ends only this check; errexit stays on inside it because it is
-    # not part of a condition.
+    # not part of a condition. It runs in the background so that `wait` returns at once when
+    # this script is interrupted, and on_signal can stop it.
     set +e
     (
         set -e
         trap 'set +e; release' EXIT
+        trap 'exit 130' INT TERM
         "$@"
-    )
+    ) &
+    CHECK_PID=$!
+    wait "$CHECK_PID"
     status=$?
+    CHECK_PID=
     set -e
     if ((status == 0)); then
         results+=("PASS  $title ($((SECONDS - begun))s)")
