@@ -19,7 +19,6 @@ All weights and thresholds are in ``MatchSettings``.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -74,11 +73,16 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
     if LIST_REQUEST_WORDS.intersection(surface):
         return True
-    return any(
-        word in LIST_REQUEST_LEADS
-        and (following.isdigit() or following in NUMBER_WORDS or following in LIST_REQUEST_PLURALS)
-        for word, following in itertools.pairwise(surface)
-    )
+    for position, word in enumerate(surface):
+        if word not in LIST_REQUEST_LEADS:
+            continue
+        following = surface[position + 1 : position + 2]
+        if following and (following[0].isdigit() or following[0] in NUMBER_WORDS):
+            return True
+        # "which companies", and "which leading enterprises": one describing word between.
+        if LIST_REQUEST_PLURALS.intersection(surface[position + 1 : position + 3]):
+            return True
+    return False
 
 
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)

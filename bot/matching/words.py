@@ -80,7 +80,7 @@ NUMBER_WORDS = _word_list(
 )
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几|哪[二三四五六七八九十两0-9]"
-    "|哪些(?:企业|公司|国家|产业)"
+    "|哪些\\w{0,3}?(?:企业|公司|国家|产业)"
 )
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the

@@ -135,6 +135,8 @@ def test_near_misses_sharing_a_synonym_are_not_answered(shipped: FaqEngine, ques
         "which five companies are going public",  # the article gives how many, not which
         "names of the ten key industrial chains",
         "上市的是哪几家企业",
+        "which leading enterprises host the talent hubs",  # a describing word before the plural
+        "人才枢纽设在哪些龙头企业",
         "how much funding can my company get",  # the asker's own case
         "how much funding does every project receive",  # one item's share of a total
         "每个人才项目平均资助多少",
