@@ -20,7 +20,7 @@ from typing import NamedTuple
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
 from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_tokens
 from bot.matching.normalise import normalise
-from bot.matching.words import ENGLISH_STOPWORDS
+from bot.matching.words import ENGLISH_STOPWORDS, NUMBER_IN_ANSWER
 
 # The longest small-talk phrasing (in tokens; a Chinese character is one) whose words count as
 # greetings, and the words that make a phrasing a question about the bot instead.
@@ -71,6 +71,11 @@ class KbIndex:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
+        # Which entries state a number, and so can answer "how many ...".
+        self.states_a_number: tuple[bool, ...] = tuple(
+            any(NUMBER_IN_ANSWER.search(text) for text in entry.answer.values())
+            for entry in knowledge.entries
+        )
 
         analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []
         entry_units: list[set[str]] = []

@@ -19,6 +19,7 @@ All weights and thresholds are in ``MatchSettings``.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
 from bot.matching.words import (
+    COUNT_CHINESE,
     ENGLISH_STOPWORDS,
     LIST_REQUEST_CHINESE,
     LIST_REQUEST_LEADS,
@@ -69,6 +71,11 @@ _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 
 
+def _asks_how_many(surface: tuple[str, ...]) -> bool:
+    """ "how many ...", "number of ..." """
+    return any(pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface))
+
+
 def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
     if LIST_REQUEST_WORDS.intersection(surface):
@@ -98,6 +105,7 @@ class QueryUnits:
 
     known: dict[str, float] = field(default_factory=dict)  # unit -> IDF weight
     unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
+    counting: bool = False  # asks how many
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
 
     @property
@@ -193,6 +201,7 @@ class Matcher:
             units.unknown[_LIST_REQUEST] = unknown_weight * settings.list_request_weight
         if PERSONAL_WORDS.intersection(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
+        units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
         if PER_ITEM_WORDS.intersection(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
@@ -328,6 +337,14 @@ class Matcher:
             settings.max_candidates, coverage, key=lambda e: (-coverage[e], e)
         )
         damping = (1.0 - units.unknown_share) ** settings.unknown_penalty
+        # An entry stating no number cannot say how many: to it, the count is one more
+        # unseen word.
+        uncounted = damping
+        if units.counting:
+            extra = settings.uncounted_weight * settings.unknown_word_weight * index.max_idf
+            unknown = sum(units.unknown.values()) + extra
+            share = unknown / (sum(units.known.values()) + unknown)
+            uncounted = (1.0 - share) ** settings.unknown_penalty
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
         # The rapidfuzz scores of all candidate phrasings in one call (rapidfuzz's own loop).
         positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
@@ -354,7 +371,8 @@ class Matcher:
             score = (
                 best_of[entry] + settings.coverage_weight * coverage[entry] / total_known
             ) / weights
-            ranked.append((100.0 * score * damping, entry))
+            factor = damping if index.states_a_number[entry] else uncounted
+            ranked.append((100.0 * score * factor, entry))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [Candidate(index.entry_ids[entry], round(score, 4)) for score, entry in ranked]
 

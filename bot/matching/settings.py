@@ -59,6 +59,9 @@ class MatchSettings:
     # year or a quantity the source does not speak of.
     unknown_number_weight: float = 1.5
     personal_weight: float = 1.0
+    # ... and a question asking how many ("how many people", "几个") this many, for the entries
+    # whose answer states no number at all.
+    uncounted_weight: float = 1.5
 
     # --- small talk -----------------------------------------------------------------------------
     # A question is small talk when it is this close (rapidfuzz ratio) to a small-talk phrasing,

@@ -83,6 +83,13 @@ LIST_REQUEST_CHINESE = re.compile(
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业)"
 )
 
+# Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
+# whose answer states a number can answer them.
+COUNT_CHINESE = re.compile(
+    "几个|几家|几位|几名|几条|几所|几座|多少个|多少家|多少位|多少名|多少人|多少条"
+)
+NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
+
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.
 PERSONAL_WORDS = _word_list("my mine myself")

@@ -97,6 +97,17 @@ def test_a_greeting_to_the_bot_is_small_talk_but_a_question_after_it_is_not(
     assert shipped.matcher.match("hey bot where is tongzhou").entry_id == "tongzhou-location"
 
 
+def test_a_count_question_is_answered_by_an_entry_stating_the_number(shipped: FaqEngine) -> None:
+    index = shipped.matcher.index
+    states = dict(zip(index.entry_ids, index.states_a_number, strict=True))
+    assert states["alphaess-global-reach"]
+    assert not states["alphaess-business"]
+    assert (
+        shipped.ask("how many subsidiaries does alphaess have").entry_id == "alphaess-global-reach"
+    )
+    assert shipped.ask("how many key industrial chains").entry_id == "industrial-chains"
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -140,6 +151,7 @@ def test_near_misses_sharing_a_synonym_are_not_answered(shipped: FaqEngine, ques
         "how much funding can my company get",  # the asker's own case
         "how much funding does every project receive",  # one item's share of a total
         "每个人才项目平均资助多少",
+        "how many people work at alphaess",  # no entry about AlphaESS states a head count
     ],
 )
 def test_requests_for_lists_personal_cases_and_shares_are_not_answered(
