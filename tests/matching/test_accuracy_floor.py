@@ -1,8 +1,9 @@
 """The matcher must not get worse on the labelled sets than it is today.
 
-The floors sit slightly below the figures measured when they were set (see the final report and
-``benchmarks/accuracy.py``); raise them when the engine improves. Holdout is only measured here,
-never tuned on.
+The floors sit slightly below the figures measured when they were set (see
+``benchmarks/README.md`` and ``benchmarks/accuracy.py``); raise them when the engine improves.
+All three files here are tuning sets (holdout.yaml was retired into tuning after round 2). The
+held-out set, holdout2.yaml, gets its floor only after its single reporting run.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ EVAL_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 
 # file -> (in-scope accuracy floor, out-of-scope rejection floor, small-talk accuracy floor)
 # Measured on 2026-11-24 with the default MatchSettings: dev 100% / 100% / 100%,
-# dev2 98.3% / 98.2% / 83.3%, holdout 90.6% / 90.4% / 66.7%.
+# dev2 99.1% / 100% / 100%, holdout 94.8% / 96.2% / 83.3%.
 FLOORS = {
     "dev.yaml": (0.98, 0.98, 1.0),
-    "dev2.yaml": (0.96, 0.96, 0.83),
-    "holdout.yaml": (0.88, 0.88, 0.66),
+    "dev2.yaml": (0.97, 0.98, 0.83),
+    "holdout.yaml": (0.93, 0.94, 0.83),
 }
 
 
