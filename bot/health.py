@@ -1,7 +1,8 @@
 """Is the running bot alive? A heartbeat file for polling, a port check for webhooks.
 
-In polling mode the bot rewrites ``<data dir>/heartbeat`` every few seconds and after each
-update it handles; a bot whose event loop is stuck stops doing so. In webhook mode the bot
+In polling mode the bot rewrites ``<data dir>/heartbeat`` every few seconds, and after an
+update at most once a second (a file write per update would cost every answer); a bot whose
+event loop is stuck stops doing so. In webhook mode the bot
 must accept connections on its port. ``check_health`` answers for either mode, for
 ``talent-bot healthcheck`` (a container ``HEALTHCHECK``).
 """
