@@ -64,7 +64,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the data folder holding the question log (default: $TALENT_BOT_DATA_DIR or ./data)",
     )
     parser.add_argument(
+        "--knowledge",
         "--knowledge-dir",
+        dest="knowledge_dir",
         type=Path,
         metavar="DIR",
         help="knowledge folder for synonyms and closest entries "
