@@ -12,7 +12,7 @@ _TEXTS: dict[str, dict[Lang, str]] = {
     "greeting": {
         "en": (
             "<b>Hello!</b> I answer questions about the talent policy of Tongzhou district "
-            "(Nantong, Jiangsu): funding, talent projects, events and the companies taking part. "
+            "(Nantong, Jiangsu): funding, talent projects, events and AlphaESS Energy. "
             "Every answer quotes its source.\n\n"
             "Ask me in English or Chinese, or pick a topic below.\n\n"
             "/topics – browse the questions by topic\n"
@@ -22,7 +22,7 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         ),
         "zh": (
             "<b>您好！</b>我可以回答关于江苏南通通州区人才政策的问题：资助、人才项目、引才活动"
-            "以及参与的企业。每个回答都会引用原文出处。\n\n"
+            "以及AlphaESS Energy。每个回答都会引用原文出处。\n\n"
             "请用中文或英文提问，或选择下面的主题。\n\n"
             "/topics – 按主题浏览问题\n"
             "/sources – 信息来源\n"
@@ -33,7 +33,7 @@ _TEXTS: dict[str, dict[Lang, str]] = {
     "help": {
         "en": (
             "<b>How to use this bot</b>\n\n"
-            "Type a question, for example <i>How much funding can a talent project get?</i> "
+            "Type a question, for example <i>How many talent projects has Tongzhou supported?</i> "
             "I answer from the published sources only and show the quote each answer rests on. "
             "If I am not sure, I offer the closest questions; if the sources don't cover it, "
             "I say so.\n\n"
@@ -45,7 +45,7 @@ _TEXTS: dict[str, dict[Lang, str]] = {
         ),
         "zh": (
             "<b>使用帮助</b>\n\n"
-            "直接输入问题，例如<i>人才项目最多能获得多少资助？</i>"
+            "直接输入问题，例如<i>通州支持了多少个人才项目？</i>"
             "我只根据公开的来源回答，并附上所依据的原文。"
             "不确定时，我会列出最接近的问题；来源中没有的内容，我会如实说明。\n\n"
             "/topics – 按主题浏览问题\n"
