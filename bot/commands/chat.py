@@ -108,7 +108,7 @@ class ChatSession:
             self.show_topics()
         elif command.startswith("/lang"):
             self.set_language(command.removeprefix("/lang").strip())
-        elif line.isdecimal() and self.options:
+        elif line.isdecimal() and len(line) <= 3 and self.options:
             self.pick(int(line))
         else:
             self.show(self.engine.ask(line, self.preference))

@@ -165,8 +165,15 @@ def resolve_period(
         raise ValueError("use either --since or --from/--to, not both")
     if date_from is None and date_to is None:
         return now - parse_age(since or DEFAULT_SINCE), now
-    start = None if date_from is None else _day_start(date_from, "--from", timezone)
-    end = now if date_to is None else _day_start(date_to, "--to", timezone) + dt.timedelta(days=1)
+    try:
+        start = None if date_from is None else _day_start(date_from, "--from", timezone)
+        end = now if date_to is None else _day_start(date_to, "--to", timezone) + dt.timedelta(1)
+        # Compared in UTC, so a day at the edge of the calendar must survive the conversion.
+        if start is not None:
+            start.astimezone(dt.UTC)
+        end.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("--from/--to: use dates between 0002-01-01 and 9998-12-30") from None
     if start is not None and start >= end:
         raise ValueError("--from must not be after --to")
     return start, end

@@ -147,6 +147,14 @@ def test_chat_numbers_suggestions_and_a_number_picks_one() -> None:
     assert not session.handle("quit")
 
 
+def test_chat_takes_a_huge_number_as_a_question_not_a_pick() -> None:
+    out = io.StringIO()
+    session = ChatSession(FaqEngine.load(), out)
+    assert session.handle("where is tongzhou")  # shows numbered related questions
+    assert session.handle("9" * 5000)  # too long to be a pick; must not raise
+    assert "sources don't cover" in out.getvalue()
+
+
 def test_chat_ends_at_end_of_input() -> None:
     result = run_cli("chat", "--lang", "zh", stdin="where is tongzhou\n")
     assert result.returncode == 0, result.stderr

@@ -236,6 +236,18 @@ def test_period_parsing() -> None:
 
 
 @pytest.mark.parametrize(
+    ("date_from", "date_to", "offset"),
+    [("0001-01-01", None, 8), (None, "9999-12-31", -5), ("0001-01-01", "9999-12-31", 0)],
+)
+def test_dates_at_the_calendar_edge_are_a_usage_error(
+    date_from: str | None, date_to: str | None, offset: int
+) -> None:
+    timezone = dt.timezone(dt.timedelta(hours=offset))
+    with pytest.raises(ValueError, match="use dates between"):
+        resolve_period(None, date_from, date_to, NOW, timezone)
+
+
+@pytest.mark.parametrize(
     ("text", "hours"), [("0", 0), ("8", 8), ("+08:00", 8), ("-5:30", -5.5), ("14", 14)]
 )
 def test_utc_offsets(text: str, hours: float) -> None:
