@@ -107,11 +107,10 @@ class FaqEngine:
 
     def search(self, query: str, lang: Lang | None = None, limit: int = 5) -> tuple[Reply, ...]:
         """Up to ``limit`` answers for inline search, best first; () when nothing is relevant."""
-        match = self.matcher.match(query, lang)
+        match, ranked = self.matcher.match_and_rank(query, lang)
         if match.kind not in ("answer", "suggest") or limit <= 0:
             return ()
         floor = self.settings.suggest_threshold
-        ranked = self.matcher.ranked(query)
         replies: list[Reply] = []
         for candidate in ranked:
             if candidate.score < floor or len(replies) >= limit:

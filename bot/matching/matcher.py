@@ -124,15 +124,24 @@ class Matcher:
         self._corrections: dict[str, str] = {}
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
+        return self.match_and_rank(question, lang)[0]
+
+    def match_and_rank(
+        self, question: str, lang: Lang | None = None
+    ) -> tuple[Match, list[Candidate]]:
+        """The decision, and every entry it weighed with its confidence, best first.
+
+        The ranking is empty when the decision came before ranking (small talk, nothing known).
+        """
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
         if not analysed.tokens:
-            return Match("decline", reply_lang, score=0.0)
+            return Match("decline", reply_lang, score=0.0), []
 
         smalltalk_id, smalltalk_score = self._closest_smalltalk(analysed)
         if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
-            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
+            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
 
         units = self.query_units(analysed)
         # A greeting whose other words all come from greetings too ("hello there bot": "bot"
@@ -143,18 +152,12 @@ class Matcher:
             and smalltalk_id is not None
             and self.index.formula_words.issuperset(units.known)
         ):
-            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score)
+            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
         if not units.known:
-            return Match("decline", reply_lang, score=0.0)
+            return Match("decline", reply_lang, score=0.0), []
 
         ranked = self.rank(analysed, units)
-        return self._decide(ranked, reply_lang)
-
-    def ranked(self, question: str) -> list[Candidate]:
-        """Every entry sharing content with ``question``, with its confidence, best first."""
-        analysed = self.analyse(question)
-        units = self.query_units(analysed)
-        return self.rank(analysed, units) if units.known else []
+        return self._decide(ranked, reply_lang), ranked
 
     def analyse(self, question: str) -> Analysed:
         return analyse(
