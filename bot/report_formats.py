@@ -70,7 +70,7 @@ def local_minute(moment: dt.datetime, timezone: dt.timezone) -> str:
     return moment.astimezone(timezone).strftime("%Y-%m-%d %H:%M")
 
 
-def _score(score: float | None) -> str:
+def format_score(score: float | None) -> str:
     return "" if score is None else f"{score:.1f}"
 
 
@@ -235,7 +235,7 @@ def render_text(report: Report) -> str:
         lines.append(f"{rank:>3}. {group.count}× by {group.people} {people} ({detail})")
         lines.extend(f"     {lang}: {_quoted(text)}" for lang, text in group.examples.items())
         if group.closest_entry_id is not None:
-            closest = f"{group.closest_entry_id} (score {_score(group.closest_score)}"
+            closest = f"{group.closest_entry_id} (score {format_score(group.closest_score)}"
             closest += ")" if group.closest_from_log else ", by today's knowledge base)"
         else:
             closest = "none"

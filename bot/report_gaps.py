@@ -116,7 +116,7 @@ def gap_groups(
     With an ``engine``, its synonyms help grouping ("subsidy" with "funding"), and a group
     whose rows logged no candidate gets the closest entry in that engine's knowledge base.
     """
-    synonyms = None if engine is None else synonyms_for(engine.knowledge)
+    synonyms = None if engine is None else engine.matcher.index.synonyms
     gaps = [row for row in rows if row.unanswered]
     keys = [gap_key(row.question, synonyms) for row in gaps]
     members_list = capped(group_similar(keys, similarity), limit)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from bot.report import DayCounts, Report, zone_name
-from bot.report_formats import OUTCOME_NAMES, local_minute, period_text, printable
+from bot.report_formats import OUTCOME_NAMES, format_score, local_minute, period_text, printable
 
 COLOURS = {
     "answer": "#2e7d32",
@@ -104,10 +104,6 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _score(score: float | None) -> str:
-    return "" if score is None else f"{score:.1f}"
-
-
 def _gaps(report: Report) -> str:
     rows = []
     for rank, group in enumerate(report.gaps, start=1):
@@ -124,7 +120,7 @@ def _gaps(report: Report) -> str:
                 examples,
                 _e(group.closest_entry_id or "")
                 + ("" if group.closest_from_log else " <small>(today's knowledge)</small>"),
-                _e(_score(group.closest_score)),
+                _e(format_score(group.closest_score)),
             ]
         )
     headers = ["#", "asked", "people", "none of these", "example", "closest entry", "score"]
@@ -134,7 +130,7 @@ def _gaps(report: Report) -> str:
 def _low_confidence(report: Report) -> str:
     rows = [
         [
-            _e(_score(item.score)),
+            _e(format_score(item.score)),
             _e(item.entry_id),
             f'<span class="lang">{_e(item.lang)}</span>{_q(item.question)}',
             _e(item.count),

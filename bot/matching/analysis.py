@@ -82,10 +82,6 @@ class SynonymMap:
                 position += 1
         return result
 
-    def single_words(self) -> frozenset[str]:
-        """The one-word phrases, which a misspelt word may be corrected to."""
-        return frozenset(phrase[0] for phrase in self._phrases if len(phrase) == 1)
-
     def lookup(self, token: str) -> str | None:
         """The canonical token for a one-word synonym, if ``token`` is one."""
         return self._phrases.get((token,))

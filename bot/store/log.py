@@ -378,12 +378,7 @@ class QuestionLog:
                 logger.warning("question log: WAL journal unavailable here (using %s)", mode)
             connection.execute("PRAGMA synchronous=FULL")
             migrate(connection)
-        except (sqlite3.Error, OSError, ValueError) as error:
-            if connection is not None:
-                connection.close()
-            self._note_failure(f"cannot open {self.path}: {error}")
-            return None
-        except Exception as error:  # a schema newer than this release, or the unforeseen
+        except Exception as error:  # disk, permissions, corruption, a newer schema, the unforeseen
             if connection is not None:
                 connection.close()
             self._note_failure(f"cannot open {self.path}: {error}")
