@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -20,11 +21,16 @@ def shipped_knowledge_dir() -> Path:
     return _PACKAGE_DIR.parent / "knowledge"
 
 
-def configured_knowledge_dir() -> Path | None:
+def env_path(name: str, env: Mapping[str, str] | None = None) -> Path | None:
+    """The folder an environment variable names (``~`` expanded), or None when it is unset."""
+    value = (os.environ if env is None else env).get(name, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def configured_knowledge_dir(env: Mapping[str, str] | None = None) -> Path | None:
     """``TALENT_BOT_KNOWLEDGE_DIR`` when it is set, else None (meaning: the shipped folder).
 
     Commands given no folder read this one, as ``talent-bot run`` does, so that ``check`` and
     ``ask`` in a container read the folder mounted there.
     """
-    configured = os.environ.get("TALENT_BOT_KNOWLEDGE_DIR", "").strip()
-    return Path(configured).expanduser() if configured else None
+    return env_path("TALENT_BOT_KNOWLEDGE_DIR", env)

@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.config import DEFAULT_DATA_DIR
 from bot.faq import FaqEngine
 from bot.knowledge.loader import load_knowledge
-from bot.paths import shipped_knowledge_dir
+from bot.paths import configured_knowledge_dir, env_path, shipped_knowledge_dir
 from bot.report import DEFAULT_LIMIT, Report, build_report
 from bot.report_formats import render_csv, render_json, render_text
 from bot.report_gaps import DEFAULT_SIMILARITY
@@ -118,14 +118,12 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> i
         return _fail(str(error))
     if not 0 <= args.similarity <= 100:
         return _fail("--similarity must be between 0 and 100")
-    data_dir: Path = args.data_dir or _env_path(env, "TALENT_BOT_DATA_DIR") or DEFAULT_DATA_DIR
+    data_dir: Path = args.data_dir or env_path("TALENT_BOT_DATA_DIR", env) or DEFAULT_DATA_DIR
     try:
         rows = read_questions(data_dir / DB_FILE_NAME, since, until)
     except QuestionLogUnavailable as error:
         return _fail(str(error))
-    knowledge_dir = (
-        args.knowledge_dir or _env_path(env, "TALENT_BOT_KNOWLEDGE_DIR") or shipped_knowledge_dir()
-    )
+    knowledge_dir = args.knowledge_dir or configured_knowledge_dir(env) or shipped_knowledge_dir()
     report = build_report(
         rows,
         since=since,
@@ -203,11 +201,6 @@ def _day_start(text: str, option: str, timezone: dt.timezone) -> dt.datetime:
     except ValueError:
         raise ValueError(f"{option} '{text}': use a date like 2026-11-24") from None
     return dt.datetime.combine(day, dt.time(), timezone)
-
-
-def _env_path(env: Mapping[str, str], name: str) -> Path | None:
-    value = env.get(name, "").strip()
-    return Path(value).expanduser() if value else None
 
 
 def _engine(knowledge_dir: Path) -> FaqEngine | None:
