@@ -27,7 +27,7 @@ from typing import Generic, TypeVar
 
 import watchfiles
 
-from bot.commands.check import check_folder, format_problems
+from bot.checking import check_folder, format_problems
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.paths import shipped_knowledge_dir

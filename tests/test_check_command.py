@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import checking
 from bot.cli import main
 from bot.commands import check
 from bot.knowledge.model import KnowledgeBase
@@ -56,7 +57,7 @@ def test_the_shipped_knowledge_base_passes(capsys):
 @pytest.fixture
 def only_the_knowledge_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Exact-output tests count problems; checks registered by other modules would add theirs."""
-    monkeypatch.setattr(check, "EXTRA_CHECKS", [])
+    monkeypatch.setattr(checking, "EXTRA_CHECKS", [])
 
 
 @pytest.mark.usefixtures("only_the_knowledge_checks")
@@ -168,7 +169,7 @@ def test_extra_checks_registered_in_the_module_run_with_the_command(knowledge, m
     def always_one_error(kb: KnowledgeBase) -> list[Problem]:
         return [Problem("about.yaml", 1, 1, f"{len(kb.entries)} entries seen")]
 
-    monkeypatch.setattr(check, "EXTRA_CHECKS", [always_one_error])
+    monkeypatch.setattr(checking, "EXTRA_CHECKS", [always_one_error])
 
     status = main(["check", str(knowledge)])
 
