@@ -20,7 +20,7 @@ from typing import NamedTuple
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
 from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_tokens
 from bot.matching.normalise import normalise
-from bot.matching.words import ENGLISH_STOPWORDS, NUMBER_IN_ANSWER
+from bot.matching.words import DATE_IN_ANSWER, ENGLISH_STOPWORDS, NUMBER_IN_ANSWER
 
 # The longest small-talk phrasing (in tokens; a Chinese character is one) whose words count as
 # greetings, and the words that make a phrasing a question about the bot instead.
@@ -76,6 +76,11 @@ class KbIndex:
             any(NUMBER_IN_ANSWER.search(text) for text in entry.answer.values())
             for entry in knowledge.entries
         )
+        # ... and which state a date or a year, and so can answer "when ...".
+        self.states_a_date: tuple[bool, ...] = tuple(
+            any(DATE_IN_ANSWER.search(text) for text in entry.answer.values())
+            for entry in knowledge.entries
+        )
 
         analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []
         entry_units: list[set[str]] = []
@@ -104,6 +109,10 @@ class KbIndex:
                     known_bigrams.update(_all_bigrams(analysed))
                     surface.update(analysed.surface)
                 units_of_entry |= quotes[text]
+            # A value the answer derives openly ("2023" from "the end of last year") is
+            # something the entry states, so a question naming it is not asking about the unseen.
+            for derivation in entry.derived:
+                units_of_entry |= analyse(derivation.value, self.synonyms).units()
             entry_units.append(units_of_entry)
             vocabulary |= units_of_entry
         # Topic names and the full source texts are known too: a word the article uses is

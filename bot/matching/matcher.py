@@ -46,7 +46,10 @@ from bot.matching.words import (
     PER_ITEM_WORDS,
     PERSONAL_CHINESE,
     PERSONAL_WORDS,
+    SUBJECT_WORDS,
     WEAK_WORDS,
+    WHEN_CHINESE,
+    WHEN_WORDS,
     stem,
 )
 
@@ -93,10 +96,16 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
 
 
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
-# The Chinese generic words, longest first, to find inside a stretch of unseen characters.
-_CHINESE_WEAK_WORDS = tuple(
-    sorted((word for word in WEAK_WORDS if not word.isascii()), key=lambda w: (-len(w), w))
-)
+_SUBJECT_STEMS = SUBJECT_WORDS | frozenset(stem(word) for word in SUBJECT_WORDS)
+
+
+def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
+    """The Chinese words of a list, longest first, to find inside a stretch of characters."""
+    return tuple(sorted((word for word in words if not word.isascii()), key=lambda w: (-len(w), w)))
+
+
+_CHINESE_WEAK_WORDS = _chinese_words(WEAK_WORDS)
+_CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
 
 
 @dataclass
@@ -106,6 +115,7 @@ class QueryUnits:
     known: dict[str, float] = field(default_factory=dict)  # unit -> IDF weight
     unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
     counting: bool = False  # asks how many
+    dating: bool = False  # asks when
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
 
     @property
@@ -189,7 +199,9 @@ class Matcher:
             elif word in index.smalltalk_words:
                 units.greeting = True
             else:
-                if word in _WEAK_STEMS:
+                if word in _SUBJECT_STEMS:
+                    factor = settings.subject_word_weight
+                elif word in _WEAK_STEMS:
                     factor = settings.weak_word_weight
                 elif word[0].isdigit():
                     factor = settings.unknown_number_weight
@@ -205,6 +217,7 @@ class Matcher:
         if PERSONAL_WORDS.intersection(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
+        units.dating = bool(WHEN_WORDS.intersection(surface) or WHEN_CHINESE.search(typed))
         if PER_ITEM_WORDS.intersection(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
@@ -279,13 +292,18 @@ class Matcher:
     def _unseen_words(self, stretch: str) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
 
-        About one word per two characters, but a generic word inside the stretch ("扮演" in
-        "中扮演", "情况") counts as a weak word, and so does a character left on its own.
+        About one word per two characters, but a subject word inside the stretch ("住房" in
+        "住房补贴呢") counts as ``subject_word_weight`` words, a generic word ("扮演" in "中扮演",
+        "情况") as a weak word, and so does a character left on its own.
         """
         weak = self.settings.weak_word_weight
-        if len(stretch) == 1 or stretch in WEAK_WORDS:
+        if (len(stretch) == 1 and stretch not in SUBJECT_WORDS) or stretch in WEAK_WORDS:
             return weak
         words = 0.0
+        for subject in _CHINESE_SUBJECT_WORDS:
+            if subject in stretch:
+                words += self.settings.subject_word_weight * stretch.count(subject)
+                stretch = stretch.replace(subject, " ")
         for generic in _CHINESE_WEAK_WORDS:
             if generic in stretch:
                 words += weak * stretch.count(generic)
@@ -301,8 +319,8 @@ class Matcher:
         dropped or doubled letter, and only towards a stopword ("wher"), because a short
         unknown word is often a real one the knowledge base lacks ("rent" is not "went").
         """
-        if word in self.index.surface_words:
-            return word
+        if word in self.index.surface_words or word in SUBJECT_WORDS:
+            return word  # a subject word is a real word, never a misspelling of a known one
         corrected = self._corrections.get(word)
         if corrected is None:
             corrected = self._nearest_known(word) or word
@@ -339,15 +357,32 @@ class Matcher:
         candidates = heapq.nsmallest(
             settings.max_candidates, coverage, key=lambda e: (-coverage[e], e)
         )
-        damping = (1.0 - units.unknown_share) ** settings.unknown_penalty
-        # An entry stating no number cannot say how many: to it, the count is one more
-        # unseen word.
-        uncounted = damping
-        if units.counting:
-            extra = settings.uncounted_weight * settings.unknown_word_weight * index.max_idf
-            unknown = sum(units.unknown.values()) + extra
-            share = unknown / (sum(units.known.values()) + unknown)
-            uncounted = (1.0 - share) ** settings.unknown_penalty
+        unseen_weight = settings.unknown_word_weight * index.max_idf
+        unknown_total = math.fsum(units.unknown.values())
+        numbers = {unit: weight for unit, weight in known.items() if unit[0].isdigit()}
+
+        def damping_for(entry: int) -> float:
+            """How much the question's unseen content pulls this entry's confidence down.
+
+            Besides the words the knowledge base has never seen, an entry that states no number
+            cannot say how many, one that states no date cannot say when, and a number the
+            question names but the entry does not state ("the 2023 event") asks about
+            something else: to this entry, each is one more unseen word.
+            """
+            unknown = unknown_total
+            known_total = total_known
+            if units.counting and not index.states_a_number[entry]:
+                unknown += settings.uncounted_weight * unseen_weight
+            if units.dating and not index.states_a_date[entry]:
+                unknown += settings.uncounted_weight * unseen_weight
+            for number, weight in numbers.items():
+                if number not in index.entry_units[entry]:
+                    known_total -= weight
+                    unknown += settings.unknown_number_weight * unseen_weight
+            if unknown <= 0.0:
+                return 1.0
+            return float((1.0 - unknown / (known_total + unknown)) ** settings.unknown_penalty)
+
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
         # The rapidfuzz scores of all candidate phrasings in one call (rapidfuzz's own loop).
         positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
@@ -374,8 +409,7 @@ class Matcher:
             score = (
                 best_of[entry] + settings.coverage_weight * coverage[entry] / total_known
             ) / weights
-            factor = damping if index.states_a_number[entry] else uncounted
-            ranked.append((100.0 * score * factor, entry))
+            ranked.append((100.0 * score * damping_for(entry), entry))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [Candidate(index.entry_ids[entry], round(score, 4)) for score, entry in ranked]
 

@@ -50,6 +50,9 @@ class MatchSettings:
     # ... and a generic unseen word (words.WEAK_WORDS: "happen", "care", "态度") or a lone
     # unseen Chinese character counts this fraction of that.
     weak_word_weight: float = 0.25
+    # ... and an unseen word naming a subject of its own (words.SUBJECT_WORDS: "housing",
+    # "visa", "申请", "海门") this many: the question is about that subject.
+    subject_word_weight: float = 2.0
     # ... and a request for a list of names ("which five companies", "具体是哪些") this many
     # unseen words: the knowledge base gives counts, not lists. A question about the asker's
     # own case ("my startup", "我的") or about one item's share ("each project", "每个") counts
@@ -60,7 +63,8 @@ class MatchSettings:
     unknown_number_weight: float = 1.5
     personal_weight: float = 1.0
     # ... and a question asking how many ("how many people", "几个") this many, for the entries
-    # whose answer states no number at all.
+    # whose answer states no number at all; likewise a question asking when ("when", "哪一年")
+    # for the entries whose answer states no time.
     uncounted_weight: float = 1.5
 
     # --- small talk -----------------------------------------------------------------------------

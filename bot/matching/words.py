@@ -35,7 +35,7 @@ ENGLISH_STOPWORDS = _word_list(
     wondering would wouldnt yeah yes yet you your yours
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
-    anyway anyways toward towards kindly
+    anyway anyways toward towards kindly using used uses own owns owned
     """
 )
 
@@ -51,9 +51,61 @@ WEAK_WORDS = _word_list(
     central significant special particular essential count counts number numbers total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
-    type types status situation
+    type types status situation near nearby close different same similar another reason
+    reasons consider considers considered regard regarded turn turns turned
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥
+    """
+)
+
+# Subjects people often ask a talent office about that name a matter of their own: how to apply,
+# whom to call, housing, pay, visas, schooling, other places, a company's figures. When the
+# knowledge base has never seen one, it counts as several unseen words
+# (``MatchSettings.subject_word_weight``): "does policy 3.0 cover housing" is about housing,
+# whatever else it shares with the policy entry. A subject the knowledge base does speak of is
+# a known word, and this list has no effect on it.
+SUBJECT_WORDS = _word_list(
+    """
+    apply applying application applications applicant applicants register registration
+    procedure procedures process steps requirement requirements eligible
+    eligibility qualify qualifies qualified qualification qualifications criteria deadline
+    deadlines document documents paperwork form forms submit submission interview
+    phone telephone hotline email mail wechat contact contacts address addresses postcode
+    office offices opening hours appointment
+    housing house houses apartment apartments flat flats rent rental renting accommodation
+    dormitory dorm dorms mortgage property
+    salary salaries wage wages pay paid income bonus bonuses stipend compensation pension
+    visa visas hukou residency residence permit citizenship passport green card immigration
+    child children kid kids school schools schooling kindergarten spouse wife husband family
+    families education tuition
+    medical medicine insurance hospital hospitals healthcare health clinic
+    tax taxes taxation
+    hotel hotels venue venues transport transportation airport train trains bus parking
+    flight flights ticket tickets
+    staff employee employees workforce headcount ceo founder founders chairman president
+    revenue revenues profit profits turnover sales price prices cost costs valuation shares
+    share stock dividend investor investors
+    university universities college colleges professor professors lab laboratory
+    mayor governor secretary leader leaders official officials
+    weather temperature climate food restaurant restaurants
+    haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
+    shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
+    usa japan japanese france french korea canada australia singapore india
+    申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
+    电话 热线 邮箱 邮件 微信 联系 联系方式 地址 办公室 办公地点 邮编
+    住房 房子 住房补贴 房补 租房 房租 租金 公寓 宿舍 住宿 购房 买房 房贷
+    工资 薪资 薪水 薪酬 年薪 月薪 待遇 收入 奖金 津贴
+    签证 户口 户籍 落户 居留 居留证 绿卡 护照 移民
+    子女 孩子 小孩 学校 入学 上学 幼儿园 配偶 家属 家人 老婆 妻子 丈夫
+    医疗 医保 社保 保险 医院 看病
+    税 个税 税收 纳税
+    酒店 宾馆 场地 交通 机场 高铁 火车 停车 机票
+    员工 职工 员工人数 营收 营业额 利润 收益 股价 市值 估值 董事长 创始人 总裁 老板 价格 价钱
+    大学 高校 教授 实验室 研究方向
+    区长 市长 书记 领导 官员
+    天气 气温 美食 饭店
+    海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
+    德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
     """
 )
 
@@ -63,7 +115,7 @@ WEAK_WORDS = _word_list(
 GENERIC_PHRASE_PARTS = _word_list(
     """
     office people new company stock market high start united unit support financial head
-    engineering academy park
+    engineering academy park three third point zero version tier set take part
     """
 )
 
@@ -79,7 +131,8 @@ NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"
 )
 LIST_REQUEST_CHINESE = re.compile(
-    "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几|哪[二三四五六七八九十两0-9]"
+    "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几(?![天日号年月])"
+    "|哪[二三四五六七八九十两0-9]"
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业)"
 )
 
@@ -89,6 +142,17 @@ COUNT_CHINESE = re.compile(
     "几个|几家|几位|几名|几条|几所|几座|多少个|多少家|多少位|多少名|多少人|多少条"
 )
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
+
+# Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
+# states a time (a date, a year, a month, a weekday, an hour) can answer them.
+WHEN_WORDS = _word_list("when whens")
+WHEN_CHINESE = re.compile("什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年|多久")
+DATE_IN_ANSWER = re.compile(
+    "\\b(?:19|20)\\d\\d\\b|\\d+\\s*(?:[年月日号点时]|[ap]\\.?m\\b|o'clock)|\\d:\\d\\d"
+    "|(?i:\\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    "|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|noon|midnight)\\b)"
+    "|星期|周[一二三四五六日末]"
+)
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.
@@ -111,6 +175,7 @@ CHINESE_STOP_PHRASES = _word_list(
     一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
+    以前 之前 现在 如今 中
     """
 )
 
