@@ -21,6 +21,7 @@ from bot.matching.words import (
     CHINESE_STOP_PHRASES,
     ENGLISH_STOPWORDS,
     GENERIC_PHRASE_PARTS,
+    NUMBER_VALUES,
     stem,
 )
 
@@ -108,7 +109,8 @@ class SynonymMap:
 
 
 def _stemmed(tokens: Iterable[str]) -> list[str]:
-    return [stem(token) for token in tokens]
+    # "ten chains" and "10 chains" are the same question.
+    return [stem(NUMBER_VALUES.get(token, token)) for token in tokens]
 
 
 _STOP_STEMS = ENGLISH_STOPWORDS | frozenset(stem(word) for word in ENGLISH_STOPWORDS)

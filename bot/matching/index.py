@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +29,9 @@ _GREETING_TOKENS = 4
 _QUESTION_MARKERS = frozenset(
     str.split("what whats who whos how why where when which are is do does can could 什 谁 吗")
 ) | {"哪", "怎"}
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
 def _is_formula(analysed: Analysed) -> bool:
@@ -71,9 +75,12 @@ class KbIndex:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
-        # Which entries state a number, and so can answer "how many ...".
+        # Which entries state a number, and so can answer "how many ..." (a year is no count).
         self.states_a_number: tuple[bool, ...] = tuple(
-            any(NUMBER_IN_ANSWER.search(text) for text in entry.answer.values())
+            any(
+                NUMBER_IN_ANSWER.search(DATE_IN_ANSWER.sub(" ", text))
+                for text in entry.answer.values()
+            )
             for entry in knowledge.entries
         )
         # ... and which state a date or a year, and so can answer "when ...".
@@ -111,14 +118,22 @@ class KbIndex:
                 units_of_entry |= quotes[text]
             # A value the answer derives openly ("2023" from "the end of last year") is
             # something the entry states, so a question naming it is not asking about the unseen.
-            for derivation in entry.derived:
-                units_of_entry |= analyse(derivation.value, self.synonyms).units()
+            # So is a number its answer states ("近4亿元"): unlike the answer's words, a number
+            # is never part of what the source does not say.
+            stated = [derivation.value for derivation in entry.derived]
+            stated += [n for text in entry.answer.values() for n in _NUMBER.findall(text)]
+            for value in stated:
+                units_of_entry |= analyse(value, self.synonyms).units()
             entry_units.append(units_of_entry)
             vocabulary |= units_of_entry
         # Topic names and the full source texts are known too: a word the article uses is
         # not evidence that a question is out of scope.
         other_texts = [name for topic in knowledge.topics for name in topic.names.values()]
-        other_texts += [source.text for source in knowledge.sources]
+        other_texts += [
+            text
+            for source in knowledge.sources
+            for text in (source.text, source.title, source.site)
+        ]
         for text in other_texts:
             analysed = analyse(text, self.synonyms)
             vocabulary |= analysed.units()

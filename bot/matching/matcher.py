@@ -75,14 +75,21 @@ _PER_ITEM = "<per-item>"
 
 
 def _asks_how_many(surface: tuple[str, ...]) -> bool:
-    """ "how many ...", "number of ..." """
-    return any(pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface))
+    """ "how many ...", "number of ...", "headcount" """
+    return "headcount" in surface or any(
+        pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface)
+    )
+
+
+_LISTING = (("on",), ("in",), ("at",), ("publicly",))
 
 
 def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
-    if LIST_REQUEST_WORDS.intersection(surface):
-        return True
+    for position, word in enumerate(surface):
+        # "list on the stock market" is going public, not a request for names.
+        if word in LIST_REQUEST_WORDS and surface[position + 1 : position + 2] not in _LISTING:
+            return True
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:
             continue
@@ -155,12 +162,13 @@ class Matcher:
 
         units = self.query_units(analysed)
         # A greeting whose other words all come from greetings too ("hello there bot": "bot"
-        # is also an entry's word) is small talk, not a question about that entry.
+        # is also an entry's word) is small talk, not a question about that entry; so is one
+        # with less than one unseen word's worth of chatter ("好嘞 谢谢你", "thanks, that helped").
         if (
             units.greeting
-            and not units.unknown
             and smalltalk_id is not None
             and self.index.formula_words.issuperset(units.known)
+            and sum(units.unknown.values()) < self.settings.unknown_word_weight * self.index.max_idf
         ):
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
         if not units.known:

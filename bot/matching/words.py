@@ -35,7 +35,8 @@ ENGLISH_STOPWORDS = _word_list(
     wondering would wouldnt yeah yes yet you your yours
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
-    anyway anyways toward towards kindly using used uses own owns owned
+    anyway anyways toward towards kindly using used uses own owns owned sorry question
+    questions hope mate buddy folks guys
     """
 )
 
@@ -51,8 +52,8 @@ WEAK_WORDS = _word_list(
     central significant special particular essential count counts number numbers total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
-    type types status situation near nearby close different same similar another reason
-    reasons consider considers considered regard regarded turn turns turned
+    type types status situation headcount basic near nearby close different same similar
+    another reason reasons consider considers considered regard regarded turn turns turned
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥
     """
@@ -82,10 +83,10 @@ SUBJECT_WORDS = _word_list(
     tax taxes taxation
     hotel hotels venue venues transport transportation airport train trains bus parking
     flight flights ticket tickets
-    staff employee employees workforce headcount ceo founder founders chairman president
+    staff employee employees workforce ceo founder founders chairman president
     revenue revenues profit profits turnover sales price prices cost costs valuation shares
     share stock dividend investor investors
-    university universities college colleges professor professors lab laboratory
+    university universities uni unis college colleges professor professors lab laboratory
     mayor governor secretary leader leaders official officials
     weather temperature climate food restaurant restaurants
     haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
@@ -129,6 +130,14 @@ LIST_REQUEST_LEADS = _word_list("which what")
 LIST_REQUEST_PLURALS = _word_list("companies enterprises firms countries industries chains")
 NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"
+)
+# Number words read as the numbers they name ("one" is left alone: "a different one").
+NUMBER_VALUES = dict(
+    pair.split(":")
+    for pair in _word_list(
+        "zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11"
+        " twelve:12 twenty:20 thirty:30 forty:40 fifty:50 ninety:90"
+    )
 )
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几(?![天日号年月])"
@@ -175,7 +184,7 @@ CHINESE_STOP_PHRASES = _word_list(
     一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
-    以前 之前 现在 如今 中
+    以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万
     """
 )
 

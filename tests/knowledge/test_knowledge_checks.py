@@ -129,7 +129,7 @@ def test_a_phrasing_repeated_in_its_own_entry_is_a_warning(folder):
 
 
 def test_a_synonym_in_two_groups(folder):
-    folder.write("synonyms.yaml", folder.text("synonyms.yaml") + "  - [money, cash]\n")
+    folder.write("synonyms.yaml", folder.text("synonyms.yaml") + "  - [money, dosh]\n")
     line = folder.text("synonyms.yaml").count("\n")
 
     problem = folder.only(folder.check().errors, "synonym")
