@@ -214,7 +214,7 @@ class Matcher:
                 elif word[0].isdigit():
                     factor = settings.unknown_number_weight
                 else:
-                    factor = 1.0
+                    factor = settings.plain_word_weight
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight)
@@ -317,7 +317,7 @@ class Matcher:
                 words += weak * stretch.count(generic)
                 stretch = stretch.replace(generic, " ")
         for piece in stretch.split():
-            words += weak if len(piece) == 1 else len(piece) / 2
+            words += weak if len(piece) == 1 else self.settings.plain_word_weight * len(piece) / 2
         return words
 
     def _correct(self, word: str) -> str:
@@ -368,6 +368,9 @@ class Matcher:
         unseen_weight = settings.unknown_word_weight * index.max_idf
         unknown_total = math.fsum(units.unknown.values())
         numbers = {unit: weight for unit, weight in known.items() if unit[0].isdigit()}
+        # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
+        # Beijing one?") still names a subject of its own to every entry that does not use it.
+        subjects = [unit for unit in known if unit in _SUBJECT_STEMS or unit in SUBJECT_WORDS]
 
         def damping_for(entry: int) -> float:
             """How much the question's unseen content pulls this entry's confidence down.
@@ -383,6 +386,9 @@ class Matcher:
                 unknown += settings.uncounted_weight * unseen_weight
             if units.dating and not index.states_a_date[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
+            for subject in subjects:
+                if subject not in index.entry_units[entry]:
+                    unknown += settings.subject_word_weight * unseen_weight
             for number, weight in numbers.items():
                 if number not in index.entry_units[entry]:
                     known_total -= weight

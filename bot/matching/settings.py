@@ -47,6 +47,9 @@ class MatchSettings:
     # Weight of a word the knowledge base has never seen, as a multiple of the highest IDF of a
     # word it has seen (an unseen word is at least as informative as the rarest known word).
     unknown_word_weight: float = 1.0
+    # An unseen word that is neither generic nor a subject of its own ("roughly", "nephew")
+    # counts this fraction of that.
+    plain_word_weight: float = 0.4
     # ... and a generic unseen word (words.WEAK_WORDS: "happen", "care", "态度") or a lone
     # unseen Chinese character counts this fraction of that.
     weak_word_weight: float = 0.25

@@ -52,7 +52,8 @@ WEAK_WORDS = _word_list(
     central significant special particular essential count counts number numbers total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
-    type types status situation headcount basic near nearby close different same similar
+    type types status situation headcount basic stance stances near nearby close different
+    same similar
     another reason reasons consider considers considered regard regarded turn turns turned
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥
@@ -83,13 +84,20 @@ SUBJECT_WORDS = _word_list(
     tax taxes taxation
     hotel hotels venue venues transport transportation airport train trains bus parking
     flight flights ticket tickets
-    staff employee employees workforce ceo founder founders chairman president
+    staff employee employees workforce ceo chairman president job jobs vacancy vacancies
+    hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation shares
     share stock dividend investor investors
-    university universities uni unis college colleges professor professors lab laboratory
+    university universities uni unis college colleges lab laboratory
     mayor governor secretary leader leaders official officials
     weather temperature climate food restaurant restaurants
-    haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
+    next upcoming future later
+    loan loans exchange rate rates currency
+    born birth age married nationality
+    car cars vehicle vehicles
+    research organiser organisers organizer organizers sponsor sponsors sponsorship
+    agenda schedule speakers speaker
+    beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
     usa japan japanese france french korea canada australia singapore india
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
@@ -100,12 +108,13 @@ SUBJECT_WORDS = _word_list(
     子女 孩子 小孩 学校 入学 上学 幼儿园 配偶 家属 家人 老婆 妻子 丈夫
     医疗 医保 社保 保险 医院 看病
     税 个税 税收 纳税
-    酒店 宾馆 场地 交通 机场 高铁 火车 停车 机票
+    酒店 宾馆 场地 交通 机场 高铁 火车 停车 机票 门票
     员工 职工 员工人数 营收 营业额 利润 收益 股价 市值 估值 董事长 创始人 总裁 老板 价格 价钱
     大学 高校 教授 实验室 研究方向
     区长 市长 书记 领导 官员
-    天气 气温 美食 饭店
-    海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
+    天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
+    贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
+    北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
     """
 )
