@@ -23,7 +23,7 @@ class MatchSettings:
     # ``min_margin``, or when it reaches ``sure_threshold`` whatever the runner-up scores.
     answer_threshold: float = 42.0
     min_margin: float = 4.0
-    sure_threshold: float = 70.0
+    sure_threshold: float = 60.0
     # Below ``answer_threshold`` but at least this: offer the top entries as "did you mean?".
     suggest_threshold: float = 30.0
     # How many "did you mean?" candidates to offer, and the least confidence a candidate needs

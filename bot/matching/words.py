@@ -95,7 +95,8 @@ SUBJECT_WORDS = _word_list(
     loan loans exchange rate rates currency
     born birth age married nationality
     car cars vehicle vehicles
-    research organiser organisers organizer organizers sponsor sponsors sponsorship
+    research organiser organisers organizer organizers sponsor sponsors sponsorship founded
+    founding
     agenda schedule speakers speaker
     beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
