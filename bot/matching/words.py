@@ -92,11 +92,12 @@ SUBJECT_WORDS = _word_list(
     mayor governor secretary leader leaders official officials
     weather temperature climate food restaurant restaurants
     next upcoming future later
-    loan loans exchange rate rates currency
+    loan loans exchange rate rates currency funding
     born birth age married nationality
     car cars vehicle vehicles
     research organiser organisers organizer organizers sponsor sponsors sponsorship founded
-    founding
+    founding department departments agency agencies bureau bureaus expenses expense
+    reimbursement reimbursed study studied alma mater
     agenda schedule speakers speaker
     beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
@@ -115,6 +116,7 @@ SUBJECT_WORDS = _word_list(
     区长 市长 书记 领导 官员
     天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
+    下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历
     北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
     """
@@ -157,9 +159,7 @@ LIST_REQUEST_CHINESE = re.compile(
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
-COUNT_CHINESE = re.compile(
-    "几个|几家|几位|几名|几条|几所|几座|多少个|多少家|多少位|多少名|多少人|多少条"
-)
+COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|多少(?!钱)")
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
 # Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
@@ -167,9 +167,11 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile("什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年|多久")
 DATE_IN_ANSWER = re.compile(
-    "\\b(?:19|20)\\d\\d\\b|\\d+\\s*(?:[年月日号点时]|[ap]\\.?m\\b|o'clock)|\\d:\\d\\d"
+    "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
+    "|\\d+(?:\\s*[-–至到]\\s*\\d+)?\\s*(?:[年月日号点时]|[ap]\\.?m\\b|o'clock)"
     "|(?i:\\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    "|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|noon|midnight)\\b)"
+    "|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|noon|midnight)\\b"
+    "(?:\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\b)?)"
     "|星期|周[一二三四五六日末]"
 )
 
@@ -178,10 +180,13 @@ DATE_IN_ANSWER = re.compile(
 PERSONAL_WORDS = _word_list("my mine myself")
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 
-# Questions about one item's share ("how much does each project get", "每个项目", "平均"): the
-# article gives totals, so they count like a question about the asker's own case.
-PER_ITEM_WORDS = _word_list("each per every average")
-PER_ITEM_CHINESE = re.compile("每个|每家|每项|每位|每人|每年|平均|人均")
+# Questions about one item's share ("how much does each project get", "每个项目", "平均", "the
+# maximum grant", "多少钱一台"): the article gives totals, so they count like a question about the
+# asker's own case.
+PER_ITEM_WORDS = _word_list("each per every average maximum minimum max individual")
+PER_ITEM_CHINESE = re.compile(
+    "每个|每家|每项|每位|每人|每年|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套"
+)
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).
 CHINESE_STOP_PHRASES = _word_list(
