@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel
 
 from bot.knowledge.model import KnowledgeBase, Lang
-from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
+from bot.matching.analysis import Analysed, analyse, bigrams, is_stopword, stop_mask
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
@@ -37,6 +38,7 @@ from bot.matching.settings import MatchSettings
 from bot.matching.words import (
     COUNT_CHINESE,
     ENGLISH_STOPWORDS,
+    HOSTING_TOKENS,
     LIST_REQUEST_CHINESE,
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
@@ -50,6 +52,8 @@ from bot.matching.words import (
     WEAK_WORDS,
     WHEN_CHINESE,
     WHEN_WORDS,
+    WHO_CHINESE,
+    WHO_WORDS,
     stem,
 )
 
@@ -68,10 +72,12 @@ SCORERS: dict[str, Scorer] = {
 }
 
 _CORRECTION_CACHE_LIMIT = 10_000
+_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
+_ORGANISER = "<organiser>"
 
 
 def _asks_how_many(surface: tuple[str, ...]) -> bool:
@@ -222,6 +228,10 @@ class Matcher:
         typed = "".join(surface)
         if _asks_for_a_list(surface) or LIST_REQUEST_CHINESE.search(typed):
             units.unknown[_LIST_REQUEST] = unknown_weight * settings.list_request_weight
+        if HOSTING_TOKENS.intersection(analysed.tokens) and (
+            WHO_WORDS.intersection(surface) or WHO_CHINESE.search(typed)
+        ):
+            units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if PERSONAL_WORDS.intersection(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
@@ -263,6 +273,10 @@ class Matcher:
                 while last > first and stop[last - 1]:
                     last -= 1
                 unseen = run[first:last]
+                # ... but a subject word keeps its stop characters ("会场": 会 is also "can").
+                untrimmed = run[start:position]
+                if unseen != untrimmed and any(w in untrimmed for w in _CHINESE_SUBJECT_WORDS):
+                    unseen = untrimmed
                 # A lone character the knowledge base uses in its words is most likely short
                 # for one of them ("市" for "城市"): neither evidence nor unseen. A lone
                 # greeting character ("嗨") is small talk.
@@ -295,7 +309,8 @@ class Matcher:
                     continue
             joined.append(token)
             position += 1
-        return [self._correct(token) for token in joined]
+        # A correction may be two words: "talenthub" is "talent hub".
+        return [word for token in joined for word in self._correct(token).split(" ")]
 
     def _unseen_words(self, stretch: str) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
@@ -341,6 +356,17 @@ class Matcher:
         settings = self.settings
         if not (word.isascii() and word.isalpha() and len(word) >= 3) or word in NUMBER_WORDS:
             return None  # "ten" is not a misspelt "then"
+        known = self.index.surface_words
+        # A letter held down ("heyyy", "pleeease") is one letter, or two ("goood").
+        if _HELD_LETTER.search(word):
+            for held in (_HELD_LETTER.sub(r"\1", word), _HELD_LETTER.sub(r"\1\1", word)):
+                if held in known or held in self.index.smalltalk_words:
+                    return held
+        # Two known words typed without the space between them ("talenthub", "alphaesshq").
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if head in known and tail in known and not is_stopword(head) and not is_stopword(tail):
+                return f"{head} {tail}"
         choices = self.index.correctable.get(word[0], ())
         if len(word) < settings.typo_min_length:
             found = process.extractOne(

@@ -36,7 +36,7 @@ ENGLISH_STOPWORDS = _word_list(
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
-    questions hope mate buddy folks guys
+    questions hope mate buddy folks guys besides
     """
 )
 
@@ -56,7 +56,7 @@ WEAK_WORDS = _word_list(
     same similar
     another reason reasons consider considers considered regard regarded turn turns turned
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
-    情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥
+    情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """
 )
 
@@ -86,8 +86,8 @@ SUBJECT_WORDS = _word_list(
     flight flights ticket tickets
     staff employee employees workforce ceo chairman president job jobs vacancy vacancies
     hiring internship internships
-    revenue revenues profit profits turnover sales price prices cost costs valuation shares
-    share stock dividend investor investors
+    revenue revenues profit profits turnover sales price prices cost costs valuation stock
+    dividend investor investors earn earns earning earnings
     university universities uni unis college colleges lab laboratory
     mayor governor secretary leader leaders official officials
     weather temperature climate food restaurant restaurants
@@ -97,7 +97,8 @@ SUBJECT_WORDS = _word_list(
     car cars vehicle vehicles
     research organiser organisers organizer organizers sponsor sponsors sponsorship founded
     founding department departments agency agencies bureau bureaus expenses expense
-    reimbursement reimbursed study studied alma mater
+    reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
+    entitlement biography bio background career careers
     agenda schedule speakers speaker
     beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
@@ -116,7 +117,8 @@ SUBJECT_WORDS = _word_list(
     区长 市长 书记 领导 官员
     天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
-    下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历
+    下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
+    履历 背景 经历
     北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
     """
@@ -174,6 +176,13 @@ DATE_IN_ANSWER = re.compile(
     "(?:\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\b)?)"
     "|星期|周[一二三四五六日末]"
 )
+
+# Questions asking who organised or held something ("who hosted the event", "谁主办的"): the
+# article says what the district hosted, never which body organised an event, so such a question
+# counts like a request for names. HOSTING_TOKENS are the canonical tokens of those verbs.
+WHO_WORDS = _word_list("who whom whose")
+WHO_CHINESE = re.compile("谁|哪个单位|哪家单位|哪个部门|哪家机构")
+HOSTING_TOKENS = _word_list("host hold")
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.

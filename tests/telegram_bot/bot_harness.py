@@ -242,11 +242,9 @@ def suggest_questions(engine: FaqEngine, count: int = 1) -> list[str]:
 
 
 def _tuning_questions() -> Iterator[str]:
-    for name in ("dev.yaml", "dev2.yaml"):
-        path = EVAL_DIR / name
-        if path.exists():
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-            yield from (str(item["q"]) for item in items if isinstance(item, dict) and "q" in item)
+    for path in sorted(EVAL_DIR.glob("dev*.yaml")):
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        yield from (str(item["q"]) for item in items if isinstance(item, dict) and "q" in item)
 
 
 def webhook_secret() -> str:
