@@ -21,7 +21,12 @@ from typing import NamedTuple
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
 from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_tokens
 from bot.matching.normalise import normalise
-from bot.matching.words import DATE_IN_ANSWER, ENGLISH_STOPWORDS, NUMBER_IN_ANSWER
+from bot.matching.words import (
+    DATE_IN_ANSWER,
+    ENGLISH_STOPWORDS,
+    ENUMERATION_IN_ANSWER,
+    NUMBER_IN_ANSWER,
+)
 
 # The longest small-talk phrasing (in tokens; a Chinese character is one) whose words count as
 # greetings, and the words that make a phrasing a question about the bot instead.
@@ -81,6 +86,12 @@ class KbIndex:
                 NUMBER_IN_ANSWER.search(DATE_IN_ANSWER.sub(" ", text))
                 for text in entry.answer.values()
             )
+            for entry in knowledge.entries
+        )
+        # ... and which name the members of what they speak of ("including Gu Sai and ..."), and
+        # so can answer a request for names.
+        self.enumerates: tuple[bool, ...] = tuple(
+            any(ENUMERATION_IN_ANSWER.search(text) for text in entry.answer.values())
             for entry in knowledge.entries
         )
         # ... and which state a date or a year, and so can answer "when ...".

@@ -43,11 +43,15 @@ from bot.matching.words import (
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
     LIST_REQUEST_WORDS,
+    LOCATION_CHINESE,
+    LOCATION_TOKENS,
     NUMBER_WORDS,
     PER_ITEM_CHINESE,
     PER_ITEM_WORDS,
+    PERSONA_WORDS,
     PERSONAL_CHINESE,
     PERSONAL_WORDS,
+    PLACE_WORDS,
     SUBJECT_WORDS,
     WEAK_WORDS,
     WHEN_CHINESE,
@@ -108,8 +112,30 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
     return False
 
 
+def _about_the_asker(surface: tuple[str, ...]) -> bool:
+    """ "my startup", "my kids": not "my friend says" """
+    return any(
+        word in PERSONAL_WORDS and surface[position + 1 : position + 2] not in _PERSONAS
+        for position, word in enumerate(surface)
+    )
+
+
+def _asks_when(surface: tuple[str, ...]) -> bool:
+    """ "when was ...", "event when": not "what did they discuss when they met" """
+    for position, word in enumerate(surface):
+        if word not in WHEN_WORDS:
+            continue
+        following = surface[position + 1 : position + 2]
+        if position == 0 or not following or following[0] in _WHEN_AUXILIARIES:
+            return True
+    return False
+
+
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
 _SUBJECT_STEMS = SUBJECT_WORDS | frozenset(stem(word) for word in SUBJECT_WORDS)
+_PLACE_STEMS = PLACE_WORDS | frozenset(stem(word) for word in PLACE_WORDS)
+_PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
+_WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would has have had"))
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -129,6 +155,7 @@ class QueryUnits:
     unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
     counting: bool = False  # asks how many
     dating: bool = False  # asks when
+    listing: bool = False  # asks for a list of names
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
 
     @property
@@ -204,6 +231,11 @@ class Matcher:
         settings = self.settings
         unknown_weight = settings.unknown_word_weight * index.max_idf
         units = QueryUnits()
+        surface = analysed.surface
+        typed = "".join(surface)
+        about_location = bool(
+            LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
+        )
         for word in analysed.words:
             whole = index.part_of.get(word)
             if word not in index.vocabulary and whole in index.vocabulary:
@@ -213,7 +245,9 @@ class Matcher:
             elif word in index.smalltalk_words:
                 units.greeting = True
             else:
-                if word in _SUBJECT_STEMS:
+                if about_location and word in _PLACE_STEMS:
+                    factor = settings.plain_word_weight
+                elif word in _SUBJECT_STEMS:
                     factor = settings.subject_word_weight
                 elif word in _WEAK_STEMS:
                     factor = settings.weak_word_weight
@@ -223,24 +257,23 @@ class Matcher:
                     factor = settings.plain_word_weight
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
-            self._chinese_units(run, units, unknown_weight)
-        surface = analysed.surface
-        typed = "".join(surface)
-        if _asks_for_a_list(surface) or LIST_REQUEST_CHINESE.search(typed):
-            units.unknown[_LIST_REQUEST] = unknown_weight * settings.list_request_weight
+            self._chinese_units(run, units, unknown_weight, about_location)
+        units.listing = _asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         if HOSTING_TOKENS.intersection(analysed.tokens) and (
             WHO_WORDS.intersection(surface) or WHO_CHINESE.search(typed)
         ):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
-        if PERSONAL_WORDS.intersection(surface) or PERSONAL_CHINESE.search(typed):
+        if _about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
-        units.dating = bool(WHEN_WORDS.intersection(surface) or WHEN_CHINESE.search(typed))
+        units.dating = _asks_when(surface) or bool(WHEN_CHINESE.search(typed))
         if PER_ITEM_WORDS.intersection(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
 
-    def _chinese_units(self, run: str, units: QueryUnits, unknown_weight: float) -> None:
+    def _chinese_units(
+        self, run: str, units: QueryUnits, unknown_weight: float, about_location: bool
+    ) -> None:
         """Known bigrams are evidence; characters no known bigram covers are unknown words.
 
         Covering characters rather than counting unknown bigrams keeps the seams between two
@@ -286,7 +319,8 @@ class Matcher:
                 if len(unseen) == 1 and unseen in index.known_characters:
                     unseen = ""
                 if unseen:
-                    units.unknown[unseen] = unknown_weight * self._unseen_words(unseen)
+                    words = self._unseen_words(unseen, about_location)
+                    units.unknown[unseen] = unknown_weight * words
                 start = -1
 
     def _corrected(self, tokens: list[str]) -> list[str]:
@@ -312,7 +346,7 @@ class Matcher:
         # A correction may be two words: "talenthub" is "talent hub".
         return [word for token in joined for word in self._correct(token).split(" ")]
 
-    def _unseen_words(self, stretch: str) -> float:
+    def _unseen_words(self, stretch: str, about_location: bool = False) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
 
         About one word per two characters, but a subject word inside the stretch ("住房" in
@@ -325,7 +359,10 @@ class Matcher:
         words = 0.0
         for subject in _CHINESE_SUBJECT_WORDS:
             if subject in stretch:
-                words += self.settings.subject_word_weight * stretch.count(subject)
+                weight = self.settings.subject_word_weight
+                if about_location and subject in PLACE_WORDS:
+                    weight = self.settings.plain_word_weight
+                words += weight * stretch.count(subject)
                 stretch = stretch.replace(subject, " ")
         for generic in _CHINESE_WEAK_WORDS:
             if generic in stretch:
@@ -412,6 +449,9 @@ class Matcher:
                 unknown += settings.uncounted_weight * unseen_weight
             if units.dating and not index.states_a_date[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
+            # The knowledge base gives counts, not lists, except where an answer names them.
+            if units.listing and not index.enumerates[entry]:
+                unknown += settings.list_request_weight * unseen_weight
             for subject in subjects:
                 if subject not in index.entry_units[entry]:
                     unknown += settings.subject_word_weight * unseen_weight

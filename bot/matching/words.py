@@ -98,11 +98,9 @@ SUBJECT_WORDS = _word_list(
     research organiser organisers organizer organizers sponsor sponsors sponsorship founded
     founding department departments agency agencies bureau bureaus expenses expense
     reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
+    valid validity expire expires expiry capacity specs specification specifications
     entitlement biography bio background career careers
     agenda schedule speakers speaker
-    beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
-    shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
-    usa japan japanese france french korea canada australia singapore india
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
     电话 热线 邮箱 邮件 微信 联系 联系方式 地址 办公室 办公地点 邮编
     住房 房子 住房补贴 房补 租房 房租 租金 公寓 宿舍 住宿 购房 买房 房贷
@@ -118,11 +116,25 @@ SUBJECT_WORDS = _word_list(
     天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
-    履历 背景 经历
+    履历 背景 经历 有效期 期限 容量 参数 规格
+    """
+)
+
+# Other places: a subject of their own ("haimen talent policy"), except in a question about
+# where Tongzhou is, where they are only the asker's bearings ("is it near shanghai").
+PLACE_WORDS = _word_list(
+    """
+    beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
+    shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
+    usa japan japanese france french korea canada australia singapore india
     北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
     """
 )
+SUBJECT_WORDS |= PLACE_WORDS
+# What makes a question one about where Tongzhou is: these canonical tokens, or these words.
+LOCATION_TOKENS = _word_list("city provinc belong locat map where")
+LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置")
 
 # Words too general to stand alone for the multi-word synonym phrase they occur in
 # (``SynonymMap.part_of``): "storage" alone is "energy storage", but "office" is not "head
@@ -159,6 +171,11 @@ LIST_REQUEST_CHINESE = re.compile(
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业)"
 )
 
+# An answer that names the members of a group ("such as Gu Sai and Dong Hongbiao"; a name is
+# capitalised, so "no details, such as who qualifies" names nothing): it can answer a request
+# for their names. Every entry answers in English too, so the English pattern is enough.
+ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
+
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
 COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|多少(?!钱)")
@@ -187,6 +204,11 @@ HOSTING_TOKENS = _word_list("host hold")
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.
 PERSONAL_WORDS = _word_list("my mine myself")
+# ... but "my friend says", "my cousin works there", "sorry my english" only tell who is asking.
+PERSONA_WORDS = _word_list(
+    "friend friends cousin cousins nephew niece brother sister uncle aunt colleague colleagues"
+    " boss english chinese"
+)
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 
 # Questions about one item's share ("how much does each project get", "每个项目", "平均", "the
@@ -194,7 +216,7 @@ PERSONAL_CHINESE = re.compile("我的|我家|本人")
 # asker's own case.
 PER_ITEM_WORDS = _word_list("each per every average maximum minimum max individual")
 PER_ITEM_CHINESE = re.compile(
-    "每个|每家|每项|每位|每人|每年|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套"
+    "每个|每家|每项|每位|每人|每年|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套|标准"
 )
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).
@@ -209,6 +231,7 @@ CHINESE_STOP_PHRASES = _word_list(
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万
+    听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
     """
 )
 
