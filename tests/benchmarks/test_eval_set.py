@@ -20,7 +20,19 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO / "benchmarks" / "eval"
 KNOWLEDGE_DIR = REPO / "knowledge"
-FILES = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "holdout", "holdout2", "holdout3")
+FILES = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "holdout",
+    "holdout2",
+    "holdout3",
+)
 
 ENTRY_IDS = frozenset(
     {
