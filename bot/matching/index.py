@@ -37,6 +37,7 @@ _QUESTION_MARKERS = frozenset(
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_VERSION = re.compile(r"\d+\.\d+")
 
 
 def _is_formula(analysed: Analysed) -> bool:
@@ -80,10 +81,11 @@ class KbIndex:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
-        # Which entries state a number, and so can answer "how many ..." (a year is no count).
+        # Which entries state a number, and so can answer "how many ..." (a year or a version
+        # such as "3.0" is no count).
         self.states_a_number: tuple[bool, ...] = tuple(
             any(
-                NUMBER_IN_ANSWER.search(DATE_IN_ANSWER.sub(" ", text))
+                NUMBER_IN_ANSWER.search(_VERSION.sub(" ", DATE_IN_ANSWER.sub(" ", text)))
                 for text in entry.answer.values()
             )
             for entry in knowledge.entries

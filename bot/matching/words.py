@@ -55,6 +55,7 @@ WEAK_WORDS = _word_list(
     type types status situation headcount basic stance stances near nearby close different
     same similar
     another reason reasons consider considers considered regard regarded turn turns turned
+    later
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """
@@ -91,14 +92,16 @@ SUBJECT_WORDS = _word_list(
     university universities uni unis college colleges lab laboratory
     mayor governor secretary leader leaders official officials
     weather temperature climate food restaurant restaurants
-    next upcoming future later
+    next upcoming future
     loan loans exchange rate rates currency funding
     born birth age married nationality
     car cars vehicle vehicles
     research organiser organisers organizer organizers sponsor sponsors sponsorship founded
     founding department departments agency agencies bureau bureaus expenses expense
     reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
-    valid validity expire expires expiry capacity specs specification specifications
+    valid validity expire expires expiry capacity specs specification specifications join
+    joining member members membership measures provisions clauses sign signed signing
+    contract contracts deal deals upcoming alphaess
     entitlement biography bio background career careers
     agenda schedule speakers speaker
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
@@ -116,7 +119,8 @@ SUBJECT_WORDS = _word_list(
     天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
-    履历 背景 经历 有效期 期限 容量 参数 规格
+    履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
+    安家补贴 生活补贴
     """
 )
 
@@ -142,7 +146,7 @@ LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|�
 GENERIC_PHRASE_PARTS = _word_list(
     """
     office people new company stock market high start united unit support financial head
-    engineering academy park three third point zero version tier set take part
+    engineering academy park three third point zero version tier set take part talk
     """
 )
 
@@ -231,7 +235,7 @@ CHINESE_STOP_PHRASES = _word_list(
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万
-    听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
+    听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺 网上 看到
     """
 )
 
@@ -269,6 +273,10 @@ _IRREGULAR = {
 }
 
 
+# Words that only look inflected: "news" is not "new", "evening" is not "even".
+_UNSTEMMED = frozenset(("news", "evening"))
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A light suffix stripper for English: inflections, then a few derivations.
@@ -278,7 +286,7 @@ def stem(word: str) -> str:
     Numbers and non-Latin words come back unchanged.
     """
     word = _IRREGULAR.get(word, word)
-    if not word.isascii() or not word.isalpha() or len(word) <= 3:
+    if not word.isascii() or not word.isalpha() or len(word) <= 3 or word in _UNSTEMMED:
         return word
     for suffix, replacement, min_stem in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
