@@ -32,6 +32,7 @@ FILES = (
     "holdout",
     "holdout2",
     "holdout3",
+    "holdout4",
 )
 
 ENTRY_IDS = frozenset(
