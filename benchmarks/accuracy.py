@@ -19,7 +19,7 @@ Tables printed:
    words.
 3. With ``--tune``: the best settings of a small grid, judged on the tuning sets together.
 
-The tuning sets are dev, dev2, dev3, dev4, dev5, dev6, holdout and holdout2 (the last two were
+The tuning sets are dev and dev2 to dev8, holdout and holdout2 (the last two were
 held out once and retired into tuning after their misses were read). Only they are used for
 choosing anything; the held-out set, holdout3, is left out unless asked for, so a tuning session
 cannot glance at it by accident, and is reported as it comes out.
@@ -58,7 +58,18 @@ from bot.paths import shipped_knowledge_dir  # noqa: E402
 EVAL_DIR = ROOT / "benchmarks" / "eval"
 
 
-TUNING_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout", "holdout2")
+TUNING_SETS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "holdout",
+    "holdout2",
+)
 HELD_OUT_SET = "holdout3"
 
 

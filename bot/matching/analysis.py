@@ -144,6 +144,24 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+# What a question asks for, as a pseudo-word: "why did the experts come" and "when did the
+# experts come" share every content word, and only the question word tells the purpose entry
+# from the date entry. Phrasings carry them too, so they count as evidence like any word.
+_QUESTION_WORDS = {"why": "?why", "who": "?who", "whom": "?who", "where": "?where"}
+_CHINESE_QUESTIONS = (
+    ("?why", re.compile("为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥")),
+    ("?who", re.compile("谁")),
+    ("?where", re.compile("哪里|哪儿|在哪|什么地方")),
+)
+
+
+def _question_kinds(surface: Sequence[str]) -> list[str]:
+    kinds = {_QUESTION_WORDS[word] for word in surface if word in _QUESTION_WORDS}
+    typed = "".join(surface)
+    kinds.update(kind for kind, pattern in _CHINESE_QUESTIONS if pattern.search(typed))
+    return sorted(kinds)
+
+
 class Analysed(NamedTuple):
     surface: tuple[str, ...]  # the words as written (normalised, corrected), before stemming
     tokens: tuple[str, ...]
@@ -198,6 +216,7 @@ def analyse(
             words.append(token)
     if run:
         runs.append("".join(run))
+    words.extend(_question_kinds(surface))
     return Analysed(
         surface=tuple(surface),
         tokens=tuple(tokens),

@@ -82,6 +82,7 @@ _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
+_DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
 
 def _asks_how_many(surface: tuple[str, ...]) -> bool:
@@ -92,6 +93,7 @@ def _asks_how_many(surface: tuple[str, ...]) -> bool:
 
 
 _LISTING = (("on",), ("in",), ("at",), ("publicly",))
+_LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
 
 
 def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
@@ -103,7 +105,8 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:
             continue
-        following = surface[position + 1 : position + 2]
+        # "which five ...", and "which are the 10 ...".
+        following = [w for w in surface[position + 1 : position + 4] if w not in _LINKING]
         if following and (following[0].isdigit() or following[0] in NUMBER_WORDS):
             return True
         # "which companies", and "which leading enterprises": one describing word between.
@@ -242,6 +245,8 @@ class Matcher:
                 word = whole  # "storage" for "energy storage"
             if word in index.vocabulary:
                 units.known[word] = index.idf.get(word, index.max_idf)
+            elif word.startswith("?"):
+                continue  # a kind of question no phrasing asks: no evidence either way
             elif word in index.smalltalk_words:
                 units.greeting = True
             else:
@@ -258,6 +263,8 @@ class Matcher:
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight, about_location)
+        if all(unit.startswith("?") for unit in units.known):
+            units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
         units.listing = _asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         if HOSTING_TOKENS.intersection(analysed.tokens) and (
             WHO_WORDS.intersection(surface) or WHO_CHINESE.search(typed)
@@ -266,7 +273,9 @@ class Matcher:
         if _about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
-        units.dating = _asks_when(surface) or bool(WHEN_CHINESE.search(typed))
+        units.dating = (
+            _asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
+        )
         if PER_ITEM_WORDS.intersection(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units

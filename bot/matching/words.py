@@ -101,7 +101,7 @@ SUBJECT_WORDS = _word_list(
     reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
     valid validity expire expires expiry capacity specs specification specifications join
     joining member members membership measures provisions clauses sign signed signing
-    contract contracts deal deals upcoming alphaess
+    contract contracts deal deals upcoming alphaess subway metro
     entitlement biography bio background career careers
     agenda schedule speakers speaker
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
@@ -120,7 +120,7 @@ SUBJECT_WORDS = _word_list(
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
-    安家补贴 生活补贴
+    安家补贴 生活补贴 成立 创立 创办 地铁
     """
 )
 
@@ -171,7 +171,7 @@ NUMBER_VALUES = dict(
 )
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几(?![天日号年月])"
-    "|哪[二三四五六七八九十两0-9]"
+    "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业)"
 )
 
@@ -273,8 +273,9 @@ _IRREGULAR = {
 }
 
 
-# Words that only look inflected: "news" is not "new", "evening" is not "even".
-_UNSTEMMED = frozenset(("news", "evening"))
+# Words that only look inflected: "news" is not "new", "evening" is not "even", and "funded
+# projects" are the supported ones, not a question about funding.
+_UNSTEMMED = frozenset(("news", "evening", "funded"))
 
 
 @lru_cache(maxsize=100_000)
