@@ -1,0 +1,150 @@
+"""The rules that read what a question asks for, on the shipped knowledge base.
+
+Each case pairs a question the rule must decline (or route) with one it must keep answering,
+so a rule that simply declines more, or answers more, fails one side.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.faq import FaqEngine
+from bot.matching.matcher import Matcher
+from bot.matching.settings import MatchSettings
+from bot.matching.words import stem
+
+
+def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
+    match = engine.matcher.match(question)
+    return match.kind, match.entry_id
+
+
+@pytest.mark.parametrize(
+    ("declined", "answered", "entry_id"),
+    [
+        # A subject the source never speaks of, next to words it does.
+        (
+            "does the 3.0 policy come with a housing allowance",
+            "what is policy 3.0 about",
+            "policy-3-0",
+        ),
+        ("人才新政3.0有没有租房补贴", "人才新政3.0讲的是什么", "policy-3-0"),
+        # Money is a subject: only the entry that speaks of money answers it.
+        (
+            "what subsidy does policy 3.0 offer",
+            "total subsidy for talent projects",
+            "talent-projects-funding",
+        ),
+        # The organiser is never named; the district hosting events is.
+        ("who hosted the overseas phd event", "does tongzhou host talent events", "talent-events"),
+        ("海外博士活动是谁组织的", "通州举办过引才活动吗", "talent-events"),
+        # A request for names, answered only where an answer names people.
+        ("which ten chains are they", "how many key industrial chains", "industrial-chains"),
+        # A date or count the entry does not state.
+        (
+            "what year was alphaess founded",
+            "which year was alphaess introduced as a talent project",
+            "alphaess-talent-project",
+        ),
+    ],
+)
+def test_a_rule_declines_one_question_and_keeps_answering_its_neighbour(
+    shipped: FaqEngine, declined: str, answered: str, entry_id: str
+) -> None:
+    assert outcome(shipped, declined)[0] != "answer"
+    assert outcome(shipped, answered) == ("answer", entry_id)
+
+
+def test_a_request_for_names_is_answered_where_the_answer_names_them(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "names of the academicians at the doctoral event") == (
+        "answer",
+        "doctoral-event-guests",
+    )
+    assert outcome(shipped, "names of the five companies going public")[0] != "answer"
+
+
+def test_the_question_word_tells_purpose_from_date(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "why did the british academics visit tongzhou") == (
+        "answer",
+        "doctoral-event-purpose",
+    )
+    assert outcome(shipped, "when did the british academics visit tongzhou") == (
+        "answer",
+        "doctoral-event-date",
+    )
+
+
+@pytest.mark.parametrize("question", ["why?", "who", "where", "为什么", "谁啊"])
+def test_a_question_word_alone_asks_nothing(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question) == ("decline", None)
+
+
+def test_when_as_a_conjunction_does_not_ask_for_a_date(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "what did the uk academics talk over when they met in tongzhou") == (
+        "answer",
+        "doctoral-event-purpose",
+    )
+
+
+def test_another_place_is_a_subject_except_in_a_question_about_where_tongzhou_is(
+    shipped: FaqEngine,
+) -> None:
+    assert outcome(shipped, "rugao district talent policy")[0] != "answer"
+    assert outcome(shipped, "coming over from rugao, which province is tongzhou in") == (
+        "answer",
+        "tongzhou-location",
+    )
+
+
+def test_who_is_asking_is_not_the_askers_own_case(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "my colleague asked what alphaess makes") == (
+        "answer",
+        "alphaess-business",
+    )
+    assert outcome(shipped, "can my company get alphaess batteries cheaper")[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        (
+            "how many subsidiaries does alphaess have, thirty?",
+            "alphaess-global-reach",
+        ),  # number word
+        ("alphaessheadquarters", "alphaess-headquarters"),  # two words typed together
+        ("talenthubs where", "talent-hubs"),
+        ("policyyy 3.0", "policy-3-0"),  # a letter held down
+    ],
+)
+def test_typing_slips_are_read_as_meant(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", ["heyyy", "ok thanks, that helped a lot", "好嘞 谢谢啦"])
+def test_greetings_with_a_little_chatter_are_small_talk(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] == "smalltalk"
+
+
+def test_plain_unseen_words_weigh_less_than_subject_words(shipped: FaqEngine) -> None:
+    matcher = shipped.matcher
+    chatter = matcher.query_units(matcher.analyse("alphaess subsidiaries roughly"))
+    subject = matcher.query_units(matcher.analyse("alphaess subsidiaries salary"))
+    assert sum(chatter.unknown.values()) < sum(subject.unknown.values())
+    assert outcome(shipped, "alphaess subsidiaries roughly")[0] == "answer"
+    assert outcome(shipped, "alphaess subsidiaries salary")[0] != "answer"
+
+
+def test_the_weights_of_unseen_words_are_settings(shipped: FaqEngine) -> None:
+    heavy = Matcher(shipped.knowledge, dataclasses.replace(MatchSettings(), plain_word_weight=1.0))
+    question = "alphaess subsidiaries roughly"
+    light_units = shipped.matcher.query_units(shipped.matcher.analyse(question))
+    heavy_units = heavy.query_units(heavy.analyse(question))
+    assert sum(heavy_units.unknown.values()) > sum(light_units.unknown.values())
+
+
+def test_words_that_only_look_inflected_keep_their_meaning() -> None:
+    assert stem("news") != stem("new")
+    assert stem("evening") == "evening"
+    assert stem("funded") != stem("funding")
