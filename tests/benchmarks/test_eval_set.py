@@ -29,6 +29,7 @@ FILES = (
     "dev6",
     "dev7",
     "dev8",
+    "dev9",
     "holdout",
     "holdout2",
     "holdout3",
