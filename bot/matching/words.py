@@ -101,7 +101,7 @@ SUBJECT_WORDS = _word_list(
     reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
     valid validity expire expires expiry capacity specs specification specifications join
     joining member members membership measures provisions clauses sign signed signing
-    contract contracts deal deals upcoming alphaess subway metro
+    contract contracts deal deals upcoming alphaess subway metro size
     entitlement biography bio background career careers
     agenda schedule speakers speaker
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
@@ -172,7 +172,7 @@ NUMBER_VALUES = dict(
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几(?![天日号年月])"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
-    "|哪些\\w{0,3}?(?:企业|公司|国家|产业)"
+    "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)"
 )
 
 # An answer that names the members of a group ("such as Gu Sai and Dong Hongbiao"; a name is
@@ -273,9 +273,10 @@ _IRREGULAR = {
 }
 
 
-# Words that only look inflected: "news" is not "new", "evening" is not "even", and "funded
-# projects" are the supported ones, not a question about funding.
-_UNSTEMMED = frozenset(("news", "evening", "funded"))
+# Words that only look inflected: "news" is not "new", "evening" is not "even", "funded
+# projects" are the supported ones, not a question about funding, and an "apartment" is not
+# "apart" (from).
+_UNSTEMMED = frozenset(("news", "evening", "funded", "apartment"))
 
 
 @lru_cache(maxsize=100_000)
@@ -297,6 +298,8 @@ def stem(word: str) -> str:
                 continue
             word = word[: len(word) - len(suffix)] + replacement
             break
+    if word in _UNSTEMMED:
+        return word
     for suffix, min_stem in _DERIVATIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
             return word[: len(word) - len(suffix)]
