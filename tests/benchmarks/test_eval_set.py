@@ -34,6 +34,7 @@ FILES = (
     "holdout2",
     "holdout3",
     "holdout4",
+    "holdout5",
 )
 
 ENTRY_IDS = frozenset(
