@@ -149,7 +149,7 @@ def bigrams(run: str) -> list[str]:
 # from the date entry. Phrasings carry them too, so they count as evidence like any word.
 _QUESTION_WORDS = {"why": "?why", "who": "?who", "whom": "?who", "where": "?where"}
 _CHINESE_QUESTIONS = (
-    ("?why", re.compile("为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥")),
+    ("?why", re.compile("为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥|图的是|图的啥")),
     ("?who", re.compile("谁")),
     ("?where", re.compile("哪里|哪儿|在哪|什么地方")),
 )

@@ -38,6 +38,7 @@ from bot.matching.settings import MatchSettings
 from bot.matching.words import (
     COUNT_CHINESE,
     ENGLISH_STOPWORDS,
+    FUTURE_CHINESE,
     HOSTING_TOKENS,
     LIST_REQUEST_CHINESE,
     LIST_REQUEST_LEADS,
@@ -82,13 +83,16 @@ _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
+_FUTURE = "<future>"
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
 
 def _asks_how_many(surface: tuple[str, ...]) -> bool:
-    """ "how many ...", "number of ...", "headcount" """
-    return "headcount" in surface or any(
-        pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface)
+    """ "how many ...", "number of ...", "headcount", "tally" """
+    return (
+        "headcount" in surface
+        or "tally" in surface
+        or any(pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface))
     )
 
 
@@ -113,6 +117,21 @@ def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
         if LIST_REQUEST_PLURALS.intersection(surface[position + 1 : position + 3]):
             return True
     return False
+
+
+def _asks_for_one_share(surface: tuple[str, ...]) -> bool:
+    """ "each project", "the maximum", "a single project", "at most" """
+    return bool(PER_ITEM_WORDS.intersection(surface)) or any(
+        pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface)
+    )
+
+
+def _asks_about_the_future(surface: tuple[str, ...]) -> bool:
+    """ "will there be ...", "is there going to be ..." """
+    return any(
+        pair in (("will", "there"), ("will", "be"), ("going", "to"))
+        for pair in itertools.pairwise(surface)
+    )
 
 
 def _about_the_asker(surface: tuple[str, ...]) -> bool:
@@ -270,13 +289,15 @@ class Matcher:
             WHO_WORDS.intersection(surface) or WHO_CHINESE.search(typed)
         ):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
+        if _asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
+            units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
         if _about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
         units.dating = (
             _asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
         )
-        if PER_ITEM_WORDS.intersection(surface) or PER_ITEM_CHINESE.search(typed):
+        if _asks_for_one_share(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
 
@@ -418,7 +439,11 @@ class Matcher:
             found = process.extractOne(
                 word, choices, scorer=Indel.distance, processor=None, score_cutoff=1
             )
-            return found[0] if found is not None and found[0] in ENGLISH_STOPWORDS else None
+            if found is None:
+                return None
+            # ... or towards a greeting ("heya", "helo").
+            short_ok = found[0] in ENGLISH_STOPWORDS or found[0] in self.index.smalltalk_words
+            return found[0] if short_ok else None
         max_edits = 2 if len(word) >= settings.typo_long_word else 1
         found = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=max_edits

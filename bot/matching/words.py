@@ -55,7 +55,7 @@ WEAK_WORDS = _word_list(
     type types status situation headcount basic stance stances near nearby close different
     same similar
     another reason reasons consider considers considered regard regarded turn turns turned
-    later
+    later tally 朋友 上班
     态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """
@@ -101,7 +101,8 @@ SUBJECT_WORDS = _word_list(
     reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
     valid validity expire expires expiry capacity specs specification specifications join
     joining member members membership measures provisions clauses sign signed signing
-    contract contracts deal deals upcoming alphaess subway metro size
+    contract contracts deal deals upcoming alphaess subway metro size gdp population fail
+    failed failure failures
     entitlement biography bio background career careers
     agenda schedule speakers speaker
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
@@ -120,7 +121,7 @@ SUBJECT_WORDS = _word_list(
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
-    安家补贴 生活补贴 成立 创立 创办 地铁
+    安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭
     """
 )
 
@@ -172,7 +173,7 @@ NUMBER_VALUES = dict(
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几(?![天日号年月])"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
-    "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)"
+    "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)|都有谁|都有哪些"
 )
 
 # An answer that names the members of a group ("such as Gu Sai and Dong Hongbiao"; a name is
@@ -182,13 +183,15 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
-COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|多少(?!钱)")
+COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|多少(?!钱)")
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
 # Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
-WHEN_CHINESE = re.compile("什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年|多久")
+WHEN_CHINESE = re.compile(
+    "什么时候|啥时候|何时|哪天|哪一天|哪两天|哪几天|几号|几月|哪年|哪一年|多久"
+)
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
     "|\\d+(?:\\s*[-–至到]\\s*\\d+)?\\s*(?:[年月日号点时]|[ap]\\.?m\\b|o'clock)"
@@ -204,6 +207,10 @@ DATE_IN_ANSWER = re.compile(
 WHO_WORDS = _word_list("who whom whose")
 WHO_CHINESE = re.compile("谁|哪个单位|哪家单位|哪个部门|哪家机构")
 HOSTING_TOKENS = _word_list("host hold")
+
+# Questions about what is still to come ("will there be another event", "今年还会办吗"): the
+# article reports what happened, so they count like a subject of their own.
+FUTURE_CHINESE = re.compile("还会|将会|会不会再|还有没有下|今年还|明年")
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.
@@ -235,7 +242,7 @@ CHINESE_STOP_PHRASES = _word_list(
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万
-    听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺 网上 看到
+    听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺 网上 看到 问题
     """
 )
 
