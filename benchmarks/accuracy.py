@@ -136,16 +136,16 @@ class PlainBaseline:
 
 def row(name: str, report: EvalReport) -> str:
     return (
-        f"| {name:<52} | {100 * (report.accuracy or 0):6.1f}% | "
-        f"{100 * (report.rejection_rate or 0):6.1f}% | "
-        f"{100 * (report.smalltalk_accuracy or 0):8.1f}% | {len(report.misses):6} |"
+        f"| {name:<62} | {100 * (report.accuracy or 0):7.1f}% | "
+        f"{100 * (report.rejection_rate or 0):7.1f}% | "
+        f"{100 * (report.smalltalk_accuracy or 0):9.1f}% | {len(report.misses):6} |"
     )
 
 
 HEADER = (
-    f"| {'matcher':<52} | {'in-scope':>7} | {'rejected':>7} | {'small talk':>9} | "
+    f"| {'matcher':<62} | {'in-scope':>8} | {'rejected':>8} | {'small talk':>10} | "
     f"{'misses':>6} |\n"
-    f"|{'-' * 54}|{'-' * 9}|{'-' * 10}|{'-' * 12}|{'-' * 8}|"
+    f"|{'-' * 64}|{'-' * 10}|{'-' * 10}|{'-' * 12}|{'-' * 8}|"
 )
 
 
