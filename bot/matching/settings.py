@@ -1,8 +1,8 @@
 """The matcher's thresholds and weights, in one documented place.
 
 Every number the decision depends on lives here, so it can be tuned (``benchmarks/accuracy.py``
-shows how each default was chosen on the tuning sets in ``benchmarks/eval/``: dev to dev9,
-holdout, holdout2 and holdout3) or overridden by a caller without touching the matching code.
+shows how each default was chosen on the tuning sets in ``benchmarks/eval/``: dev to dev9
+and holdout to holdout4) or overridden by a caller without touching the matching code.
 The defaults sit on a plateau, not on a single best point: with plain_word_weight 0.35,
 answer_threshold 39-41 gives the same in-scope accuracy on the tuning sets together (95.9%)
 and 40-42 the same rejection (97.7%); 0.4 with 42 declines as much but answers 0.9 points
