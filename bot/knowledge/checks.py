@@ -365,11 +365,25 @@ class _Phrasing:
     position: Position
 
 
+class _Blanked(dict[int, str]):
+    """``str.translate`` table, filled as characters are met: punctuation, symbols, separators
+    and control characters become spaces, everything else stays."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        kept = " " if unicodedata.category(char)[0] in "PSZC" else char
+        if len(self) < 100_000:  # a bound on memory, whatever characters the files hold
+            self[code] = kept
+        return kept
+
+
+_BLANKED = _Blanked()
+
+
 def normalise_phrasing(text: str) -> str:
     """Case, width, punctuation and spacing removed: what a near-duplicate test should compare."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(" " if unicodedata.category(char)[0] in "PSZC" else char for char in text)
-    return " ".join(kept.split())
+    return " ".join(text.translate(_BLANKED).split())
 
 
 def _phrasings(scope: _Scope) -> list[_Phrasing]:
