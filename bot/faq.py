@@ -16,9 +16,9 @@ from bot.answers import Reply, SourceRef, Suggestion, TopicRef
 from bot.errors import KnowledgeError
 from bot.knowledge import validate_folder
 from bot.knowledge.model import Entry, KnowledgeBase, Lang
-from bot.matching.matcher import Matcher
 from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
+from bot.matching.shared import matcher_for
 from bot.paths import shipped_knowledge_dir
 
 _SUGGEST_TEXT: dict[Lang, str] = {
@@ -48,7 +48,7 @@ class FaqEngine:
     def __init__(self, knowledge: KnowledgeBase, settings: MatchSettings | None = None) -> None:
         self.knowledge = knowledge
         self.settings = settings or MatchSettings()
-        self.matcher = Matcher(knowledge, self.settings)
+        self.matcher = matcher_for(knowledge, self.settings)
         self._smalltalk = {talk.id: talk for talk in knowledge.smalltalk}
 
     @classmethod

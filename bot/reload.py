@@ -30,6 +30,7 @@ import watchfiles
 from bot.checking import check_folder, format_problems
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
+from bot.matching.shared import one_matcher_per_knowledge_base
 from bot.paths import shipped_knowledge_dir
 
 logger = logging.getLogger(__name__)
@@ -133,10 +134,11 @@ def load_faq_engine(directory: Path) -> FaqEngine:
     Raises ``KnowledgeError`` with the errors, so a reload accepts exactly what ``check``
     accepts and reports exactly what it reports.
     """
-    result = check_folder(directory)
-    if result.errors or result.kb is None:
-        raise KnowledgeError(result.errors)
-    return FaqEngine(result.kb)
+    with one_matcher_per_knowledge_base():  # the self-check's matcher serves the questions
+        result = check_folder(directory)
+        if result.errors or result.kb is None:
+            raise KnowledgeError(result.errors)
+        return FaqEngine(result.kb)
 
 
 def faq_engine_holder(directory: Path | None = None) -> EngineHolder[FaqEngine]:

@@ -6,7 +6,10 @@ check, and returns the knowledge base with its errors and warnings, sorted by pl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +33,20 @@ class CheckResult:
         return not self.errors
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: loading a large folder allocates millions of
+    small objects (YAML nodes, marks, records) and, left on, the collector walks them over and
+    over (a third of the time for 10,000 entries). Reference counting still frees them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def validate_folder(directory: Path | str, today: dt.date | None = None) -> CheckResult:
     """Load ``directory`` and check it, reporting every problem in every file at once.
 
@@ -37,13 +54,14 @@ def validate_folder(directory: Path | str, today: dt.date | None = None) -> Chec
     on the readable fields of those that did not. So staff see a wrong quote together with a
     syntax error in another file, or a bad date in the same entry.
     """
-    loaded = load_folder(Path(directory))
-    problems = [
-        *loaded.problems,
-        *check_knowledge(
-            loaded.kb, today, declarations=loaded.declarations, incomplete=loaded.incomplete
-        ),
-    ]
+    with _collector_paused():
+        loaded = load_folder(Path(directory))
+        problems = [
+            *loaded.problems,
+            *check_knowledge(
+                loaded.kb, today, declarations=loaded.declarations, incomplete=loaded.incomplete
+            ),
+        ]
     unique = sorted(set(problems))
     return CheckResult(
         kb=None if loaded.has_errors else loaded.kb,

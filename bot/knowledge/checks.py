@@ -27,6 +27,7 @@ from bot.knowledge.model import (
     SynonymGroup,
     Topic,
 )
+from bot.knowledge.nearduplicates import near_earlier
 from bot.knowledge.numbers import NumberMention, numbers_in, values_in
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.records import Declarations, Incomplete
@@ -364,11 +365,25 @@ class _Phrasing:
     position: Position
 
 
+class _Blanked(dict[int, str]):
+    """``str.translate`` table, filled as characters are met: punctuation, symbols, separators
+    and control characters become spaces, everything else stays."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        kept = " " if unicodedata.category(char)[0] in "PSZC" else char
+        if len(self) < 100_000:  # a bound on memory, whatever characters the files hold
+            self[code] = kept
+        return kept
+
+
+_BLANKED = _Blanked()
+
+
 def normalise_phrasing(text: str) -> str:
     """Case, width, punctuation and spacing removed: what a near-duplicate test should compare."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(" " if unicodedata.category(char)[0] in "PSZC" else char for char in text)
-    return " ".join(kept.split())
+    return " ".join(text.translate(_BLANKED).split())
 
 
 def _phrasings(scope: _Scope) -> list[_Phrasing]:
@@ -391,10 +406,9 @@ def _phrasings(scope: _Scope) -> list[_Phrasing]:
 def check_phrasings(scope: _Scope) -> Iterator[Problem]:
     """No phrasing is the same, or nearly, as one of another entry; none repeats in its own."""
     phrasings = _phrasings(scope)
+    near = near_earlier([phrasing.normalised for phrasing in phrasings], NEAR_DUPLICATE_SCORE)
     for later, phrasing in enumerate(phrasings):
-        for earlier in range(later):
-            if not _near(phrasings[earlier].normalised, phrasing.normalised):
-                continue
+        for earlier in near[later]:
             other = phrasings[earlier]
             if other.owner == phrasing.owner:
                 if other.normalised == phrasing.normalised:
@@ -415,13 +429,6 @@ def check_phrasings(scope: _Scope) -> Iterator[Problem]:
                 "one entry only",
             )
             break
-
-
-def _near(first: str, second: str) -> bool:
-    shorter, longer = sorted((len(first), len(second)))
-    if not shorter or 200 * shorter < NEAR_DUPLICATE_SCORE * (shorter + longer):
-        return False  # lengths alone rule out the score; skip the comparison
-    return fuzz.ratio(first, second, score_cutoff=NEAR_DUPLICATE_SCORE) >= NEAR_DUPLICATE_SCORE
 
 
 # --- synonyms ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@
     settings.py    every threshold and weight (``MatchSettings``), documented
     outcome.py     ``Match`` and ``Candidate``, the matcher's result
     selfcheck.py   ``talent-bot check``: every phrasing retrieves its own entry
+    shared.py      one matcher for a reload's self-check and the engine it then serves
     evaluation.py  scoring a labelled question file (``talent-bot eval``, benchmarks, tests)
 
 ``bot.faq.FaqEngine`` turns a ``Match`` into a ``Reply``; most callers want that instead.

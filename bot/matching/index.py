@@ -153,28 +153,21 @@ class KbIndex:
             known_bigrams.update(_all_bigrams(analysed))
             surface.update(analysed.surface)
 
-        document_frequency: dict[str, int] = defaultdict(int)
         postings: dict[str, list[int]] = defaultdict(list)
         for index, units_of_entry in enumerate(entry_units):
             for unit in units_of_entry:
-                document_frequency[unit] += 1
                 postings[unit].append(index)
         count = max(len(self.entry_ids), 1)
+        # A unit's document frequency is the number of entries in its postings.
         self.idf: dict[str, float] = {
-            unit: math.log(1.0 + count / frequency)
-            for unit, frequency in document_frequency.items()
+            unit: math.log(1.0 + count / len(found)) for unit, found in postings.items()
         }
         self.max_idf = math.log(1.0 + count)
         self.postings: dict[str, tuple[int, ...]] = {u: tuple(p) for u, p in postings.items()}
         self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
+        idf_of = self.idf.__getitem__
         self.phrasings: tuple[Phrasing, ...] = tuple(
-            Phrasing(
-                entry=index,
-                lang=lang,
-                text=text,
-                units=units,
-                weight=math.fsum(self.idf[u] for u in units),
-            )
+            Phrasing(index, lang, text, units, math.fsum(map(idf_of, units)))
             for index, lang, text, units in analysed_phrasings
         )
         phrasings_of: list[list[int]] = [[] for _ in self.entry_ids]

@@ -20,7 +20,6 @@ _INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Mc"})
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
-_SPACES = re.compile(r"\s+")
 
 # Unified ideographs, extension A, compatibility ideographs and the supplementary planes.
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -90,7 +89,7 @@ def normalise(text: str) -> str:
     text = text.translate(_CHARACTERS)
     if "." in text:
         text = _STRAY_DOT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # the whitespace a regex's \s matches, folded and trimmed
 
 
 def is_han(char: str) -> bool:

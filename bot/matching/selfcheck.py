@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from bot.knowledge.model import LANGS, KnowledgeBase
 from bot.knowledge.problems import Problem, Severity
-from bot.matching.matcher import Matcher
 from bot.matching.settings import MatchSettings
+from bot.matching.shared import matcher_for
 
 
 def check_phrasings_retrieve_their_entry(
     knowledge: KnowledgeBase, settings: MatchSettings | None = None
 ) -> list[Problem]:
-    matcher = Matcher(knowledge, settings)
+    matcher = matcher_for(knowledge, settings or MatchSettings())
     problems: list[Problem] = []
     for entry in knowledge.entries:
         for lang in LANGS:

@@ -1,0 +1,144 @@
+"""Every pair of near-identical texts, found without comparing every pair.
+
+Two texts are near-identical when rapidfuzz's ``fuzz.ratio`` of them reaches ``score`` (95 for
+phrasings). Comparing every pair is quadratic: 10,000 entries have 90,000 phrasings and four
+billion pairs. Instead a pair is scored only when the longer text contains, near the same
+place, one of a few pieces kept from the shorter; no near-identical pair lacks one, because:
+
+- ``fuzz.ratio(a, b)`` is ``100 * (1 - d / L)``, where ``L = len(a) + len(b)`` and ``d`` counts
+  the one-character insertions and deletions that turn ``a`` into ``b``. So a pair reaching
+  ``s`` differs by at most ``(1 - s/100) * L`` edits (``_most_edits``), and its shorter text
+  (length ``n``) is at least ``s / (200 - s)`` of the longer (length ``m``): for 95, at most 5
+  edits per 100 characters of the two texts, and lengths within 10.5% of each other.
+- Cut the shorter text into pieces. A deletion removes a character of one piece; an insertion
+  lands inside one piece or between two. So ``d`` edits touch at most ``d`` pieces, and of any
+  ``d + 1`` pieces one is untouched: it appears, character for character, in the longer text,
+  moved by ``shift`` = insertions minus deletions before it. The edits before it are at least
+  ``|shift|`` and those after it at least ``|m - n - shift|``, so ``|shift| + |m - n - shift|
+  <= d``: a window of about ``d + 1`` places.
+- Each text of length ``n`` keeps ``e + 1`` of its pieces, ``e`` being the most edits between
+  it and any text as long or longer that can reach the score; each text of length ``m`` looks
+  up its own substrings at those windows, for every shorter or equal length that can reach the
+  score. When ``e`` is 0 only an identical text can be near, and those are paired directly.
+
+Which pieces a text keeps does not matter to the argument, only to speed: it keeps its rarest
+among the texts of its length, so that in "could you tell me about X and Y for Z please" the
+pieces looked up are from X, Y and Z, not from the phrase every such question shares. Every
+pair found is then decided by ``is_near``, the same comparison as before, so exactly the same
+pairs are reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from fractions import Fraction
+from itertools import chain
+
+from rapidfuzz import fuzz, process
+
+# Pieces per edit a text may carry: more and shorter pieces let the rarest be kept (fewer texts
+# share them), but unrelated texts share short pieces by chance.
+_PIECES_PER_EDIT = 3
+
+# The pieces kept by the texts of one length: for each piece, its slice and the texts by piece.
+_Pieces = list[tuple[int, int, dict[str, list[str]]]]
+
+
+def is_near(first: str, second: str, score: float) -> bool:
+    """``fuzz.ratio(first, second) >= score``, False when either is empty."""
+    shorter, longer = sorted((len(first), len(second)))
+    if not shorter or 200 * shorter < score * (shorter + longer):
+        return False  # lengths alone rule out the score; skip the comparison
+    return fuzz.ratio(first, second, score_cutoff=score) >= score
+
+
+def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
+    """For each text, the positions of the earlier texts near it (``is_near``), in order."""
+    threshold = Fraction(score)
+    positions: dict[str, list[int]] = defaultdict(list)
+    for position, text in enumerate(texts):
+        if text:
+            positions[text].append(position)
+    pairs = {(a, b) for same in positions.values() for a in same for b in same if a < b}
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for text in positions:
+        by_length[len(text)].append(text)
+    pieces = {n: _kept_pieces(n, group, threshold) for n, group in by_length.items()}
+
+    for m, group in by_length.items():
+        # Every place a text of length m may hold an untouched piece of a partner: the slice of
+        # the text to look up (each cut once per text), and the table to look it up in.
+        slices: dict[tuple[int, int], int] = {}
+        tables: list[dict[str, list[str]]] = []
+        slots: list[int] = []
+        for n, shifts in _partners(m, by_length, threshold):
+            for start, length, table in pieces[n]:
+                for shift in shifts:
+                    if table and start + shift >= 0:
+                        tables.append(table)
+                        slots.append(slices.setdefault((start + shift, length), len(slices)))
+        cuts = [slice(start, start + length) for start, length in slices]
+        for text in group:
+            # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
+            # loops; is_near then decides each pair found exactly as comparing two texts would.
+            keys = list(map(text.__getitem__, cuts))
+            found = map(dict.get, tables, map(keys.__getitem__, slots))
+            candidates = list(chain.from_iterable(filter(None, found)))
+            for other, _, _ in process.extract(
+                text,
+                candidates,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=None,
+                score_cutoff=score - 1,
+            ):
+                if other != text and is_near(other, text, score):
+                    pairs.update(
+                        (min(a, b), max(a, b)) for a in positions[other] for b in positions[text]
+                    )
+    earlier: list[list[int]] = [[] for _ in texts]
+    for first, second in sorted(pairs):
+        earlier[second].append(first)
+    return earlier
+
+
+def _most_edits(total_length: int, threshold: Fraction) -> int:
+    """The most insertions and deletions a near pair of this total length may differ by."""
+    return int((100 - threshold) * total_length / 100)
+
+
+def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Pieces:
+    """The rarest ``edits + 1`` pieces of each text of length ``n``, where ``edits`` bounds the
+    edits to any partner as long or longer; none when only an identical text can be near."""
+    edits = _most_edits(n + int((200 - threshold) * n / threshold), threshold)
+    if edits == 0:
+        return []  # identical texts are paired without pieces
+    count = min(n, _PIECES_PER_EDIT * (edits + 1))
+    keep = edits + 1
+    size, longer = divmod(n, count)  # the last ``longer`` pieces are one character longer
+    spans: list[tuple[int, int]] = []
+    for number in range(count):
+        start = number * size + max(0, number - (count - longer))
+        spans.append((start, size + (number >= count - longer)))
+    cut = [[text[start : start + length] for start, length in spans] for text in texts]
+    frequency = Counter((number, piece) for row in cut for number, piece in enumerate(row))
+    tables: list[dict[str, list[str]]] = [defaultdict(list) for _ in spans]
+    for text, row in zip(texts, cut, strict=True):
+        rarest = sorted(range(count), key=lambda number: (frequency[number, row[number]], number))
+        for number in rarest[:keep]:
+            tables[number][row[number]].append(text)
+    return [(start, length, tables[number]) for number, (start, length) in enumerate(spans)]
+
+
+def _partners(
+    m: int, by_length: dict[int, list[str]], threshold: Fraction
+) -> list[tuple[int, range]]:
+    """Each length ``n <= m`` that may be near ``m``, with the shifts its untouched piece may
+    have in the longer text: ``|shift| + |m - n - shift| <= edits``."""
+    found: list[tuple[int, range]] = []
+    for n in by_length:
+        if n <= m and (200 - threshold) * n >= threshold * m:
+            edits, grown = _most_edits(n + m, threshold), m - n
+            found.append((n, range(-((edits - grown) // 2), (edits + grown) // 2 + 1)))
+    return found
