@@ -21,7 +21,6 @@ from bot.matching.words import (
     CHINESE_STOP_PHRASES,
     ENGLISH_STOPWORDS,
     GENERIC_PHRASE_PARTS,
-    NUMBER_VALUES,
     stem,
 )
 
@@ -63,10 +62,15 @@ class SynonymMap:
                 # dictionary order.
                 if phrase and phrase not in self._phrases:
                     self._phrases[phrase] = canonical
-        # Phrases by their first token, longest first, so most tokens cost one lookup.
+        # One-word synonyms by their word; longer phrases by their first word, longest first,
+        # so most tokens cost one lookup.
+        self._single = {
+            phrase[0]: canonical for phrase, canonical in self._phrases.items() if len(phrase) == 1
+        }
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, canonical in self._phrases.items():
-            by_first.setdefault(phrase[0], []).append((phrase, canonical))
+            if len(phrase) > 1:
+                by_first.setdefault(phrase[0], []).append((phrase, canonical))
         self._by_first = {
             first: tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
             for first, found in by_first.items()
@@ -74,20 +78,25 @@ class SynonymMap:
         self.canonical_tokens = frozenset(self._phrases.values())
 
     def replace(self, tokens: Sequence[str]) -> list[str]:
+        single = self._single
         if self._by_first.keys().isdisjoint(tokens):
-            return list(tokens)  # no phrase starts here: most questions, and fast
+            # No longer phrase starts here: most questions, and fast.
+            if single.keys().isdisjoint(tokens):
+                return list(tokens)
+            return [single.get(token, token) for token in tokens]
         result: list[str] = []
         position = 0
         count = len(tokens)
         while position < count:
-            for phrase, canonical in self._by_first.get(tokens[position], ()):
+            token = tokens[position]
+            for phrase, canonical in self._by_first.get(token, ()):
                 end = position + len(phrase)
                 if end <= count and tuple(tokens[position:end]) == phrase:
                     result.append(canonical)
                     position = end
                     break
             else:
-                result.append(tokens[position])
+                result.append(single.get(token, token))
                 position += 1
         return result
 
@@ -117,8 +126,7 @@ class SynonymMap:
 
 
 def _stemmed(tokens: Iterable[str]) -> list[str]:
-    # "ten chains" and "10 chains" are the same question.
-    return [stem(NUMBER_VALUES.get(token, token)) for token in tokens]
+    return list(map(stem, tokens))
 
 
 _STOP_STEMS = ENGLISH_STOPWORDS | frozenset(stem(word) for word in ENGLISH_STOPWORDS)
@@ -148,17 +156,22 @@ def bigrams(run: str) -> list[str]:
 # experts come" share every content word, and only the question word tells the purpose entry
 # from the date entry. Phrasings carry them too, so they count as evidence like any word.
 _QUESTION_WORDS = {"why": "?why", "who": "?who", "whom": "?who", "where": "?where"}
-_CHINESE_QUESTIONS = (
-    ("?why", re.compile("为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥|图的是|图的啥")),
-    ("?who", re.compile("谁")),
-    ("?where", re.compile("哪里|哪儿|在哪|什么地方")),
+_CHINESE_QUESTIONS = re.compile(
+    "(?P<why>为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥|图的是|图的啥)"
+    "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方)"
 )
 
 
-def _question_kinds(surface: Sequence[str]) -> list[str]:
-    kinds = {_QUESTION_WORDS[word] for word in surface if word in _QUESTION_WORDS}
-    typed = "".join(surface)
-    kinds.update(kind for kind, pattern in _CHINESE_QUESTIONS if pattern.search(typed))
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什")
+
+
+def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
+    kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
+    if has_chinese:
+        typed = "".join(surface)
+        if _QUESTION_CHARACTERS.isdisjoint(typed):
+            return sorted(kinds)
+        kinds.update(f"?{found.lastgroup}" for found in _CHINESE_QUESTIONS.finditer(typed))
     return sorted(kinds)
 
 
@@ -170,13 +183,18 @@ class Analysed(NamedTuple):
     runs: tuple[str, ...]  # runs of Chinese characters
 
     def units(self) -> set[str]:
+        return self.units_and_bigrams()[0]
+
+    def units_and_bigrams(self) -> tuple[set[str], list[str]]:
+        """The content units, and every bigram of the Chinese runs (stop phrases included)."""
         found = set(self.words)
+        grams: list[str] = []
         for run in self.runs:
-            mask = stop_mask(run)
-            if all(mask):
-                continue
-            found.update(bigrams(run) if len(run) > 1 else [run])
-        return found
+            run_grams = bigrams(run)
+            grams += run_grams
+            if not all(stop_mask(run)):
+                found.update(run_grams)
+        return found, grams
 
 
 def analyse(
@@ -216,7 +234,7 @@ def analyse(
             words.append(token)
     if run:
         runs.append("".join(run))
-    words.extend(_question_kinds(surface))
+    words.extend(_question_kinds(surface, bool(runs)))
     return Analysed(
         surface=tuple(surface),
         tokens=tuple(tokens),

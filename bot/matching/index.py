@@ -81,25 +81,20 @@ class KbIndex:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
-        # Which entries state a number, and so can answer "how many ..." (a year or a version
-        # such as "3.0" is no count).
+        # What each entry's answers state, in all their languages at once: a number (so it can
+        # answer "how many ..."; a year or a version such as "3.0" is no count), a time (so it can
+        # answer "when ...") and the names of a group's members ("such as Gu Sai and ...", so it
+        # can answer a request for names).
+        answers = ["\n".join(entry.answer.values()) for entry in knowledge.entries]
         self.states_a_number: tuple[bool, ...] = tuple(
-            any(
-                NUMBER_IN_ANSWER.search(_VERSION.sub(" ", DATE_IN_ANSWER.sub(" ", text)))
-                for text in entry.answer.values()
-            )
-            for entry in knowledge.entries
+            NUMBER_IN_ANSWER.search(_VERSION.sub(" ", DATE_IN_ANSWER.sub(" ", text))) is not None
+            for text in answers
         )
-        # ... and which name the members of what they speak of ("including Gu Sai and ..."), and
-        # so can answer a request for names.
-        self.enumerates: tuple[bool, ...] = tuple(
-            any(ENUMERATION_IN_ANSWER.search(text) for text in entry.answer.values())
-            for entry in knowledge.entries
-        )
-        # ... and which state a date or a year, and so can answer "when ...".
         self.states_a_date: tuple[bool, ...] = tuple(
-            any(DATE_IN_ANSWER.search(text) for text in entry.answer.values())
-            for entry in knowledge.entries
+            DATE_IN_ANSWER.search(text) is not None for text in answers
+        )
+        self.enumerates: tuple[bool, ...] = tuple(
+            ENUMERATION_IN_ANSWER.search(text) is not None for text in answers
         )
 
         analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []
@@ -113,10 +108,11 @@ class KbIndex:
             for lang in LANGS:
                 for question in entry.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
-                    units = frozenset(analysed.units())
+                    found, grams = analysed.units_and_bigrams()
+                    units = frozenset(found)
                     analysed_phrasings.append((index, lang, analysed.text, units))
                     units_of_entry |= units
-                    known_bigrams.update(_all_bigrams(analysed))
+                    known_bigrams.update(grams)
                     surface.update(analysed.surface)
             # Words the entry's quotes use are known to the knowledge base and belong to the
             # entry (its document frequency, its coverage of a question), but each phrasing is
@@ -133,10 +129,10 @@ class KbIndex:
             # something the entry states, so a question naming it is not asking about the unseen.
             # So is a number its answer states ("近4亿元"): unlike the answer's words, a number
             # is never part of what the source does not say.
-            stated = [derivation.value for derivation in entry.derived]
-            stated += [n for text in entry.answer.values() for n in _NUMBER.findall(text)]
-            for value in stated:
-                units_of_entry |= analyse(value, self.synonyms).units()
+            for derivation in entry.derived:
+                units_of_entry |= analyse(derivation.value, self.synonyms).units()
+            for text in entry.answer.values():
+                units_of_entry.update(_NUMBER.findall(text))  # a number is its own unit
             entry_units.append(units_of_entry)
             vocabulary |= units_of_entry
         # Topic names and the full source texts are known too: a word the article uses is

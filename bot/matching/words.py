@@ -280,6 +280,10 @@ _IRREGULAR = {
 }
 
 
+# Read before stemming: irregular verbs as their present, number words as numbers ("ten
+# chains" and "10 chains" are the same question).
+_READ_AS = _IRREGULAR | NUMBER_VALUES
+
 # Words that only look inflected: "news" is not "new", "evening" is not "even", "funded
 # projects" are the supported ones, not a question about funding, and an "apartment" is not
 # "apart" (from).
@@ -294,7 +298,7 @@ def stem(word: str) -> str:
     linguistically right: "operate", "operations" and "operating" all become "operat".
     Numbers and non-Latin words come back unchanged.
     """
-    word = _IRREGULAR.get(word, word)
+    word = _READ_AS.get(word, word)
     if not word.isascii() or not word.isalpha() or len(word) <= 3 or word in _UNSTEMMED:
         return word
     for suffix, replacement, min_stem in _INFLECTIONS:
