@@ -19,7 +19,6 @@ All weights and thresholds are in ``MatchSettings``.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 import re
 from collections import defaultdict
@@ -31,6 +30,14 @@ from rapidfuzz.distance import OSA, Indel
 
 from bot.knowledge.model import KnowledgeBase, Lang
 from bot.matching.analysis import Analysed, analyse, bigrams, is_stopword, stop_mask
+from bot.matching.asks import (
+    about_the_asker,
+    asks_about_the_future,
+    asks_for_a_list,
+    asks_for_one_share,
+    asks_how_many,
+    asks_when,
+)
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
@@ -41,22 +48,15 @@ from bot.matching.words import (
     FUTURE_CHINESE,
     HOSTING_TOKENS,
     LIST_REQUEST_CHINESE,
-    LIST_REQUEST_LEADS,
-    LIST_REQUEST_PLURALS,
-    LIST_REQUEST_WORDS,
     LOCATION_CHINESE,
     LOCATION_TOKENS,
     NUMBER_WORDS,
     PER_ITEM_CHINESE,
-    PER_ITEM_WORDS,
-    PERSONA_WORDS,
     PERSONAL_CHINESE,
-    PERSONAL_WORDS,
     PLACE_WORDS,
     SUBJECT_WORDS,
     WEAK_WORDS,
     WHEN_CHINESE,
-    WHEN_WORDS,
     WHO_CHINESE,
     WHO_WORDS,
     stem,
@@ -87,77 +87,9 @@ _FUTURE = "<future>"
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
 
-def _asks_how_many(surface: tuple[str, ...]) -> bool:
-    """ "how many ...", "number of ...", "headcount", "tally" """
-    return (
-        "headcount" in surface
-        or "tally" in surface
-        or any(pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface))
-    )
-
-
-_LISTING = (("on",), ("in",), ("at",), ("publicly",))
-_LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
-
-
-def _asks_for_a_list(surface: tuple[str, ...]) -> bool:
-    """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
-    for position, word in enumerate(surface):
-        # "list on the stock market" is going public, not a request for names.
-        if word in LIST_REQUEST_WORDS and surface[position + 1 : position + 2] not in _LISTING:
-            return True
-    for position, word in enumerate(surface):
-        if word not in LIST_REQUEST_LEADS:
-            continue
-        # "which five ...", and "which are the 10 ...".
-        following = [w for w in surface[position + 1 : position + 4] if w not in _LINKING]
-        if following and (following[0].isdigit() or following[0] in NUMBER_WORDS):
-            return True
-        # "which companies", and "which leading enterprises": one describing word between.
-        if LIST_REQUEST_PLURALS.intersection(surface[position + 1 : position + 3]):
-            return True
-    return False
-
-
-def _asks_for_one_share(surface: tuple[str, ...]) -> bool:
-    """ "each project", "the maximum", "a single project", "at most" """
-    return bool(PER_ITEM_WORDS.intersection(surface)) or any(
-        pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface)
-    )
-
-
-def _asks_about_the_future(surface: tuple[str, ...]) -> bool:
-    """ "will there be ...", "is there going to be ..." """
-    return any(
-        pair in (("will", "there"), ("will", "be"), ("going", "to"))
-        for pair in itertools.pairwise(surface)
-    )
-
-
-def _about_the_asker(surface: tuple[str, ...]) -> bool:
-    """ "my startup", "my kids": not "my friend says" """
-    return any(
-        word in PERSONAL_WORDS and surface[position + 1 : position + 2] not in _PERSONAS
-        for position, word in enumerate(surface)
-    )
-
-
-def _asks_when(surface: tuple[str, ...]) -> bool:
-    """ "when was ...", "event when": not "what did they discuss when they met" """
-    for position, word in enumerate(surface):
-        if word not in WHEN_WORDS:
-            continue
-        following = surface[position + 1 : position + 2]
-        if position == 0 or not following or following[0] in _WHEN_AUXILIARIES:
-            return True
-    return False
-
-
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
 _SUBJECT_STEMS = SUBJECT_WORDS | frozenset(stem(word) for word in SUBJECT_WORDS)
 _PLACE_STEMS = PLACE_WORDS | frozenset(stem(word) for word in PLACE_WORDS)
-_PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
-_WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would has have had"))
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -179,11 +111,6 @@ class QueryUnits:
     dating: bool = False  # asks when
     listing: bool = False  # asks for a list of names
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
-
-    @property
-    def unknown_share(self) -> float:
-        total = sum(self.known.values()) + sum(self.unknown.values())
-        return sum(self.unknown.values()) / total if total else 0.0
 
 
 class Matcher:
@@ -284,20 +211,20 @@ class Matcher:
             self._chinese_units(run, units, unknown_weight, about_location)
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
-        units.listing = _asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
+        units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         if HOSTING_TOKENS.intersection(analysed.tokens) and (
             WHO_WORDS.intersection(surface) or WHO_CHINESE.search(typed)
         ):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
-        if _asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
+        if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
-        if _about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
+        if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
-        units.counting = _asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
+        units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
         units.dating = (
-            _asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
+            asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
         )
-        if _asks_for_one_share(surface) or PER_ITEM_CHINESE.search(typed):
+        if asks_for_one_share(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
 
