@@ -58,22 +58,11 @@ from bot.paths import shipped_knowledge_dir  # noqa: E402
 EVAL_DIR = ROOT / "benchmarks" / "eval"
 
 
-TUNING_SETS = (
-    "dev",
-    "dev2",
-    "dev3",
-    "dev4",
-    "dev5",
-    "dev6",
-    "dev7",
-    "dev8",
-    "dev9",
-    "holdout",
-    "holdout2",
-    "holdout3",
-    "holdout4",
-)
 HELD_OUT_SET = "holdout5"
+# Every other labelled set is a tuning set.
+TUNING_SETS = tuple(
+    sorted(path.stem for path in EVAL_DIR.glob("*.yaml") if path.stem != HELD_OUT_SET)
+)
 
 
 def load_sets(held_out: bool = False) -> dict[str, list[LabelledQuestion]]:

@@ -20,22 +20,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO / "benchmarks" / "eval"
 KNOWLEDGE_DIR = REPO / "knowledge"
-FILES = (
-    "dev",
-    "dev2",
-    "dev3",
-    "dev4",
-    "dev5",
-    "dev6",
-    "dev7",
-    "dev8",
-    "dev9",
-    "holdout",
-    "holdout2",
-    "holdout3",
-    "holdout4",
-    "holdout5",
-)
+FILES = tuple(sorted(path.stem for path in EVAL_DIR.glob("*.yaml")))
 
 ENTRY_IDS = frozenset(
     {
