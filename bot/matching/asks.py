@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 from bot.matching.words import (
+    HOSTING_TOKENS,
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
     LIST_REQUEST_WORDS,
@@ -18,9 +19,11 @@ from bot.matching.words import (
     PERSONA_WORDS,
     PERSONAL_WORDS,
     WHEN_WORDS,
+    WHO_WORDS,
 )
 
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
+_WHO_LINKING = frozenset(("was", "is", "were", "has", "had", "it", "this", "that", "the"))
 _WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would has have had"))
 
 
@@ -35,13 +38,21 @@ def asks_how_many(surface: tuple[str, ...]) -> bool:
 
 _LISTING = (("on",), ("in",), ("at",), ("publicly",))
 _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
+_ONE_OF = (("the",), ("a",), ("its",), ("their",))
+_SINGULAR = frozenset(("name", "list"))
+_PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
 
 def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
     for position, word in enumerate(surface):
-        # "list on the stock market" is going public, not a request for names.
-        if word in LIST_REQUEST_WORDS and surface[position + 1 : position + 2] not in _LISTING:
+        # "list on the stock market" is going public, not a request for names; "the name of the
+        # policy" and "on the list of" ask for one name or one membership.
+        if (
+            word in LIST_REQUEST_WORDS
+            and surface[position + 1 : position + 2] not in _LISTING
+            and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
+        ):
             return True
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:
@@ -57,18 +68,33 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
 
 
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
-    """ "each project", "the maximum", "a single project", "at most" """
-    return bool(PER_ITEM_WORDS.intersection(surface)) or any(
-        pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface)
-    )
+    """ "each project", "the maximum", "a single project", "at most": not "every year" """
+    return any(
+        word in PER_ITEM_WORDS and surface[position + 1 : position + 2] not in _PERIODS
+        for position, word in enumerate(surface)
+    ) or any(pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface))
 
 
 def asks_about_the_future(surface: tuple[str, ...]) -> bool:
-    """ "will there be ...", "is there going to be ..." """
+    """ "will there be ...", "is there going to be ...": not "what events will be held" """
     return any(
-        pair in (("will", "there"), ("will", "be"), ("going", "to"))
-        for pair in itertools.pairwise(surface)
-    )
+        trio[:2] == ("will", "there") or trio == ("there", "going", "to")
+        for trio in zip(surface, surface[1:], surface[2:], strict=False)
+    ) or surface[-2:] == ("will", "there")
+
+
+def asks_who_organised(surface: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """ "who hosted the event", "who was it organised by": the verb right after "who" (or its
+    auxiliary), not "who attended the event held in Tongzhou". ``tokens`` are the canonical
+    tokens of the same words, in which every form of host and hold reads "host" or "hold".
+    """
+    for position, word in enumerate(surface):
+        if word not in WHO_WORDS:
+            continue
+        following = [t for t in tokens[position + 1 : position + 4] if t not in _WHO_LINKING]
+        if following and following[0] in HOSTING_TOKENS:
+            return True
+    return False
 
 
 def about_the_asker(surface: tuple[str, ...]) -> bool:

@@ -7,13 +7,15 @@ The confidence in an entry combines three signals, each 0..1:
 - the best **IDF-weighted overlap** (Dice) between the question's content units and one
   phrasing's units: rare words such as "subsidiaries" or "枢纽" count for more than "talent";
 - the entry's **coverage** of the question: the IDF weight of the question's units found
-  anywhere in the entry (its phrasings and its answer) over the weight of all of them.
+  anywhere in the entry (its phrasings, quotes and stated numbers) over the weight of all of them.
 
-That sum is then scaled down by the share of the question's informative weight that the
-knowledge base has **never seen** ("housing", "salary", "postdoc", "签证"): a question that
-shares "policy" with the knowledge base but asks about housing is declined, not answered with
-the policy entry. Whether to answer also depends on the **margin** over the runner-up entry.
-All weights and thresholds are in ``MatchSettings``.
+That sum is then scaled down, entry by entry, by the share of the question the entry cannot
+answer: the words the knowledge base has **never seen** ("housing", "salary", "签证"; subject
+words weigh more than chatter), plus what the question asks for that this entry's answer does
+not state (a count, a time, names; see bot/matching/asks.py), a subject word or a number the
+entry does not use. A question that shares "policy" with the knowledge base but asks about
+housing is declined, not answered with the policy entry. Whether to answer also depends on the
+**margin** over the runner-up entry. All weights and thresholds are in ``MatchSettings``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from bot.matching.asks import (
     asks_for_one_share,
     asks_how_many,
     asks_when,
+    asks_who_organised,
 )
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
@@ -46,7 +49,6 @@ from bot.matching.words import (
     COUNT_CHINESE,
     ENGLISH_STOPWORDS,
     FUTURE_CHINESE,
-    HOSTING_TOKENS,
     LIST_REQUEST_CHINESE,
     LOCATION_CHINESE,
     LOCATION_TOKENS,
@@ -58,7 +60,6 @@ from bot.matching.words import (
     WEAK_WORDS,
     WHEN_CHINESE,
     WHO_CHINESE,
-    WHO_WORDS,
     stem,
 )
 
@@ -190,7 +191,12 @@ class Matcher:
             if word not in index.vocabulary and whole in index.vocabulary:
                 word = whole  # "storage" for "energy storage"
             if word in index.vocabulary:
-                units.known[word] = index.idf.get(word, index.max_idf)
+                weight = index.idf.get(word, index.max_idf)
+                if word[0].isdigit():
+                    # A number is rare, so its IDF is high, but it only confirms the entry the
+                    # words point to: "the 2023 doctoral event" is not the 2023 policy.
+                    weight = min(weight, index.max_idf * settings.plain_word_weight)
+                units.known[word] = weight
             elif word.startswith("?"):
                 continue  # a kind of question no phrasing asks: no evidence either way
             elif word in index.smalltalk_words:
@@ -212,9 +218,7 @@ class Matcher:
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
-        if HOSTING_TOKENS.intersection(analysed.tokens) and (
-            WHO_WORDS.intersection(surface) or WHO_CHINESE.search(typed)
-        ):
+        if asks_who_organised(surface, analysed.tokens) or WHO_CHINESE.search(typed):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight

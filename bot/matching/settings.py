@@ -40,9 +40,10 @@ class MatchSettings:
     fuzzy_weight: float = 1.0
     overlap_weight: float = 1.0
     coverage_weight: float = 1.0
-    # How strongly words the knowledge base has never seen pull the confidence down: the
-    # confidence is multiplied by (1 - unknown_share) ** unknown_penalty, where unknown_share
-    # is the informative weight of the unseen words over the weight of all content words.
+    # How strongly what an entry cannot answer pulls its confidence down: the confidence is
+    # multiplied by (1 - unseen / (known + unseen)) ** unknown_penalty, where unseen is the
+    # weight of the words the knowledge base has never seen plus, for that entry, what the
+    # question asks that it does not state (a count, a time, names, a subject, a number).
     unknown_penalty: float = 2.5
     # Weight of a word the knowledge base has never seen, as a multiple of the highest IDF of a
     # word it has seen (an unseen word is at least as informative as the rarest known word).
@@ -62,7 +63,8 @@ class MatchSettings:
     # ``personal_weight`` unseen words.
     list_request_weight: float = 2.0
     # ... and a number the knowledge base never states ("2023", "50") this many: it names a
-    # year or a quantity the source does not speak of.
+    # year or a quantity the source does not speak of. A number the knowledge base states but
+    # an entry does not counts as this many unseen words for that entry.
     unknown_number_weight: float = 1.5
     personal_weight: float = 1.0
     # ... and a question asking how many ("how many people", "几个") this many, for the entries

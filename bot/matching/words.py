@@ -66,7 +66,9 @@ WEAK_WORDS = _word_list(
 # knowledge base has never seen one, it counts as several unseen words
 # (``MatchSettings.subject_word_weight``): "does policy 3.0 cover housing" is about housing,
 # whatever else it shares with the policy entry. A subject the knowledge base does speak of is
-# a known word, and this list has no effect on it.
+# a known word: it is evidence for the entries that use it, and counts as a subject against
+# every entry that does not ("beijing" is only the location entry's word, "funding" only the
+# funding entry's).
 SUBJECT_WORDS = _word_list(
     """
     apply applying application applications applicant applicants register registration
@@ -171,7 +173,8 @@ NUMBER_VALUES = dict(
     )
 )
 LIST_REQUEST_CHINESE = re.compile(
-    "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|叫什么|哪几(?![天日号年月])"
+    "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|都叫什么|哪几(?![天日号年月])"
+    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,4}叫什么"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)|都有谁|都有哪些"
 )
@@ -205,7 +208,10 @@ DATE_IN_ANSWER = re.compile(
 # article says what the district hosted, never which body organised an event, so such a question
 # counts like a request for names. HOSTING_TOKENS are the canonical tokens of those verbs.
 WHO_WORDS = _word_list("who whom whose")
-WHO_CHINESE = re.compile("谁|哪个单位|哪家单位|哪个部门|哪家机构")
+WHO_CHINESE = re.compile(
+    "谁(?:来|负责)?(?:主办|举办|组织|承办|办)|由谁|(?:主办|举办|组织|承办)(?:方|单位)?是谁"
+    "|哪个单位|哪家单位|哪个部门|哪家机构"
+)
 HOSTING_TOKENS = _word_list("host hold")
 
 # Questions about what is still to come ("will there be another event", "今年还会办吗"): the
@@ -225,9 +231,9 @@ PERSONAL_CHINESE = re.compile("我的|我家|本人")
 # Questions about one item's share ("how much does each project get", "每个项目", "平均", "the
 # maximum grant", "多少钱一台"): the article gives totals, so they count like a question about the
 # asker's own case.
-PER_ITEM_WORDS = _word_list("each per every average maximum minimum max individual")
+PER_ITEM_WORDS = _word_list("each every per average maximum minimum max individual")
 PER_ITEM_CHINESE = re.compile(
-    "每个|每家|每项|每位|每人|每年|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套|标准"
+    "每个|每家|每项|每位|每人|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套|标准"
 )
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).
