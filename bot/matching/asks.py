@@ -67,28 +67,37 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     return False
 
 
+def _one_of_unless_before(
+    surface: tuple[str, ...], words: frozenset[str], not_before: frozenset[tuple[str, ...]]
+) -> bool:
+    """A word of ``words`` whose next word (as a 1-tuple) is not in ``not_before``."""
+    return any(
+        word in words and surface[position + 1 : position + 2] not in not_before
+        for position, word in enumerate(surface)
+    )
+
+
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
     """ "each project", "the maximum", "a single project", "at most": not "every year" """
-    return any(
-        word in PER_ITEM_WORDS and surface[position + 1 : position + 2] not in _PERIODS
-        for position, word in enumerate(surface)
-    ) or any(pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface))
+    return _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS) or any(
+        pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface)
+    )
 
 
 def asks_about_the_future(surface: tuple[str, ...]) -> bool:
     """ "will there be ...", "is there going to be ...": not "what events will be held" """
-    return any(
-        trio[:2] == ("will", "there") or trio == ("there", "going", "to")
+    return ("will", "there") in itertools.pairwise(surface) or any(
+        trio == ("there", "going", "to")
         for trio in zip(surface, surface[1:], surface[2:], strict=False)
-    ) or surface[-2:] == ("will", "there")
+    )
 
 
-def asks_who_organised(surface: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+def asks_who_organised(tokens: tuple[str, ...]) -> bool:
     """ "who hosted the event", "who was it organised by": the verb right after "who" (or its
-    auxiliary), not "who attended the event held in Tongzhou". ``tokens`` are the canonical
-    tokens of the same words, in which every form of host and hold reads "host" or "hold".
+    auxiliary), not "who attended the event held in Tongzhou". ``tokens`` are the question's
+    canonical tokens, in which every form of host and hold reads "host" or "hold".
     """
-    for position, word in enumerate(surface):
+    for position, word in enumerate(tokens):
         if word not in WHO_WORDS:
             continue
         following = [t for t in tokens[position + 1 : position + 4] if t not in _WHO_LINKING]
@@ -99,10 +108,7 @@ def asks_who_organised(surface: tuple[str, ...], tokens: tuple[str, ...]) -> boo
 
 def about_the_asker(surface: tuple[str, ...]) -> bool:
     """ "my startup", "my kids": not "my friend says" """
-    return any(
-        word in PERSONAL_WORDS and surface[position + 1 : position + 2] not in _PERSONAS
-        for position, word in enumerate(surface)
-    )
+    return _one_of_unless_before(surface, PERSONAL_WORDS, _PERSONAS)
 
 
 def asks_when(surface: tuple[str, ...]) -> bool:

@@ -218,7 +218,7 @@ class Matcher:
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
-        if asks_who_organised(surface, analysed.tokens) or WHO_CHINESE.search(typed):
+        if asks_who_organised(analysed.tokens) or WHO_CHINESE.search(typed):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
