@@ -104,7 +104,8 @@ SUBJECT_WORDS = _word_list(
     valid validity expire expires expiry capacity specs specification specifications join
     joining member members membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
-    failed failure failures
+    failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
+    translation translated
     entitlement biography bio background career careers
     agenda schedule speakers speaker
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
@@ -117,13 +118,14 @@ SUBJECT_WORDS = _word_list(
     税 个税 税收 纳税
     酒店 宾馆 场地 交通 机场 高铁 火车 停车 机票 门票
     员工 职工 员工人数 营收 营业额 利润 收益 股价 市值 估值 董事长 创始人 总裁 老板 价格 价钱
-    大学 高校 教授 实验室 研究方向
+    大学 高校 实验室 研究方向 研究
     区长 市长 书记 领导 官员
     天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
-    安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭
+    安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 撰写 到期 过期 失效
+    中文版 英文版 翻译
     """
 )
 
@@ -193,7 +195,7 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|哪天|哪一天|哪两天|哪几天|几号|几月|哪年|哪一年|多久"
+    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几号|几月|哪年|哪一年|边年|多久"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
@@ -224,7 +226,8 @@ PERSONAL_WORDS = _word_list("my mine myself")
 # ... but "my friend says", "my cousin works there", "sorry my english" only tell who is asking.
 PERSONA_WORDS = _word_list(
     "friend friends cousin cousins nephew niece brother sister uncle aunt colleague colleagues"
-    " boss english chinese"
+    " boss english chinese story article report thesis paper readers newspaper blog notes"
+    " presentation brief team"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 
@@ -234,6 +237,7 @@ PERSONAL_CHINESE = re.compile("我的|我家|本人")
 PER_ITEM_WORDS = _word_list("each every per average maximum minimum max individual")
 PER_ITEM_CHINESE = re.compile(
     "每个|每家|每项|每位|每人|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套|标准"
+    "|能拿|拿多少|能领|领多少|可以拿|可以领|给多少"
 )
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).
