@@ -20,13 +20,17 @@ from bot.store import QuestionLog
 
 @pytest.fixture
 async def recent(tmp_path: Path) -> Path:
-    """A seeded log whose rows are relative to the real clock (the command uses now)."""
+    """A seeded log whose rows are relative to the real clock (the command uses now).
+
+    The rows 26 and 50 hours old are exactly a day apart, so they fall on two different UTC
+    dates whatever the time of day the tests run (30 and 50 shared a date before 06:00 UTC).
+    """
     data = tmp_path / "data"
     log = QuestionLog.start(data)
     now = dt.datetime.now(dt.UTC)
     rows = [
         ("housing subsidy?", "en", "decline", 1, 1),
-        ("Housing subsidy", "en", "decline", 2, 30),
+        ("Housing subsidy", "en", "decline", 2, 26),
         ("住房补贴", "zh", "decline", 3, 2),
         ("住房补贴有吗", "zh", "decline", 4, 50),
         ("<script>alert('x')</script> & <b>bold</b>", "en", "decline", 5, 3),
