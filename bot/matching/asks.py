@@ -8,6 +8,7 @@ entry stating a number can say how many, and no entry can say what is still to c
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.matching.words import (
     HOSTING_TOKENS,
@@ -106,9 +107,21 @@ def asks_who_organised(tokens: tuple[str, ...]) -> bool:
     return False
 
 
+_ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply"))
+_MODALS = frozenset(str.split("can could would will do should may might shall"))
+
+
 def about_the_asker(surface: tuple[str, ...]) -> bool:
-    """ "my startup", "my kids": not "my friend says" """
-    return _one_of_unless_before(surface, PERSONAL_WORDS, _PERSONAS)
+    """ "my startup", "my kids", "can I get", "if I move": not "my friend says", "can I ask" or
+    "did I get that right" """
+    return (
+        _one_of_unless_before(surface, PERSONAL_WORDS, _PERSONAS)
+        or ("if", "i") in itertools.pairwise(surface)
+        or any(
+            modal in _MODALS and asker == "i" and verb in _ASKER_GETS
+            for modal, asker, verb in zip(surface, surface[1:], surface[2:], strict=False)
+        )
+    )
 
 
 def asks_when(surface: tuple[str, ...]) -> bool:
@@ -120,3 +133,50 @@ def asks_when(surface: tuple[str, ...]) -> bool:
         if position == 0 or not following or following[0] in _WHEN_AUXILIARIES:
             return True
     return False
+
+
+# Where a question breaks into clauses: punctuation, a conjunction, or a space between two
+# Chinese characters (Chinese users often type a space for a comma).
+_CLAUSE_BREAK = re.compile(
+    r"[,.;:!?，。；：！？、\n]+|\s+(?:and|but|so|because|since|as)\s+"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
+_WORD = re.compile(r"[a-z']+")
+_OPENERS = frozenset(str.split("hi hello hey sorry ok okay so well also btw anyway dear yes"))
+_ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our me"))
+_ASKER_CHINESE = re.compile(r"^(?:我|本人)")
+_ASKING = frozenset(
+    str.split("what what's whats which where where's wheres when how who whom whose why")
+)
+_ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
+
+
+def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The clauses that only tell about the asker, and the rest: (context, asked).
+
+    "I have a job interview with AlphaESS next month, where is their head office?" asks where
+    the head office is; the job interview is the asker's reason, not a subject the question is
+    about. A clause is context when it starts with the asker ("I", "my", "我") and asks nothing
+    itself; the question must have another clause, or there is no context.
+    """
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(question.casefold()) if c and c.strip()]
+    context: list[str] = []
+    asked: list[str] = []
+    for clause in clauses:
+        words = _WORD.findall(clause)
+        while words and words[0] in _OPENERS:
+            words.pop(0)
+        if words and not clause[0].isascii():
+            words = []  # a Chinese clause that only mentions an English name
+        about_the_asker = bool(words and words[0] in _ASKER) or bool(_ASKER_CHINESE.match(clause))
+        if (
+            about_the_asker
+            and not _ASKING.intersection(words)
+            and not _ASKING_CHINESE.search(clause)
+        ):
+            context.append(clause)
+        else:
+            asked.append(clause)
+    if not asked:
+        return (), tuple(clauses)
+    return tuple(context), tuple(asked)

@@ -40,6 +40,7 @@ from bot.matching.asks import (
     asks_how_many,
     asks_when,
     asks_who_organised,
+    context_clauses,
 )
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
@@ -114,6 +115,16 @@ class QueryUnits:
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the clauses about the asker say and the asking clauses do not (see
+    asks.context_clauses): their words, and their Chinese characters."""
+
+    words: frozenset[str] = frozenset()
+    chinese: str = ""
+    asked_chinese: str = ""
+
+
 class Matcher:
     """Matches questions against one knowledge base; build it once, call ``match`` often."""
 
@@ -143,7 +154,7 @@ class Matcher:
         if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
 
-        units = self.query_units(analysed)
+        units = self.query_units(analysed, self._context_of(question))
         # A greeting whose other words all come from greetings too ("hello there bot": "bot"
         # is also an entry's word) is small talk, not a question about that entry; so is one
         # with less than one unseen word's worth of chatter ("好嘞 谢谢你", "thanks, that helped").
@@ -176,10 +187,25 @@ class Matcher:
 
     # --- the question's units -----------------------------------------------------------------
 
-    def query_units(self, analysed: Analysed) -> QueryUnits:
+    def _context_of(self, question: str) -> Context:
+        """The words and Chinese characters of the clauses that only tell about the asker."""
+        context, asked = context_clauses(question[: self.settings.max_query_chars])
+        if not context:
+            return Context()
+        told = [self.analyse(clause) for clause in context]
+        asking = [self.analyse(clause) for clause in asked]
+        asked_words = {word for analysed in asking for word in analysed.words}
+        return Context(
+            frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
+            " ".join(run for analysed in told for run in analysed.runs),
+            " ".join(run for analysed in asking for run in analysed.runs),
+        )
+
+    def query_units(self, analysed: Analysed, context: Context | None = None) -> QueryUnits:
         index = self.index
         settings = self.settings
         unknown_weight = settings.unknown_word_weight * index.max_idf
+        context = context or Context()
         units = QueryUnits()
         surface = analysed.surface
         typed = "".join(surface)
@@ -212,9 +238,11 @@ class Matcher:
                     factor = settings.unknown_number_weight
                 else:
                     factor = settings.plain_word_weight
+                if word in context.words:
+                    factor *= settings.context_word_factor
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
-            self._chinese_units(run, units, unknown_weight, about_location)
+            self._chinese_units(run, units, unknown_weight, about_location, context)
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
@@ -233,7 +261,12 @@ class Matcher:
         return units
 
     def _chinese_units(
-        self, run: str, units: QueryUnits, unknown_weight: float, about_location: bool
+        self,
+        run: str,
+        units: QueryUnits,
+        unknown_weight: float,
+        about_location: bool,
+        context: Context,
     ) -> None:
         """Known bigrams are evidence; characters no known bigram covers are unknown words.
 
@@ -281,6 +314,8 @@ class Matcher:
                     unseen = ""
                 if unseen:
                     words = self._unseen_words(unseen, about_location)
+                    if unseen in context.chinese and unseen not in context.asked_chinese:
+                        words *= self.settings.context_word_factor
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
 

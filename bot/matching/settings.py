@@ -57,6 +57,10 @@ class MatchSettings:
     # ... and an unseen word naming a subject of its own (words.SUBJECT_WORDS: "housing",
     # "visa", "申请", "海门") this many: the question is about that subject.
     subject_word_weight: float = 2.0
+    # ... and an unseen word only in a clause about the asker ("I have a job interview with
+    # AlphaESS, where is their head office") this fraction of its weight: it tells why the
+    # asker asks, not what.
+    context_word_factor: float = 0.0
     # ... and a request for a list of names ("which five companies", "具体是哪些") this many
     # unseen words: the knowledge base gives counts, not lists. A question about the asker's
     # own case ("my startup", "我的") or about one item's share ("each project", "每个") counts

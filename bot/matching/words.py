@@ -227,7 +227,8 @@ PERSONAL_WORDS = _word_list("my mine myself")
 PERSONA_WORDS = _word_list(
     "friend friends cousin cousins nephew niece brother sister uncle aunt colleague colleagues"
     " boss english chinese story article report thesis paper readers newspaper blog notes"
-    " presentation brief team"
+    " presentation brief team son daughter husband wife dad mum mom father mother parents"
+    " partner girlfriend boyfriend supervisor classmate classmates"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 

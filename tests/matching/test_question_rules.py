@@ -11,6 +11,7 @@ import dataclasses
 import pytest
 
 from bot.faq import FaqEngine
+from bot.matching.asks import context_clauses
 from bot.matching.matcher import Matcher
 from bot.matching.settings import MatchSettings
 from bot.matching.words import stem
@@ -148,3 +149,45 @@ def test_words_that_only_look_inflected_keep_their_meaning() -> None:
     assert stem("news") != stem("new")
     assert stem("evening") == "evening"
     assert stem("funded") != stem("funding")
+
+
+@pytest.mark.parametrize(
+    ("question", "context", "asked"),
+    [
+        (
+            "I have a job interview with alphaess next week, where is their head office?",
+            ("i have a job interview with alphaess next week",),
+            ("where is their head office",),
+        ),
+        ("我老公在看艾罗的岗位，他们总部在哪", ("我老公在看艾罗的岗位",), ("他们总部在哪",)),
+        # A clause about the asker that asks something is not context; nor is a lone clause.
+        (
+            "i wonder where the hq is, could you tell me",
+            (),
+            ("i wonder where the hq is", "could you tell me"),
+        ),
+        ("i need housing", (), ("i need housing",)),
+    ],
+)
+def test_clauses_about_the_asker_are_told_apart_from_the_question(
+    question: str, context: tuple[str, ...], asked: tuple[str, ...]
+) -> None:
+    assert context_clauses(question) == (context, asked)
+
+
+def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
+    assert outcome(
+        shipped, "I have a job interview at alphaess next week, where is their head office?"
+    ) == ("answer", "alphaess-headquarters")
+    # ... but a subject in the question itself still does, and so does the asker's own case.
+    assert (
+        outcome(shipped, "I have a job interview at alphaess next week, what is the salary")[0]
+        != "answer"
+    )
+    assert (
+        outcome(shipped, "I'm a PhD in Manchester, can I get a grant if I move to Tongzhou?")[0]
+        != "answer"
+    )
+    assert outcome(shipped, "nearly 400 million yuan in total, did I get that right?")[0] == (
+        "answer"
+    )
