@@ -455,6 +455,14 @@ class Matcher:
             for subject in subjects:
                 if subject not in index.entry_units[entry]:
                     unknown += settings.subject_word_weight * unseen_weight
+                elif subject in _PLACE_STEMS:
+                    # The one entry naming another place ("Tongzhou in Beijing") answers which
+                    # place is which, not the rest of the question ("Beijing Tongzhou's policy").
+                    unknown += math.fsum(
+                        weight
+                        for unit, weight in known.items()
+                        if unit not in index.entry_units[entry] and not unit.startswith("?")
+                    )
             for number, weight in numbers.items():
                 if number not in index.entry_units[entry]:
                     known_total -= weight

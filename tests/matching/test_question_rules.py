@@ -191,3 +191,11 @@ def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) 
     assert outcome(shipped, "nearly 400 million yuan in total, did I get that right?")[0] == (
         "answer"
     )
+
+
+def test_the_other_tongzhou_is_told_apart_but_its_policy_is_not_answered(
+    shipped: FaqEngine,
+) -> None:
+    assert outcome(shipped, "is this the tongzhou in beijing") == ("answer", "tongzhou-location")
+    assert outcome(shipped, "talent policy of tongzhou in beijing")[0] != "answer"
+    assert outcome(shipped, "北京通州的人才政策")[0] != "answer"
