@@ -155,18 +155,28 @@ def bigrams(run: str) -> list[str]:
 # What a question asks for, as a pseudo-word: "why did the experts come" and "when did the
 # experts come" share every content word, and only the question word tells the purpose entry
 # from the date entry. Phrasings carry them too, so they count as evidence like any word.
-_QUESTION_WORDS = {"why": "?why", "who": "?who", "whom": "?who", "where": "?where"}
+_QUESTION_WORDS = {
+    "why": "?why",
+    "who": "?who",
+    "whom": "?who",
+    "where": "?where",
+    "wheres": "?where",
+}
+# "came there for what", "what for": a purpose, like "why".
+_PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 _CHINESE_QUESTIONS = re.compile(
-    "(?P<why>为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥|图的是|图的啥)"
+    "(?P<why>为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩)"
     "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方)"
 )
 
 
-_QUESTION_CHARACTERS = frozenset("为干图谁哪什")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞")
 
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
+    if tuple(surface[-2:]) in _PURPOSE_ENDINGS:
+        kinds.add("?why")
     if has_chinese:
         typed = "".join(surface)
         if _QUESTION_CHARACTERS.isdisjoint(typed):

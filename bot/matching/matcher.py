@@ -86,6 +86,8 @@ _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
+_WHERE = "?where"
+_WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
 
@@ -132,6 +134,12 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.index = KbIndex(knowledge, self.settings.max_query_chars)
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
+        # Which entries a phrasing asks "where" of: only they answer a question asking where.
+        index = self.index
+        self._answers_where = tuple(
+            any(_WHERE in index.phrasings[p].units for p in index.phrasings_of_entry[entry])
+            for entry in range(len(index.entry_ids))
+        )
         self._corrections: dict[str, str] = {}
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
@@ -434,6 +442,8 @@ class Matcher:
         # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
         # Beijing one?") still names a subject of its own to every entry that does not use it.
         subjects = [unit for unit in known if unit in _SUBJECT_STEMS or unit in SUBJECT_WORDS]
+        # Only the English word: "重点在哪" asks what the focus is, not where.
+        locating = _WHERE in known and not _WHERE_WORDS.isdisjoint(analysed.surface)
 
         def damping_for(entry: int) -> float:
             """How much the question's unseen content pulls this entry's confidence down.
@@ -448,6 +458,8 @@ class Matcher:
             if units.counting and not index.states_a_number[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
             if units.dating and not index.states_a_date[entry]:
+                unknown += settings.uncounted_weight * unseen_weight
+            if locating and not self._answers_where[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
             # The knowledge base gives counts, not lists, except where an answer names them.
             if units.listing and not index.enumerates[entry]:

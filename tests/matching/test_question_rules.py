@@ -199,3 +199,17 @@ def test_the_other_tongzhou_is_told_apart_but_its_policy_is_not_answered(
     assert outcome(shipped, "is this the tongzhou in beijing") == ("answer", "tongzhou-location")
     assert outcome(shipped, "talent policy of tongzhou in beijing")[0] != "answer"
     assert outcome(shipped, "北京通州的人才政策")[0] != "answer"
+
+
+def test_a_question_asking_where_goes_to_an_entry_that_says_where(shipped: FaqEngine) -> None:
+    # The business entry shares more words ("battery", "company") but says nothing of a place.
+    assert outcome(shipped, "where's the battery firm's main office") == (
+        "answer",
+        "alphaess-headquarters",
+    )
+    assert outcome(shipped, "what does the battery firm alphaess sell") == (
+        "answer",
+        "alphaess-business",
+    )
+    # A figurative 在哪 ("where does the focus lie") asks for the focus, not a place.
+    assert outcome(shipped, "人才新政3.0的侧重点在哪") == ("answer", "policy-3-0")
