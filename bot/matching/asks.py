@@ -45,7 +45,7 @@ _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "t
 
 
 def asks_for_a_list(surface: tuple[str, ...]) -> bool:
-    """ "list the ...", "names of ...", "which five ...", "what 10 ..." """
+    """ "list the ...", "names of ...", "which five ...", "what 10 ...", "which ones" """
     for position, word in enumerate(surface):
         # "list on the stock market" is going public, not a request for names; "the name of the
         # policy" and "on the list of" ask for one name or one membership.
@@ -55,6 +55,8 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
         ):
             return True
+    if surface[-2:] == ("which", "one"):  # "..., which ones" ("ones" reads "one")
+        return True
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:
             continue
@@ -78,10 +80,15 @@ def _one_of_unless_before(
     )
 
 
+# "a single project", "at most", "how much does one phd get", "funding for one project"
+_ONE_SHARE = frozenset((("a", "single"), ("at", "most"), ("does", "one"), ("for", "one")))
+
+
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
-    """ "each project", "the maximum", "a single project", "at most": not "every year" """
+    """ "each project", "the maximum", "a single project", "at most", "does one phd get": not
+    "every year" """
     return _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS) or any(
-        pair in (("a", "single"), ("at", "most")) for pair in itertools.pairwise(surface)
+        pair in _ONE_SHARE for pair in itertools.pairwise(surface)
     )
 
 

@@ -47,6 +47,7 @@ from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
 from bot.matching.words import (
+    COMPANY_WORDS,
     COUNT_CHINESE,
     ENGLISH_STOPWORDS,
     FUTURE_CHINESE,
@@ -80,6 +81,7 @@ SCORERS: dict[str, Scorer] = {
 
 _CORRECTION_CACHE_LIMIT = 10_000
 _HELD_LETTER = re.compile(r"([a-z])\1{2,}")
+_SETTLING = re.compile("落[户戶]")
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
@@ -94,6 +96,11 @@ _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
 _SUBJECT_STEMS = SUBJECT_WORDS | frozenset(stem(word) for word in SUBJECT_WORDS)
 _PLACE_STEMS = PLACE_WORDS | frozenset(stem(word) for word in PLACE_WORDS)
+# Long enough that one slip still leaves the word recognisable ("elegible", "addres").
+_SUBJECT_TYPO_MIN_LENGTH = 6
+_LONG_SUBJECTS = tuple(
+    sorted(w for w in _SUBJECT_STEMS if w.isascii() and len(w) >= _SUBJECT_TYPO_MIN_LENGTH)
+)
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -141,6 +148,7 @@ class Matcher:
             for entry in range(len(index.entry_ids))
         )
         self._corrections: dict[str, str] = {}
+        self._subject_typos: dict[str, bool] = {}
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -180,6 +188,9 @@ class Matcher:
         return self._decide(ranked, reply_lang), ranked
 
     def analyse(self, question: str) -> Analysed:
+        # 落户 is a person registering residence (a subject of its own), but a company settling.
+        if _SETTLING.search(question) and COMPANY_WORDS.search(question):
+            question = _SETTLING.sub("引进", question)
         return analyse(
             question, self.index.synonyms, self.settings.max_query_chars, correct=self._corrected
         )
@@ -238,7 +249,7 @@ class Matcher:
             else:
                 if about_location and word in _PLACE_STEMS:
                     factor = settings.plain_word_weight
-                elif word in _SUBJECT_STEMS:
+                elif word in _SUBJECT_STEMS or self._misspelt_subject(word):
                     factor = settings.subject_word_weight
                 elif word in _WEAK_STEMS:
                     factor = settings.weak_word_weight
@@ -326,6 +337,22 @@ class Matcher:
                         words *= self.settings.context_word_factor
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
+
+    def _misspelt_subject(self, word: str) -> bool:
+        """Whether an unseen word is a subject word with one slip before its end ("elegible")."""
+        if len(word) < _SUBJECT_TYPO_MIN_LENGTH or not word.isascii():
+            return False
+        found = self._subject_typos.get(word)
+        if found is None:
+            nearest = process.extractOne(
+                word, _LONG_SUBJECTS, scorer=OSA.distance, processor=None, score_cutoff=1
+            )
+            # ... but a different ending is another word ("founder" is not "founded").
+            found = nearest is not None and nearest[0][-2:] == word[-2:]
+            if len(self._subject_typos) >= _CORRECTION_CACHE_LIMIT:
+                self._subject_typos.clear()
+            self._subject_typos[word] = found
+        return found
 
     def _corrected(self, tokens: list[str]) -> list[str]:
         """``tokens`` with words split in two rejoined ("head quarters") and typos corrected."""

@@ -129,6 +129,9 @@ SUBJECT_WORDS = _word_list(
     """
 )
 
+# A company or a project, the subjects that settle (落户) in a place rather than register there.
+COMPANY_WORDS = re.compile("(?i)艾罗|艾羅|alpha\\s*-?ess|企业|企業|公司|项目|項目")
+
 # Other places: a subject of their own ("haimen talent policy"), except in a question about
 # where Tongzhou is, where they are only the asker's bearings ("is it near shanghai").
 PLACE_WORDS = _word_list(

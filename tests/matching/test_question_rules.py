@@ -213,3 +213,40 @@ def test_a_question_asking_where_goes_to_an_entry_that_says_where(shipped: FaqEn
     )
     # A figurative 在哪 ("where does the focus lie") asks for the focus, not a place.
     assert outcome(shipped, "人才新政3.0的侧重点在哪") == ("answer", "policy-3-0")
+
+
+def test_a_company_settles_where_a_person_registers(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "艾罗能源哪年落户通州的") == ("answer", "alphaess-talent-project")
+    assert outcome(shipped, "博士来通州怎么落户")[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("declined", "answered", "entry_id"),
+    [
+        # One item's share, where the article gives a total.
+        (
+            "how much does one talent project get",
+            "how much did the talent projects get in total",
+            "talent-projects-funding",
+        ),
+        # Names asked for after a count.
+        ("the 5 going ipo, which ones", "how many are going ipo", "talent-projects-outcomes"),
+        # A subject word with one slip is still that subject.
+        (
+            "who is elegible for the 3.0 talent policy",
+            "what is the 3.0 talent policy",
+            "policy-3-0",
+        ),
+    ],
+)
+def test_shares_names_and_misspelt_subjects_are_not_answered_with_totals(
+    shipped: FaqEngine, declined: str, answered: str, entry_id: str
+) -> None:
+    assert outcome(shipped, declined)[0] != "answer"
+    assert outcome(shipped, answered) == ("answer", entry_id)
+
+
+def test_a_different_ending_is_another_word_not_a_slip(shipped: FaqEngine) -> None:
+    matcher = shipped.matcher
+    assert matcher._misspelt_subject("elegibl")
+    assert not matcher._misspelt_subject("founder")  # "founded" is a subject word
