@@ -89,6 +89,7 @@ _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _WHERE = "?where"
+_WHY = "?why"
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
@@ -141,12 +142,15 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.index = KbIndex(knowledge, self.settings.max_query_chars)
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
-        # Which entries a phrasing asks "where" of: only they answer a question asking where.
+        # Which entries a phrasing asks "where" or "why" of: only they answer such a question.
         index = self.index
-        self._answers_where = tuple(
-            any(_WHERE in index.phrasings[p].units for p in index.phrasings_of_entry[entry])
-            for entry in range(len(index.entry_ids))
-        )
+        self._answers_kind = {
+            kind: tuple(
+                any(kind in index.phrasings[p].units for p in index.phrasings_of_entry[entry])
+                for entry in range(len(index.entry_ids))
+            )
+            for kind in (_WHERE, _WHY)
+        }
         self._corrections: dict[str, str] = {}
         self._subject_typos: dict[str, bool] = {}
 
@@ -469,8 +473,12 @@ class Matcher:
         # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
         # Beijing one?") still names a subject of its own to every entry that does not use it.
         subjects = [unit for unit in known if unit in _SUBJECT_STEMS or unit in SUBJECT_WORDS]
-        # Only the English word: "重点在哪" asks what the focus is, not where.
-        locating = _WHERE in known and not _WHERE_WORDS.isdisjoint(analysed.surface)
+        # Where, only as the English word: "重点在哪" asks what the focus is, not where.
+        asking = [
+            kind
+            for kind in (_WHERE, _WHY)
+            if kind in known and (kind != _WHERE or not _WHERE_WORDS.isdisjoint(analysed.surface))
+        ]
 
         def damping_for(entry: int) -> float:
             """How much the question's unseen content pulls this entry's confidence down.
@@ -486,8 +494,9 @@ class Matcher:
                 unknown += settings.uncounted_weight * unseen_weight
             if units.dating and not index.states_a_date[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
-            if locating and not self._answers_where[entry]:
-                unknown += settings.uncounted_weight * unseen_weight
+            for kind in asking:
+                if not self._answers_kind[kind][entry]:
+                    unknown += settings.uncounted_weight * unseen_weight
             # The knowledge base gives counts, not lists, except where an answer names them.
             if units.listing and not index.enumerates[entry]:
                 unknown += settings.list_request_weight * unseen_weight

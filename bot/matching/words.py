@@ -85,7 +85,7 @@ SUBJECT_WORDS = _word_list(
     families education tuition
     medical medicine insurance hospital hospitals healthcare health clinic
     tax taxes taxation
-    hotel hotels venue venues transport transportation airport train trains bus parking
+    hotel hotels venue venues transport transportation airport train trains bus
     flight flights ticket tickets
     staff employee employees workforce ceo chairman president job jobs vacancy vacancies
     hiring internship internships
@@ -102,8 +102,9 @@ SUBJECT_WORDS = _word_list(
     founding department departments agency agencies bureau bureaus expenses expense
     reimbursement reimbursed study studied alma mater benefit benefits perk perks entitled
     valid validity expire expires expiry capacity specs specification specifications join
-    joining member members membership measures provisions clauses sign signed signing
+    joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
+    download downloads pdf
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -125,12 +126,12 @@ SUBJECT_WORDS = _word_list(
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
     安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 撰写 到期 过期 失效
-    中文版 英文版 翻译
+    中文版 英文版 翻译 下载 原文 全文 其他区 别的区 其它区 其他地区
     """
 )
 
 # A company or a project, the subjects that settle (落户) in a place rather than register there.
-COMPANY_WORDS = re.compile("(?i)艾罗|艾羅|alpha\\s*-?ess|企业|企業|公司|项目|項目")
+COMPANY_WORDS = re.compile("(?i)艾罗|艾羅|阿尔法|alpha\\s*-?ess|企业|企業|公司|项目|項目")
 
 # Other places: a subject of their own ("haimen talent policy"), except in a question about
 # where Tongzhou is, where they are only the asker's bearings ("is it near shanghai").
@@ -179,7 +180,7 @@ NUMBER_VALUES = dict(
 )
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|都叫什么|哪几(?![天日号年月])"
-    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,4}叫什么"
+    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,4}叫(?:什么|啥)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)|都有谁|都有哪些"
 )
@@ -191,14 +192,14 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
-COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|多少(?!钱)")
+COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|多少(?!钱|年)")
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
 # Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几号|几月|哪年|哪一年|边年|多久"
+    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几号|几月|哪年|哪一年|边年|多久|多少年|几年了"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
@@ -231,7 +232,7 @@ PERSONA_WORDS = _word_list(
     "friend friends cousin cousins nephew niece brother sister uncle aunt colleague colleagues"
     " boss english chinese story article report thesis paper readers newspaper blog notes"
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
-    " partner girlfriend boyfriend supervisor classmate classmates"
+    " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 

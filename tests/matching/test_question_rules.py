@@ -250,3 +250,15 @@ def test_a_different_ending_is_another_word_not_a_slip(shipped: FaqEngine) -> No
     matcher = shipped.matcher
     assert matcher._misspelt_subject("elegibl")
     assert not matcher._misspelt_subject("founder")  # "founded" is a subject word
+
+
+def test_a_question_asking_why_goes_to_an_entry_that_says_why(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "why did tongzhou host the event for doctoral talent from abroad?") == (
+        "answer",
+        "doctoral-event-purpose",
+    )
+    assert outcome(shipped, "办海外博士人才活动图个啥") == ("answer", "doctoral-event-purpose")
+    assert outcome(shipped, "when was the event for doctoral talent from abroad") == (
+        "answer",
+        "doctoral-event-date",
+    )
