@@ -142,6 +142,23 @@ def asks_when(surface: tuple[str, ...]) -> bool:
     return False
 
 
+_CONFIRMING_ENDS = frozenset(
+    (w,) for w in str.split("right correct yeah yes yep true innit eh no")
+) | frozenset(
+    (("is", "that", "right"), ("is", "that", "correct"), ("isnt", "it"), ("am", "i", "right"))
+)
+_CONFIRMING_STARTS = (("is", "it", "true"), ("so",))
+
+
+def confirms_a_fact(surface: tuple[str, ...]) -> bool:
+    """ "AlphaESS is in Suzhou, right?", "so it was 500 projects", "is it true that ...": the asker
+    offers a fact to check, so a number or a place the knowledge base does not state is their
+    guess, which the right entry corrects, not a subject of its own."""
+    return any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS) or any(
+        surface[: len(start)] == start for start in _CONFIRMING_STARTS
+    )
+
+
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
 _CLAUSE_BREAK = re.compile(

@@ -40,6 +40,7 @@ from bot.matching.asks import (
     asks_how_many,
     asks_when,
     asks_who_organised,
+    confirms_a_fact,
     context_clauses,
 )
 from bot.matching.index import KbIndex
@@ -48,6 +49,7 @@ from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
 from bot.matching.words import (
     COMPANY_WORDS,
+    CONFIRM_CHINESE,
     COUNT_CHINESE,
     ENGLISH_STOPWORDS,
     FUTURE_CHINESE,
@@ -111,6 +113,7 @@ def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
 
 _CHINESE_WEAK_WORDS = _chinese_words(WEAK_WORDS)
 _CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
+_CHINESE_PLACES = _chinese_words(PLACE_WORDS)
 
 
 @dataclass
@@ -123,6 +126,8 @@ class QueryUnits:
     dating: bool = False  # asks when
     listing: bool = False  # asks for a list of names
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
+    confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
+    locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
 
 
 @dataclass(frozen=True)
@@ -235,6 +240,19 @@ class Matcher:
         about_location = bool(
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
+        units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
+        # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
+        # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
+        units.locating = (_WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (
+            units.confirming
+            and (
+                not _PLACE_STEMS.isdisjoint(analysed.words)
+                or any(place in typed for place in _CHINESE_PLACES)
+            )
+        )
+        # A place in a question about where Tongzhou is, or in a fact offered for checking, is
+        # the asker's bearings or guess, not a subject of its own.
+        about_location = about_location or units.confirming
         for word in analysed.words:
             whole = index.part_of.get(word)
             if word not in index.vocabulary and whole in index.vocabulary:
@@ -257,7 +275,7 @@ class Matcher:
                     factor = settings.subject_word_weight
                 elif word in _WEAK_STEMS:
                     factor = settings.weak_word_weight
-                elif word[0].isdigit():
+                elif word[0].isdigit() and not units.confirming:
                     factor = settings.unknown_number_weight
                 else:
                     factor = settings.plain_word_weight
@@ -268,6 +286,8 @@ class Matcher:
             self._chinese_units(run, units, unknown_weight, about_location, context)
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
+        elif units.locating and _WHERE in index.idf:
+            units.known.setdefault(_WHERE, index.idf[_WHERE])
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         if asks_who_organised(analysed.tokens) or WHO_CHINESE.search(typed):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
@@ -473,12 +493,9 @@ class Matcher:
         # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
         # Beijing one?") still names a subject of its own to every entry that does not use it.
         subjects = [unit for unit in known if unit in _SUBJECT_STEMS or unit in SUBJECT_WORDS]
-        # Where, only as the English word: "重点在哪" asks what the focus is, not where.
-        asking = [
-            kind
-            for kind in (_WHERE, _WHY)
-            if kind in known and (kind != _WHERE or not _WHERE_WORDS.isdisjoint(analysed.surface))
-        ]
+        asking = [_WHERE] if units.locating else []
+        if _WHY in known:
+            asking.append(_WHY)
 
         def damping_for(entry: int) -> float:
             """How much the question's unseen content pulls this entry's confidence down.
@@ -512,7 +529,7 @@ class Matcher:
                         if unit not in index.entry_units[entry] and not unit.startswith("?")
                     )
             for number, weight in numbers.items():
-                if number not in index.entry_units[entry]:
+                if number not in index.entry_units[entry] and not units.confirming:
                     known_total -= weight
                     unknown += settings.unknown_number_weight * unseen_weight
             if unknown <= 0.0:

@@ -32,7 +32,7 @@ ENGLISH_STOPWORDS = _word_list(
     think this those though through to too u under understand until up upon us use ve very
     want wanted wanting was wasnt way we well were what whats when whens where wheres
     whether which while who whom whos whose why will wish with within without wonder
-    wondering would wouldnt yeah yes yet you your yours
+    wondering would wouldnt yeah yes yet you your yours right correct yep yup innit
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
@@ -128,6 +128,11 @@ SUBJECT_WORDS = _word_list(
     安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 撰写 到期 过期 失效
     中文版 英文版 翻译 下载 原文 全文 其他区 别的区 其它区 其他地区
     """
+)
+
+# ... and in Chinese: "是不是在上海", "对吗", "係咪".
+CONFIRM_CHINESE = re.compile(
+    "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
 )
 
 # A company or a project, the subjects that settle (落户) in a place rather than register there.

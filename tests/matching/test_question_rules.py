@@ -262,3 +262,19 @@ def test_a_question_asking_why_goes_to_an_entry_that_says_why(shipped: FaqEngine
         "answer",
         "doctoral-event-date",
     )
+
+
+def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> None:
+    matcher = shipped.matcher
+    guess = matcher.query_units(
+        matcher.analyse("so the district backed 500 talent projects, right?")
+    )
+    assert guess.confirming
+    asked = matcher.query_units(matcher.analyse("what happened to the 500 talent projects"))
+    # An unstated number weighs as a plain word in a guess, as a number of its own otherwise.
+    assert sum(guess.unknown.values()) < sum(asked.unknown.values())
+    place = matcher.query_units(matcher.analyse("AlphaESS is in Suzhou, right?"))
+    assert place.confirming
+    assert place.locating
+    # A subject of its own still declines, guess or not.
+    assert outcome(shipped, "policy 3.0 is valid until 2025, right?")[0] != "answer"
