@@ -165,12 +165,12 @@ _QUESTION_WORDS = {
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 _CHINESE_QUESTIONS = re.compile(
-    "(?P<why>为什么|为啥|为何|干嘛|干什么|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩)"
-    "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方)"
+    "(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩)"
+    "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度)"
 )
 
 
-_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边")
 
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:

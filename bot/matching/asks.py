@@ -28,12 +28,20 @@ _WHO_LINKING = frozenset(("was", "is", "were", "has", "had", "it", "this", "that
 _WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would has have had"))
 
 
+_PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
+
+
 def asks_how_many(surface: tuple[str, ...]) -> bool:
-    """ "how many ...", "number of ...", "headcount", "tally" """
+    """ "how many ...", "number of ...", "headcount", "tally": not "how many days" (a time)"""
     return (
         "headcount" in surface
         or "tally" in surface
-        or any(pair in (("how", "many"), ("number", "of")) for pair in itertools.pairwise(surface))
+        or any(
+            pair in (("how", "many"), ("number", "of")) and following not in _PERIODS_PLURAL
+            for pair, following in zip(
+                itertools.pairwise(surface), (*surface[2:], ""), strict=False
+            )
+        )
     )
 
 
@@ -132,7 +140,13 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
 
 
 def asks_when(surface: tuple[str, ...]) -> bool:
-    """ "when was ...", "event when": not "what did they discuss when they met" """
+    """ "when was ...", "event when", "how many days", "how long": not "what did they discuss
+    when they met" """
+    for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False):
+        if (first, second) == ("how", "long") or (
+            (first, second) == ("how", "many") and third in _PERIODS_PLURAL
+        ):
+            return True
     for position, word in enumerate(surface):
         if word not in WHEN_WORDS:
             continue
@@ -151,11 +165,13 @@ _CONFIRMING_STARTS = (("is", "it", "true"), ("so",))
 
 
 def confirms_a_fact(surface: tuple[str, ...]) -> bool:
-    """ "AlphaESS is in Suzhou, right?", "so it was 500 projects", "is it true that ...": the asker
-    offers a fact to check, so a number or a place the knowledge base does not state is their
-    guess, which the right entry corrects, not a subject of its own."""
-    return any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS) or any(
-        surface[: len(start)] == start for start in _CONFIRMING_STARTS
+    """ "AlphaESS is in Suzhou, right?", "so it was 500 projects", "in Jiangsu or Zhejiang": the
+    asker offers a fact to check, so a number or a place the knowledge base does not state is
+    their guess, which the right entry corrects, not a subject of its own."""
+    return (
+        any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS)
+        or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
+        or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
     )
 
 

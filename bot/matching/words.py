@@ -104,7 +104,8 @@ SUBJECT_WORDS = _word_list(
     valid validity expire expires expiry capacity specs specification specifications join
     joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
-    download downloads pdf
+    download downloads pdf buy buying purchase expensive cheap approval approve approved
+    directions
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -126,7 +127,8 @@ SUBJECT_WORDS = _word_list(
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
     安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 撰写 到期 过期 失效
-    中文版 英文版 翻译 下载 原文 全文 其他区 别的区 其它区 其他地区
+    中文版 英文版 翻译 下载 上一版 上一版本 旧版 买 购买 贵不贵 怎么去 怎么走 审批 原文 全文
+    其他区 别的区 其它区 其他地区
     """
 )
 
@@ -152,7 +154,7 @@ PLACE_WORDS = _word_list(
 SUBJECT_WORDS |= PLACE_WORDS
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
 LOCATION_TOKENS = _word_list("city provinc belong locat map where")
-LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置")
+LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度")
 
 # Words too general to stand alone for the multi-word synonym phrase they occur in
 # (``SynonymMap.part_of``): "storage" alone is "energy storage", but "office" is not "head
@@ -184,7 +186,7 @@ NUMBER_VALUES = dict(
     )
 )
 LIST_REQUEST_CHINESE = re.compile(
-    "具体是哪|具体有哪|分别是|分别叫|分别有|名单|名字|都叫什么|哪几(?![天日号年月])"
+    "具体是哪|具体有哪|具体都是|分别是|分别叫|分别有|名单|名字|都叫什么|哪几(?![天日号年月])"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,4}叫(?:什么|啥)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)|都有谁|都有哪些"
@@ -204,7 +206,7 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几号|几月|哪年|哪一年|边年|多久|多少年|几年了"
+    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几天|几号|几月|哪年|哪一年|边年|多久|多少年|几年了"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
@@ -231,7 +233,7 @@ FUTURE_CHINESE = re.compile("还会|将会|会不会再|还有没有下|今年�
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.
-PERSONAL_WORDS = _word_list("my mine myself")
+PERSONAL_WORDS = _word_list("my mine myself personally")
 # ... but "my friend says", "my cousin works there", "sorry my english" only tell who is asking.
 PERSONA_WORDS = _word_list(
     "friend friends cousin cousins nephew niece brother sister uncle aunt colleague colleagues"

@@ -278,3 +278,17 @@ def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> 
     assert place.locating
     # A subject of its own still declines, guess or not.
     assert outcome(shipped, "policy 3.0 is valid until 2025, right?")[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("how many days did the overseas doctoral event run", "doctoral-event-date"),
+        ("was the PhD event in 2024 or 2023", "doctoral-event-date"),  # the asker's options
+        ("英国那帮专家跑来通州是想干啥", "doctoral-event-purpose"),
+    ],
+)
+def test_how_long_options_and_colloquial_why(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
