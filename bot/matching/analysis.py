@@ -164,8 +164,12 @@ _QUESTION_WORDS = {
 }
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
+_DOING = frozenset(("do", "does"))
 _CHINESE_QUESTIONS = re.compile(
-    "(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩)"
+    # What a company does for a living first: "是干嘛的" is not "why".
+    "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意)"
+    "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛))"
+    "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗)"
     "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度)"
 )
 
@@ -177,6 +181,9 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
     if tuple(surface[-2:]) in _PURPOSE_ENDINGS:
         kinds.add("?why")
+    # "what does alphaess do", "what do they actually do": what someone does for a living.
+    if "what" in surface and _DOING.intersection(surface[-2:]):
+        kinds.add("?do")
     if has_chinese:
         typed = "".join(surface)
         if _QUESTION_CHARACTERS.isdisjoint(typed):

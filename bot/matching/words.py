@@ -32,7 +32,8 @@ ENGLISH_STOPWORDS = _word_list(
     think this those though through to too u under understand until up upon us use ve very
     want wanted wanting was wasnt way we well were what whats when whens where wheres
     whether which while who whom whos whose why will wish with within without wonder
-    wondering would wouldnt yeah yes yet you your yours right correct yep yup innit
+    wondering would wouldnt yeah yes yet you your yours right correct yep yup innit stuff lol
+    haha
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question

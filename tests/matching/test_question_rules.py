@@ -292,3 +292,18 @@ def test_how_long_options_and_colloquial_why(
     shipped: FaqEngine, question: str, entry_id: str
 ) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("wht does alphaess actually do lol", "alphaess-business"),
+        ("艾罗是干嘛的", "alphaess-business"),  # what it does for a living, not why
+        ("英国专家来通州干嘛", "doctoral-event-purpose"),
+        ("what sort of stuff does the alphaess company sell", "alphaess-business"),
+    ],
+)
+def test_what_a_company_does_is_told_from_why_someone_came(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
