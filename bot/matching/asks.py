@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.matching.analysis import is_stopword
 from bot.matching.words import (
     HOSTING_TOKENS,
     LIST_REQUEST_LEADS,
@@ -29,6 +30,26 @@ _WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would 
 
 
 _PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
+
+
+_COUNT_VERBS = frozenset(
+    str.split("came come went attended joined got showed turned became made grew went took")
+)
+
+
+def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after "how many" or "number of" up to a stopword or a verb ("how many talent
+    hubs are there": talent, hubs)."""
+    for position, pair in enumerate(itertools.pairwise(surface)):
+        if pair in (("how", "many"), ("number", "of")):
+            following = surface[position + 2 : position + 7]
+            # "how many of them grew", "how many came": the thing counted is elsewhere.
+            return tuple(
+                itertools.takewhile(
+                    lambda word: not is_stopword(word) and word not in _COUNT_VERBS, following
+                )
+            )
+    return ()
 
 
 def asks_how_many(surface: tuple[str, ...]) -> bool:

@@ -42,6 +42,7 @@ from bot.matching.asks import (
     asks_who_organised,
     confirms_a_fact,
     context_clauses,
+    what_is_counted,
 )
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
@@ -91,6 +92,13 @@ _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _WHERE = "?where"
+# A number in an answer and the words it counts, up to the next punctuation.
+_COUNTED = re.compile(
+    r"(?:\d[\d,.]*|\b(?:eight|five|ten|thirty)\b)\s+"
+    r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
+)
+# Words too general to tell what is counted ("how many people", "how many in total").
+_UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time"))
 _WHY = "?why"
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
@@ -128,6 +136,7 @@ class QueryUnits:
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
     confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
     locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
+    counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,16 @@ class Matcher:
         }
         self._corrections: dict[str, str] = {}
         self._subject_typos: dict[str, bool] = {}
+        # What each entry's answer counts: the words right after each number it states ("10 key
+        # industrial chains" counts chains, not the hubs along them).
+        self._counted = tuple(
+            frozenset(
+                word
+                for found in _COUNTED.finditer(entry.answer["en"])
+                for word in self.analyse(found.group(1)).words
+            )
+            for entry in knowledge.entries
+        )
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -215,6 +234,13 @@ class Matcher:
 
     # --- the question's units -----------------------------------------------------------------
 
+    def _whole(self, word: str) -> str:
+        """The multi-word term an unseen word is part of ("storage" for "energy storage")."""
+        whole = self.index.part_of.get(word)
+        if word not in self.index.vocabulary and whole in self.index.vocabulary:
+            return whole
+        return word
+
     def _context_of(self, question: str) -> Context:
         """The words and Chinese characters of the clauses that only tell about the asker."""
         context, asked = context_clauses(question[: self.settings.max_query_chars])
@@ -254,9 +280,7 @@ class Matcher:
         # the asker's bearings or guess, not a subject of its own.
         about_location = about_location or units.confirming
         for word in analysed.words:
-            whole = index.part_of.get(word)
-            if word not in index.vocabulary and whole in index.vocabulary:
-                word = whole  # "storage" for "energy storage"
+            word = self._whole(word)
             if word in index.vocabulary:
                 weight = index.idf.get(word, index.max_idf)
                 if word[0].isdigit():
@@ -296,6 +320,14 @@ class Matcher:
         if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
+        counted = what_is_counted(surface)
+        if units.counting and counted:
+            words = self.analyse(" ".join(counted)).words
+            # "how many people attended": people could be anyone the entries count.
+            if words and words[0] not in _UNCOUNTED:
+                # "chains" counts what "10 key industrial chains" counts.
+                wholes = (index.part_of.get(word) for word in words)
+                units.counted = frozenset(words).union(w for w in wholes if w)
         units.dating = (
             asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
         )
@@ -507,7 +539,11 @@ class Matcher:
             """
             unknown = unknown_total
             known_total = total_known
-            if units.counting and not index.states_a_number[entry]:
+            if units.counting and (
+                not index.states_a_number[entry]
+                # ... or its numbers count other things than the question does.
+                or (units.counted and units.counted.isdisjoint(self._counted[entry]))
+            ):
                 unknown += settings.uncounted_weight * unseen_weight
             if units.dating and not index.states_a_date[entry]:
                 unknown += settings.uncounted_weight * unseen_weight

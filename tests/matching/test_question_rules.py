@@ -307,3 +307,16 @@ def test_what_a_company_does_is_told_from_why_someone_came(
     shipped: FaqEngine, question: str, entry_id: str
 ) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+def test_a_count_is_answered_only_by_an_entry_whose_numbers_count_that_thing(
+    shipped: FaqEngine,
+) -> None:
+    # The hubs entry states a number, but its 10 counts the chains the hubs sit along.
+    assert outcome(shipped, "how many talent hubs are there")[0] != "answer"
+    assert outcome(shipped, "how many key industrial chains") == ("answer", "industrial-chains")
+    assert outcome(shipped, "tongzhou, how many chains") == ("answer", "industrial-chains")
+    assert outcome(shipped, "how many people came to the phd event") == (
+        "answer",
+        "doctoral-event-guests",
+    )
