@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
@@ -170,16 +171,19 @@ _CHINESE_QUESTIONS = re.compile(
     "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意)"
     "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛))"
     "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗)"
-    "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度)"
+    "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边)"
 )
 
 
-_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺")
 
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
-    if tuple(surface[-2:]) in _PURPOSE_ENDINGS:
+    # "what for", "what were they there for", "how come": a purpose, like "why".
+    if tuple(surface[-2:]) in _PURPOSE_ENDINGS or (surface[-1:] == ("for",) and "what" in surface):
+        kinds.add("?why")
+    if ("how", "come") in itertools.pairwise(surface):
         kinds.add("?why")
     # "what does alphaess do", "what do they actually do": what someone does for a living.
     if "what" in surface and _DOING.intersection(surface[-2:]):

@@ -110,7 +110,15 @@ def _one_of_unless_before(
 
 
 # "a single project", "at most", "how much does one phd get", "funding for one project"
-_ONE_SHARE = frozenset((("a", "single"), ("at", "most"), ("does", "one"), ("for", "one")))
+_ONE_SHARE = frozenset(
+    (
+        ("a", "single"),
+        ("at", "most"),
+        ("does", "one"),
+        ("for", "one"),
+        *(("one", who) for who in str.split("person individual phd researcher scholar")),
+    )
+)
 
 
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:

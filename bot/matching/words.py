@@ -93,7 +93,7 @@ SUBJECT_WORDS = _word_list(
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
     university universities uni unis college colleges lab laboratory
-    mayor governor secretary leader leaders official officials
+    mayor governor secretary official officials
     weather temperature climate food restaurant restaurants
     next upcoming future
     loan loans exchange rate rates currency funding
@@ -106,6 +106,7 @@ SUBJECT_WORDS = _word_list(
     joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
+    planned km sq hectares
     directions
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
@@ -129,7 +130,7 @@ SUBJECT_WORDS = _word_list(
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
     安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 撰写 到期 过期 失效
     中文版 英文版 翻译 下载 上一版 上一版本 旧版 买 购买 贵不贵 怎么去 怎么走 审批 原文 全文
-    其他区 别的区 其它区 其他地区
+    其他区 别的区 其它区 其他地区 销售额 销售收入 产值 服务中心 面积 哪条路
     """
 )
 
@@ -155,7 +156,7 @@ PLACE_WORDS = _word_list(
 SUBJECT_WORDS |= PLACE_WORDS
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
 LOCATION_TOKENS = _word_list("city provinc belong locat map where")
-LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度")
+LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度|喺边")
 
 # Words too general to stand alone for the multi-word synonym phrase they occur in
 # (``SynonymMap.part_of``): "storage" alone is "energy storage", but "office" is not "head
@@ -174,7 +175,9 @@ GENERIC_PHRASE_PARTS = _word_list(
 LIST_REQUEST_WORDS = _word_list("list name names enumerate")
 LIST_REQUEST_LEADS = _word_list("which what")
 # ... and "which" before the plural of a kind of organisation or place: their names.
-LIST_REQUEST_PLURALS = _word_list("companies enterprises firms countries industries chains")
+LIST_REQUEST_PLURALS = _word_list(
+    "companies enterprises firms countries industries chains sectors fields"
+)
 NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"
 )
@@ -189,6 +192,7 @@ NUMBER_VALUES = dict(
 LIST_REQUEST_CHINESE = re.compile(
     "具体是哪|具体有哪|具体都是|分别是|分别叫|分别有|名单|名字|都叫什么|哪几(?![天日号年月])"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,4}叫(?:什么|啥)"
+    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)|都有谁|都有哪些"
 )

@@ -320,3 +320,26 @@ def test_a_count_is_answered_only_by_an_entry_whose_numbers_count_that_thing(
         "answer",
         "doctoral-event-guests",
     )
+
+
+@pytest.mark.parametrize(
+    ("declined", "answered", "entry_id"),
+    [
+        ("42家高新技术企业有哪些", "有多少家成了高新技术企业", "talent-projects-outcomes"),
+        (
+            "what sectors do tongzhou's ten key chains cover",
+            "how many key industrial chains has tongzhou identified",
+            "industrial-chains",
+        ),
+        (
+            "how much money can one person get under the talent policy",
+            "how much money went to talent projects in total",
+            "talent-projects-funding",
+        ),
+    ],
+)
+def test_names_and_one_persons_share_are_declined_next_to_the_totals(
+    shipped: FaqEngine, declined: str, answered: str, entry_id: str
+) -> None:
+    assert outcome(shipped, declined)[0] != "answer"
+    assert outcome(shipped, answered) == ("answer", entry_id)
