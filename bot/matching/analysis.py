@@ -168,7 +168,7 @@ _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 _DOING = frozenset(("do", "does"))
 _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".
-    "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意)"
+    "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意|行业)"
     "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛))"
     "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗)"
     "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边)"

@@ -207,7 +207,7 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
 _CLAUSE_BREAK = re.compile(
-    r"[,.;:!?，。；：！？、\n]+|\s+(?:and|but|so|because|since|as)\s+"
+    r"[,.;:!?，。；：！？、\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 _WORD = re.compile(r"[a-z']+")
@@ -237,7 +237,10 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             words.pop(0)
         if words and not clause[0].isascii():
             words = []  # a Chinese clause that only mentions an English name
-        about_the_asker = bool(words and words[0] in _ASKER) or bool(_ASKER_CHINESE.match(clause))
+        # "I'm a ...", "my son ...", "我…", and "journalist here", "phd student here".
+        about_the_asker = bool(
+            words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here"))
+        ) or bool(_ASKER_CHINESE.match(clause))
         if (
             about_the_asker
             and not _ASKING.intersection(words)

@@ -21,6 +21,7 @@ housing is declined, not answered with the policy entry. Whether to answer also 
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -279,6 +280,7 @@ class Matcher:
         # A place in a question about where Tongzhou is, or in a fact offered for checking, is
         # the asker's bearings or guess, not a subject of its own.
         about_location = about_location or units.confirming
+        origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
         for word in analysed.words:
             word = self._whole(word)
             if word in index.vocabulary:
@@ -293,7 +295,8 @@ class Matcher:
             elif word in index.smalltalk_words:
                 units.greeting = True
             else:
-                if about_location and word in _PLACE_STEMS:
+                # "from london": where the asker is from, not a subject.
+                if word in _PLACE_STEMS and (about_location or word in origins):
                     factor = settings.plain_word_weight
                 elif word in _SUBJECT_STEMS or self._misspelt_subject(word):
                     factor = settings.subject_word_weight

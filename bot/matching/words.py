@@ -106,7 +106,7 @@ SUBJECT_WORDS = _word_list(
     joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
-    planned km sq hectares
+    planned km sq hectares speech speeches keynote lecture lectures
     directions
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
@@ -128,7 +128,8 @@ SUBJECT_WORDS = _word_list(
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历
     履历 背景 经历 有效期 期限 容量 参数 规格 加入 入会 会员 措施 条款 签约 签署 合同 安家费
-    安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 撰写 到期 过期 失效
+    安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 记者 撰写 演讲 讲座
+    到期 过期 失效
     中文版 英文版 翻译 下载 上一版 上一版本 旧版 买 购买 贵不贵 怎么去 怎么走 审批 原文 全文
     其他区 别的区 其它区 其他地区 销售额 销售收入 产值 服务中心 面积 哪条路
     """
@@ -148,7 +149,8 @@ PLACE_WORDS = _word_list(
     """
     beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
-    usa japan japanese france french korea canada australia singapore india
+    usa japan japanese france french korea canada australia singapore india london manchester
+    oxford cambridge edinburgh leicester birmingham leeds glasgow bristol
     北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
     """
@@ -176,7 +178,8 @@ LIST_REQUEST_WORDS = _word_list("list name names enumerate")
 LIST_REQUEST_LEADS = _word_list("which what")
 # ... and "which" before the plural of a kind of organisation or place: their names.
 LIST_REQUEST_PLURALS = _word_list(
-    "companies enterprises firms countries industries chains sectors fields"
+    "companies enterprises firms countries industries chains sectors fields professors experts"
+    " scholars academicians guests"
 )
 NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"
@@ -211,7 +214,7 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几天|几号|几月|哪年|哪一年|边年|多久|多少年|几年了"
+    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
