@@ -137,6 +137,25 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
     )
 
 
+_OPINION_PHRASES = (
+    ("do", "you", "think"),
+    ("you", "reckon"),
+    ("in", "your", "opinion"),
+    ("your", "view"),
+    ("your", "take"),
+)
+
+
+def asks_for_an_opinion(surface: tuple[str, ...]) -> bool:
+    """ "do you think the policy works", "what do you reckon": the article reports, it does not
+    judge, so an opinion is a subject of its own."""
+    return any(
+        surface[position : position + len(phrase)] == phrase
+        for phrase in _OPINION_PHRASES
+        for position in range(len(surface))
+    )
+
+
 def asks_who_organised(tokens: tuple[str, ...]) -> bool:
     """ "who hosted the event", "who was it organised by": the verb right after "who" (or its
     auxiliary), not "who attended the event held in Tongzhou". ``tokens`` are the question's

@@ -37,6 +37,7 @@ from bot.matching.asks import (
     about_the_asker,
     asks_about_the_future,
     asks_for_a_list,
+    asks_for_an_opinion,
     asks_for_one_share,
     asks_how_many,
     asks_when,
@@ -59,6 +60,7 @@ from bot.matching.words import (
     LOCATION_CHINESE,
     LOCATION_TOKENS,
     NUMBER_WORDS,
+    OPINION_CHINESE,
     PER_ITEM_CHINESE,
     PERSONAL_CHINESE,
     PLACE_WORDS,
@@ -92,6 +94,7 @@ _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
+_OPINION = "<opinion>"
 _WHERE = "?where"
 # A number in an answer and the words it counts, up to the next punctuation.
 _COUNTED = re.compile(
@@ -320,6 +323,8 @@ class Matcher:
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
+        if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
+            units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))

@@ -140,6 +140,9 @@ CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
 )
 
+# ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".
+OPINION_CHINESE = re.compile("你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效")
+
 # A company or a project, the subjects that settle (落户) in a place rather than register there.
 COMPANY_WORDS = re.compile("(?i)艾罗|艾羅|阿尔法|alpha\\s*-?ess|企业|企業|公司|项目|項目")
 

@@ -343,3 +343,9 @@ def test_names_and_one_persons_share_are_declined_next_to_the_totals(
 ) -> None:
     assert outcome(shipped, declined)[0] != "answer"
     assert outcome(shipped, answered) == ("answer", entry_id)
+
+
+def test_an_opinion_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "do you think the 3.0 policy will work")[0] != "answer"
+    assert outcome(shipped, "你觉得人才新政3.0怎么样")[0] != "answer"
+    assert outcome(shipped, "what does the 3.0 policy focus on") == ("answer", "policy-3-0")
