@@ -106,7 +106,7 @@ SUBJECT_WORDS = _word_list(
     joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
-    planned km sq hectares speech speeches keynote lecture lectures
+    planned km sq hectares speech speeches keynote lecture lectures warranty warranties
     directions
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
@@ -131,7 +131,7 @@ SUBJECT_WORDS = _word_list(
     安家补贴 生活补贴 成立 创立 创办 地铁 人口 失败 倒闭 破产 作者 记者 撰写 演讲 讲座
     到期 过期 失效
     中文版 英文版 翻译 下载 上一版 上一版本 旧版 买 购买 贵不贵 怎么去 怎么走 审批 原文 全文
-    其他区 别的区 其它区 其他地区 销售额 销售收入 产值 服务中心 面积 哪条路
+    其他区 别的区 其它区 其他地区 销售额 销售收入 产值 服务中心 面积 哪条路 人才办 人社局 保修 质保
     """
 )
 
