@@ -2,10 +2,10 @@
 
 The floors sit slightly below the figures measured when they were set (see
 ``benchmarks/README.md`` and ``benchmarks/accuracy.py``); raise them when the engine improves.
-dev to dev15 and holdout to holdout8 are tuning sets (each holdout set up to holdout8 was retired
-into tuning after its reporting run). holdout9.yaml and holdout10.yaml are the held-out sets:
-their floors were set after their single reporting run, without reading their misses; tuning
-on those would make them tuning sets.
+dev to dev17 and holdout to holdout10 are tuning sets (each holdout set up to holdout10 was
+retired into tuning after its reporting run). holdout11.yaml and holdout12.yaml are the held-out
+sets: their floors were set after their single reporting run, without reading their misses;
+tuning on those would make them tuning sets.
 """
 
 from __future__ import annotations
@@ -20,15 +20,17 @@ from bot.matching.evaluation import evaluate, load_labelled
 EVAL_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 
 # file -> (in-scope accuracy floor, out-of-scope rejection floor, small-talk accuracy floor)
-# Measured on 2026-12-06 at f18a602 with the default MatchSettings (in-scope / rejected /
+# Measured on 2026-12-06 at 81adeb2 with the default MatchSettings (in-scope / rejected /
 # small talk): dev 100 / 100 / 100, dev2 100 / 100 / 100, dev3 99.3 / 98.6 / 100,
-# dev4 96.5 / 100 / 81.8, dev5 97.9 / 98.7 / 90.9, dev6 99.3 / 100 / 100, dev7 95.9 / 97.2 / 100,
-# dev8 99.3 / 94.5 / 100, dev9 93.8 / 95.9 / 90.0, dev10 98.0 / 98.7 / 100,
-# dev11 94.1 / 97.3 / 100, dev12 97.3 / 95.7 / 70.0, dev13 88.3 / 100 / 100,
-# dev14 91.3 / 97.3 / 100, dev15 78.1 / 95.8 / 100, holdout 100 / 98.1 / 83.3,
-# holdout2 100 / 100 / 100, holdout3 98.4 / 100 / 87.5, holdout4 95.3 / 100 / 100,
-# holdout5 96.9 / 97.3 / 100, holdout6 97.2 / 95.7 / 100, holdout7 95.3 / 94.7 / 100,
-# holdout8 92.4 / 95.7 / 100; held out: holdout9 94.0 / 96.0 / 90.0, holdout10 92.5 / 95.8 / 90.0.
+# dev4 96.5 / 100 / 90.9, dev5 97.9 / 98.7 / 90.9, dev6 99.3 / 100 / 100, dev7 95.9 / 97.2 / 100,
+# dev8 99.3 / 94.5 / 100, dev9 93.8 / 95.9 / 100, dev10 98.0 / 98.7 / 100,
+# dev11 94.7 / 97.3 / 100, dev12 97.3 / 95.7 / 80.0, dev13 88.3 / 100 / 100,
+# dev14 91.9 / 97.3 / 100, dev15 78.8 / 95.8 / 100, dev16 91.8 / 97.2 / 100,
+# dev17 89.7 / 97.2 / 90.9, holdout 100 / 98.1 / 100, holdout2 100 / 100 / 100,
+# holdout3 98.4 / 100 / 87.5, holdout4 95.3 / 100 / 100, holdout5 96.9 / 97.3 / 100,
+# holdout6 97.2 / 97.1 / 100, holdout7 95.3 / 94.7 / 100, holdout8 92.4 / 95.7 / 100,
+# holdout9 95.3 / 97.3 / 100, holdout10 95.2 / 100 / 100;
+# held out: holdout11 94.5 / 90.8 / 90.0, holdout12 90.3 / 94.4 / 100.
 FLOORS = {
     "dev.yaml": (0.98, 0.98, 1.0),
     "dev2.yaml": (0.98, 0.98, 1.0),
@@ -38,23 +40,27 @@ FLOORS = {
     "dev6.yaml": (0.97, 0.98, 0.9),
     "dev7.yaml": (0.94, 0.95, 0.9),
     "dev8.yaml": (0.97, 0.92, 0.9),
-    "dev9.yaml": (0.92, 0.94, 0.8),
+    "dev9.yaml": (0.92, 0.94, 0.9),
     "dev10.yaml": (0.96, 0.97, 0.9),
-    "dev11.yaml": (0.92, 0.96, 0.9),
-    "dev12.yaml": (0.95, 0.94, 0.7),
+    "dev11.yaml": (0.93, 0.96, 0.9),
+    "dev12.yaml": (0.95, 0.94, 0.8),
     "dev13.yaml": (0.86, 0.98, 0.9),
-    "dev14.yaml": (0.89, 0.96, 0.9),
-    "dev15.yaml": (0.76, 0.94, 0.9),
+    "dev14.yaml": (0.90, 0.96, 0.9),
+    "dev15.yaml": (0.77, 0.94, 0.9),
+    "dev16.yaml": (0.90, 0.95, 0.9),
+    "dev17.yaml": (0.88, 0.95, 0.9),
     "holdout.yaml": (0.98, 0.96, 0.83),
     "holdout2.yaml": (0.98, 0.98, 0.9),
     "holdout3.yaml": (0.96, 0.98, 0.87),
     "holdout4.yaml": (0.93, 0.98, 0.88),
     "holdout5.yaml": (0.95, 0.95, 0.9),
-    "holdout6.yaml": (0.95, 0.94, 0.9),
+    "holdout6.yaml": (0.95, 0.95, 0.9),
     "holdout7.yaml": (0.93, 0.93, 0.9),
     "holdout8.yaml": (0.90, 0.94, 0.9),
-    "holdout9.yaml": (0.92, 0.94, 0.88),
-    "holdout10.yaml": (0.91, 0.94, 0.88),
+    "holdout9.yaml": (0.93, 0.95, 0.9),
+    "holdout10.yaml": (0.93, 0.98, 0.9),
+    "holdout11.yaml": (0.93, 0.89, 0.88),
+    "holdout12.yaml": (0.88, 0.93, 0.9),
 }
 
 
