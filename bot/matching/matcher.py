@@ -583,22 +583,27 @@ class Matcher:
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
         # The rapidfuzz scores of all candidate phrasings in one call (rapidfuzz's own loop).
         positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
+        phrasings = index.phrasings
         fuzzy = [0.0] * len(positions)
-        for _, score, at in process.extract(
+        # extract_iter, unlike extract, does not sort the scores it yields.
+        for _, score, at in process.extract_iter(
             analysed.text,
-            [index.phrasings[p].text for p in positions],
+            [phrasings[p].text for p in positions],
             scorer=self._scorer,
             processor=None,
-            limit=None,
         ):
             fuzzy[at] = score / 100.0
         best_of: dict[int, float] = {}
+        known_units = known.keys()
         for at, position in enumerate(positions):
-            phrasing = index.phrasings[position]
-            # fsum is exact whatever the order, and set order varies between processes.
-            shared = math.fsum(known[unit] for unit in phrasing.units.intersection(known))
-            overlap = 2.0 * shared / (total_known + phrasing.weight)
-            value = settings.fuzzy_weight * fuzzy[at] + settings.overlap_weight * overlap
+            phrasing = phrasings[position]
+            value = settings.fuzzy_weight * fuzzy[at]
+            common = phrasing.units & known_units
+            if common:
+                # fsum is exact whatever the order, and set order varies between processes.
+                shared = math.fsum(known[unit] for unit in common)
+                overlap = 2.0 * shared / (total_known + phrasing.weight)
+                value += settings.overlap_weight * overlap
             if value > best_of.get(phrasing.entry, -1.0):
                 best_of[phrasing.entry] = value
         ranked: list[tuple[float, int]] = []
