@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.knowledge.model import Position
 from bot.knowledge.problems import Problem
@@ -216,24 +216,38 @@ def _compose(text: str, name: str) -> tuple[Node | None, list[Problem] | None]:
 
 def _read_alike(root: Node, name: str) -> list[Problem] | None:
     """None where PyYAML would compose other nodes than libyaml did (see _LIBYAML_LOADER), else
-    the fields that appear twice in a mapping (as _duplicate_keys finds them, in its order)."""
+    the fields that appear twice in a mapping (as _duplicate_keys finds them, in its order).
+
+    Most nodes are values with nothing under them: they are checked where they are met, and
+    only lists and mappings go on the stack.
+    """
+    collections: list[tuple[CollectionNode, int, bool]] = []  # node, depth, inside brackets
+    if isinstance(root, CollectionNode):
+        collections.append((root, 1, False))
+    elif isinstance(root, ScalarNode) and _read_otherwise(root, False):
+        return None
     problems: list[Problem] = []
-    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]  # node, depth, inside brackets
-    while stack:
-        node, depth, in_flow = stack.pop()
-        if isinstance(node, ScalarNode):
-            if not node.style and (not node.value or (in_flow and "?" in node.value)):
+    while collections:
+        node, depth, in_flow = collections.pop()
+        if depth > _DEEPEST_FOR_LIBYAML:
+            return None
+        in_flow = in_flow or bool(node.flow_style)
+        if isinstance(node, MappingNode):
+            problems.extend(_repeated_fields(node, name))
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value
+        for child in children:
+            if isinstance(child, CollectionNode):
+                collections.append((child, depth + 1, in_flow))
+            elif isinstance(child, ScalarNode) and _read_otherwise(child, in_flow):
                 return None
-        elif isinstance(node, (MappingNode, SequenceNode)):
-            if depth > _DEEPEST_FOR_LIBYAML:
-                return None
-            in_flow = in_flow or bool(node.flow_style)
-            if isinstance(node, MappingNode):
-                problems.extend(_repeated_fields(node, name))
-                stack.extend((child, depth + 1, in_flow) for pair in node.value for child in pair)
-            else:
-                stack.extend((child, depth + 1, in_flow) for child in node.value)
     return problems
+
+
+def _read_otherwise(scalar: ScalarNode, in_flow: bool) -> bool:
+    """An empty plain value, or a plain one with "?" inside brackets (see _LIBYAML_LOADER)."""
+    return not scalar.style and (not scalar.value or (in_flow and "?" in scalar.value))
 
 
 def _tab_indentation(text: str, name: str) -> list[Problem]:
@@ -296,9 +310,10 @@ def _duplicate_keys(root: Node, name: str) -> list[Problem]:
 def _repeated_fields(mapping: MappingNode, name: str) -> list[Problem]:
     if len(mapping.value) < 2:
         return []
-    keys = [key.value for key, _ in mapping.value if isinstance(key, ScalarNode)]
-    if len(set(keys)) == len(keys):
-        return []  # nearly always: every field once
+    if len({key.value for key, _ in mapping.value if isinstance(key, ScalarNode)}) == len(
+        mapping.value
+    ):
+        return []  # nearly always: every field a word, and each once
     problems = []
     seen: dict[str, Node] = {}
     for key, _value in mapping.value:
