@@ -12,8 +12,10 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -21,6 +23,7 @@ from bot.knowledge.model import (
     LANGS,
     Entry,
     KnowledgeBase,
+    Lang,
     Position,
     SmallTalk,
     Source,
@@ -31,6 +34,7 @@ from bot.knowledge.nearduplicates import near_earlier
 from bot.knowledge.numbers import NumberMention, numbers_in, values_in
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.records import Declarations, Incomplete
+from bot.knowledge.substrings import Haystack
 
 MAX_ANSWER_CHARS = 1000
 NEAR_DUPLICATE_SCORE = 95.0
@@ -123,10 +127,13 @@ def normalise_whitespace(text: str) -> str:
 
 def check_quotes(scope: _Scope) -> Iterator[Problem]:
     """Every quote appears word for word in its source text (runs of whitespace count as one)."""
-    texts = {source.id: normalise_whitespace(source.text) for source in scope.sources}
-    for entry in scope.entries:
-        if not scope.usable(entry, "citations"):
-            continue
+    cited = [entry for entry in scope.entries if scope.usable(entry, "citations")]
+    quotes = Counter(citation.source_id for entry in cited for citation in entry.citations)
+    texts = {
+        source.id: Haystack(normalise_whitespace(source.text), quotes[source.id])
+        for source in scope.sources
+    }
+    for entry in cited:
         for citation in entry.citations:
             text = texts.get(citation.source_id)
             if text is None:
@@ -134,7 +141,7 @@ def check_quotes(scope: _Scope) -> Iterator[Problem]:
             quote = normalise_whitespace(citation.quote)
             if quote not in text:
                 message = f"quote is not word for word in source '{citation.source_id}'"
-                yield _problem(citation.position, message + _difference(quote, text))
+                yield _problem(citation.position, message + _difference(quote, text.text))
 
 
 def _difference(quote: str, text: str) -> str:
@@ -357,12 +364,21 @@ def _traditional_characters(text: str) -> str:
 # --- phrasings ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Phrasing:
-    owner: str  # entry or small-talk id
+class _Phrasing(NamedTuple):
+    """One phrasing and where it is written; its position is only looked up when reported."""
+
+    item: Entry | SmallTalk
+    lang: Lang
+    number: int  # its place in the list of the language's questions
     text: str
-    normalised: str
-    position: Position
+
+    @property
+    def owner(self) -> str:
+        return self.item.id
+
+    @property
+    def position(self) -> Position:
+        return self.item.where(f"questions.{self.lang}.{self.number}")
 
 
 class _Blanked(dict[int, str]):
@@ -388,30 +404,24 @@ def normalise_phrasing(text: str) -> str:
 
 def _phrasings(scope: _Scope) -> list[_Phrasing]:
     items: list[Entry | SmallTalk] = [*scope.entries, *scope.smalltalk]
-    phrasings = []
-    for item in items:
-        for lang in LANGS:
-            for index, text in enumerate(item.questions[lang]):
-                phrasings.append(
-                    _Phrasing(
-                        item.id,
-                        text,
-                        normalise_phrasing(text),
-                        item.where(f"questions.{lang}.{index}"),
-                    )
-                )
-    return phrasings
+    return [
+        _Phrasing(item, lang, index, text)
+        for item in items
+        for lang in LANGS
+        for index, text in enumerate(item.questions[lang])
+    ]
 
 
 def check_phrasings(scope: _Scope) -> Iterator[Problem]:
     """No phrasing is the same, or nearly, as one of another entry; none repeats in its own."""
     phrasings = _phrasings(scope)
-    near = near_earlier([phrasing.normalised for phrasing in phrasings], NEAR_DUPLICATE_SCORE)
+    normalised = [normalise_phrasing(phrasing.text) for phrasing in phrasings]
+    near = near_earlier(normalised, NEAR_DUPLICATE_SCORE)
     for later, phrasing in enumerate(phrasings):
         for earlier in near[later]:
             other = phrasings[earlier]
             if other.owner == phrasing.owner:
-                if other.normalised == phrasing.normalised:
+                if normalised[earlier] == normalised[later]:
                     yield _problem(
                         phrasing.position,
                         f"phrasing '{phrasing.text}' repeats '{other.text}' of the same entry "
@@ -419,9 +429,8 @@ def check_phrasings(scope: _Scope) -> Iterator[Problem]:
                         Severity.WARNING,
                     )
                 continue
-            same = (
-                "the same as" if other.normalised == phrasing.normalised else "nearly the same as"
-            )
+            identical = normalised[earlier] == normalised[later]
+            same = "the same as" if identical else "nearly the same as"
             yield _problem(
                 phrasing.position,
                 f"phrasing '{phrasing.text}' of '{phrasing.owner}' is {same} '{other.text}' "

@@ -6,7 +6,6 @@ why it could not; it never raises, so one bad value never hides the next one.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import difflib
 import re
@@ -95,7 +94,7 @@ class FieldReader:
     def __init__(self, file: str, text: str = "") -> None:
         self.file = file
         self.text_of_file = text  # the file's text, to place words inside a value
-        self._newlines: list[int] | None = None
+        self._counted = (0, 0)  # an offset in the file, and the line feeds before it
         self.problems: list[Problem] = []
 
     def locate(self, node: Node, fragments: Sequence[str]) -> list[Position | None]:
@@ -113,17 +112,23 @@ class FieldReader:
                 found.append(None)
                 continue
             cursor = index + len(fragment)
-            line = bisect.bisect_left(self._line_ends(), index) + 1
             column = index - (self.text_of_file.rfind("\n", 0, index) + 1) + 1
-            found.append(Position(self.file, line, column))
+            found.append(Position(self.file, self._line_of(index), column))
         return found
 
-    def _line_ends(self) -> list[int]:
-        """The offset of every line feed in the file, found once: counting them again from the
-        start of a 10,000-entry file for each number located made loading it quadratic."""
-        if self._newlines is None:
-            self._newlines = [found.start() for found in re.finditer("\n", self.text_of_file)]
-        return self._newlines
+    def _line_of(self, index: int) -> int:
+        """The 1-based line of ``index``: the line feeds before it, plus one.
+
+        Records are read in file order, so the line feeds are counted on from the last place
+        asked about; counting from the start of a 10,000-entry file for each number located
+        made loading it quadratic.
+        """
+        counted, lines = self._counted
+        if index < counted:
+            counted, lines = 0, 0
+        lines += self.text_of_file.count("\n", counted, index)
+        self._counted = (index, lines)
+        return lines + 1
 
     def position(self, node: Node) -> Position:
         return node_position(self.file, node)

@@ -7,7 +7,7 @@ so later checks can still point staff at the right line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,6 +31,30 @@ Locations = Mapping[str, Position]
 
 def _no_locations() -> Locations:
     return {}
+
+
+class Places(Mapping[str, Position]):
+    """Locations in one file, kept as line and column numbers.
+
+    A record has a location for every phrasing, quote and answer, and a check asks for very
+    few of them (those it reports), so the Position is only made when asked for.
+    """
+
+    __slots__ = ("file", "spots")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.spots: dict[str, tuple[int, int]] = {}  # key -> (line, column), 1-based
+
+    def __getitem__(self, key: str) -> Position:
+        line, column = self.spots[key]
+        return Position(self.file, line, column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.spots)
+
+    def __len__(self) -> int:
+        return len(self.spots)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import chain
+from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -64,39 +66,53 @@ def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
     by_length: dict[int, list[str]] = defaultdict(list)
     for text in positions:
         by_length[len(text)].append(text)
-    pieces = {n: _kept_pieces(n, group, threshold) for n, group in by_length.items()}
 
-    for m, group in by_length.items():
+    # Shortest texts first: a text's tables are filled as its own texts are looked up, so
+    # those of a shorter length are complete when longer texts look them up, and two texts
+    # of the same length are compared once, by whichever of them comes second.
+    pieces: dict[int, _Pieces] = {}
+    for m in sorted(by_length):
+        group = by_length[m]
+        kept = _kept_pieces(m, group, threshold)
+        pieces[m] = kept.pieces
         # Every place a text of length m may hold an untouched piece of a partner: the slice of
         # the text to look up (each cut once per text), and the table to look it up in.
         slices: dict[tuple[int, int], int] = {}
         tables: list[dict[str, list[str]]] = []
         slots: list[int] = []
+        kept_here = {number for numbers in kept.rarest for number in numbers}
         for n, shifts in _partners(m, by_length, threshold):
-            for start, length, table in pieces[n]:
+            for number, (start, length, table) in enumerate(pieces[n]):
+                if not (table or (n == m and number in kept_here)):
+                    continue  # no text keeps this piece: nothing to find in its table
                 for shift in shifts:
-                    if table and start + shift >= 0:
+                    if start + shift >= 0:
                         tables.append(table)
                         slots.append(slices.setdefault((start + shift, length), len(slices)))
         cuts = [slice(start, start + length) for start, length in slices]
-        for text in group:
-            # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
-            # loops; is_near then decides each pair found exactly as comparing two texts would.
-            keys = list(map(text.__getitem__, cuts))
-            found = map(dict.get, tables, map(keys.__getitem__, slots))
-            candidates = list(chain.from_iterable(filter(None, found)))
-            for other, _, _ in process.extract(
-                text,
-                candidates,
-                scorer=fuzz.ratio,
-                processor=None,
-                limit=None,
-                score_cutoff=score - 1,
-            ):
-                if other != text and is_near(other, text, score):
-                    pairs.update(
-                        (min(a, b), max(a, b)) for a in positions[other] for b in positions[text]
-                    )
+        for index, text in enumerate(group):
+            if slots:
+                # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
+                # loops; is_near then decides each pair found as comparing two texts would.
+                keys = list(map(text.__getitem__, cuts))
+                found = map(dict.get, tables, map(keys.__getitem__, slots))
+                candidates = list(chain.from_iterable(filter(None, found)))
+                for other, _, _ in process.extract(
+                    text,
+                    candidates,
+                    scorer=fuzz.ratio,
+                    processor=None,
+                    limit=None,
+                    score_cutoff=score - 1,
+                ):
+                    if other != text and is_near(other, text, score):
+                        pairs.update(
+                            (min(a, b), max(a, b))
+                            for a in positions[other]
+                            for b in positions[text]
+                        )
+            for number in kept.rarest[index]:  # now the text's own pieces can be found
+                kept.pieces[number][2].setdefault(kept.cut[number][index], []).append(text)
     earlier: list[list[int]] = [[] for _ in texts]
     for first, second in sorted(pairs):
         earlier[second].append(first)
@@ -108,27 +124,35 @@ def _most_edits(total_length: int, threshold: Fraction) -> int:
     return int((100 - threshold) * total_length / 100)
 
 
-def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Pieces:
+class _Kept(NamedTuple):
+    """The pieces of the texts of one length, and which of them each text keeps."""
+
+    pieces: _Pieces  # each piece's slice, and its table (filled as the texts are looked up)
+    cut: list[list[str]]  # cut[number][index]: that piece of the index-th text
+    rarest: list[list[int]]  # rarest[index]: the numbers of the pieces that text keeps
+
+
+def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Kept:
     """The rarest ``edits + 1`` pieces of each text of length ``n``, where ``edits`` bounds the
     edits to any partner as long or longer; none when only an identical text can be near."""
     edits = _most_edits(n + int((200 - threshold) * n / threshold), threshold)
     if edits == 0:
-        return []  # identical texts are paired without pieces
+        return _Kept([], [], [[] for _ in texts])  # identical texts are paired without pieces
     count = min(n, _PIECES_PER_EDIT * (edits + 1))
-    keep = edits + 1
     size, longer = divmod(n, count)  # the last ``longer`` pieces are one character longer
     spans: list[tuple[int, int]] = []
     for number in range(count):
         start = number * size + max(0, number - (count - longer))
         spans.append((start, size + (number >= count - longer)))
-    cut = [[text[start : start + length] for start, length in spans] for text in texts]
-    frequency = Counter((number, piece) for row in cut for number, piece in enumerate(row))
-    tables: list[dict[str, list[str]]] = [defaultdict(list) for _ in spans]
-    for text, row in zip(texts, cut, strict=True):
-        rarest = sorted(range(count), key=lambda number: (frequency[number, row[number]], number))
-        for number in rarest[:keep]:
-            tables[number][row[number]].append(text)
-    return [(start, length, tables[number]) for number, (start, length) in enumerate(spans)]
+    # Column by column: each text's piece, how many texts of this length have it there, and
+    # then for each text (a row) the numbers of its rarest, ties going to the earlier piece.
+    cut = [list(map(itemgetter(slice(start, start + length)), texts)) for start, length in spans]
+    frequencies = [list(map(Counter(column).__getitem__, column)) for column in cut]
+    rarest = [
+        sorted(range(count), key=row.__getitem__)[: edits + 1]
+        for row in zip(*frequencies, strict=True)
+    ]
+    return _Kept([(start, length, {}) for start, length in spans], cut, rarest)
 
 
 def _partners(

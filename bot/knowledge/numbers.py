@@ -27,6 +27,8 @@ from decimal import Decimal, InvalidOperation
 _URL = re.compile(
     r"(?i)\bhttps?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|org|net|gov|edu)\b\S*"
 )
+# What every address _URL finds contains; a text without it is not searched word by word.
+_URL_HINT = re.compile(r"(?i)://|www\.|\.(?:cn|com|org|net|gov|edu)")
 
 # Chinese words whose numerals state no number. Masked before anything is read.
 _CHINESE_IDIOMS = (
@@ -106,10 +108,12 @@ _SCALES: dict[str, int] = {
     "bn": 10**9,
     "trillion": 10**12,
 }
+# A number starts at a digit that follows neither a digit nor "<digit>.". The first digit is
+# matched before those two tests (as "not two digits", "not digit, dot, digit"), so that the
+# search skips ahead to the next digit instead of testing every position of the text.
 _DIGITS = re.compile(
-    r"(?<!\d)(?<!\d\.)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)"
-    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|[km])\b)?",
-    re.IGNORECASE,
+    r"(?P<number>\d(?<!\d\d)(?<!\d\.\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))(?!\d)"
+    r"(?:[\s-]?(?P<scale>(?i:hundred|thousand|million|billion|trillion|bn|mn|[km]))\b)?"
 )
 
 _UNIT_WORDS: dict[str, int] = {
@@ -196,10 +200,28 @@ _MONTHS: dict[str, int] = {
     )
 }
 _MONTHS.update({name[:3]: value for name, value in list(_MONTHS.items())})
+# Every month name starts with its three-letter form.
+_MONTH_HINT = re.compile("|".join(name[:3] for name in _MONTHS))
 _MONTH = re.compile(
     r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
     r"(?=\s+\d)|(?<=\d\s)(?P<after>" + "|".join(_MONTHS) + r")\b"
 )
+
+# Every number the readers below find starts at a digit (a month is read only next to one), at
+# a Chinese numeral, or at a run of ASCII letters that is a unit or tens word ("hundred" alone
+# starts none). A text holding none of them states no number, so it is not masked and read.
+# _NUMBER_WORD finds such a run as _WORD reads words; its lookahead on the first letter only
+# spares the search testing the other conditions at every character.
+_STARTING_WORDS = sorted(_UNIT_WORDS.keys() | _TENS_WORDS.keys(), key=len, reverse=True)
+_NUMBER_WORD = re.compile(
+    "(?ai:(?=[" + "".join(sorted({word[0] for word in _STARTING_WORDS})) + "])(?<![a-z])"
+    "(?:" + "|".join(_STARTING_WORDS) + ")(?![a-z]))"
+)
+_DIGIT = re.compile(r"\d")
+_CHINESE_NUMERAL = re.compile(f"[{_CHINESE_CHARS}]")
+_DIGIT_OR_NUMERAL = re.compile(rf"\d|[{_CHINESE_CHARS}]")
+# An idiom can only be in a text that holds its first character.
+_IDIOM_START = re.compile("[" + "".join(sorted({idiom[0] for idiom in _CHINESE_IDIOMS})) + "]")
 
 
 @dataclass(frozen=True)
@@ -225,7 +247,14 @@ def format_value(value: Decimal) -> str:
 
 def numbers_in(text: str) -> list[NumberMention]:
     """Every number ``text`` states, in order of appearance."""
-    text = text.translate(_FULL_WIDTH_DIGITS)
+    if not _DIGIT_OR_NUMERAL.search(text) and not _NUMBER_WORD.search(text):
+        return []  # most texts: no digit, numeral or number word, so nothing to read
+    return _read(text)
+
+
+def _read(text: str) -> list[NumberMention]:
+    if not text.isascii():  # an ASCII text holds no full-width digit
+        text = text.translate(_FULL_WIDTH_DIGITS)
     masked = _mask(text)
     mentions: list[NumberMention] = []
     taken = [False] * len(masked)
@@ -254,9 +283,11 @@ def _mask(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group(0))
 
-    text = _URL.sub(blank, text)
-    for idiom in _CHINESE_IDIOMS:
-        text = text.replace(idiom, " " * len(idiom))
+    if _URL_HINT.search(text):
+        text = _URL.sub(blank, text)
+    if _IDIOM_START.search(text):
+        for idiom in _CHINESE_IDIOMS:
+            text = text.replace(idiom, " " * len(idiom))
     return text
 
 
@@ -265,6 +296,8 @@ def _mention(text: str, start: int, end: int, value: Decimal) -> NumberMention:
 
 
 def _chinese_numbers(text: str) -> list[NumberMention]:
+    if not _CHINESE_NUMERAL.search(text):
+        return []  # a run of digits alone is read by _digit_numbers
     mentions = []
     for match in _CHINESE_RUN.finditer(text):
         run = match.group(0)
@@ -341,6 +374,8 @@ def _digit_numbers(text: str) -> list[NumberMention]:
 
 
 def _word_numbers(text: str) -> list[NumberMention]:
+    if not _NUMBER_WORD.search(text):
+        return []  # no word a run of number words can start with
     words = list(_WORD.finditer(text))
     mentions = []
     index = 0
@@ -412,6 +447,8 @@ def _pronoun_one(words: list[re.Match[str]], index: int, length: int) -> bool:
 
 
 def _month_numbers(text: str) -> list[NumberMention]:
+    if not _MONTH_HINT.search(text) or not _DIGIT.search(text):
+        return []  # a month is read only next to a day or a year
     mentions = []
     for match in _MONTH.finditer(text):
         name = match.group("month") or match.group("after")

@@ -22,6 +22,7 @@ from bot.knowledge.model import (
     Derivation,
     Entry,
     Lang,
+    Places,
     Position,
     SmallTalk,
     Source,
@@ -68,11 +69,12 @@ class _Record:
     def __init__(self, reader: FieldReader) -> None:
         self.reader = reader
         self.start = len(reader.problems)
-        self.locations: dict[str, Position] = {}
+        self.locations = Places(reader.file)
         self.broken: set[str] = set()
 
     def at(self, key: str, node: Node) -> Node:
-        self.locations[key] = self.reader.position(node)
+        mark = node.start_mark
+        self.locations.spots[key] = (mark.line + 1, mark.column + 1)
         return node
 
     def field(
@@ -283,7 +285,7 @@ def _locate_numbers(reader: FieldReader, record: _Record, node: Node, key: str, 
     places = reader.locate(node, [value[m.start : m.end] for m in mentions])
     for mention, place in zip(mentions, places, strict=True):
         if place is not None:
-            record.locations[f"{key}@{mention.start}"] = place
+            record.locations.spots[f"{key}@{mention.start}"] = (place.line, place.column)
 
 
 def _questions(

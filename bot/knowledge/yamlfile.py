@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.knowledge.model import Position
 from bot.knowledge.problems import Problem
@@ -74,9 +74,42 @@ _OPENING_QUOTE = re.compile(
 # than PyYAML composes before Python's recursion limit, an empty plain value (libyaml places
 # it on the next line), or a plain value with "?" inside brackets (PyYAML rejects it). A text
 # libyaml rejects is read by PyYAML too, whose error messages _SYNTAX_HINTS explains.
-_LIBYAML_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _FOR_PYYAML_ONLY = re.compile(r"[\t\ufeff]|(?<![^\s\[\]{},])[!&*%]|[|>][-+0-9]*#")
 _DEEPEST_FOR_LIBYAML = 100
+
+
+def _for_pyyaml_only(text: str) -> bool:
+    """Whether ``text`` holds what _FOR_PYYAML_ONLY finds. Each thing it finds contains one of
+    a few characters, and most files hold none of them: looking for those first is quicker
+    than running the expression over a large file."""
+    return any(sign in text for sign in "\t\ufeff!&*%#") and bool(_FOR_PYYAML_ONLY.search(text))
+
+
+_LIBYAML_LOADER: type[yaml.CSafeLoader] | None = None
+if hasattr(yaml, "CSafeLoader"):
+
+    class _LibyamlLoader(yaml.CSafeLoader):
+        """libyaml's safe loader, which asks ``resolve`` for the tag of every node.
+
+        The answer is the plain text tag for a quoted value, and for a plain one whose first
+        character starts none of the implicit forms (numbers, dates, true/false, null), which
+        is nearly every value in these files; the inherited method finds it only after some
+        dictionary and list work, and is asked hundreds of thousands of times in a large file.
+        """
+
+        def resolve(self, kind: type[Node], value: object, implicit: tuple[bool, bool]) -> str:
+            if (
+                kind is ScalarNode
+                and isinstance(value, str)
+                and not self.yaml_path_resolvers
+                and (not implicit[0] or value[:1] not in self.yaml_implicit_resolvers)
+                and None not in self.yaml_implicit_resolvers
+            ):
+                return self.DEFAULT_SCALAR_TAG
+            tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
+
+    _LIBYAML_LOADER = _LibyamlLoader
 
 
 @dataclass(frozen=True)
@@ -126,7 +159,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlFile, list[Problem]]:
     problems = _tab_indentation(text, name)
     first_tab_line = min((p.line for p in problems), default=None)
     try:
-        root = _compose(text)
+        root, duplicates = _compose(text, name)
     except yaml.MarkedYAMLError as error:
         line, column = _mark_of(error)
         unclosed = _unclosed_quote(text, line)
@@ -160,42 +193,66 @@ def parse_yaml(text: str, name: str) -> tuple[YamlFile, list[Problem]]:
         problems.append(Problem(name, 0, 0, "the file nests lists or fields too deeply to read"))
         return YamlFile(name, None), problems
     if root is not None:
-        problems.extend(_duplicate_keys(root, name))
+        problems.extend(duplicates if duplicates is not None else _duplicate_keys(root, name))
     return YamlFile(name, root), problems
 
 
-def _compose(text: str) -> Node | None:
-    """``yaml.compose`` with the safe loader: libyaml's where it reads ``text`` as PyYAML would."""
-    if _LIBYAML_LOADER is not None and not _FOR_PYYAML_ONLY.search(text):
+def _compose(text: str, name: str) -> tuple[Node | None, list[Problem] | None]:
+    """``yaml.compose`` with the safe loader: libyaml's where it reads ``text`` as PyYAML would.
+
+    With libyaml's nodes come the duplicate fields in them, found on the same walk that
+    compares them with PyYAML's reading; with PyYAML's, None (they are still to be found).
+    """
+    if _LIBYAML_LOADER is not None and not _for_pyyaml_only(text):
         with contextlib.suppress(Exception):  # PyYAML reads it again, and reports the problem
             root = yaml.compose(text, Loader=_LIBYAML_LOADER)
-            if root is None or _read_alike(root):
-                return root
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+            if root is None:
+                return None, []
+            duplicates = _read_alike(root, name)
+            if duplicates is not None:
+                return root, duplicates
+    return yaml.compose(text, Loader=yaml.SafeLoader), None
 
 
-def _read_alike(root: Node) -> bool:
-    """False where PyYAML would compose other nodes than libyaml did (see _LIBYAML_LOADER)."""
-    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]  # node, depth, inside brackets
-    while stack:
-        node, depth, in_flow = stack.pop()
-        if isinstance(node, ScalarNode):
-            if not node.style and (not node.value or (in_flow and "?" in node.value)):
-                return False
-        elif isinstance(node, (MappingNode, SequenceNode)):
-            if depth > _DEEPEST_FOR_LIBYAML:
-                return False
-            in_flow = in_flow or bool(node.flow_style)
-            children = (
-                [child for pair in node.value for child in pair]
-                if isinstance(node, MappingNode)
-                else node.value
-            )
-            stack.extend((child, depth + 1, in_flow) for child in children)
-    return True
+def _read_alike(root: Node, name: str) -> list[Problem] | None:
+    """None where PyYAML would compose other nodes than libyaml did (see _LIBYAML_LOADER), else
+    the fields that appear twice in a mapping (as _duplicate_keys finds them, in its order).
+
+    Most nodes are values with nothing under them: they are checked where they are met, and
+    only lists and mappings go on the stack.
+    """
+    collections: list[tuple[CollectionNode, int, bool]] = []  # node, depth, inside brackets
+    if isinstance(root, CollectionNode):
+        collections.append((root, 1, False))
+    elif isinstance(root, ScalarNode) and _read_otherwise(root, False):
+        return None
+    problems: list[Problem] = []
+    while collections:
+        node, depth, in_flow = collections.pop()
+        if depth > _DEEPEST_FOR_LIBYAML:
+            return None
+        in_flow = in_flow or bool(node.flow_style)
+        if isinstance(node, MappingNode):
+            problems.extend(_repeated_fields(node, name))
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value
+        for child in children:
+            if isinstance(child, CollectionNode):
+                collections.append((child, depth + 1, in_flow))
+            elif isinstance(child, ScalarNode) and _read_otherwise(child, in_flow):
+                return None
+    return problems
+
+
+def _read_otherwise(scalar: ScalarNode, in_flow: bool) -> bool:
+    """An empty plain value, or a plain one with "?" inside brackets (see _LIBYAML_LOADER)."""
+    return not scalar.style and (not scalar.value or (in_flow and "?" in scalar.value))
 
 
 def _tab_indentation(text: str, name: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -247,22 +304,31 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 
 def _duplicate_keys(root: Node, name: str) -> list[Problem]:
+    return [problem for mapping in _mappings(root) for problem in _repeated_fields(mapping, name)]
+
+
+def _repeated_fields(mapping: MappingNode, name: str) -> list[Problem]:
+    if len(mapping.value) < 2:
+        return []
+    if len({key.value for key, _ in mapping.value if isinstance(key, ScalarNode)}) == len(
+        mapping.value
+    ):
+        return []  # nearly always: every field a word, and each once
     problems = []
-    for mapping in _mappings(root):
-        seen: dict[str, Node] = {}
-        for key, _value in mapping.value:
-            if not isinstance(key, ScalarNode):
-                continue
-            first = seen.get(key.value)
-            if first is None:
-                seen[key.value] = key
-                continue
-            here = node_position(name, key)
-            message = (
-                f"field '{key.value}' appears twice in the same place "
-                f"(first on line {first.start_mark.line + 1}); keep only one"
-            )
-            problems.append(Problem(name, here.line, here.column, message))
+    seen: dict[str, Node] = {}
+    for key, _value in mapping.value:
+        if not isinstance(key, ScalarNode):
+            continue
+        first = seen.get(key.value)
+        if first is None:
+            seen[key.value] = key
+            continue
+        here = node_position(name, key)
+        message = (
+            f"field '{key.value}' appears twice in the same place "
+            f"(first on line {first.start_mark.line + 1}); keep only one"
+        )
+        problems.append(Problem(name, here.line, here.column, message))
     return problems
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.knowledge import numbers
 from bot.knowledge.numbers import format_value, numbers_in, parse_chinese_number, values_in
 
 
@@ -200,3 +202,54 @@ def test_any_text_is_read_without_raising(text):
     for mention in numbers_in(text):
         assert mention.values
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+# --- the quick paths read what a full reading reads -------------------------------------
+
+# Pieces that start, end, hide or only look like numbers, in both scripts, mixed at random.
+_PIECES = [
+    *["one", "ONE", "oNe", "twenty", "seventeen", "hundred", "and", "million", "no", "the"],
+    *["someone", "often", "tenfold", "_one", "ſix", "\u212aone", "é", "x", " ", "-", "\n", "\t"],
+    *["3", "12", "1,000", "4.5", ".", ",", "٣", "３", "．", "5 m", "10k", "1.5bn", "$"],
+    *["March", "Mar", "May", "Sept", "Dec.", "年", "月", "日"],
+    *["一", "二", "两", "十", "百", "万", "亿", "〇", "几", "十分", "五湖四海", "一五一十", "区"],
+    *["www.", ".cn", ".COM", "http://", "https://a.b/", "/"],
+]
+_MIXED = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+# The expression _DIGITS replaced: the same, tested at every character instead of at digits.
+_DIGITS_AT_EVERY_CHARACTER = re.compile(
+    r"(?<!\d)(?<!\d\.)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|[km])\b)?",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=2000)
+@given(_MIXED)
+def test_a_text_passed_over_states_no_number(text):
+    assert numbers_in(text) == numbers._read(text)
+
+
+@settings(max_examples=2000)
+@given(_MIXED)
+def test_what_each_reader_looks_for_first_is_in_everything_it_reads(text):
+    if numbers._URL.search(text):
+        assert numbers._URL_HINT.search(text)
+    if numbers._MONTH.search(text):
+        assert numbers._MONTH_HINT.search(text)
+    if any(idiom in text for idiom in numbers._CHINESE_IDIOMS):
+        assert numbers._IDIOM_START.search(text)
+    starts = [w.group(0).lower() in numbers._STARTING_WORDS for w in numbers._WORD.finditer(text)]
+    assert bool(numbers._NUMBER_WORD.search(text)) == any(starts)
+
+
+@settings(max_examples=2000)
+@given(_MIXED)
+def test_digits_are_found_as_when_every_character_was_tested(text):
+    def found(expression: re.Pattern[str]) -> list[tuple[object, ...]]:
+        return [
+            (m.span(), m.span("number"), m.span("scale"), m.group("scale"))
+            for m in expression.finditer(text)
+        ]
+
+    assert found(numbers._DIGITS) == found(_DIGITS_AT_EVERY_CHARACTER)

@@ -92,8 +92,8 @@ def test_what_libyaml_reads_differently_goes_to_pyyaml(text: str) -> None:
     except yaml.YAMLError:
         accepted = False
     else:
-        accepted = root is not None and yamlfile._read_alike(root)
-    screened = yamlfile._FOR_PYYAML_ONLY.search(text) is not None
+        accepted = root is not None and yamlfile._read_alike(root, "any.yaml") is not None
+    screened = yamlfile._for_pyyaml_only(text)
 
     assert screened or not accepted
 
@@ -104,3 +104,20 @@ def test_edited_files_read_the_same(document: str, seed: int) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         for text in edits(document, seed):
             assert read(text) == read_with_pyyaml(text, monkeypatch)
+
+
+# Plain values of every implicit form, and their look-alikes, quoted and not.
+SCALARS = ["yes", "No", "on", "~", "null", "Null", "", "1.5", "-2", "+3", ".inf", ".NaN", "0x1F"]
+SCALARS += ["0o7", "1_000", "1e3", "12:30:45", "2024-01-01", "2024-01-01 10:00:00", "=", "<<"]
+SCALARS += ["hello", "nul", "é", "人才", "'yes'", '"1"', "'2024-01-01'"]
+
+
+@pytest.mark.parametrize("value", SCALARS)
+def test_every_value_gets_the_tag_the_safe_loader_gives(value: str) -> None:
+    document = f"a: {value}\nb: [{value or 'x'}, x]\n{value or 'c'}: x\n"
+    fast = yamlfile._LIBYAML_LOADER
+    assert fast is not None
+
+    assert shape(yaml.compose(document, Loader=fast)) == shape(
+        yaml.compose(document, Loader=yaml.CSafeLoader)
+    )
