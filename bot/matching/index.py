@@ -108,8 +108,7 @@ class KbIndex:
             for lang in LANGS:
                 for question in entry.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
-                    found, grams = analysed.units_and_bigrams()
-                    units = frozenset(found)
+                    units, grams = analysed.units_and_bigrams()
                     analysed_phrasings.append((index, lang, analysed.text, units))
                     units_of_entry |= units
                     known_bigrams.update(grams)
@@ -121,7 +120,7 @@ class KbIndex:
             for text in (citation.quote for citation in entry.citations):
                 if text not in quotes:  # entries often quote the same sentence
                     analysed = analyse(text, self.synonyms)
-                    quotes[text] = frozenset(analysed.units())
+                    quotes[text] = analysed.units()
                     known_bigrams.update(_all_bigrams(analysed))
                     surface.update(analysed.surface)
                 units_of_entry |= quotes[text]
