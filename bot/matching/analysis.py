@@ -89,7 +89,7 @@ class SynonymMap:
             # No longer phrase starts here: most questions, and fast.
             if single.keys().isdisjoint(tokens):
                 return list(tokens)
-            return [single.get(token, token) for token in tokens]
+            return list(map(single.get, tokens, tokens))
         result: list[str] = []
         position = 0
         count = len(tokens)

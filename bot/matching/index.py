@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
@@ -86,13 +87,12 @@ class KbIndex:
         # answer "when ...") and the names of a group's members ("such as Gu Sai and ...", so it
         # can answer a request for names).
         answers = ["\n".join(entry.answer.values()) for entry in knowledge.entries]
+        # One scan for times: the count of those removed says whether the answer states one.
+        undated = [DATE_IN_ANSWER.subn(" ", text) for text in answers]
         self.states_a_number: tuple[bool, ...] = tuple(
-            NUMBER_IN_ANSWER.search(_VERSION.sub(" ", DATE_IN_ANSWER.sub(" ", text))) is not None
-            for text in answers
+            NUMBER_IN_ANSWER.search(_VERSION.sub(" ", text)) is not None for text, _ in undated
         )
-        self.states_a_date: tuple[bool, ...] = tuple(
-            DATE_IN_ANSWER.search(text) is not None for text in answers
-        )
+        self.states_a_date: tuple[bool, ...] = tuple(dates > 0 for _, dates in undated)
         self.enumerates: tuple[bool, ...] = tuple(
             ENUMERATION_IN_ANSWER.search(text) is not None for text in answers
         )
@@ -103,7 +103,9 @@ class KbIndex:
         known_bigrams: set[str] = set()
         surface: set[str] = set()  # words as written anywhere in the knowledge base
         quotes: dict[str, frozenset[str]] = {}
+        first_phrasing: list[int] = []  # of each entry: its phrasings follow one another
         for index, entry in enumerate(knowledge.entries):
+            first_phrasing.append(len(analysed_phrasings))
             units_of_entry: set[str] = set()
             for lang in LANGS:
                 for question in entry.questions.get(lang, ()):
@@ -153,25 +155,30 @@ class KbIndex:
             for unit in units_of_entry:
                 postings[unit].append(index)
         count = max(len(self.entry_ids), 1)
-        # A unit's document frequency is the number of entries in its postings.
-        self.idf: dict[str, float] = {
-            unit: math.log(1.0 + count / len(found)) for unit, found in postings.items()
-        }
+        # A unit's document frequency is the number of entries in its postings. Most units
+        # share a few small frequencies: each IDF is computed once, then looked up.
+        frequencies = list(map(len, postings.values()))
+        idf_of = {found: math.log(1.0 + count / found) for found in set(frequencies)}
+        self.idf: dict[str, float] = dict(
+            zip(postings, map(idf_of.__getitem__, frequencies), strict=True)
+        )
         self.max_idf = math.log(1.0 + count)
-        self.postings: dict[str, tuple[int, ...]] = {u: tuple(p) for u, p in postings.items()}
+        self.postings: dict[str, tuple[int, ...]] = dict(
+            zip(postings, map(tuple, postings.values()), strict=True)
+        )
         self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
-        idf_of = self.idf.__getitem__
+        idf_of_unit = self.idf.__getitem__
         self.phrasings: tuple[Phrasing, ...] = tuple(
-            Phrasing(index, lang, text, units, math.fsum(map(idf_of, units)))
+            Phrasing(index, lang, text, units, math.fsum(map(idf_of_unit, units)))
             for index, lang, text, units in analysed_phrasings
         )
-        phrasings_of: list[list[int]] = [[] for _ in self.entry_ids]
-        for position, phrasing in enumerate(self.phrasings):
-            phrasings_of[phrasing.entry].append(position)
-        self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(map(tuple, phrasings_of))
+        self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(
+            tuple(range(first, end))
+            for first, end in pairwise([*first_phrasing, len(analysed_phrasings)])
+        )
         self.vocabulary = frozenset(vocabulary)
         self.known_bigrams = frozenset(known_bigrams)
-        self.known_characters = frozenset(char for gram in known_bigrams for char in gram)
+        self.known_characters = frozenset("".join(known_bigrams))
 
         self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(
             SmallTalkPhrasing(talk.id, analyse(question, self.synonyms, max_chars).text)
