@@ -135,7 +135,6 @@ class KbIndex:
             for text in entry.answer.values():
                 units_of_entry.update(_NUMBER.findall(text))  # a number is its own unit
             entry_units.append(units_of_entry)
-            vocabulary |= units_of_entry
         # Topic names and the full source texts are known too: a word the article uses is
         # not evidence that a question is out of scope.
         other_texts = [name for topic in knowledge.topics for name in topic.names.values()]
@@ -154,6 +153,7 @@ class KbIndex:
         for index, units_of_entry in enumerate(entry_units):
             for unit in units_of_entry:
                 postings[unit].append(index)
+        vocabulary.update(postings)  # every unit of every entry
         count = max(len(self.entry_ids), 1)
         # A unit's document frequency is the number of entries in its postings. Most units
         # share a few small frequencies: each IDF is computed once, then looked up.
@@ -180,25 +180,22 @@ class KbIndex:
         self.known_bigrams = frozenset(known_bigrams)
         self.known_characters = frozenset("".join(known_bigrams))
 
-        self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(
-            SmallTalkPhrasing(talk.id, analyse(question, self.synonyms, max_chars).text)
-            for talk in knowledge.smalltalk
-            for lang in LANGS
-            for question in talk.questions.get(lang, ())
-        )
-        self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in self.smalltalk)
+        smalltalk: list[SmallTalkPhrasing] = []
         smalltalk_words: set[str] = set()
         smalltalk_bigrams: set[str] = set()
         for talk in knowledge.smalltalk:
             for lang in LANGS:
                 for question in talk.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
+                    smalltalk.append(SmallTalkPhrasing(talk.id, analysed.text))
                     surface.update(analysed.surface)
                     # Only short formulas ("hi there", "thank you", "谢谢你") lend their words:
                     # "how does this work" must not make "work" a greeting.
                     if _is_formula(analysed):
                         smalltalk_words.update(analysed.words)
                         smalltalk_bigrams.update(_all_bigrams(analysed))
+        self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(smalltalk)
+        self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in smalltalk)
         # Every word of a short formula, known to the entries or not ("bot" in "hey bot").
         self.formula_words = frozenset(smalltalk_words)
         # Greeting words are neither evidence for an entry nor against answering.
