@@ -178,20 +178,17 @@ _CHINESE_QUESTIONS = re.compile(
 )
 
 
-# One of these characters is in every Chinese question pattern: a cheap test before them.
-_QUESTION_CHARACTER = re.compile("[为干图谁哪什]")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什")
 
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
-    # Most texts have no question word: the cheap tests come first.
-    kinds: set[str] = set()
-    if not _QUESTION_WORDS.keys().isdisjoint(surface):
-        kinds.update(_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface)
+    kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
     if has_chinese:
         typed = "".join(surface)
-        if _QUESTION_CHARACTER.search(typed):
-            kinds.update(f"?{found.lastgroup}" for found in _CHINESE_QUESTIONS.finditer(typed))
-    return sorted(kinds) if kinds else []
+        if _QUESTION_CHARACTERS.isdisjoint(typed):
+            return sorted(kinds)
+        kinds.update(f"?{found.lastgroup}" for found in _CHINESE_QUESTIONS.finditer(typed))
+    return sorted(kinds)
 
 
 class Analysed(NamedTuple):
