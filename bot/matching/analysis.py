@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import filterfalse, pairwise
 from typing import NamedTuple
 
 from bot.matching.normalise import HAN, is_han, normalise
@@ -76,15 +77,20 @@ class SynonymMap:
             first: tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
             for first, found in by_first.items()
         }
+        # The first two tokens of every longer phrase: a text with none of these pairs holds
+        # no such phrase, whatever first words it shares with them ("talent", "人").
+        self._openings = frozenset(phrase[:2] for phrase in self._phrases if len(phrase) > 1)
         self.canonical_tokens = frozenset(self._phrases.values())
+        # The stopwords that are not also a canonical token: what ``analyse`` drops.
+        self.plain_stopwords = _STOP_STEMS - self.canonical_tokens
 
     def replace(self, tokens: Sequence[str]) -> list[str]:
         single = self._single
-        if self._by_first.keys().isdisjoint(tokens):
+        if self._by_first.keys().isdisjoint(tokens) or self._openings.isdisjoint(pairwise(tokens)):
             # No longer phrase starts here: most questions, and fast.
             if single.keys().isdisjoint(tokens):
                 return list(tokens)
-            return [single.get(token, token) for token in tokens]
+            return list(map(single.get, tokens, tokens))
         result: list[str] = []
         position = 0
         count = len(tokens)
@@ -147,6 +153,16 @@ def stop_mask(run: str) -> list[bool]:
     return mask
 
 
+# A run made of stop phrases alone, read as ``stop_mask`` reads it: from the left, the first
+# (longest) phrase found at each place, never reconsidered. One match instead of a mask.
+_STOP_PHRASES_ONLY = re.compile(f"(?>{_STOP_PHRASE.pattern})++")
+
+
+def all_stop_phrases(run: str) -> bool:
+    """``all(stop_mask(run))``: every character of a Chinese run belongs to a stop phrase."""
+    return _STOP_PHRASES_ONLY.fullmatch(run) is not None
+
+
 def bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
@@ -203,19 +219,21 @@ class Analysed(NamedTuple):
     words: tuple[str, ...]  # content words and canonical tokens, in order (no Chinese runs)
     runs: tuple[str, ...]  # runs of Chinese characters
 
-    def units(self) -> set[str]:
+    def units(self) -> frozenset[str]:
         return self.units_and_bigrams()[0]
 
-    def units_and_bigrams(self) -> tuple[set[str], list[str]]:
+    def units_and_bigrams(self) -> tuple[frozenset[str], list[str]]:
         """The content units, and every bigram of the Chinese runs (stop phrases included)."""
+        if not self.runs:
+            return frozenset(self.words), []
         found = set(self.words)
         grams: list[str] = []
         for run in self.runs:
             run_grams = bigrams(run)
             grams += run_grams
-            if not all(stop_mask(run)):
+            if not all_stop_phrases(run):
                 found.update(run_grams)
-        return found, grams
+        return frozenset(found), grams
 
 
 def analyse(
@@ -231,35 +249,41 @@ def analyse(
     surface = raw_tokens(normalised)
     if correct is not None:
         surface = correct(surface)
-    tokens = synonyms.replace(_stemmed(surface))
-    canonical = synonyms.canonical_tokens
-    # One pass builds the match string, the content words and the Chinese runs.
-    parts: list[str] = []
+    tokens = synonyms.replace(list(map(stem, surface)))
+    joined = " ".join(tokens)
+    runs: list[str] = []
+    if joined.isascii() or HAN.search(joined) is None:
+        # No Chinese character (most English text): the match string is the tokens joined,
+        # and the content words are the tokens that are not stopwords.
+        text = joined
+        words = list(filterfalse(synonyms.plain_stopwords.__contains__, tokens))
+    else:
+        text, words, runs = _with_runs(tokens, synonyms.plain_stopwords)
+    words += _question_kinds(surface, bool(runs))
+    return Analysed(tuple(surface), tuple(tokens), text, tuple(words), tuple(runs))
+
+
+def _with_runs(tokens: list[str], stopwords: frozenset[str]) -> tuple[str, list[str], list[str]]:
+    """The match string, the content words and the runs of Chinese characters of ``tokens``.
+
+    Each Chinese character is a token of its own; a run of them is written without spaces.
+    """
+    pieces: list[str] = []
     words: list[str] = []
     runs: list[str] = []
     run: list[str] = []
     for token in tokens:
         if len(token) == 1 and is_han(token):
-            if parts and not run:
-                parts.append(" ")
             run.append(token)
-            parts.append(token)
             continue
         if run:
             runs.append("".join(run))
+            pieces.append(runs[-1])
             run = []
-        if parts:
-            parts.append(" ")
-        parts.append(token)
-        if token in canonical or token not in _STOP_STEMS:
+        pieces.append(token)
+        if token not in stopwords:
             words.append(token)
     if run:
         runs.append("".join(run))
-    words.extend(_question_kinds(surface, bool(runs)))
-    return Analysed(
-        surface=tuple(surface),
-        tokens=tuple(tokens),
-        text="".join(parts),
-        words=tuple(words),
-        runs=tuple(runs),
-    )
+        pieces.append(runs[-1])
+    return " ".join(pieces), words, runs

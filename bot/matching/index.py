@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
@@ -86,13 +87,12 @@ class KbIndex:
         # answer "when ...") and the names of a group's members ("such as Gu Sai and ...", so it
         # can answer a request for names).
         answers = ["\n".join(entry.answer.values()) for entry in knowledge.entries]
+        # One scan for times: the count of those removed says whether the answer states one.
+        undated = [DATE_IN_ANSWER.subn(" ", text) for text in answers]
         self.states_a_number: tuple[bool, ...] = tuple(
-            NUMBER_IN_ANSWER.search(_VERSION.sub(" ", DATE_IN_ANSWER.sub(" ", text))) is not None
-            for text in answers
+            NUMBER_IN_ANSWER.search(_VERSION.sub(" ", text)) is not None for text, _ in undated
         )
-        self.states_a_date: tuple[bool, ...] = tuple(
-            DATE_IN_ANSWER.search(text) is not None for text in answers
-        )
+        self.states_a_date: tuple[bool, ...] = tuple(dates > 0 for _, dates in undated)
         self.enumerates: tuple[bool, ...] = tuple(
             ENUMERATION_IN_ANSWER.search(text) is not None for text in answers
         )
@@ -103,13 +103,14 @@ class KbIndex:
         known_bigrams: set[str] = set()
         surface: set[str] = set()  # words as written anywhere in the knowledge base
         quotes: dict[str, frozenset[str]] = {}
+        first_phrasing: list[int] = []  # of each entry: its phrasings follow one another
         for index, entry in enumerate(knowledge.entries):
+            first_phrasing.append(len(analysed_phrasings))
             units_of_entry: set[str] = set()
             for lang in LANGS:
                 for question in entry.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
-                    found, grams = analysed.units_and_bigrams()
-                    units = frozenset(found)
+                    units, grams = analysed.units_and_bigrams()
                     analysed_phrasings.append((index, lang, analysed.text, units))
                     units_of_entry |= units
                     known_bigrams.update(grams)
@@ -121,7 +122,7 @@ class KbIndex:
             for text in (citation.quote for citation in entry.citations):
                 if text not in quotes:  # entries often quote the same sentence
                     analysed = analyse(text, self.synonyms)
-                    quotes[text] = frozenset(analysed.units())
+                    quotes[text] = analysed.units()
                     known_bigrams.update(_all_bigrams(analysed))
                     surface.update(analysed.surface)
                 units_of_entry |= quotes[text]
@@ -134,7 +135,6 @@ class KbIndex:
             for text in entry.answer.values():
                 units_of_entry.update(_NUMBER.findall(text))  # a number is its own unit
             entry_units.append(units_of_entry)
-            vocabulary |= units_of_entry
         # Topic names and the full source texts are known too: a word the article uses is
         # not evidence that a question is out of scope.
         other_texts = [name for topic in knowledge.topics for name in topic.names.values()]
@@ -153,46 +153,49 @@ class KbIndex:
         for index, units_of_entry in enumerate(entry_units):
             for unit in units_of_entry:
                 postings[unit].append(index)
+        vocabulary.update(postings)  # every unit of every entry
         count = max(len(self.entry_ids), 1)
-        # A unit's document frequency is the number of entries in its postings.
-        self.idf: dict[str, float] = {
-            unit: math.log(1.0 + count / len(found)) for unit, found in postings.items()
-        }
+        # A unit's document frequency is the number of entries in its postings. Most units
+        # share a few small frequencies: each IDF is computed once, then looked up.
+        frequencies = list(map(len, postings.values()))
+        idf_of = {found: math.log(1.0 + count / found) for found in set(frequencies)}
+        self.idf: dict[str, float] = dict(
+            zip(postings, map(idf_of.__getitem__, frequencies), strict=True)
+        )
         self.max_idf = math.log(1.0 + count)
-        self.postings: dict[str, tuple[int, ...]] = {u: tuple(p) for u, p in postings.items()}
+        self.postings: dict[str, tuple[int, ...]] = dict(
+            zip(postings, map(tuple, postings.values()), strict=True)
+        )
         self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
-        idf_of = self.idf.__getitem__
+        idf_of_unit = self.idf.__getitem__
         self.phrasings: tuple[Phrasing, ...] = tuple(
-            Phrasing(index, lang, text, units, math.fsum(map(idf_of, units)))
+            Phrasing(index, lang, text, units, math.fsum(map(idf_of_unit, units)))
             for index, lang, text, units in analysed_phrasings
         )
-        phrasings_of: list[list[int]] = [[] for _ in self.entry_ids]
-        for position, phrasing in enumerate(self.phrasings):
-            phrasings_of[phrasing.entry].append(position)
-        self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(map(tuple, phrasings_of))
+        self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(
+            tuple(range(first, end))
+            for first, end in pairwise([*first_phrasing, len(analysed_phrasings)])
+        )
         self.vocabulary = frozenset(vocabulary)
         self.known_bigrams = frozenset(known_bigrams)
-        self.known_characters = frozenset(char for gram in known_bigrams for char in gram)
+        self.known_characters = frozenset("".join(known_bigrams))
 
-        self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(
-            SmallTalkPhrasing(talk.id, analyse(question, self.synonyms, max_chars).text)
-            for talk in knowledge.smalltalk
-            for lang in LANGS
-            for question in talk.questions.get(lang, ())
-        )
-        self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in self.smalltalk)
+        smalltalk: list[SmallTalkPhrasing] = []
         smalltalk_words: set[str] = set()
         smalltalk_bigrams: set[str] = set()
         for talk in knowledge.smalltalk:
             for lang in LANGS:
                 for question in talk.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
+                    smalltalk.append(SmallTalkPhrasing(talk.id, analysed.text))
                     surface.update(analysed.surface)
                     # Only short formulas ("hi there", "thank you", "谢谢你") lend their words:
                     # "how does this work" must not make "work" a greeting.
                     if _is_formula(analysed):
                         smalltalk_words.update(analysed.words)
                         smalltalk_bigrams.update(_all_bigrams(analysed))
+        self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(smalltalk)
+        self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in smalltalk)
         # Every word of a short formula, known to the entries or not ("bot" in "hey bot").
         self.formula_words = frozenset(smalltalk_words)
         # Greeting words are neither evidence for an entry nor against answering.
