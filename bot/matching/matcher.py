@@ -585,12 +585,12 @@ class Matcher:
         positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
         phrasings = index.phrasings
         fuzzy = [0.0] * len(positions)
-        # extract_iter, unlike extract, does not sort the scores it yields.
-        for _, score, at in process.extract_iter(
+        for _, score, at in process.extract(
             analysed.text,
             [phrasings[p].text for p in positions],
             scorer=self._scorer,
             processor=None,
+            limit=None,
         ):
             fuzzy[at] = score / 100.0
         best_of: dict[int, float] = {}
