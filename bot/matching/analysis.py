@@ -197,7 +197,9 @@ _QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺")
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
     # "what for", "what were they there for", "how come": a purpose, like "why".
-    if tuple(surface[-2:]) in _PURPOSE_ENDINGS or (surface[-1:] == ("for",) and "what" in surface):
+    if tuple(surface[-2:]) in _PURPOSE_ENDINGS or (
+        tuple(surface[-1:]) == ("for",) and "what" in surface
+    ):
         kinds.add("?why")
     if ("how", "come") in itertools.pairwise(surface):
         kinds.add("?why")

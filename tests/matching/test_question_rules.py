@@ -349,3 +349,12 @@ def test_an_opinion_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
     assert outcome(shipped, "do you think the 3.0 policy will work")[0] != "answer"
     assert outcome(shipped, "你觉得人才新政3.0怎么样")[0] != "answer"
     assert outcome(shipped, "what does the 3.0 policy focus on") == ("answer", "policy-3-0")
+
+
+def test_what_for_at_the_end_asks_why(shipped: FaqEngine) -> None:
+    analysed = shipped.matcher.analyse("those brit academics, what were they there for")
+    assert "?why" in analysed.words
+    assert outcome(shipped, "those brit academics, what were they there for") == (
+        "answer",
+        "doctoral-event-purpose",
+    )
