@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/latency.py              # shipped, 1,000 and 10,000 entries
     .venv/bin/python benchmarks/latency.py --sizes 0    # the shipped knowledge base only
-    .venv/bin/python benchmarks/latency.py --from-yaml 1000  # also a full load from YAML
+    .venv/bin/python benchmarks/latency.py --sizes 1000 --from-yaml 1000  # and from YAML
 
 For each knowledge base the same questions (the dev set's, repeated) are answered by:
 
