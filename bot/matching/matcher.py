@@ -96,7 +96,7 @@ _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
 _WHERE = "?where"
-# A number in an answer and the words it counts, up to the next punctuation.
+# A number in an answer and the words it counts, up to a preposition or punctuation.
 _COUNTED = re.compile(
     r"(?:\d[\d,.]*|\b(?:eight|five|ten|thirty)\b)\s+"
     r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
