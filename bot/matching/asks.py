@@ -33,7 +33,7 @@ _PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
 
 
 _COUNT_VERBS = frozenset(
-    str.split("came come went attended joined got showed turned became made grew went took")
+    str.split("came come went attended joined got showed turned became made grew took")
 )
 
 

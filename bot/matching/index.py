@@ -39,6 +39,13 @@ _QUESTION_MARKERS = frozenset(
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _VERSION = re.compile(r"\d+\.\d+")
+# A number in an answer and the words it counts, up to a preposition or punctuation.
+_COUNTED = re.compile(
+    r"(?:\d[\d,.]*|\b(?:eight|five|ten|thirty)\b)\s+"
+    r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
+)
+# The question kinds only an entry with a phrasing of that kind can answer.
+ANSWERED_KINDS = ("?where", "?why")
 
 
 def _is_formula(analysed: Analysed) -> bool:
@@ -95,6 +102,16 @@ class KbIndex:
         self.states_a_date: tuple[bool, ...] = tuple(dates > 0 for _, dates in undated)
         self.enumerates: tuple[bool, ...] = tuple(
             ENUMERATION_IN_ANSWER.search(text) is not None for text in answers
+        )
+        # ... and what its numbers count: the words right after each number in the English
+        # answer ("10 key industrial chains" counts chains, not the hubs along them).
+        self.counted: tuple[frozenset[str], ...] = tuple(
+            frozenset(
+                word
+                for found in _COUNTED.finditer(entry.answer["en"])
+                for word in analyse(found.group(1), self.synonyms).words
+            )
+            for entry in knowledge.entries
         )
 
         analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []
@@ -176,6 +193,14 @@ class KbIndex:
             tuple(range(first, end))
             for first, end in pairwise([*first_phrasing, len(analysed_phrasings)])
         )
+        # Which entries some phrasing asks "where" or "why" of: only they answer such a question.
+        self.answers_kind: dict[str, tuple[bool, ...]] = {
+            kind: tuple(
+                any(kind in self.phrasings[p].units for p in positions)
+                for positions in self.phrasings_of_entry
+            )
+            for kind in ANSWERED_KINDS
+        }
         self.vocabulary = frozenset(vocabulary)
         self.known_bigrams = frozenset(known_bigrams)
         self.known_characters = frozenset("".join(known_bigrams))

@@ -96,11 +96,6 @@ _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
 _WHERE = "?where"
-# A number in an answer and the words it counts, up to a preposition or punctuation.
-_COUNTED = re.compile(
-    r"(?:\d[\d,.]*|\b(?:eight|five|ten|thirty)\b)\s+"
-    r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
-)
 # Words too general to tell what is counted ("how many people", "how many in total").
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time"))
 _WHY = "?why"
@@ -160,27 +155,8 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.index = KbIndex(knowledge, self.settings.max_query_chars)
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
-        # Which entries a phrasing asks "where" or "why" of: only they answer such a question.
-        index = self.index
-        self._answers_kind = {
-            kind: tuple(
-                any(kind in index.phrasings[p].units for p in index.phrasings_of_entry[entry])
-                for entry in range(len(index.entry_ids))
-            )
-            for kind in (_WHERE, _WHY)
-        }
         self._corrections: dict[str, str] = {}
         self._subject_typos: dict[str, bool] = {}
-        # What each entry's answer counts: the words right after each number it states ("10 key
-        # industrial chains" counts chains, not the hubs along them).
-        self._counted = tuple(
-            frozenset(
-                word
-                for found in _COUNTED.finditer(entry.answer["en"])
-                for word in self.analyse(found.group(1)).words
-            )
-            for entry in knowledge.entries
-        )
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -550,13 +526,13 @@ class Matcher:
             if units.counting and (
                 not index.states_a_number[entry]
                 # ... or its numbers count other things than the question does.
-                or (units.counted and units.counted.isdisjoint(self._counted[entry]))
+                or (units.counted and units.counted.isdisjoint(index.counted[entry]))
             ):
                 unknown += settings.uncounted_weight * unseen_weight
             if units.dating and not index.states_a_date[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
             for kind in asking:
-                if not self._answers_kind[kind][entry]:
+                if not index.answers_kind[kind][entry]:
                     unknown += settings.uncounted_weight * unseen_weight
             # The knowledge base gives counts, not lists, except where an answer names them.
             if units.listing and not index.enumerates[entry]:
