@@ -189,6 +189,29 @@ class KbIndex:
             Phrasing(index, lang, text, units, math.fsum(map(idf_of_unit, units)))
             for index, lang, text, units in analysed_phrasings
         )
+        self.phrasing_texts: tuple[str, ...] = tuple(p.text for p in self.phrasings)
+        self.phrasing_entries: tuple[int, ...] = tuple(p.entry for p in self.phrasings)
+        # Unit -> the positions of the phrasings using it, for the overlap of each phrasing;
+        # word of the match string -> the same, and each match string's distinct words sorted,
+        # for the rapidfuzz score of the phrasings sharing no word with a question.
+        phrasings_using: dict[str, list[int]] = defaultdict(list)
+        phrasings_with_word: dict[str, list[int]] = defaultdict(list)
+        sorted_words: list[str] = []
+        for position, (_, _, text, units) in enumerate(analysed_phrasings):
+            for unit in units:
+                phrasings_using[unit].append(position)
+            words = sorted(set(text.split()))
+            for word in words:
+                phrasings_with_word[word].append(position)
+            sorted_words.append(" ".join(words))
+        self.phrasings_using: dict[str, tuple[int, ...]] = dict(
+            zip(phrasings_using, map(tuple, phrasings_using.values()), strict=True)
+        )
+        self.phrasings_with_word: dict[str, tuple[int, ...]] = dict(
+            zip(phrasings_with_word, map(tuple, phrasings_with_word.values()), strict=True)
+        )
+        self.phrasing_sorted_words: tuple[str, ...] = tuple(sorted_words)
+        self.all_positions = frozenset(range(len(analysed_phrasings)))
         self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(
             tuple(range(first, end))
             for first, end in pairwise([*first_phrasing, len(analysed_phrasings)])

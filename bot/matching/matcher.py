@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -49,6 +49,7 @@ from bot.matching.asks import (
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
+from bot.matching.phrasing_scores import Scorer, fuzzy_scores, shared_units
 from bot.matching.settings import MatchSettings
 from bot.matching.words import (
     COMPANY_WORDS,
@@ -70,8 +71,6 @@ from bot.matching.words import (
     WHO_CHINESE,
     stem,
 )
-
-Scorer = Callable[..., float]
 
 # The rapidfuzz scorers ``MatchSettings.fuzzy_scorer`` may name; benchmarks/accuracy.py
 # compares them.
@@ -557,31 +556,28 @@ class Matcher:
             return float((1.0 - unknown / (known_total + unknown)) ** settings.unknown_penalty)
 
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
-        # The rapidfuzz scores of all candidate phrasings in one call (rapidfuzz's own loop).
-        positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
-        phrasings = index.phrasings
-        fuzzy = [0.0] * len(positions)
-        for _, score, at in process.extract(
-            analysed.text,
-            [phrasings[p].text for p in positions],
-            scorer=self._scorer,
-            processor=None,
-            limit=None,
-        ):
-            fuzzy[at] = score / 100.0
-        best_of: dict[int, float] = {}
-        known_units = known.keys()
-        for at, position in enumerate(positions):
-            phrasing = phrasings[position]
-            value = settings.fuzzy_weight * fuzzy[at]
-            common = phrasing.units & known_units
-            if common:
-                # fsum is exact whatever the order, and set order varies between processes.
-                shared = math.fsum(known[unit] for unit in common)
-                overlap = 2.0 * shared / (total_known + phrasing.weight)
-                value += settings.overlap_weight * overlap
-            if value > best_of.get(phrasing.entry, -1.0):
-                best_of[phrasing.entry] = value
+        if len(candidates) == len(index.entry_ids):
+            positions: Sequence[int] = range(len(index.phrasings))
+        else:
+            positions = [p for entry in candidates for p in index.phrasings_of_entry[entry]]
+        entry_of = index.phrasing_entries
+        fuzzy = fuzzy_scores(analysed.text, positions, index, self._scorer)
+        best_of = {
+            entry: settings.fuzzy_weight * (score / 100.0)
+            for entry, score in fuzzy.best_of_entry.items()
+        }
+        # Only phrasings sharing a unit with the question add overlap to that score.
+        for position, weights_shared in shared_units(positions, known, index).items():
+            # fsum is exact whatever the order, and set order varies between processes.
+            overlap = (
+                2.0 * math.fsum(weights_shared) / (total_known + index.phrasings[position].weight)
+            )
+            value = (
+                settings.fuzzy_weight * (fuzzy.of_phrasing[position] / 100.0)
+                + settings.overlap_weight * overlap
+            )
+            if value > best_of[entry_of[position]]:
+                best_of[entry_of[position]] = value
         ranked: list[tuple[float, int]] = []
         for entry in candidates:
             score = (
