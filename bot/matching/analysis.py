@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import filterfalse, pairwise
 from typing import NamedTuple
 
+from bot.matching.cantonese import to_mandarin
 from bot.matching.normalise import HAN, is_han, normalise
 from bot.matching.words import (
     CHINESE_STOP_PHRASES,
@@ -248,6 +249,8 @@ def analyse(
     normalised = normalise(text)
     if max_chars is not None:
         normalised = normalised[:max_chars]
+    if not normalised.isascii():
+        normalised = to_mandarin(normalised)
     surface = raw_tokens(normalised)
     if correct is not None:
         surface = correct(surface)

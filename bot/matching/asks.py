@@ -237,6 +237,16 @@ _ASKING = frozenset(
     str.split("what what's whats which where where's wheres when how who whom whose why")
 )
 _ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
+# A clause going on about the asker without naming them again: "(I'm an HR manager) and may
+# send staff to visit", "(I did my PhD in Leeds), now working in Shanghai".
+_GOING_ON = frozenset(
+    str.split(
+        "may might will would want wanna plan planning hope hoping need am was have had "
+        "currently recently now just also then looking thinking considering working living "
+        "moving studying doing got"
+    )
+)
+_PRONOUNS = frozenset(str.split("i you u we they it he she there this that"))
 
 
 def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -250,6 +260,7 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(question.casefold()) if c and c.strip()]
     context: list[str] = []
     asked: list[str] = []
+    previous = ""
     for clause in clauses:
         words = _WORD.findall(clause)
         while words and words[0] in _OPENERS:
@@ -260,6 +271,10 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         about_the_asker = bool(
             words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here"))
         ) or bool(_ASKER_CHINESE.match(clause))
+        if context and context[-1] == previous and words and words[0] in _GOING_ON:
+            # ... unless it turns into a question: "and can you tell me", "will it".
+            about_the_asker = len(words) < 2 or words[1] not in _PRONOUNS
+        previous = clause
         if (
             about_the_asker
             and not _ASKING.intersection(words)

@@ -512,6 +512,15 @@ class Matcher:
         if _WHY in known:
             asking.append(_WHY)
 
+        # How many of the words saying what the question counts each entry's numbers count:
+        # "how many talent projects" is the entry counting talent projects more than the one
+        # counting "supported projects" among other things.
+        counted_hits = {
+            entry: len(units.counted & index.counted[entry])
+            for entry in (candidates if units.counting and units.counted else ())
+        }
+        most_hits = max(counted_hits.values(), default=0)
+
         def damping_for(entry: int) -> float:
             """How much the question's unseen content pulls this entry's confidence down.
 
@@ -528,6 +537,9 @@ class Matcher:
                 or (units.counted and units.counted.isdisjoint(index.counted[entry]))
             ):
                 unknown += settings.uncounted_weight * unseen_weight
+            elif counted_hits and counted_hits[entry] < most_hits:
+                shortfall = (most_hits - counted_hits[entry]) / most_hits
+                unknown += settings.count_shortfall_weight * shortfall * unseen_weight
             if units.dating and not index.states_a_date[entry]:
                 unknown += settings.uncounted_weight * unseen_weight
             for kind in asking:

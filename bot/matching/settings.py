@@ -75,6 +75,10 @@ class MatchSettings:
     # whose answer states no number at all; likewise a question asking when ("when", "哪一年")
     # for the entries whose answer states no time.
     uncounted_weight: float = 1.5
+    # ... and, for an entry whose numbers count fewer of the things the question counts than
+    # another entry's ("how many talent projects": one entry counts talent projects, another
+    # supported projects), this many for each share of those words it lacks.
+    count_shortfall_weight: float = 1.0
 
     # --- small talk -----------------------------------------------------------------------------
     # A question is small talk when it is this close (rapidfuzz ratio) to a small-talk phrasing,

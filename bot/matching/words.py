@@ -161,7 +161,9 @@ PLACE_WORDS = _word_list(
 SUBJECT_WORDS |= PLACE_WORDS
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
 LOCATION_TOKENS = _word_list("city provinc belong locat map where")
-LOCATION_CHINESE = re.compile("哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度|喺边")
+LOCATION_CHINESE = re.compile(
+    "哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度|喺边|哪个区|什么区域|哪片|哪一片"
+)
 
 # Words too general to stand alone for the multi-word synonym phrase they occur in
 # (``SynonymMap.part_of``): "storage" alone is "energy storage", but "office" is not "head

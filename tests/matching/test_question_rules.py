@@ -167,6 +167,18 @@ def test_words_that_only_look_inflected_keep_their_meaning() -> None:
             ("i wonder where the hq is", "could you tell me"),
         ),
         ("i need housing", (), ("i need housing",)),
+        # A clause going on about the asker without naming them again is context too ...
+        (
+            "I'm an HR manager and may send staff to visit AlphaESS. Which zone is their hq in?",
+            ("i'm an hr manager", "may send staff to visit alphaess"),
+            ("which zone is their hq in",),
+        ),
+        # ... unless it turns into a question of its own.
+        (
+            "I'm a postdoc and can I apply for the policy",
+            ("i'm a postdoc",),
+            ("can i apply for the policy",),
+        ),
     ],
 )
 def test_clauses_about_the_asker_are_told_apart_from_the_question(
@@ -190,6 +202,15 @@ def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) 
     )
     assert outcome(shipped, "nearly 400 million yuan in total, did I get that right?")[0] == (
         "answer"
+    )
+    assert outcome(
+        shipped,
+        "Hi, I'm an HR manager and may send staff to visit AlphaESS. "
+        "Which zone in Nantong is their headquarters in?",
+    ) == ("answer", "alphaess-headquarters")
+    assert (
+        outcome(shipped, "I'm an HR manager and may send staff. What salary do postdocs get?")[0]
+        != "answer"
     )
 
 
@@ -319,6 +340,21 @@ def test_a_count_is_answered_only_by_an_entry_whose_numbers_count_that_thing(
     assert outcome(shipped, "how many people came to the phd event") == (
         "answer",
         "doctoral-event-guests",
+    )
+
+
+def test_a_count_goes_to_the_entry_counting_more_of_what_is_asked(shipped: FaqEngine) -> None:
+    # Both project entries count projects; only the funding entry counts talent projects, and
+    # only the outcomes entry counts start-ups.
+    ranked = shipped.matcher.match_and_rank("how many high level talent projects were supported")[1]
+    assert [c.entry_id for c in ranked[:2]] == [
+        "talent-projects-funding",
+        "talent-projects-outcomes",
+    ]
+    assert ranked[0].score - ranked[1].score > 20
+    assert outcome(shipped, "how many startups reached mass production") == (
+        "answer",
+        "talent-projects-outcomes",
     )
 
 

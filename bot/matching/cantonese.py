@@ -1,0 +1,69 @@
+"""Written Cantonese read as Mandarin, so "AlphaESS 係做咩行業㗎" meets "AlphaESS是做什么行业的".
+
+The knowledge base's Chinese is Mandarin. Cantonese writes the same questions with its own
+function words (係, 咩, 嘅, 邊, 點, 嚟 ...), which would otherwise be unseen words counting
+against an answer. Only words that are Cantonese, or Cantonese in the place they stand, are
+rewritten: 系 stays in 关系 and 系统, 边 in 旁边, 点 in 地点, 间 in 时间. The text is
+normalised first (simplified characters, lower case), so the table is in simplified form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longest first where one is the start of another; each maps to its Mandarin reading.
+_WORDS = {
+    "系唔系": "是不是",
+    "系咪": "是不是",
+    "系咩": "是什么",
+    "系乜": "是什么",
+    "系点": "是怎样",
+    "点样": "怎么样",
+    "点解": "为什么",
+    "乜嘢": "什么",
+    "咩嘢": "什么",
+    "咩": "什么",
+    "乜": "什么",
+    "嘅": "的",
+    "嚟": "来",
+    "喺": "在",
+    "唔": "不",
+    "冇": "没有",
+    "佢哋": "他们",
+    "佢": "他",
+    "哋": "们",
+    "咗": "了",
+    "嗰": "那",
+    "啲": "些",
+    "咁": "这么",
+    "睇": "看",
+    "畀": "给",
+    "揾": "找",
+    "几多": "多少",
+    "边度": "哪里",
+    "边个": "谁",
+    "边几日": "哪几天",
+    "几日": "几天",
+    "㗎": "",
+    "啩": "",
+    "噃": "",
+}
+_WORD = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
+# 系 as the verb "to be": not inside the Mandarin words that use it (关系, 系统, 院系 ...).
+_TO_BE = re.compile("(?<![关联体院派直星语水父母])系(?![统列数])")
+# 边 as "which", before a measure word or a noun it asks about (边间公司, 边位专家, 边年).
+_WHICH = re.compile("边(?=[间位种样处年天日次家些])")
+# 间 as the measure word for companies, after a number ("30间子公司", "几间").
+_MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百])间")
+# Characters that only Cantonese writes, or writes this way: without one, nothing changes.
+_CANTONESE = re.compile("[系咩乜嘅嚟喺唔冇佢哋咗嗰啲咁睇畀揾㗎啩噃边点几间]")
+
+
+def to_mandarin(text: str) -> str:
+    """``text`` with its Cantonese function words replaced by their Mandarin readings."""
+    if _CANTONESE.search(text) is None:
+        return text
+    text = _WORD.sub(lambda found: _WORDS[found.group()], text)
+    text = _TO_BE.sub("是", text)
+    text = _WHICH.sub("哪", text)
+    return _MEASURE.sub("家", text)
