@@ -183,10 +183,13 @@ _QUESTION_WORDS = {
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 _DOING = frozenset(("do", "does"))
+_BODIES = frozenset(
+    str.split("organisation organization org body association society institution outfit")
+)
 _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".
     "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意|行业)"
-    "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛))"
+    "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛)|(?:什么|啥)(?:样的)?(?:组织|机构|团体|单位))"
     "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗)"
     "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边)"
 )
@@ -204,8 +207,9 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
         kinds.add("?why")
     if ("how", "come") in itertools.pairwise(surface):
         kinds.add("?why")
-    # "what does alphaess do", "what do they actually do": what someone does for a living.
-    if "what" in surface and _DOING.intersection(surface[-2:]):
+    # "what does alphaess do", "what do they actually do": what someone does for a living;
+    # "what kind of organisation is it": what it is.
+    if "what" in surface and (_DOING.intersection(surface[-2:]) or not _BODIES.isdisjoint(surface)):
         kinds.add("?do")
     if has_chinese:
         typed = "".join(surface)

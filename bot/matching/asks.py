@@ -22,6 +22,7 @@ from bot.matching.words import (
     PERSONAL_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
+    stem,
 )
 
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
@@ -221,6 +222,22 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
         or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
         or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
     )
+
+
+_OPTION_WORDS = 3
+_NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
+
+
+def offered_options(surface: tuple[str, ...]) -> frozenset[str]:
+    """The stems of the words just after "or", offered as the other option ("are the hubs in
+    firms or in govt offices"): the asker's alternative, not a subject the question is about."""
+    options: set[str] = set()
+    for position, word in enumerate(surface):
+        if word == "or" and position + 1 < len(surface):
+            following = surface[position + 1 : position + 1 + _OPTION_WORDS]
+            if following[0] not in _NOT_AN_OPTION:
+                options.update(stem(option) for option in following)
+    return frozenset(options)
 
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two

@@ -45,7 +45,7 @@ _COUNTED = re.compile(
     r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
 )
 # The question kinds only an entry with a phrasing of that kind can answer.
-ANSWERED_KINDS = ("?where", "?why")
+ANSWERED_KINDS = ("?where", "?why", "?do")
 
 
 def _is_formula(analysed: Analysed) -> bool:

@@ -44,6 +44,7 @@ from bot.matching.asks import (
     asks_who_organised,
     confirms_a_fact,
     context_clauses,
+    offered_options,
     what_is_counted,
 )
 from bot.matching.index import KbIndex
@@ -98,6 +99,7 @@ _WHERE = "?where"
 # Words too general to tell what is counted ("how many people", "how many in total").
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time"))
 _WHY = "?why"
+_DO = "?do"
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
@@ -259,6 +261,7 @@ class Matcher:
         # the asker's bearings or guess, not a subject of its own.
         about_location = about_location or units.confirming
         origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
+        options = offered_options(surface)
         for word in analysed.words:
             word = self._whole(word)
             if word in index.vocabulary:
@@ -276,7 +279,9 @@ class Matcher:
                 # "from london": where the asker is from, not a subject.
                 if word in _PLACE_STEMS and (about_location or word in origins):
                     factor = settings.plain_word_weight
-                elif word in _SUBJECT_STEMS or self._misspelt_subject(word):
+                elif (word in _SUBJECT_STEMS or self._misspelt_subject(word)) and (
+                    word not in options
+                ):
                     factor = settings.subject_word_weight
                 elif word in _WEAK_STEMS:
                     factor = settings.weak_word_weight
@@ -485,10 +490,18 @@ class Matcher:
             short_ok = found[0] in ENGLISH_STOPWORDS or found[0] in self.index.smalltalk_words
             return found[0] if short_ok else None
         max_edits = 2 if len(word) >= settings.typo_long_word else 1
-        found = process.extractOne(
-            word, choices, scorer=OSA.distance, processor=None, score_cutoff=max_edits
+        nearest = process.extract(
+            word, choices, scorer=OSA.distance, processor=None, score_cutoff=max_edits, limit=None
         )
-        return None if found is None else found[0]
+        if not nearest:
+            return None
+        # Of the words one slip away, the one a dropped or an added letter explains: that slip
+        # is commoner than a wrong letter ("provice" is "province", not "provide").
+        if nearest[0][1] != 1:
+            return str(nearest[0][0])
+        return min(
+            (Indel.distance(word, found), found) for found, edits, _ in nearest if edits == 1
+        )[1]
 
     # --- scoring ------------------------------------------------------------------------------
 
@@ -509,8 +522,7 @@ class Matcher:
         # Beijing one?") still names a subject of its own to every entry that does not use it.
         subjects = [unit for unit in known if unit in _SUBJECT_STEMS or unit in SUBJECT_WORDS]
         asking = [_WHERE] if units.locating else []
-        if _WHY in known:
-            asking.append(_WHY)
+        asking += [kind for kind in (_WHY, _DO) if kind in known]
 
         # How many of the words saying what the question counts each entry's numbers count:
         # "how many talent projects" is the entry counting talent projects more than the one

@@ -106,8 +106,8 @@ SUBJECT_WORDS = _word_list(
     joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
-    planned km sq hectares speech speeches keynote lecture lectures warranty warranties
-    directions
+    planned km sq hectares speech speeches speak speaks spoke spoken keynote lecture lectures
+    warranty warranties directions
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -154,13 +154,18 @@ PLACE_WORDS = _word_list(
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
     usa japan japanese france french korea canada australia singapore india london manchester
     oxford cambridge edinburgh leicester birmingham leeds glasgow bristol
+    zhejiang anhui shandong guangdong fujian hebei henan hubei hunan sichuan hainan jiangxi
+    shanxi shaanxi liaoning jilin heilongjiang yunnan guizhou gansu tianjin chongqing
+    hongkong taiwan macau wuhan chengdu xian ningbo hefei qingdao tianjin shenyang
     北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
-    德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度
+    德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度 浙江 安徽 山东 广东 福建 河北 河南
+    湖北 湖南 四川 海南 江西 山西 陕西 辽宁 吉林 黑龙江 云南 贵州 甘肃 天津 重庆 香港 台湾
+    澳门 武汉 成都 西安 宁波 合肥 青岛 沈阳 镇江 泰州 盐城 连云港 宿迁 淮安
     """
 )
 SUBJECT_WORDS |= PLACE_WORDS
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
-LOCATION_TOKENS = _word_list("city provinc belong locat map where")
+LOCATION_TOKENS = _word_list("city provinc belong locat map where near")
 LOCATION_CHINESE = re.compile(
     "哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度|喺边|哪个区|什么区域|哪片|哪一片"
 )
