@@ -287,6 +287,8 @@ class Matcher:
                     factor = settings.weak_word_weight
                 elif word[0].isdigit() and not units.confirming:
                     factor = settings.unknown_number_weight
+                elif units.confirming:
+                    factor = settings.guess_word_weight
                 else:
                     factor = settings.plain_word_weight
                 if word in context.words:

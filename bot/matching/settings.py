@@ -61,6 +61,9 @@ class MatchSettings:
     # AlphaESS, where is their head office") this fraction of its weight: it tells why the
     # asker asks, not what.
     context_word_factor: float = 0.0
+    # ... and an unseen plain word in a fact offered for checking ("AlphaESS makes solar panels,
+    # right?") this many: it is likely the asker's guess, which the right entry corrects.
+    guess_word_weight: float = 0.15
     # ... and a request for a list of names ("which five companies", "具体是哪些") this many
     # unseen words: the knowledge base gives counts, not lists. A question about the asker's
     # own case ("my startup", "我的") or about one item's share ("each project", "每个") counts

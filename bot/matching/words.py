@@ -247,7 +247,7 @@ HOSTING_TOKENS = _word_list("host hold")
 
 # Questions about what is still to come ("will there be another event", "今年还会办吗"): the
 # article reports what happened, so they count like a subject of their own.
-FUTURE_CHINESE = re.compile("还会|将会|会不会再|还有没有下|今年还|明年")
+FUTURE_CHINESE = re.compile("还会|将会|会不会再|会不会[加增涨提]|还有没有下|今年还|明年")
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.

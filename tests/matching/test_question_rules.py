@@ -55,6 +55,15 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
             "are the talent hubs in companies or in govt offices",
             "talent-hubs",
         ),
+        # A product offered for checking is the asker's guess, which the right entry corrects;
+        # a subject is still a subject.
+        (
+            "alphaess makes phones and gives staff housing, right?",
+            "alphaess makes solar panels, right?",
+            "alphaess-business",
+        ),
+        # Asking whether the money will go up asks about the future.
+        ("通州人才政策會唔會加錢", "通州给人才项目投了多少钱", "talent-projects-funding"),
         # ... and "what kind of organisation is it" asks what something is, which only an entry
         # saying what a body does can answer.
         (
