@@ -53,7 +53,7 @@ _WORD = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True
 # 系 as the verb "to be": not inside the Mandarin words that use it (关系, 系统, 院系 ...).
 _TO_BE = re.compile("(?<![关联体院派直星语水父母])系(?![统列数])")
 # 边 as "which", before a measure word, a number or a noun it asks about (边间公司, 边两日).
-_WHICH = re.compile("边(?=[间位种类样处年天日次家些两几一])")
+_WHICH = re.compile("边(?=[间位种类样处年天日次家些两几一篇条])")
 # 间 as the measure word for companies, after a number ("30间子公司", "几间").
 _MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百])间")
 # Characters that only Cantonese writes, or writes this way: without one, nothing changes.

@@ -149,6 +149,28 @@ class Context:
     asked_chinese: str = ""
 
 
+def _told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
+    """The part of an unseen stretch only the clauses about the asker say, and the rest.
+
+    Chinese characters run on across punctuation, so a stretch may start in a clause about the
+    asker and end in the question ("…面试，想问一下它…" gives "面试想问一下它"): it is cut where
+    the two meet.
+    """
+    if not context.chinese:
+        return "", stretch
+    told = context.chinese
+    asked = context.asked_chinese
+    if stretch in told and stretch not in asked:
+        return stretch, ""
+    for cut in range(len(stretch) - 1, 0, -1):
+        head, tail = stretch[:cut], stretch[cut:]
+        if head in told and head not in asked and tail in asked:
+            return head, tail
+        if tail in told and tail not in asked and head in asked:
+            return tail, head
+    return "", stretch
+
+
 class Matcher:
     """Matches questions against one knowledge base; build it once, call ``match`` often."""
 
@@ -378,9 +400,11 @@ class Matcher:
                 if len(unseen) == 1 and unseen in index.known_characters:
                     unseen = ""
                 if unseen:
-                    words = self._unseen_words(unseen, about_location)
-                    if unseen in context.chinese and unseen not in context.asked_chinese:
-                        words *= self.settings.context_word_factor
+                    told, asked = _told_and_asked(unseen, context)
+                    words = self._unseen_words(asked, about_location) if asked else 0.0
+                    if told:
+                        told_words = self._unseen_words(told, about_location)
+                        words += told_words * self.settings.context_word_factor
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
 

@@ -53,7 +53,7 @@ WEAK_WORDS = _word_list(
     central significant special particular essential count counts number numbers total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
-    type types status situation headcount basic stance stances near nearby close different
+    type types status situation headcount basic stance stances near nearby close
     same similar
     another reason reasons consider considers considered regard regarded turn turns turned
     later tally 朋友 上班
@@ -164,6 +164,12 @@ PLACE_WORDS = _word_list(
     """
 )
 SUBJECT_WORDS |= PLACE_WORDS
+# A company's stock market listing, which the article speaks of only for five start-ups; and
+# comparisons, which it never makes.
+SUBJECT_WORDS |= {"go_public"} | _word_list(
+    "differ differs different difference differences compare compared comparison versus vs"
+    " 区别 相比 比较"
+)
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
 LOCATION_TOKENS = _word_list("city provinc belong locat map where near")
 LOCATION_CHINESE = re.compile(

@@ -62,6 +62,18 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
             "alphaess makes solar panels, right?",
             "alphaess-business",
         ),
+        # A stock market listing is a subject only the outcomes entry speaks of.
+        (
+            "is alphaess listed on the stock market",
+            "how many are seeking to go public",
+            "talent-projects-outcomes",
+        ),
+        # A comparison is a subject the article never takes up.
+        (
+            "how is 3.0 different from the previous version of the policy",
+            "which version is the talent policy on now",
+            "policy-3-0",
+        ),
         # Asking whether the money will go up asks about the future.
         ("通州人才政策會唔會加錢", "通州给人才项目投了多少钱", "talent-projects-funding"),
         # ... and "what kind of organisation is it" asks what something is, which only an entry
@@ -234,6 +246,12 @@ def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) 
         outcome(shipped, "I'm an HR manager and may send staff. What salary do postdocs get?")[0]
         != "answer"
     )
+    # Chinese characters run on across the comma: the interview stays the asker's reason.
+    assert outcome(shipped, "我下个月要去AlphaESS总部面试，想问一下它具体在南通哪个开发区") == (
+        "answer",
+        "alphaess-headquarters",
+    )
+    assert outcome(shipped, "我下个月要去AlphaESS面试，想问一下面试要带什么材料")[0] != "answer"
 
 
 def test_the_other_tongzhou_is_told_apart_but_its_policy_is_not_answered(
