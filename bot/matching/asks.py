@@ -36,6 +36,10 @@ _PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
 _COUNT_VERBS = frozenset(
     str.split("came come went attended joined got showed turned became made grew took")
 )
+# Words after "how many" that hedge the count rather than name what is counted.
+_COUNT_HEDGES = frozenset(
+    str.split("roughly approximately approx about around exactly precisely altogether overall")
+)
 
 
 def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
@@ -47,7 +51,10 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
             # "how many of them grew", "how many came": the thing counted is elsewhere.
             return tuple(
                 itertools.takewhile(
-                    lambda word: not is_stopword(word) and word not in _COUNT_VERBS, following
+                    lambda word: not is_stopword(word)
+                    and word not in _COUNT_VERBS
+                    and word not in _COUNT_HEDGES,
+                    following,
                 )
             )
     return ()
@@ -254,8 +261,9 @@ _ASKING = frozenset(
     str.split("what what's whats which where where's wheres when how who whom whose why")
 )
 _ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
-# A clause going on about the asker without naming them again: "(I'm an HR manager) and may
-# send staff to visit", "(I did my PhD in Leeds), now working in Shanghai".
+# A clause going on about the asker without naming them again, once a clause has named them:
+# "(I'm an HR manager) and may send staff to visit", "(I got an offer there) ... want to look
+# for flats nearby".
 _GOING_ON = frozenset(
     str.split(
         "may might will would want wanna plan planning hope hoping need am was have had "
@@ -277,7 +285,6 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(question.casefold()) if c and c.strip()]
     context: list[str] = []
     asked: list[str] = []
-    previous = ""
     for clause in clauses:
         words = _WORD.findall(clause)
         while words and words[0] in _OPENERS:
@@ -288,10 +295,9 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         about_the_asker = bool(
             words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here"))
         ) or bool(_ASKER_CHINESE.match(clause))
-        if context and context[-1] == previous and words and words[0] in _GOING_ON:
+        if context and words and words[0] in _GOING_ON:
             # ... unless it turns into a question: "and can you tell me", "will it".
             about_the_asker = len(words) < 2 or words[1] not in _PRONOUNS
-        previous = clause
         if (
             about_the_asker
             and not _ASKING.intersection(words)

@@ -92,7 +92,8 @@ SUBJECT_WORDS = _word_list(
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
-    university universities uni unis college colleges lab laboratory
+    university universities uni unis college colleges lab laboratory affiliation institution
+    membership 会员
     mayor governor secretary official officials
     weather temperature climate food restaurant restaurants
     next upcoming future
@@ -271,7 +272,7 @@ PERSONAL_CHINESE = re.compile("我的|我家|本人")
 # Questions about one item's share ("how much does each project get", "每个项目", "平均", "the
 # maximum grant", "多少钱一台"): the article gives totals, so they count like a question about the
 # asker's own case.
-PER_ITEM_WORDS = _word_list("each every per average maximum minimum max individual")
+PER_ITEM_WORDS = _word_list("each every per average maximum minimum max individual typical")
 PER_ITEM_CHINESE = re.compile(
     "每个|每家|每项|每位|每人|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套|标准"
     "|能拿|拿多少|能领|领多少|可以拿|可以领|给多少"

@@ -207,6 +207,12 @@ def test_words_that_only_look_inflected_keep_their_meaning() -> None:
             ("i'm an hr manager", "may send staff to visit alphaess"),
             ("which zone is their hq in",),
         ),
+        # ... also after the question, once a clause has named the asker ...
+        (
+            "I got an offer there. Which zone is their hq in? want to look for flats nearby",
+            ("i got an offer there", "want to look for flats nearby"),
+            ("which zone is their hq in",),
+        ),
         # ... unless it turns into a question of its own.
         (
             "I'm a postdoc and can I apply for the policy",
