@@ -51,9 +51,11 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
             # "how many of them grew", "how many came": the thing counted is elsewhere.
             return tuple(
                 itertools.takewhile(
-                    lambda word: not is_stopword(word)
-                    and word not in _COUNT_VERBS
-                    and word not in _COUNT_HEDGES,
+                    lambda word: (
+                        not is_stopword(word)
+                        and word not in _COUNT_VERBS
+                        and word not in _COUNT_HEDGES
+                    ),
                     following,
                 )
             )
