@@ -29,10 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Indel
 
 from bot.knowledge.model import KnowledgeBase, Lang
-from bot.matching.analysis import Analysed, analyse, bigrams, is_stopword, stop_mask
+from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
 from bot.matching.asks import (
     about_the_asker,
     asks_about_the_future,
@@ -52,16 +51,15 @@ from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.phrasing_scores import Scorer, fuzzy_scores, shared_units
 from bot.matching.settings import MatchSettings
+from bot.matching.spelling import Speller
 from bot.matching.words import (
     COMPANY_WORDS,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
-    ENGLISH_STOPWORDS,
     FUTURE_CHINESE,
     LIST_REQUEST_CHINESE,
     LOCATION_CHINESE,
     LOCATION_TOKENS,
-    NUMBER_WORDS,
     OPINION_CHINESE,
     PER_ITEM_CHINESE,
     PERSONAL_CHINESE,
@@ -85,8 +83,6 @@ SCORERS: dict[str, Scorer] = {
     "QRatio": fuzz.QRatio,
 }
 
-_CORRECTION_CACHE_LIMIT = 10_000
-_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
 _SETTLING = re.compile("落[户戶]")
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
@@ -107,11 +103,6 @@ _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪
 _WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
 _SUBJECT_STEMS = SUBJECT_WORDS | frozenset(stem(word) for word in SUBJECT_WORDS)
 _PLACE_STEMS = PLACE_WORDS | frozenset(stem(word) for word in PLACE_WORDS)
-# Long enough that one slip still leaves the word recognisable ("elegible", "addres").
-_SUBJECT_TYPO_MIN_LENGTH = 6
-_LONG_SUBJECTS = tuple(
-    sorted(w for w in _SUBJECT_STEMS if w.isascii() and len(w) >= _SUBJECT_TYPO_MIN_LENGTH)
-)
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -178,8 +169,7 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.index = KbIndex(knowledge, self.settings.max_query_chars)
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
-        self._corrections: dict[str, str] = {}
-        self._subject_typos: dict[str, bool] = {}
+        self.speller = Speller(self.index, self.settings)
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -223,7 +213,10 @@ class Matcher:
         if _SETTLING.search(question) and COMPANY_WORDS.search(question):
             question = _SETTLING.sub("引进", question)
         return analyse(
-            question, self.index.synonyms, self.settings.max_query_chars, correct=self._corrected
+            question,
+            self.index.synonyms,
+            self.settings.max_query_chars,
+            correct=self.speller.corrected,
         )
 
     # --- small talk ---------------------------------------------------------------------------
@@ -301,7 +294,7 @@ class Matcher:
                 # "from london": where the asker is from, not a subject.
                 if word in _PLACE_STEMS and (about_location or word in origins):
                     factor = settings.plain_word_weight
-                elif (word in _SUBJECT_STEMS or self._misspelt_subject(word)) and (
+                elif (word in _SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
                     word not in options
                 ):
                     factor = settings.subject_word_weight
@@ -408,45 +401,6 @@ class Matcher:
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
 
-    def _misspelt_subject(self, word: str) -> bool:
-        """Whether an unseen word is a subject word with one slip before its end ("elegible")."""
-        if len(word) < _SUBJECT_TYPO_MIN_LENGTH or not word.isascii():
-            return False
-        found = self._subject_typos.get(word)
-        if found is None:
-            nearest = process.extractOne(
-                word, _LONG_SUBJECTS, scorer=OSA.distance, processor=None, score_cutoff=1
-            )
-            # ... but a different ending is another word ("founder" is not "founded").
-            found = nearest is not None and nearest[0][-2:] == word[-2:]
-            if len(self._subject_typos) >= _CORRECTION_CACHE_LIMIT:
-                self._subject_typos.clear()
-            self._subject_typos[word] = found
-        return found
-
-    def _corrected(self, tokens: list[str]) -> list[str]:
-        """``tokens`` with words split in two rejoined ("head quarters") and typos corrected."""
-        known = self.index.surface_words
-        joined: list[str] = []
-        position = 0
-        while position < len(tokens):
-            token = tokens[position]
-            if position + 1 < len(tokens):
-                pair = token + tokens[position + 1]
-                if (
-                    pair.isascii()
-                    and pair.isalpha()
-                    and pair in known
-                    and not (token in known and tokens[position + 1] in known)
-                ):
-                    joined.append(pair)
-                    position += 2
-                    continue
-            joined.append(token)
-            position += 1
-        # A correction may be two words: "talenthub" is "talent hub".
-        return [word for token in joined for word in self._correct(token).split(" ")]
-
     def _unseen_words(self, stretch: str, about_location: bool = False) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
 
@@ -472,62 +426,6 @@ class Matcher:
         for piece in stretch.split():
             words += weak if len(piece) == 1 else self.settings.plain_word_weight * len(piece) / 2
         return words
-
-    def _correct(self, word: str) -> str:
-        """``word``, or the known word it is a misspelling of.
-
-        Long words may carry a substitution or a swap ("tongzou", "talnet"); short ones only a
-        dropped or doubled letter, and only towards a stopword ("wher"), because a short
-        unknown word is often a real one the knowledge base lacks ("rent" is not "went").
-        """
-        if word in self.index.surface_words or word in SUBJECT_WORDS:
-            return word  # a subject word is a real word, never a misspelling of a known one
-        corrected = self._corrections.get(word)
-        if corrected is None:
-            corrected = self._nearest_known(word) or word
-            if len(self._corrections) >= _CORRECTION_CACHE_LIMIT:
-                self._corrections.clear()
-            self._corrections[word] = corrected
-        return corrected
-
-    def _nearest_known(self, word: str) -> str | None:
-        settings = self.settings
-        if not (word.isascii() and word.isalpha() and len(word) >= 3) or word in NUMBER_WORDS:
-            return None  # "ten" is not a misspelt "then"
-        known = self.index.surface_words
-        # A letter held down ("heyyy", "pleeease") is one letter, or two ("goood").
-        if _HELD_LETTER.search(word):
-            for held in (_HELD_LETTER.sub(r"\1", word), _HELD_LETTER.sub(r"\1\1", word)):
-                if held in known or held in self.index.smalltalk_words:
-                    return held
-        # Two known words typed without the space between them ("talenthub", "alphaesshq").
-        for cut in range(3, len(word) - 2):
-            head, tail = word[:cut], word[cut:]
-            if head in known and tail in known and not is_stopword(head) and not is_stopword(tail):
-                return f"{head} {tail}"
-        choices = self.index.correctable.get(word[0], ())
-        if len(word) < settings.typo_min_length:
-            found = process.extractOne(
-                word, choices, scorer=Indel.distance, processor=None, score_cutoff=1
-            )
-            if found is None:
-                return None
-            # ... or towards a greeting ("heya", "helo").
-            short_ok = found[0] in ENGLISH_STOPWORDS or found[0] in self.index.smalltalk_words
-            return found[0] if short_ok else None
-        max_edits = 2 if len(word) >= settings.typo_long_word else 1
-        nearest = process.extract(
-            word, choices, scorer=OSA.distance, processor=None, score_cutoff=max_edits, limit=None
-        )
-        if not nearest:
-            return None
-        # Of the words one slip away, the one a dropped or an added letter explains: that slip
-        # is commoner than a wrong letter ("provice" is "province", not "provide").
-        if nearest[0][1] != 1:
-            return str(nearest[0][0])
-        return min(
-            (Indel.distance(word, found), found) for found, edits, _ in nearest if edits == 1
-        )[1]
 
     # --- scoring ------------------------------------------------------------------------------
 

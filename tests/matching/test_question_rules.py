@@ -315,8 +315,8 @@ def test_shares_names_and_misspelt_subjects_are_not_answered_with_totals(
 
 def test_a_different_ending_is_another_word_not_a_slip(shipped: FaqEngine) -> None:
     matcher = shipped.matcher
-    assert matcher._misspelt_subject("elegibl")
-    assert not matcher._misspelt_subject("founder")  # "founded" is a subject word
+    assert matcher.speller.misspelt_subject("elegibl")
+    assert not matcher.speller.misspelt_subject("founder")  # "founded" is a subject word
 
 
 def test_a_question_asking_why_goes_to_an_entry_that_says_why(shipped: FaqEngine) -> None:
@@ -444,5 +444,5 @@ def test_what_for_at_the_end_asks_why(shipped: FaqEngine) -> None:
 
 def test_a_dropped_letter_explains_a_typo_before_a_wrong_one(shipped: FaqEngine) -> None:
     # "provice" is one wrong letter from "provide" and one dropped letter from "province".
-    assert shipped.matcher._correct("provice") == "province"
+    assert shipped.matcher.speller.correct("provice") == "province"
     assert outcome(shipped, "tongzhou wich provice") == ("answer", "tongzhou-location")

@@ -1,0 +1,135 @@
+"""Misspelt English words read as the knowledge base's words ("tongzou", "talnet", "wher").
+
+A question is corrected before it is analysed; each word's correction is cached, since users
+repeat their typos. Subject words are never "corrected" into known words: "rent" is a real word
+the knowledge base lacks, not a misspelt "went".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
+
+from bot.matching.analysis import is_stopword
+from bot.matching.index import KbIndex
+from bot.matching.settings import MatchSettings
+from bot.matching.words import ENGLISH_STOPWORDS, NUMBER_WORDS, SUBJECT_WORDS, stem
+
+_CORRECTION_CACHE_LIMIT = 10_000
+_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
+# Long enough that one slip still leaves the word recognisable ("elegible", "addres").
+_SUBJECT_TYPO_MIN_LENGTH = 6
+_LONG_SUBJECTS = tuple(
+    sorted(
+        word
+        for word in SUBJECT_WORDS | frozenset(map(stem, SUBJECT_WORDS))
+        if word.isascii() and len(word) >= _SUBJECT_TYPO_MIN_LENGTH
+    )
+)
+
+
+class Speller:
+    """Corrects the words of questions against one knowledge base's vocabulary."""
+
+    def __init__(self, index: KbIndex, settings: MatchSettings) -> None:
+        self._index = index
+        self._settings = settings
+        self._corrections: dict[str, str] = {}
+        self._subject_typos: dict[str, bool] = {}
+
+    def misspelt_subject(self, word: str) -> bool:
+        """Whether an unseen word is a subject word with one slip before its end ("elegible")."""
+        if len(word) < _SUBJECT_TYPO_MIN_LENGTH or not word.isascii():
+            return False
+        found = self._subject_typos.get(word)
+        if found is None:
+            nearest = process.extractOne(
+                word, _LONG_SUBJECTS, scorer=OSA.distance, processor=None, score_cutoff=1
+            )
+            # ... but a different ending is another word ("founder" is not "founded").
+            found = nearest is not None and nearest[0][-2:] == word[-2:]
+            if len(self._subject_typos) >= _CORRECTION_CACHE_LIMIT:
+                self._subject_typos.clear()
+            self._subject_typos[word] = found
+        return found
+
+    def corrected(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with words split in two rejoined ("head quarters") and typos corrected."""
+        known = self._index.surface_words
+        joined: list[str] = []
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if position + 1 < len(tokens):
+                pair = token + tokens[position + 1]
+                if (
+                    pair.isascii()
+                    and pair.isalpha()
+                    and pair in known
+                    and not (token in known and tokens[position + 1] in known)
+                ):
+                    joined.append(pair)
+                    position += 2
+                    continue
+            joined.append(token)
+            position += 1
+        # A correction may be two words: "talenthub" is "talent hub".
+        return [word for token in joined for word in self.correct(token).split(" ")]
+
+    def correct(self, word: str) -> str:
+        """``word``, or the known word it is a misspelling of.
+
+        Long words may carry a substitution or a swap ("tongzou", "talnet"); short ones only a
+        dropped or doubled letter, and only towards a stopword ("wher"), because a short
+        unknown word is often a real one the knowledge base lacks ("rent" is not "went").
+        """
+        if word in self._index.surface_words or word in SUBJECT_WORDS:
+            return word  # a subject word is a real word, never a misspelling of a known one
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            corrected = self._nearest_known(word) or word
+            if len(self._corrections) >= _CORRECTION_CACHE_LIMIT:
+                self._corrections.clear()
+            self._corrections[word] = corrected
+        return corrected
+
+    def _nearest_known(self, word: str) -> str | None:
+        settings = self._settings
+        if not (word.isascii() and word.isalpha() and len(word) >= 3) or word in NUMBER_WORDS:
+            return None  # "ten" is not a misspelt "then"
+        known = self._index.surface_words
+        # A letter held down ("heyyy", "pleeease") is one letter, or two ("goood").
+        if _HELD_LETTER.search(word):
+            for held in (_HELD_LETTER.sub(r"\1", word), _HELD_LETTER.sub(r"\1\1", word)):
+                if held in known or held in self._index.smalltalk_words:
+                    return held
+        # Two known words typed without the space between them ("talenthub", "alphaesshq").
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if head in known and tail in known and not is_stopword(head) and not is_stopword(tail):
+                return f"{head} {tail}"
+        choices = self._index.correctable.get(word[0], ())
+        if len(word) < settings.typo_min_length:
+            found = process.extractOne(
+                word, choices, scorer=Indel.distance, processor=None, score_cutoff=1
+            )
+            if found is None:
+                return None
+            # ... or towards a greeting ("heya", "helo").
+            short_ok = found[0] in ENGLISH_STOPWORDS or found[0] in self._index.smalltalk_words
+            return found[0] if short_ok else None
+        max_edits = 2 if len(word) >= settings.typo_long_word else 1
+        nearest = process.extract(
+            word, choices, scorer=OSA.distance, processor=None, score_cutoff=max_edits, limit=None
+        )
+        if not nearest:
+            return None
+        # Of the words one slip away, the one a dropped or an added letter explains: that slip
+        # is commoner than a wrong letter ("provice" is "province", not "provide").
+        if nearest[0][1] != 1:
+            return str(nearest[0][0])
+        return min(
+            (Indel.distance(word, found), found) for found, edits, _ in nearest if edits == 1
+        )[1]
