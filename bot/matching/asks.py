@@ -233,6 +233,30 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
     )
 
 
+_MONTHS = frozenset(
+    str.split(
+        "january february march april june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
+    )
+)
+_DATE_MARKS = frozenset("月日号")
+
+
+def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
+    """The numbers that are days or months of a date the question names ("the march 26
+    event", "26-27 march", "3月26日"), not quantities. A year is left out: "in march 2024?"
+    checks the year."""
+    found: set[str] = set()
+    for position, word in enumerate(surface):
+        if not (word.isdigit() and len(word) <= 2):
+            continue
+        before = surface[position - 1] if position else ""
+        after = surface[position + 1] if position + 1 < len(surface) else ""
+        if before in _MONTHS or before in found or after in _MONTHS or after in _DATE_MARKS:
+            found.add(word)
+    return frozenset(found)
+
+
 _OPTION_WORDS = 3
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
 

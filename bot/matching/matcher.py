@@ -43,6 +43,7 @@ from bot.matching.asks import (
     asks_who_organised,
     confirms_a_fact,
     context_clauses,
+    numbers_in_dates,
     offered_options,
     what_is_counted,
 )
@@ -128,6 +129,7 @@ class QueryUnits:
     confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
     locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
     counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
+    dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,7 @@ class Matcher:
                 # "chains" counts what "10 key industrial chains" counts.
                 wholes = (index.part_of.get(word) for word in words)
                 units.counted = frozenset(words).union(w for w in wholes if w)
+        units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
         )
@@ -496,6 +499,10 @@ class Matcher:
                         if unit not in index.entry_units[entry] and not unit.startswith("?")
                     )
             for number, weight in numbers.items():
+                # A date that only says which event is meant ("the march 26 event") is no
+                # number the question asks about, unless it asks when.
+                if number in units.dates and not units.dating:
+                    continue
                 if number not in index.entry_units[entry] and not units.confirming:
                     known_total -= weight
                     unknown += settings.unknown_number_weight * unseen_weight

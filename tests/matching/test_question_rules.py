@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from bot.faq import FaqEngine
-from bot.matching.asks import context_clauses
+from bot.matching.asks import context_clauses, numbers_in_dates
 from bot.matching.matcher import Matcher
 from bot.matching.settings import MatchSettings
 from bot.matching.words import stem
@@ -439,6 +439,21 @@ def test_what_for_at_the_end_asks_why(shipped: FaqEngine) -> None:
     assert outcome(shipped, "those brit academics, what were they there for") == (
         "answer",
         "doctoral-event-purpose",
+    )
+
+
+def test_a_date_that_names_the_event_is_not_the_question(shipped: FaqEngine) -> None:
+    assert numbers_in_dates(("the", "march", "26", "27", "event")) == {"26", "27"}
+    assert numbers_in_dates(("3", "月", "26", "日")) == {"3", "26"}
+    assert numbers_in_dates(("in", "march", "2024")) == frozenset()
+    assert numbers_in_dates(("372", "projects")) == frozenset()
+    assert outcome(shipped, "purpose of the march 26 event??") == (
+        "answer",
+        "doctoral-event-purpose",
+    )
+    assert outcome(shipped, "was the overseas doctoral gathering in march 2024?") == (
+        "answer",
+        "doctoral-event-date",
     )
 
 
