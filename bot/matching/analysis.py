@@ -195,6 +195,18 @@ _CHINESE_QUESTIONS = re.compile(
 )
 
 
+_KINDS_OF = frozenset(("kind", "sort", "type", "kinda"))
+
+
+def _asks_what_a_body_is(surface: Sequence[str]) -> bool:
+    bodies = [at for at, word in enumerate(surface) if word in _BODIES]
+    if not bodies:
+        return False
+    if "exactly" in surface:
+        return True
+    return any(word in _KINDS_OF for word in surface[max(0, bodies[0] - 3) : bodies[0]])
+
+
 _QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺")
 
 
@@ -208,8 +220,9 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     if ("how", "come") in itertools.pairwise(surface):
         kinds.add("?why")
     # "what does alphaess do", "what do they actually do": what someone does for a living;
-    # "what kind of organisation is it": what it is.
-    if "what" in surface and (_DOING.intersection(surface[-2:]) or not _BODIES.isdisjoint(surface)):
+    # "what kind of organisation is it", "what is that society exactly": what it is. ("What
+    # society were they from" asks for a name.)
+    if "what" in surface and (_DOING.intersection(surface[-2:]) or _asks_what_a_body_is(surface)):
         kinds.add("?do")
     if has_chinese:
         typed = "".join(surface)

@@ -22,7 +22,6 @@ from bot.matching.words import (
     PERSONAL_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
-    stem,
 )
 
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
@@ -259,25 +258,31 @@ def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
 
 _OPTION_WORDS = 3
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
+# "does it give cash or housing" asks about both, not which of two.
+_PROVIDING = frozenset(
+    str.split("give gives offer offers cover covers include includes provide provides pay pays")
+)
 
 
-def offered_options(surface: tuple[str, ...]) -> frozenset[str]:
-    """The stems of the words just after "or", offered as the other option ("are the hubs in
-    firms or in govt offices"): the asker's alternative, not a subject the question is about."""
-    options: set[str] = set()
+def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The words just after "or", offered as the other option ("are the hubs in firms or in
+    govt offices"): the asker's alternative, not a subject the question is about."""
+    if not _PROVIDING.isdisjoint(surface):
+        return ()
+    options: list[str] = []
     for position, word in enumerate(surface):
         if word == "or" and position + 1 < len(surface):
             following = surface[position + 1 : position + 1 + _OPTION_WORDS]
             if following[0] not in _NOT_AN_OPTION:
-                options.update(stem(option) for option in following)
-    return frozenset(options)
+                options += following
+    return tuple(options)
 
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
-_CLAUSE_BREAK = re.compile(
-    r"[,.;:!?，。；：！？、\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
-    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+_CLAUSE_BREAK_KEPT = re.compile(
+    r"([,.;:!?，。；：！？、\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
 )
 _WORD = re.compile(r"[a-z']+")
 _OPENERS = frozenset(str.split("hi hello hey sorry ok okay so well also btw anyway dear yes"))
@@ -289,15 +294,30 @@ _ASKING = frozenset(
 _ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
 # A clause going on about the asker without naming them again, once a clause has named them:
 # "(I'm an HR manager) and may send staff to visit", "(I got an offer there) ... want to look
-# for flats nearby".
+# for flats nearby". A modal only goes on before a verb: "was the event in March?" asks.
 _GOING_ON = frozenset(
     str.split(
-        "may might will would want wanna plan planning hope hoping need am was have had "
-        "currently recently now just also then looking thinking considering working living "
-        "moving studying doing got"
+        "want wanna plan planning hope hoping need looking thinking considering working living "
+        "moving studying doing got currently recently now just also then"
     )
 )
-_PRONOUNS = frozenset(str.split("i you u we they it he she there this that"))
+_GOING_ON_MODALS = frozenset(str.split("may might will would"))
+_NOT_A_VERB = frozenset(
+    str.split(
+        "i you u we they it he she there this that these those the a an any some its their his "
+        "her your our"
+    )
+)
+_QUESTION_MARKS = frozenset("?？")
+
+
+def _goes_on(words: list[str], ends_asking: bool) -> bool:
+    """Whether a clause goes on about the asker named earlier, asking nothing itself."""
+    if ends_asking or not words:
+        return False
+    if words[0] in _GOING_ON:
+        return True
+    return words[0] in _GOING_ON_MODALS and len(words) > 1 and words[1] not in _NOT_A_VERB
 
 
 def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -308,10 +328,17 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     about. A clause is context when it starts with the asker ("I", "my", "我") and asks nothing
     itself; the question must have another clause, or there is no context.
     """
-    clauses = [c.strip() for c in _CLAUSE_BREAK.split(question.casefold()) if c and c.strip()]
+    # Each clause with the break after it, to tell one that ends in a question mark.
+    pieces = _CLAUSE_BREAK_KEPT.split(question.casefold())
+    ended = [
+        (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "")
+        for at, piece in enumerate(pieces)
+        if at % 2 == 0 and piece and piece.strip()
+    ]
+    clauses = [clause for clause, _ in ended]
     context: list[str] = []
     asked: list[str] = []
-    for clause in clauses:
+    for clause, end in ended:
         words = _WORD.findall(clause)
         while words and words[0] in _OPENERS:
             words.pop(0)
@@ -321,9 +348,8 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         about_the_asker = bool(
             words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here"))
         ) or bool(_ASKER_CHINESE.match(clause))
-        if context and words and words[0] in _GOING_ON:
-            # ... unless it turns into a question: "and can you tell me", "will it".
-            about_the_asker = len(words) < 2 or words[1] not in _PRONOUNS
+        if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
+            about_the_asker = True
         if (
             about_the_asker
             and not _ASKING.intersection(words)

@@ -56,8 +56,10 @@ _TO_BE = re.compile("(?<![关联体院派直星语水父母])系(?![统列数])"
 _WHICH = re.compile("边(?=[间位种类样处年天日次家些两几一篇条])")
 # 间 as the measure word for companies, after a number ("30间子公司", "几间").
 _MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百])间")
-# Characters that only Cantonese writes, or writes this way: without one, nothing changes.
-_CANTONESE = re.compile("[系咩乜嘅嚟喺唔冇佢哋咗嗰啲咁睇畀揾㗎啩噃边点几间]")
+# Characters only Cantonese writes. A text without one is Mandarin and is left as it is: the
+# words above that share Mandarin characters (系, 边, 点, 几, 间) would misread it ("重点解决",
+# "旁边一家", "中文系").
+_CANTONESE = re.compile("[咩乜嘅嚟喺唔冇佢哋咗嗰啲咁咪睇畀揾㗎啩噃]")
 
 
 def to_mandarin(text: str) -> str:

@@ -64,8 +64,11 @@ from bot.matching.words import (
     OPINION_CHINESE,
     PER_ITEM_CHINESE,
     PERSONAL_CHINESE,
+    PLACE_STEMS,
     PLACE_WORDS,
+    SUBJECT_STEMS,
     SUBJECT_WORDS,
+    WEAK_STEMS,
     WEAK_WORDS,
     WHEN_CHINESE,
     WHO_CHINESE,
@@ -99,11 +102,6 @@ _WHY = "?why"
 _DO = "?do"
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
-
-
-_WEAK_STEMS = WEAK_WORDS | frozenset(stem(word) for word in WEAK_WORDS)
-_SUBJECT_STEMS = SUBJECT_WORDS | frozenset(stem(word) for word in SUBJECT_WORDS)
-_PLACE_STEMS = PLACE_WORDS | frozenset(stem(word) for word in PLACE_WORDS)
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -270,7 +268,7 @@ class Matcher:
         units.locating = (_WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (
             units.confirming
             and (
-                not _PLACE_STEMS.isdisjoint(analysed.words)
+                not PLACE_STEMS.isdisjoint(analysed.words)
                 or any(place in typed for place in _CHINESE_PLACES)
             )
         )
@@ -278,7 +276,8 @@ class Matcher:
         # the asker's bearings or guess, not a subject of its own.
         about_location = about_location or units.confirming
         origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
-        options = offered_options(surface)
+        offered = offered_options(surface)
+        options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
         for word in analysed.words:
             word = self._whole(word)
             if word in index.vocabulary:
@@ -294,13 +293,13 @@ class Matcher:
                 units.greeting = True
             else:
                 # "from london": where the asker is from, not a subject.
-                if word in _PLACE_STEMS and (about_location or word in origins):
+                if word in PLACE_STEMS and (about_location or word in origins):
                     factor = settings.plain_word_weight
-                elif (word in _SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
+                elif (word in SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
                     word not in options
                 ):
                     factor = settings.subject_word_weight
-                elif word in _WEAK_STEMS:
+                elif word in WEAK_STEMS:
                     factor = settings.weak_word_weight
                 elif word[0].isdigit() and not units.confirming:
                     factor = settings.unknown_number_weight
@@ -447,7 +446,7 @@ class Matcher:
         numbers = {unit: weight for unit, weight in known.items() if unit[0].isdigit()}
         # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
         # Beijing one?") still names a subject of its own to every entry that does not use it.
-        subjects = [unit for unit in known if unit in _SUBJECT_STEMS or unit in SUBJECT_WORDS]
+        subjects = [unit for unit in known if unit in SUBJECT_STEMS or unit in SUBJECT_WORDS]
         asking = [_WHERE] if units.locating else []
         asking += [kind for kind in (_WHY, _DO) if kind in known]
 
@@ -490,7 +489,7 @@ class Matcher:
             for subject in subjects:
                 if subject not in index.entry_units[entry]:
                     unknown += settings.subject_word_weight * unseen_weight
-                elif subject in _PLACE_STEMS:
+                elif subject in PLACE_STEMS:
                     # The one entry naming another place ("Tongzhou in Beijing") answers which
                     # place is which, not the rest of the question ("Beijing Tongzhou's policy").
                     unknown += math.fsum(

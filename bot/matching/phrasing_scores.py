@@ -2,7 +2,10 @@
 
 Comparing the question with every candidate phrasing is most of the time a question takes, so
 both parts avoid Python work per phrasing where they can. Both give exactly what comparing the
-phrasings one by one would give.
+phrasings one by one would give, for what the matcher passes them: match strings whose words
+are separated by single spaces (``normalise`` leaves no other whitespace, which rapidfuzz and
+``str.split`` might split differently), and distinct phrasing positions, all of them when every
+entry is a candidate.
 """
 
 from __future__ import annotations

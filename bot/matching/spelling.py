@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA, Indel
 from bot.matching.analysis import is_stopword
 from bot.matching.index import KbIndex
 from bot.matching.settings import MatchSettings
-from bot.matching.words import ENGLISH_STOPWORDS, NUMBER_WORDS, SUBJECT_WORDS, stem
+from bot.matching.words import ENGLISH_STOPWORDS, NUMBER_WORDS, SUBJECT_STEMS, SUBJECT_WORDS
 
 _CORRECTION_CACHE_LIMIT = 10_000
 _HELD_LETTER = re.compile(r"([a-z])\1{2,}")
@@ -23,9 +23,7 @@ _HELD_LETTER = re.compile(r"([a-z])\1{2,}")
 _SUBJECT_TYPO_MIN_LENGTH = 6
 _LONG_SUBJECTS = tuple(
     sorted(
-        word
-        for word in SUBJECT_WORDS | frozenset(map(stem, SUBJECT_WORDS))
-        if word.isascii() and len(word) >= _SUBJECT_TYPO_MIN_LENGTH
+        word for word in SUBJECT_STEMS if word.isascii() and len(word) >= _SUBJECT_TYPO_MIN_LENGTH
     )
 )
 

@@ -53,7 +53,7 @@ WEAK_WORDS = _word_list(
     central significant special particular essential count counts number numbers total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
-    type types status situation headcount basic stance stances near nearby close
+    type types status situation headcount basic stance stances near nearby close different
     same similar
     another reason reasons consider considers considered regard regarded turn turns turned
     later tally 朋友 上班
@@ -93,7 +93,7 @@ SUBJECT_WORDS = _word_list(
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
     university universities uni unis college colleges lab laboratory affiliation institution
-    membership 会员
+    会员
     mayor governor secretary official officials
     weather temperature climate food restaurant restaurants
     next upcoming future
@@ -107,7 +107,7 @@ SUBJECT_WORDS = _word_list(
     joining membership measures provisions clauses sign signed signing
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
-    planned km sq hectares speech speeches speak speaks spoke spoken keynote lecture lectures
+    planned km sq hectares speech speeches keynote lecture lectures
     warranty warranties directions
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
@@ -157,7 +157,7 @@ PLACE_WORDS = _word_list(
     oxford cambridge edinburgh leicester birmingham leeds glasgow bristol
     zhejiang anhui shandong guangdong fujian hebei henan hubei hunan sichuan hainan jiangxi
     shanxi shaanxi liaoning jilin heilongjiang yunnan guizhou gansu tianjin chongqing
-    hongkong taiwan macau wuhan chengdu xian ningbo hefei qingdao tianjin shenyang
+    hongkong taiwan macau wuhan chengdu xian ningbo hefei qingdao shenyang
     北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度 浙江 安徽 山东 广东 福建 河北 河南
     湖北 湖南 四川 海南 江西 山西 陕西 辽宁 吉林 黑龙江 云南 贵州 甘肃 天津 重庆 香港 台湾
@@ -165,11 +165,11 @@ PLACE_WORDS = _word_list(
     """
 )
 SUBJECT_WORDS |= PLACE_WORDS
-# A company's stock market listing, which the article speaks of only for five start-ups; and
+# A company's stock market listing (go_public: the canonical token of the "go public" synonyms
+# in knowledge/synonyms.yaml), which the article speaks of only for five start-ups; and
 # comparisons, which it never makes.
 SUBJECT_WORDS |= {"go_public"} | _word_list(
-    "differ differs different difference differences compare compared comparison versus vs"
-    " 区别 相比 比较"
+    "differ differs difference differences compare compared comparison versus vs 区别 相比"
 )
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
 LOCATION_TOKENS = _word_list("city provinc belong locat map where near")
@@ -363,3 +363,9 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
             return word[: len(word) - len(suffix)]
     return word
+
+
+# The word lists with each word's stem too, as the analysed question's words are stemmed.
+WEAK_STEMS = WEAK_WORDS | frozenset(map(stem, WEAK_WORDS))
+SUBJECT_STEMS = SUBJECT_WORDS | frozenset(map(stem, SUBJECT_WORDS))
+PLACE_STEMS = PLACE_WORDS | frozenset(map(stem, PLACE_WORDS))

@@ -252,6 +252,20 @@ def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) 
         outcome(shipped, "I'm an HR manager and may send staff. What salary do postdocs get?")[0]
         != "answer"
     )
+    # A yes/no question after the asker's introduction is still the question ...
+    assert outcome(
+        shipped, "I'm a master's student at Leeds. Was the doctoral event in March?"
+    ) == (
+        "answer",
+        "doctoral-event-date",
+    )
+    # ... and one ending in a question mark is never the asker's background.
+    assert (
+        outcome(
+            shipped, "I'm a phd student. Where is AlphaESS HQ? Would alphaess pay for housing?"
+        )[0]
+        != "answer"
+    )
     # Chinese characters run on across the comma: the interview stays the asker's reason.
     assert outcome(shipped, "我下个月要去AlphaESS总部面试，想问一下它具体在南通哪个开发区") == (
         "answer",
