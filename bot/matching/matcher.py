@@ -26,7 +26,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -47,12 +47,14 @@ from bot.matching.asks import (
     offered_options,
     what_is_counted,
 )
+from bot.matching.damping import Damping
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.phrasing_scores import Scorer, fuzzy_scores, shared_units
 from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
+from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     COMPANY_WORDS,
     CONFIRM_CHINESE,
@@ -95,11 +97,8 @@ _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
-_WHERE = "?where"
 # Words too general to tell what is counted ("how many people", "how many in total").
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time"))
-_WHY = "?why"
-_DO = "?do"
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
@@ -112,22 +111,6 @@ def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
 _CHINESE_WEAK_WORDS = _chinese_words(WEAK_WORDS)
 _CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
 _CHINESE_PLACES = _chinese_words(PLACE_WORDS)
-
-
-@dataclass
-class QueryUnits:
-    """The question's content units, sorted into those the knowledge base knows and not."""
-
-    known: dict[str, float] = field(default_factory=dict)  # unit -> IDF weight
-    unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
-    counting: bool = False  # asks how many
-    dating: bool = False  # asks when
-    listing: bool = False  # asks for a list of names
-    greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
-    confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
-    locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
-    counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
-    dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
 
 
 @dataclass(frozen=True)
@@ -265,7 +248,7 @@ class Matcher:
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
-        units.locating = (_WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (
+        units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (
             units.confirming
             and (
                 not PLACE_STEMS.isdisjoint(analysed.words)
@@ -314,8 +297,8 @@ class Matcher:
             self._chinese_units(run, units, unknown_weight, about_location, context)
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
-        elif units.locating and _WHERE in index.idf:
-            units.known.setdefault(_WHERE, index.idf[_WHERE])
+        elif units.locating and WHERE in index.idf:
+            units.known.setdefault(WHERE, index.idf[WHERE])
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         if asks_who_organised(analysed.tokens) or WHO_CHINESE.search(typed):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
@@ -441,73 +424,7 @@ class Matcher:
         candidates = heapq.nsmallest(
             settings.max_candidates, coverage, key=lambda e: (-coverage[e], e)
         )
-        unseen_weight = settings.unknown_word_weight * index.max_idf
-        unknown_total = math.fsum(units.unknown.values())
-        numbers = {unit: weight for unit, weight in known.items() if unit[0].isdigit()}
-        # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
-        # Beijing one?") still names a subject of its own to every entry that does not use it.
-        subjects = [unit for unit in known if unit in SUBJECT_STEMS or unit in SUBJECT_WORDS]
-        asking = [_WHERE] if units.locating else []
-        asking += [kind for kind in (_WHY, _DO) if kind in known]
-
-        # How many of the words saying what the question counts each entry's numbers count:
-        # "how many talent projects" is the entry counting talent projects more than the one
-        # counting "supported projects" among other things.
-        counted_hits = {
-            entry: len(units.counted & index.counted[entry])
-            for entry in (candidates if units.counting and units.counted else ())
-        }
-        most_hits = max(counted_hits.values(), default=0)
-
-        def damping_for(entry: int) -> float:
-            """How much the question's unseen content pulls this entry's confidence down.
-
-            Besides the words the knowledge base has never seen, an entry that states no number
-            cannot say how many, one that states no date cannot say when, and a number the
-            question names but the entry does not state ("the 2023 event") asks about
-            something else: to this entry, each is one more unseen word.
-            """
-            unknown = unknown_total
-            known_total = total_known
-            if units.counting and (
-                not index.states_a_number[entry]
-                # ... or its numbers count other things than the question does.
-                or (units.counted and units.counted.isdisjoint(index.counted[entry]))
-            ):
-                unknown += settings.uncounted_weight * unseen_weight
-            elif counted_hits and counted_hits[entry] < most_hits:
-                shortfall = (most_hits - counted_hits[entry]) / most_hits
-                unknown += settings.count_shortfall_weight * shortfall * unseen_weight
-            if units.dating and not index.states_a_date[entry]:
-                unknown += settings.uncounted_weight * unseen_weight
-            for kind in asking:
-                if not index.answers_kind[kind][entry]:
-                    unknown += settings.uncounted_weight * unseen_weight
-            # The knowledge base gives counts, not lists, except where an answer names them.
-            if units.listing and not index.enumerates[entry]:
-                unknown += settings.list_request_weight * unseen_weight
-            for subject in subjects:
-                if subject not in index.entry_units[entry]:
-                    unknown += settings.subject_word_weight * unseen_weight
-                elif subject in PLACE_STEMS:
-                    # The one entry naming another place ("Tongzhou in Beijing") answers which
-                    # place is which, not the rest of the question ("Beijing Tongzhou's policy").
-                    unknown += math.fsum(
-                        weight
-                        for unit, weight in known.items()
-                        if unit not in index.entry_units[entry] and not unit.startswith("?")
-                    )
-            for number, weight in numbers.items():
-                # A date that only says which event is meant ("the march 26 event") is no
-                # number the question asks about, unless it asks when.
-                if number in units.dates and not units.dating:
-                    continue
-                if number not in index.entry_units[entry] and not units.confirming:
-                    known_total -= weight
-                    unknown += settings.unknown_number_weight * unseen_weight
-            if unknown <= 0.0:
-                return 1.0
-            return float((1.0 - unknown / (known_total + unknown)) ** settings.unknown_penalty)
+        damping = Damping(units, index, settings, candidates)
 
         weights = settings.fuzzy_weight + settings.overlap_weight + settings.coverage_weight
         if len(candidates) == len(index.entry_ids):
@@ -537,7 +454,7 @@ class Matcher:
             score = (
                 best_of[entry] + settings.coverage_weight * coverage[entry] / total_known
             ) / weights
-            ranked.append((100.0 * score * damping_for(entry), entry))
+            ranked.append((100.0 * score * damping.of(entry), entry))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [Candidate(index.entry_ids[entry], round(score, 4)) for score, entry in ranked]
 

@@ -1,0 +1,99 @@
+"""How much a question's unseen content pulls each candidate entry's confidence down.
+
+Besides the words the knowledge base has never seen, an entry that states no number cannot say
+how many, one that states no date cannot say when, one no phrasing of which asks "where" or
+"why" cannot answer that, and a number the question names but the entry does not state ("the
+2023 event") asks about something else: to that entry, each is one more unseen word. The
+confidence is then scaled by ``(1 - unseen / (known + unseen)) ** unknown_penalty``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.matching.index import KbIndex
+from bot.matching.settings import MatchSettings
+from bot.matching.units import DO, WHERE, WHY, QueryUnits
+from bot.matching.words import PLACE_STEMS, SUBJECT_STEMS, SUBJECT_WORDS
+
+
+class Damping:
+    """The damping of one question, for any of its candidate entries."""
+
+    def __init__(
+        self,
+        units: QueryUnits,
+        index: KbIndex,
+        settings: MatchSettings,
+        candidates: Sequence[int],
+    ) -> None:
+        self._units = units
+        self._index = index
+        self._settings = settings
+        known = units.known
+        self._total_known = sum(known.values())
+        self._unseen_weight = settings.unknown_word_weight * index.max_idf
+        self._unknown_total = math.fsum(units.unknown.values())
+        self._numbers = {unit: weight for unit, weight in known.items() if unit[0].isdigit()}
+        # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
+        # Beijing one?") still names a subject of its own to every entry that does not use it.
+        self._subjects = [unit for unit in known if unit in SUBJECT_STEMS or unit in SUBJECT_WORDS]
+        self._asking = [WHERE] if units.locating else []
+        self._asking += [kind for kind in (WHY, DO) if kind in known]
+        # How many of the words saying what the question counts each entry's numbers count:
+        # "how many talent projects" is the entry counting talent projects more than the one
+        # counting "supported projects" among other things.
+        self._counted_hits = {
+            entry: len(units.counted & index.counted[entry])
+            for entry in (candidates if units.counting and units.counted else ())
+        }
+        self._most_hits = max(self._counted_hits.values(), default=0)
+
+    def of(self, entry: int) -> float:
+        """The factor, from 0 to 1, that this entry's confidence is multiplied by."""
+        units = self._units
+        index = self._index
+        settings = self._settings
+        unseen_weight = self._unseen_weight
+        unknown = self._unknown_total
+        known_total = self._total_known
+        if units.counting and (
+            not index.states_a_number[entry]
+            # ... or its numbers count other things than the question does.
+            or (units.counted and units.counted.isdisjoint(index.counted[entry]))
+        ):
+            unknown += settings.uncounted_weight * unseen_weight
+        elif self._counted_hits and self._counted_hits[entry] < self._most_hits:
+            shortfall = (self._most_hits - self._counted_hits[entry]) / self._most_hits
+            unknown += settings.count_shortfall_weight * shortfall * unseen_weight
+        if units.dating and not index.states_a_date[entry]:
+            unknown += settings.uncounted_weight * unseen_weight
+        for kind in self._asking:
+            if not index.answers_kind[kind][entry]:
+                unknown += settings.uncounted_weight * unseen_weight
+        # The knowledge base gives counts, not lists, except where an answer names them.
+        if units.listing and not index.enumerates[entry]:
+            unknown += settings.list_request_weight * unseen_weight
+        for subject in self._subjects:
+            if subject not in index.entry_units[entry]:
+                unknown += settings.subject_word_weight * unseen_weight
+            elif subject in PLACE_STEMS:
+                # The one entry naming another place ("Tongzhou in Beijing") answers which
+                # place is which, not the rest of the question ("Beijing Tongzhou's policy").
+                unknown += math.fsum(
+                    weight
+                    for unit, weight in units.known.items()
+                    if unit not in index.entry_units[entry] and not unit.startswith("?")
+                )
+        for number, weight in self._numbers.items():
+            # A date that only says which event is meant ("the march 26 event") is no number
+            # the question asks about, unless it asks when.
+            if number in units.dates and not units.dating:
+                continue
+            if number not in index.entry_units[entry] and not units.confirming:
+                known_total -= weight
+                unknown += settings.unknown_number_weight * unseen_weight
+        if unknown <= 0.0:
+            return 1.0
+        return float((1.0 - unknown / (known_total + unknown)) ** settings.unknown_penalty)

@@ -1,0 +1,27 @@
+"""What a question is made of, as the matcher reads it: the units the knowledge base knows and
+does not, and what the question asks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Question kinds only an entry with a phrasing of that kind answers (see KbIndex.answers_kind).
+WHERE = "?where"
+WHY = "?why"
+DO = "?do"
+
+
+@dataclass
+class QueryUnits:
+    """The question's content units, sorted into those the knowledge base knows and not."""
+
+    known: dict[str, float] = field(default_factory=dict)  # unit -> IDF weight
+    unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
+    counting: bool = False  # asks how many
+    dating: bool = False  # asks when
+    listing: bool = False  # asks for a list of names
+    greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
+    confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
+    locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
+    counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
+    dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
