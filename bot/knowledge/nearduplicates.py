@@ -41,11 +41,11 @@ pairs are reported.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -101,13 +101,15 @@ def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
                     if start + shift >= 0:
                         tables.append(table)
                         slots.append(slices.setdefault((start + shift, length), len(slices)))
-        cuts = [slice(start, start + length) for start, length in slices]
+        # Each in one call: the text's slices, then the key of every lookup among them.
+        cut = _getter([slice(start, start + length) for start, length in slices])
+        pick = _getter(slots)
+        own_tables = [table for _, _, table in kept.pieces]
         for index, text in enumerate(group):
             if slots:
                 # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
                 # loops; is_near then decides each pair found as comparing two texts would.
-                keys = list(map(text.__getitem__, cuts))
-                found = map(dict.get, tables, map(keys.__getitem__, slots))
+                found = map(dict.get, tables, pick(cut(text)))
                 candidates = list(chain.from_iterable(filter(None, found)))
                 for other, _, _ in process.extract(
                     text,
@@ -124,11 +126,19 @@ def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
                             for b in positions[text]
                         )
             for number in kept.rarest[index]:  # now the text's own pieces can be found
-                kept.pieces[number][2].setdefault(kept.cut[number][index], []).append(text)
+                own_tables[number].setdefault(kept.cut[number][index], []).append(text)
     earlier: list[list[int]] = [[] for _ in texts]
     for first, second in sorted(pairs):
         earlier[second].append(first)
     return earlier
+
+
+def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """``itemgetter(*keys)``, which gives a tuple for any number of keys."""
+    if len(keys) == 1:
+        only = itemgetter(keys[0])
+        return lambda items: (only(items),)
+    return itemgetter(*keys) if keys else lambda _: ()
 
 
 def _most_edits(total_length: int, threshold: Fraction) -> int:
