@@ -404,10 +404,15 @@ class _Blanked(dict[int, str]):
 
 
 _BLANKED = _Blanked()
+# The same table for ASCII text (most English), applied to its bytes: several times faster.
+_ASCII_BLANKED = bytes(ord(_BLANKED[code]) for code in range(128)) + bytes(range(128, 256))
 
 
 def normalise_phrasing(text: str) -> str:
     """Case, width, punctuation and spacing removed: what a near-duplicate test should compare."""
+    if text.isascii():  # NFKC changes nothing in ASCII, and case-folding is lower-casing
+        text = text.lower().encode("ascii").translate(_ASCII_BLANKED).decode("ascii")
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.translate(_BLANKED).split())
 

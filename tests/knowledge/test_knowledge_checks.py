@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.knowledge import checks, validate_folder
 from bot.knowledge.checks import check_knowledge, normalise_phrasing
 from bot.knowledge.loader import load_knowledge
@@ -220,6 +223,12 @@ def test_check_knowledge_works_on_a_base_built_in_code(folder):
 def test_normalise_phrasing():
     assert normalise_phrasing("  What is Policy 3.0？ ") == "what is policy 3 0"
     assert normalise_phrasing("人才新政３.０是什么？") == "人才新政3 0是什么"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_phrasings_are_normalised_as_any_other(text):
+    # A final Chinese full stop is blanked, and takes the text off the ASCII-only way.
+    assert normalise_phrasing(text) == normalise_phrasing(text + "。")
 
 
 def test_a_repeated_synonym_group_is_one_error(folder):
