@@ -57,9 +57,10 @@ class FaqEngine:
     ) -> FaqEngine:
         """Check and load a knowledge folder (the shipped one by default).
 
-        Raises ``KnowledgeError`` carrying every error if the folder has any.
+        Raises ``KnowledgeError`` carrying every error if the folder has any. Warnings are not
+        looked for: nothing here would show them (``talent-bot check`` and hot reload do).
         """
-        result = validate_folder(directory or shipped_knowledge_dir())
+        result = validate_folder(directory or shipped_knowledge_dir(), warnings=False)
         if result.errors or result.kb is None:
             raise KnowledgeError(result.errors)
         return cls(result.kb, settings)

@@ -11,6 +11,7 @@ import pytest
 from bot.answers import Reply
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
+from bot.knowledge import checks
 from bot.paths import shipped_knowledge_dir
 
 
@@ -32,6 +33,20 @@ def test_load_raises_with_every_error_for_a_broken_folder(tmp_path: Path) -> Non
         FaqEngine.load(folder)
     assert raised.value.problems
     assert all(p.file for p in raised.value.problems)
+
+
+def test_load_looks_for_errors_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing shows FaqEngine.load's warnings, so the checks that can only warn are skipped."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(shipped_knowledge_dir(), folder)
+
+    def must_not_run(*_args: object) -> object:
+        raise AssertionError("a check that can only warn ran")
+
+    monkeypatch.setattr(checks, "_traditional_characters", must_not_run)
+    monkeypatch.setattr(checks, "check_review_dates", must_not_run)
+
+    assert FaqEngine.load(folder).knowledge.entries
 
 
 def test_an_answer_carries_sources_with_verbatim_quotes_and_related_questions(

@@ -1,7 +1,9 @@
 """The knowledge base: loading a folder of YAML, and checking it before anyone is answered from it.
 
 ``validate_folder`` is the one call most code needs: it loads a folder, runs every integrity
-check, and returns the knowledge base with its errors and warnings, sorted by place.
+check, and returns the knowledge base with its errors and warnings, sorted by place. Code that
+only needs to know whether the folder may be served (``FaqEngine.load``) asks for the errors
+alone, and the checks that can only warn are skipped.
 """
 
 from __future__ import annotations
@@ -47,26 +49,37 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_folder(directory: Path | str, today: dt.date | None = None) -> CheckResult:
+def validate_folder(
+    directory: Path | str, today: dt.date | None = None, *, warnings: bool = True
+) -> CheckResult:
     """Load ``directory`` and check it, reporting every problem in every file at once.
 
     The integrity checks also run where loading found problems: on the records that loaded, and
     on the readable fields of those that did not. So staff see a wrong quote together with a
     syntax error in another file, or a bad date in the same entry.
+
+    ``warnings=False`` looks for errors only: the checks that can only warn (Traditional
+    characters, review dates, ...) are skipped and the result has no warnings. Its errors are
+    exactly those of a full check. For code that never shows warnings to anyone, such as
+    ``FaqEngine.load``; whatever reports to staff (``talent-bot check``, hot reload) keeps them.
     """
     with _collector_paused():
         loaded = load_folder(Path(directory))
         problems = [
             *loaded.problems,
             *check_knowledge(
-                loaded.kb, today, declarations=loaded.declarations, incomplete=loaded.incomplete
+                loaded.kb,
+                today,
+                declarations=loaded.declarations,
+                incomplete=loaded.incomplete,
+                warnings=warnings,
             ),
         ]
     unique = sorted(set(problems))
     return CheckResult(
         kb=None if loaded.has_errors else loaded.kb,
         errors=[p for p in unique if p.severity is Severity.ERROR],
-        warnings=[p for p in unique if p.severity is Severity.WARNING],
+        warnings=[p for p in unique if p.severity is Severity.WARNING] if warnings else [],
         files=loaded.files,
     )
 

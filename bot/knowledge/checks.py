@@ -47,15 +47,17 @@ def check_knowledge(
     *,
     declarations: Declarations | None = None,
     incomplete: Incomplete | None = None,
+    warnings: bool = True,
 ) -> list[Problem]:
     """Every integrity problem in ``kb``, sorted by place. Review dates use ``today``.
 
     ``declarations`` and ``incomplete`` come from loading (see ``loader.load_folder``): with
     them, references to records that failed to load are not reported again, and the sound
-    fields of those records are checked too.
+    fields of those records are checked too. With ``warnings=False`` only errors are looked
+    for: what can only be a warning is not checked, and none is returned.
     """
     declared = declarations or _declarations_of(kb)
-    scope = _Scope.of(kb, incomplete or Incomplete())
+    scope = _Scope.of(kb, incomplete or Incomplete(), warnings)
     problems = [
         *check_quotes(scope),
         *check_references(scope, declared),
@@ -64,8 +66,11 @@ def check_knowledge(
         *check_answers(scope),
         *check_phrasings(scope),
         *check_synonyms(scope),
-        *check_review_dates(scope, today or dt.date.today()),
     ]
+    if warnings:
+        problems.extend(check_review_dates(scope, today or dt.date.today()))
+    else:
+        problems = [problem for problem in problems if problem.severity is Severity.ERROR]
     return sorted(set(problems))
 
 
@@ -74,7 +79,8 @@ class _Scope:
     """What the checks look at: the knowledge base, plus records that loaded with problems.
 
     A record with problems is checked on its sound fields only, so staff see every problem
-    in one run; ``usable`` tells a check whether the fields it needs were read.
+    in one run; ``usable`` tells a check whether the fields it needs were read. Checks skip
+    the work that can only lead to a warning when ``warnings`` is False.
     """
 
     entries: tuple[Entry, ...]
@@ -83,9 +89,10 @@ class _Scope:
     smalltalk: tuple[SmallTalk, ...]
     synonyms: tuple[SynonymGroup, ...]
     broken: dict[int, frozenset[str]]  # id() of an incomplete entry -> its unreadable fields
+    warnings: bool = True  # are warnings wanted, or only errors?
 
     @classmethod
-    def of(cls, kb: KnowledgeBase, incomplete: Incomplete) -> _Scope:
+    def of(cls, kb: KnowledgeBase, incomplete: Incomplete, warnings: bool = True) -> _Scope:
         return cls(
             entries=(*kb.entries, *(entry for entry, _ in incomplete.entries)),
             sources=(*kb.sources, *incomplete.sources),
@@ -93,6 +100,7 @@ class _Scope:
             smalltalk=kb.smalltalk,
             synonyms=kb.synonyms,
             broken={id(entry): broken for entry, broken in incomplete.entries},
+            warnings=warnings,
         )
 
     def usable(self, entry: Entry, *fields: str) -> bool:
@@ -221,6 +229,8 @@ def check_references(scope: _Scope, declared: Declarations) -> Iterator[Problem]
                 )
                 yield _problem(at, message + (f" — did you mean '{close[0]}'?" if close else ""))
             seen.add(related)
+    if not scope.warnings:
+        return
     used = {entry.topic for entry in scope.entries}
     topics_known = all(scope.usable(entry, "topic") for entry in scope.entries)
     for topic in scope.topics:
@@ -281,7 +291,7 @@ def _declared_values(entry: Entry) -> set[object]:
 def check_derivations(scope: _Scope) -> Iterator[Problem]:
     """A derived value names a number, rests on words in a quote, and is used by an answer."""
     for entry in scope.entries:
-        if not scope.usable(entry, "answer", "citations", "derived"):
+        if not entry.derived or not scope.usable(entry, "answer", "citations", "derived"):
             continue
         quotes = [_folded(citation.quote) for citation in entry.citations]
         answers = {value for lang in LANGS for value in values_in(entry.answer[lang])}
@@ -293,7 +303,7 @@ def check_derivations(scope: _Scope) -> Iterator[Problem]:
                     f"derived value '{derivation.value}' holds no number; write the number "
                     "as the answer states it",
                 )
-            elif not values & answers:
+            elif scope.warnings and not values & answers:
                 yield _problem(
                     entry.where(f"derived.{index}.value"),
                     f"derived value '{derivation.value}' is not stated in either answer; "
@@ -333,7 +343,7 @@ def check_answers(scope: _Scope) -> Iterator[Problem]:
                 )
             if lang == "zh" and not _CJK.search(text):
                 yield _problem(at, "answer.zh has no Chinese characters; write it in Chinese")
-            elif lang == "zh" and (traditional := _traditional_characters(text)):
+            elif lang == "zh" and scope.warnings and (traditional := _traditional_characters(text)):
                 yield _problem(
                     at,
                     f"answer.zh uses Traditional characters ({traditional}); the bot answers "
@@ -394,10 +404,15 @@ class _Blanked(dict[int, str]):
 
 
 _BLANKED = _Blanked()
+# The same table for ASCII text (most English), applied to its bytes: several times faster.
+_ASCII_BLANKED = bytes(ord(_BLANKED[code]) for code in range(128)) + bytes(range(128, 256))
 
 
 def normalise_phrasing(text: str) -> str:
     """Case, width, punctuation and spacing removed: what a near-duplicate test should compare."""
+    if text.isascii():  # NFKC changes nothing in ASCII, and case-folding is lower-casing
+        text = text.lower().encode("ascii").translate(_ASCII_BLANKED).decode("ascii")
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.translate(_BLANKED).split())
 
@@ -421,7 +436,7 @@ def check_phrasings(scope: _Scope) -> Iterator[Problem]:
         for earlier in near[later]:
             other = phrasings[earlier]
             if other.owner == phrasing.owner:
-                if normalised[earlier] == normalised[later]:
+                if scope.warnings and normalised[earlier] == normalised[later]:
                     yield _problem(
                         phrasing.position,
                         f"phrasing '{phrasing.text}' repeats '{other.text}' of the same entry "
@@ -452,11 +467,12 @@ def check_synonyms(scope: _Scope) -> Iterator[Problem]:
         for term in group.terms:
             key = " ".join(unicodedata.normalize("NFKC", term).casefold().split())
             if key in seen:
-                yield _problem(
-                    group.position,
-                    f"synonym '{term}' is listed twice in this group; remove one",
-                    Severity.WARNING,
-                )
+                if scope.warnings:
+                    yield _problem(
+                        group.position,
+                        f"synonym '{term}' is listed twice in this group; remove one",
+                        Severity.WARNING,
+                    )
                 continue
             seen.add(key)
             first = owner.setdefault(key, group.position)

@@ -20,6 +20,16 @@ place, one of a few pieces kept from the shorter; no near-identical pair lacks o
   it and any text as long or longer that can reach the score; each text of length ``m`` looks
   up its own substrings at those windows, for every shorter or equal length that can reach the
   score. When ``e`` is 0 only an identical text can be near, and those are paired directly.
+- Not every kept piece needs the whole window. Count, for the t-th kept piece along the text,
+  the edits before it minus ``t - 1``: this starts at 0 or more, ends below 0 after the last
+  kept piece (there are more kept pieces than edits), and falls by at most one from one kept
+  piece to the next, by one only if that piece is untouched and no edit comes before the next.
+  Where it first falls below 0, the kept piece is untouched with exactly ``t - 1`` edits before
+  it and the rest after it: ``|shift| <= t - 1`` and ``|m - n - shift| <= d - t + 1``. A piece
+  numbered ``j`` (from 0, of ``K``) that is kept has at most ``j`` kept pieces before it and at
+  most ``K - 1 - j`` after, so it is looked up only at shifts with ``|shift| <= j`` and
+  ``|m - n - shift| <= d - kept + K - j`` (``d`` at most ``_most_edits``): the first and last
+  pieces at fewer places.
 
 Which pieces a text keeps does not matter to the argument, only to speed: it keeps its rarest
 among the texts of its length, so that in "could you tell me about X and Y for Z please" the
@@ -31,11 +41,11 @@ pairs are reported.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -71,31 +81,35 @@ def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
     # those of a shorter length are complete when longer texts look them up, and two texts
     # of the same length are compared once, by whichever of them comes second.
     pieces: dict[int, _Pieces] = {}
+    keeping: dict[int, int] = {}  # length -> how many pieces each text of that length keeps
     for m in sorted(by_length):
         group = by_length[m]
         kept = _kept_pieces(m, group, threshold)
-        pieces[m] = kept.pieces
+        pieces[m], keeping[m] = kept.pieces, kept.keeps
         # Every place a text of length m may hold an untouched piece of a partner: the slice of
         # the text to look up (each cut once per text), and the table to look it up in.
         slices: dict[tuple[int, int], int] = {}
         tables: list[dict[str, list[str]]] = []
         slots: list[int] = []
         kept_here = {number for numbers in kept.rarest for number in numbers}
-        for n, shifts in _partners(m, by_length, threshold):
+        for n, edits in _partners(m, by_length, threshold):
+            count, keeps = len(pieces[n]), keeping[n]
             for number, (start, length, table) in enumerate(pieces[n]):
                 if not (table or (n == m and number in kept_here)):
                     continue  # no text keeps this piece: nothing to find in its table
-                for shift in shifts:
+                for shift in _shifts(m - n, edits, number, count, keeps):
                     if start + shift >= 0:
                         tables.append(table)
                         slots.append(slices.setdefault((start + shift, length), len(slices)))
-        cuts = [slice(start, start + length) for start, length in slices]
+        # Each in one call: the text's slices, then the key of every lookup among them.
+        cut = _getter([slice(start, start + length) for start, length in slices])
+        pick = _getter(slots)
+        own_tables = [table for _, _, table in kept.pieces]
         for index, text in enumerate(group):
             if slots:
                 # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
                 # loops; is_near then decides each pair found as comparing two texts would.
-                keys = list(map(text.__getitem__, cuts))
-                found = map(dict.get, tables, map(keys.__getitem__, slots))
+                found = map(dict.get, tables, pick(cut(text)))
                 candidates = list(chain.from_iterable(filter(None, found)))
                 for other, _, _ in process.extract(
                     text,
@@ -112,11 +126,19 @@ def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
                             for b in positions[text]
                         )
             for number in kept.rarest[index]:  # now the text's own pieces can be found
-                kept.pieces[number][2].setdefault(kept.cut[number][index], []).append(text)
+                own_tables[number].setdefault(kept.cut[number][index], []).append(text)
     earlier: list[list[int]] = [[] for _ in texts]
     for first, second in sorted(pairs):
         earlier[second].append(first)
     return earlier
+
+
+def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """``itemgetter(*keys)``, which gives a tuple for any number of keys."""
+    if len(keys) == 1:
+        only = itemgetter(keys[0])
+        return lambda items: (only(items),)
+    return itemgetter(*keys) if keys else lambda _: ()
 
 
 def _most_edits(total_length: int, threshold: Fraction) -> int:
@@ -130,6 +152,7 @@ class _Kept(NamedTuple):
     pieces: _Pieces  # each piece's slice, and its table (filled as the texts are looked up)
     cut: list[list[str]]  # cut[number][index]: that piece of the index-th text
     rarest: list[list[int]]  # rarest[index]: the numbers of the pieces that text keeps
+    keeps: int  # how many pieces each text keeps
 
 
 def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Kept:
@@ -137,7 +160,7 @@ def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Kept:
     edits to any partner as long or longer; none when only an identical text can be near."""
     edits = _most_edits(n + int((200 - threshold) * n / threshold), threshold)
     if edits == 0:
-        return _Kept([], [], [[] for _ in texts])  # identical texts are paired without pieces
+        return _Kept([], [], [[] for _ in texts], 0)  # identical texts are paired without pieces
     count = min(n, _PIECES_PER_EDIT * (edits + 1))
     size, longer = divmod(n, count)  # the last ``longer`` pieces are one character longer
     spans: list[tuple[int, int]] = []
@@ -152,17 +175,31 @@ def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Kept:
         sorted(range(count), key=row.__getitem__)[: edits + 1]
         for row in zip(*frequencies, strict=True)
     ]
-    return _Kept([(start, length, {}) for start, length in spans], cut, rarest)
+    return _Kept(
+        [(start, length, {}) for start, length in spans], cut, rarest, min(count, edits + 1)
+    )
 
 
 def _partners(
     m: int, by_length: dict[int, list[str]], threshold: Fraction
-) -> list[tuple[int, range]]:
-    """Each length ``n <= m`` that may be near ``m``, with the shifts its untouched piece may
-    have in the longer text: ``|shift| + |m - n - shift| <= edits``."""
-    found: list[tuple[int, range]] = []
-    for n in by_length:
-        if n <= m and (200 - threshold) * n >= threshold * m:
-            edits, grown = _most_edits(n + m, threshold), m - n
-            found.append((n, range(-((edits - grown) // 2), (edits + grown) // 2 + 1)))
-    return found
+) -> list[tuple[int, int]]:
+    """Each length ``n <= m`` that may be near ``m``, with the most edits a near pair of those
+    lengths may differ by."""
+    return [
+        (n, _most_edits(n + m, threshold))
+        for n in by_length
+        if n <= m and (200 - threshold) * n >= threshold * m
+    ]
+
+
+def _shifts(grown: int, edits: int, number: int, count: int, keeps: int) -> range:
+    """The shifts at which piece ``number`` (of ``count``, ``keeps`` of them kept) of a text may
+    be found untouched in a text ``grown`` characters longer and at most ``edits`` away:
+    ``|shift| + |grown - shift| <= edits``, and where at least one kept piece is untouched
+    (more are kept than edits), ``|shift| <= number`` and
+    ``|grown - shift| <= edits - keeps + count - number`` (see the module's docstring)."""
+    low, high = -((edits - grown) // 2), (edits + grown) // 2
+    if keeps > edits:
+        after = edits - keeps + count - number  # the most edits after an untouched kept piece
+        low, high = max(low, -number, grown - after), min(high, number, grown + after)
+    return range(low, high + 1)

@@ -30,6 +30,8 @@ from bot.matching.words import (
 # A Chinese character, a number (3.0, 55.27), or a run of letters of any other script: so
 # "policy3.0" is two tokens, as it would be with a space.
 _TOKEN = re.compile(f"{HAN.pattern}|\\d+(?:\\.\\d+)*|[^\\W\\d_{HAN.pattern[1:-1]}]+")
+# Nothing but Chinese characters, each of them a token of its own.
+_CHINESE_ONLY = re.compile(f"{HAN.pattern}+")
 # Longest first: at each place the regex tries them in order, so the longest phrase found there
 # wins, and the search goes on after it, as a scan trying every length in turn would.
 _STOP_PHRASE = re.compile(
@@ -290,22 +292,25 @@ def _with_runs(tokens: list[str], stopwords: frozenset[str]) -> tuple[str, list[
 
     Each Chinese character is a token of its own; a run of them is written without spaces.
     """
+    run = "".join(tokens)
+    if len(run) == len(tokens) and _CHINESE_ONLY.fullmatch(run):
+        return run, [], [run]  # Chinese characters only (most Chinese text): one run
     pieces: list[str] = []
     words: list[str] = []
     runs: list[str] = []
-    run: list[str] = []
+    characters: list[str] = []
     for token in tokens:
         if len(token) == 1 and is_han(token):
-            run.append(token)
+            characters.append(token)
             continue
-        if run:
-            runs.append("".join(run))
+        if characters:
+            runs.append("".join(characters))
             pieces.append(runs[-1])
-            run = []
+            characters = []
         pieces.append(token)
         if token not in stopwords:
             words.append(token)
-    if run:
-        runs.append("".join(run))
+    if characters:
+        runs.append("".join(characters))
         pieces.append(runs[-1])
     return " ".join(pieces), words, runs

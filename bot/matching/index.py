@@ -15,8 +15,10 @@ import gc
 import math
 import re
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, chain, groupby, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
@@ -114,24 +116,36 @@ class KbIndex:
             for entry in knowledge.entries
         )
 
-        analysed_phrasings: list[tuple[int, Lang, str, frozenset[str]]] = []
+        # Every phrasing, entry by entry (an entry's phrasings follow one another), analysed.
+        questions = [
+            (index, lang, question)
+            for index, entry in enumerate(knowledge.entries)
+            for lang in LANGS
+            for question in entry.questions.get(lang, ())
+        ]
+        analysed_questions = [analyse(text, self.synonyms, max_chars) for _, _, text in questions]
+        units_and_grams = list(map(Analysed.units_and_bigrams, analysed_questions))
+        phrasing_units: list[frozenset[str]] = list(map(itemgetter(0), units_and_grams))
+        phrasing_texts = list(map(attrgetter("text"), analysed_questions))
+        known_bigrams: set[str] = set(chain.from_iterable(map(itemgetter(1), units_and_grams)))
+        # words as written anywhere in the knowledge base
+        surface: set[str] = set(chain.from_iterable(map(attrgetter("surface"), analysed_questions)))
+        first_phrasing = list(
+            accumulate(
+                (
+                    sum(len(entry.questions.get(lang, ())) for lang in LANGS)
+                    for entry in knowledge.entries
+                ),
+                initial=0,
+            )
+        )
         entry_units: list[set[str]] = []
         vocabulary: set[str] = set()
-        known_bigrams: set[str] = set()
-        surface: set[str] = set()  # words as written anywhere in the knowledge base
         quotes: dict[str, frozenset[str]] = {}
-        first_phrasing: list[int] = []  # of each entry: its phrasings follow one another
         for index, entry in enumerate(knowledge.entries):
-            first_phrasing.append(len(analysed_phrasings))
-            units_of_entry: set[str] = set()
-            for lang in LANGS:
-                for question in entry.questions.get(lang, ()):
-                    analysed = analyse(question, self.synonyms, max_chars)
-                    units, grams = analysed.units_and_bigrams()
-                    analysed_phrasings.append((index, lang, analysed.text, units))
-                    units_of_entry |= units
-                    known_bigrams.update(grams)
-                    surface.update(analysed.surface)
+            units_of_entry = set().union(
+                *phrasing_units[first_phrasing[index] : first_phrasing[index + 1]]
+            )
             # Words the entry's quotes use are known to the knowledge base and belong to the
             # entry (its document frequency, its coverage of a question), but each phrasing is
             # scored on its own units only. Answers are left out on purpose: they also say what
@@ -166,10 +180,7 @@ class KbIndex:
             known_bigrams.update(_all_bigrams(analysed))
             surface.update(analysed.surface)
 
-        postings: dict[str, list[int]] = defaultdict(list)
-        for index, units_of_entry in enumerate(entry_units):
-            for unit in units_of_entry:
-                postings[unit].append(index)
+        postings = _inverted(entry_units)
         vocabulary.update(postings)  # every unit of every entry
         count = max(len(self.entry_ids), 1)
         # A unit's document frequency is the number of entries in its postings. Most units
@@ -180,41 +191,31 @@ class KbIndex:
             zip(postings, map(idf_of.__getitem__, frequencies), strict=True)
         )
         self.max_idf = math.log(1.0 + count)
-        self.postings: dict[str, tuple[int, ...]] = dict(
-            zip(postings, map(tuple, postings.values()), strict=True)
-        )
+        self.postings: dict[str, tuple[int, ...]] = postings
         self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
-        idf_of_unit = self.idf.__getitem__
+        weights = map(math.fsum, map(map, repeat(self.idf.__getitem__), phrasing_units))
         self.phrasings: tuple[Phrasing, ...] = tuple(
-            Phrasing(index, lang, text, units, math.fsum(map(idf_of_unit, units)))
-            for index, lang, text, units in analysed_phrasings
+            map(
+                Phrasing,
+                map(itemgetter(0), questions),
+                map(itemgetter(1), questions),
+                phrasing_texts,
+                phrasing_units,
+                weights,
+            )
         )
-        self.phrasing_texts: tuple[str, ...] = tuple(p.text for p in self.phrasings)
-        self.phrasing_entries: tuple[int, ...] = tuple(p.entry for p in self.phrasings)
+        self.phrasing_texts: tuple[str, ...] = tuple(phrasing_texts)
+        self.phrasing_entries: tuple[int, ...] = tuple(map(itemgetter(0), questions))
         # Unit -> the positions of the phrasings using it, for the overlap of each phrasing;
         # word of the match string -> the same, and each match string's distinct words sorted,
         # for the rapidfuzz score of the phrasings sharing no word with a question.
-        phrasings_using: dict[str, list[int]] = defaultdict(list)
-        phrasings_with_word: dict[str, list[int]] = defaultdict(list)
-        sorted_words: list[str] = []
-        for position, (_, _, text, units) in enumerate(analysed_phrasings):
-            for unit in units:
-                phrasings_using[unit].append(position)
-            words = sorted(set(text.split()))
-            for word in words:
-                phrasings_with_word[word].append(position)
-            sorted_words.append(" ".join(words))
-        self.phrasings_using: dict[str, tuple[int, ...]] = dict(
-            zip(phrasings_using, map(tuple, phrasings_using.values()), strict=True)
-        )
-        self.phrasings_with_word: dict[str, tuple[int, ...]] = dict(
-            zip(phrasings_with_word, map(tuple, phrasings_with_word.values()), strict=True)
-        )
-        self.phrasing_sorted_words: tuple[str, ...] = tuple(sorted_words)
-        self.all_positions = frozenset(range(len(analysed_phrasings)))
+        self.phrasings_using: dict[str, tuple[int, ...]] = _inverted(phrasing_units)
+        words = list(map(sorted, map(set, map(str.split, phrasing_texts))))
+        self.phrasings_with_word: dict[str, tuple[int, ...]] = _inverted(words)
+        self.phrasing_sorted_words: tuple[str, ...] = tuple(map(" ".join, words))
+        self.all_positions = frozenset(range(len(questions)))
         self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(
-            tuple(range(first, end))
-            for first, end in pairwise([*first_phrasing, len(analysed_phrasings)])
+            map(_numbers_between, first_phrasing, first_phrasing[1:])
         )
         # Which entries some phrasing asks "where" or "why" of: only they answer such a question.
         self.answers_kind: dict[str, tuple[bool, ...]] = {
@@ -263,8 +264,19 @@ def _all_bigrams(analysed: Analysed) -> list[str]:
 
 def _correction_targets(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """Alphabetic words a misspelling may be read as, bucketed by first letter, sorted."""
-    buckets: dict[str, set[str]] = defaultdict(set)
-    for word in words:
-        if word.isascii() and word.isalpha() and len(word) >= 3:
-            buckets[word[0]].add(word)
-    return {letter: tuple(sorted(words)) for letter, words in buckets.items()}
+    alphabetic = sorted(w for w in words if w.isascii() and w.isalpha() and len(w) >= 3)
+    return {letter: tuple(same) for letter, same in groupby(alphabetic, key=itemgetter(0))}
+
+
+def _inverted(collections: Sequence[Collection[str]]) -> dict[str, tuple[int, ...]]:
+    """Each key in ``collections`` -> the positions of the collections holding it, ascending."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for position, keys in enumerate(collections):
+        for key in keys:
+            found[key].append(position)
+    return dict(zip(found, map(tuple, found.values()), strict=True))
+
+
+def _numbers_between(first: int, end: int) -> tuple[int, ...]:
+    """``first``, ``first + 1``, ... up to ``end`` (excluded)."""
+    return tuple(range(first, end))

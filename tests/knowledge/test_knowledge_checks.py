@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.knowledge import checks, validate_folder
 from bot.knowledge.checks import check_knowledge, normalise_phrasing
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import Severity
@@ -221,6 +225,12 @@ def test_normalise_phrasing():
     assert normalise_phrasing("人才新政３.０是什么？") == "人才新政3 0是什么"
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_phrasings_are_normalised_as_any_other(text):
+    # A final Chinese full stop is blanked, and takes the text off the ASCII-only way.
+    assert normalise_phrasing(text) == normalise_phrasing(text + "。")
+
+
 def test_a_repeated_synonym_group_is_one_error(folder):
     first = folder.text("synonyms.yaml").split("\n  - ", 2)[1].split("\n")[0]
     folder.write("synonyms.yaml", folder.text("synonyms.yaml") + f"  - {first}\n")
@@ -253,3 +263,52 @@ def test_a_quote_changed_in_its_last_word(folder):
     problem = folder.only(folder.check().errors, "word for word")
 
     assert problem.message.endswith(": it has 'millions).' where the source has 'million).'")
+
+
+def _every_kind_of_warning(folder) -> None:
+    """Edits that together draw each warning the checks give, next to a few errors."""
+    folder.write(  # a topic with no entries
+        "topics.yaml",
+        folder.text("topics.yaml") + "  - id: housing\n    name:\n      en: Housing\n"
+        "      zh: 住房\n",
+    )
+    folder.replace("tongzhou.yaml", "通州区", "通州區", after=("answer:", "zh:"))  # Traditional
+    folder.replace("events.yaml", 'value: "2024"', 'value: "2025"')  # unused derived value (and
+    # the answer's 2024 is then an error)
+    folder.replace("policy.yaml", "      en:\n", "      en:\n        - WHAT is policy 3.0\n")
+    folder.replace("policy.yaml", "      zh:\n", "        - what is policy 3.0?\n      zh:\n")
+    first = folder.text("synonyms.yaml").split("\n  - [", 2)[1].split(",")[0]
+    folder.write(  # a synonym listed twice in its group, and a group naming another's word
+        "synonyms.yaml", folder.text("synonyms.yaml") + f"  - [{first}, {first}, dosh]\n"
+    )
+    folder.replace("smalltalk.yaml", "en: [", "en: ['policy 3.0?', ")  # an error: a duplicate
+
+
+def test_errors_alone_are_exactly_the_errors_of_every_check(folder):
+    _every_kind_of_warning(folder)
+    after_every_review = dt.date(2100, 1, 1)
+
+    everything = validate_folder(folder.path, today=after_every_review)
+    errors_alone = validate_folder(folder.path, today=after_every_review, warnings=False)
+
+    warned = {p.message.split(" ")[0] for p in everything.warnings}
+    assert {"topic", "answer.zh", "derived", "phrasing", "synonym", "review"} <= warned
+    assert len(everything.errors) >= 3
+    assert errors_alone.errors == everything.errors
+    assert errors_alone.warnings == []
+    assert errors_alone.files == everything.files
+
+
+def test_errors_alone_skip_the_checks_that_can_only_warn(folder, monkeypatch):
+    _every_kind_of_warning(folder)
+
+    def must_not_run(*_args: object) -> object:
+        raise AssertionError("a check that can only warn ran")
+
+    monkeypatch.setattr(checks, "_traditional_characters", must_not_run)
+    monkeypatch.setattr(checks, "check_review_dates", must_not_run)
+
+    result = validate_folder(folder.path, warnings=False)
+
+    assert result.errors
+    assert result.warnings == []
