@@ -206,14 +206,14 @@ class KbIndex:
         )
         self.phrasing_texts: tuple[str, ...] = tuple(phrasing_texts)
         self.phrasing_entries: tuple[int, ...] = tuple(map(itemgetter(0), questions))
-        # Unit -> the positions of the phrasings using it, for the overlap of each phrasing;
-        # word of the match string -> the same, and each match string's distinct words sorted,
-        # for the rapidfuzz score of the phrasings sharing no word with a question.
+        # Unit -> the positions of the phrasings using it, so the overlap is summed only for the
+        # phrasings sharing a unit with a question; and each match string's words, as a set and
+        # sorted, so a phrasing sharing no word with a question is scored by one Indel distance
+        # (see phrasing_scores).
         self.phrasings_using: dict[str, tuple[int, ...]] = _inverted(phrasing_units)
-        words = list(map(sorted, map(set, map(str.split, phrasing_texts))))
-        self.phrasings_with_word: dict[str, tuple[int, ...]] = _inverted(words)
-        self.phrasing_sorted_words: tuple[str, ...] = tuple(map(" ".join, words))
-        self.all_positions = frozenset(range(len(questions)))
+        word_sets = list(map(frozenset, map(str.split, phrasing_texts)))
+        self.phrasing_words: tuple[frozenset[str], ...] = tuple(word_sets)
+        self.phrasing_sorted_words: tuple[str, ...] = tuple(map(" ".join, map(sorted, word_sets)))
         self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(
             map(_numbers_between, first_phrasing, first_phrasing[1:])
         )

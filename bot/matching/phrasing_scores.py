@@ -52,10 +52,12 @@ def _token_set_scores(query: str, positions: Sequence[int], index: KbIndex) -> F
     if not words:
         # token_set_ratio's score when either side has no words at all.
         return _with_best_of_entry(dict.fromkeys(positions, 0.0), index)
-    candidates = index.all_positions if len(positions) == len(index.phrasings) else set(positions)
-    sharing = candidates & set().union(*[index.phrasings_with_word.get(w, ()) for w in words])
-    shared = list(sharing)
-    apart = list(candidates - sharing)
+    # Checked phrasing by phrasing: in a large base a common word's own list of phrasings is
+    # far longer than the candidates.
+    disjoint = words.isdisjoint
+    word_sets = index.phrasing_words
+    shared = [p for p in positions if not disjoint(word_sets[p])]
+    apart = [p for p in positions if disjoint(word_sets[p])]
     scores: dict[int, float] = {}
     best: dict[int, float] = {}
     entry_of = index.phrasing_entries
