@@ -17,8 +17,8 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, groupby, repeat
-from operator import attrgetter, itemgetter
+from itertools import accumulate, groupby, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
@@ -123,13 +123,17 @@ class KbIndex:
             for lang in LANGS
             for question in entry.questions.get(lang, ())
         ]
-        analysed_questions = [analyse(text, self.synonyms, max_chars) for _, _, text in questions]
-        units_and_grams = list(map(Analysed.units_and_bigrams, analysed_questions))
-        phrasing_units: list[frozenset[str]] = list(map(itemgetter(0), units_and_grams))
-        phrasing_texts = list(map(attrgetter("text"), analysed_questions))
-        known_bigrams: set[str] = set(chain.from_iterable(map(itemgetter(1), units_and_grams)))
-        # words as written anywhere in the knowledge base
-        surface: set[str] = set(chain.from_iterable(map(attrgetter("surface"), analysed_questions)))
+        phrasing_texts: list[str] = []
+        phrasing_units: list[frozenset[str]] = []
+        known_bigrams: set[str] = set()
+        surface: set[str] = set()  # words as written anywhere in the knowledge base
+        for _, _, question in questions:  # each analysis dropped once read: less memory at once
+            analysed = analyse(question, self.synonyms, max_chars)
+            units, grams = analysed.units_and_bigrams()
+            phrasing_texts.append(analysed.text)
+            phrasing_units.append(units)
+            known_bigrams.update(grams)
+            surface.update(analysed.surface)
         first_phrasing = list(
             accumulate(
                 (
