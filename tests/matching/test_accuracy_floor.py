@@ -3,9 +3,9 @@
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set, and the small-talk floors at them (see ``benchmarks/README.md`` and
 ``benchmarks/accuracy.py``); raise them when the engine improves.
-dev to dev17 and holdout to holdout18 are tuning sets (each holdout set up to holdout18 was
-retired into tuning after its reporting run). holdout19.yaml and holdout20.yaml are the held-out
-sets: their floors were set after their single reporting run, without reading their misses;
+dev to dev17 and holdout to holdout20 are tuning sets (each holdout set up to holdout20 was
+retired into tuning after its reporting run). holdout21.yaml and holdout22.yaml are the held-out
+sets: their floors are set after their single reporting run, without reading their misses;
 tuning on those would make them tuning sets.
 """
 
