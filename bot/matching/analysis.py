@@ -209,6 +209,18 @@ def _asks_what_a_body_is(surface: Sequence[str]) -> bool:
     return any(word in _KINDS_OF for word in surface[max(0, bodies[0] - 3) : bodies[0]])
 
 
+_DOING_SOMETHING_ELSE = frozenset((("to",), ("with",), ("for",), ("about",), ("now",), ("next",)))
+
+
+def _does_then_do(surface: Sequence[str]) -> bool:
+    """ "what does alphaess even do?? never heard of em": the asking verb, then "do" closing the
+    question before more is said ("what do I do to apply" asks how, not what they do)."""
+    doing = [at for at, word in enumerate(surface) if word in _DOING]
+    if len(doing) < 2 or surface.index("what") > doing[0]:
+        return False
+    return tuple(surface[doing[1] + 1 : doing[1] + 2]) not in _DOING_SOMETHING_ELSE
+
+
 _QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺")
 
 
@@ -224,7 +236,9 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     # "what does alphaess do", "what do they actually do": what someone does for a living;
     # "what kind of organisation is it", "what is that society exactly": what it is. ("What
     # society were they from" asks for a name.)
-    if "what" in surface and (_DOING.intersection(surface[-2:]) or _asks_what_a_body_is(surface)):
+    if "what" in surface and (
+        _DOING.intersection(surface[-2:]) or _does_then_do(surface) or _asks_what_a_body_is(surface)
+    ):
         kinds.add("?do")
     if has_chinese:
         typed = "".join(surface)

@@ -79,6 +79,8 @@ _LISTING = (("on",), ("in",), ("at",), ("publicly",))
 _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
 _ONE_OF = (("the",), ("a",), ("its",), ("their",))
 _SINGULAR = frozenset(("name", "list"))
+_PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
+_KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
 
@@ -102,8 +104,13 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         following = [w for w in surface[position + 1 : position + 4] if w not in _LINKING]
         if following and (following[0].isdigit() or following[0] in NUMBER_WORDS):
             return True
-        # "which companies", and "which leading enterprises": one describing word between.
-        if LIST_REQUEST_PLURALS.intersection(surface[position + 1 : position + 3]):
+        # "which companies", and "which leading enterprises": one describing word between. But
+        # "(set up) in which companies" asks where, and "which kinds of companies" what kind.
+        if (
+            LIST_REQUEST_PLURALS.intersection(surface[position + 1 : position + 3])
+            and surface[position - 1 : position] not in _PLACED_IN
+            and surface[position + 1 : position + 2] not in _KINDS
+        ):
             return True
     return False
 
@@ -287,7 +294,8 @@ _CLAUSE_BREAK_KEPT = re.compile(
 _WORD = re.compile(r"[a-z']+")
 _OPENERS = frozenset(str.split("hi hello hey sorry ok okay so well also btw anyway dear yes"))
 _ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our me"))
-_ASKER_CHINESE = re.compile(r"^(?:我|本人)")
+# Chinese drops the pronoun: "想去AlphaESS面试，总部在哪" is the asker's plan, then the question.
+_ASKER_CHINESE = re.compile(r"^(?:我|本人|(?:想|要|准备|打算|计划)去)")
 _ASKING = frozenset(
     str.split("what what's whats which where where's wheres when how who whom whose why")
 )

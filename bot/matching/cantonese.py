@@ -41,6 +41,10 @@ _WORDS = {
     "揾": "找",
     "几多": "多少",
     "边度": "哪里",
+    "喺边度": "在哪里",
+    "喺边": "在哪",
+    "而家": "现在",
+    "成点": "成怎样",
     "边个": "谁",
     "边几日": "哪几天",
     "几日": "几天",
@@ -59,7 +63,12 @@ _MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百])间")
 # Characters only Cantonese writes. A text without one is Mandarin and is left as it is: the
 # words above that share Mandarin characters (系, 边, 点, 几, 间) would misread it ("重点解决",
 # "旁边一家", "中文系").
-_CANTONESE = re.compile("[咩乜嘅嚟喺唔冇佢哋咗嗰啲咁咪睇畀揾㗎啩噃]")
+# 边 asking "which" before 度, 个, 类 or 种 is Cantonese too ("通州最重视边类人才"), where no
+# Mandarin word ends in 边 (旁边, 这边, 左右两边 ...).
+_CANTONESE = re.compile(
+    "[咩乜嘅嚟喺唔冇佢哋咗嗰啲咁咪睇畀揾㗎啩噃]"
+    "|(?<![旁这那两左右身周半东南西北里外上下前后一海岸路河江手])边(?=[度个类种])"
+)
 
 
 def to_mandarin(text: str) -> str:

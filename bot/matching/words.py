@@ -21,11 +21,11 @@ ENGLISH_STOPWORDS = _word_list(
     a about above actually after again against all also am an and any anyone anything are
     around as ask asking at be been before being between both but by can cant contain could
     couldnt cover covered covers currently dear detail details did didnt do does doesnt
-    doing done dont during either else even ever exactly explain find for from
+    doing done dont during earth either else even ever exactly explain find for from
     get gets getting give go going got had has have having he hear heard help her here hers
     him his how however i id if im in include included includes including
     into is isnt it its ive just kind know known let lets like ll look looking many may
-    maybe me mean might mine more most much must my need no nor not now of off ok okay on
+    maybe me mean might mine more most much must my need never no nor not now of off ok okay on
     once one only or other our ours out over please pls plz possible pray pretty quite
     rather re really regarding said say says see seem so some someone something sort still
     such sure tell than that thats the their theirs them then there these they thing things
@@ -108,7 +108,7 @@ SUBJECT_WORDS = _word_list(
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
     planned km sq hectares speech speeches keynote lecture lectures
-    warranty warranties directions
+    warranty warranties directions fee
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -212,10 +212,10 @@ NUMBER_VALUES = dict(
 LIST_REQUEST_CHINESE = re.compile(
     "具体[是有]哪(?![一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|名字|都叫什么"
     "|哪几(?![天日号年月])"
-    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,4}叫(?:什么|啥)"
+    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
-    "|哪些\\w{0,3}?(?:企业|公司|国家|产业|行业|领域)|都有谁|都有哪些"
+    "|哪些\\w{0,3}?(?:国家|产业|行业|领域)|(?<!在)哪些\\w{0,3}?(?:企业|公司)|都有谁|都有哪些"
 )
 
 # An answer that names the members of a group ("such as Gu Sai and Dong Hongbiao"; a name is
@@ -289,7 +289,7 @@ CHINESE_STOP_PHRASES = _word_list(
     一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
-    以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多
+    以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多 没记错的话 没记错 记得
     听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺 网上 看到 问题
     """
 )

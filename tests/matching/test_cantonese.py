@@ -19,6 +19,11 @@ from bot.matching.normalise import normalise
         ("30间子公司叫咩名", "30家子公司叫什么名"),
         ("点解通州咁重视人才", "为什么通州这么重视人才"),
         ("系咪3月", "是不是3月"),
+        ("通州喺边", "通州在哪"),
+        ("通州喺边度", "通州在哪里"),
+        ("啲人才项目而家发展成点", "些人才项目现在发展成怎样"),
+        # 边 asking "which" is Cantonese even where no other character says so.
+        ("通州最重视边类人才", "通州最重视哪类人才"),
     ],
 )
 def test_cantonese_function_words_become_mandarin(cantonese: str, mandarin: str) -> None:
@@ -36,6 +41,8 @@ def test_cantonese_function_words_become_mandarin(cantonese: str, mandarin: str)
         "活动地点",
         "什么时间",
         "期间",
+        "旁边类似的企业",
+        "这边个人能申请吗",
     ],
 )
 def test_mandarin_words_sharing_its_characters_are_left_alone(mandarin: str) -> None:

@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from bot.faq import FaqEngine
-from bot.matching.asks import context_clauses, numbers_in_dates
+from bot.matching.asks import asks_for_a_list, context_clauses, numbers_in_dates
 from bot.matching.matcher import Matcher
 from bot.matching.settings import MatchSettings
 from bot.matching.words import stem
@@ -194,6 +194,8 @@ def test_words_that_only_look_inflected_keep_their_meaning() -> None:
             ("where is their head office",),
         ),
         ("我老公在看艾罗的岗位，他们总部在哪", ("我老公在看艾罗的岗位",), ("他们总部在哪",)),
+        # Chinese drops the pronoun: "(I) want to go to AlphaESS for an interview".
+        ("想去alphaess面试 他们总部在哪", ("想去alphaess面试",), ("他们总部在哪",)),
         # A clause about the asker that asks something is not context; nor is a lone clause.
         (
             "i wonder where the hq is, could you tell me",
@@ -475,3 +477,34 @@ def test_a_dropped_letter_explains_a_typo_before_a_wrong_one(shipped: FaqEngine)
     # "provice" is one wrong letter from "provide" and one dropped letter from "province".
     assert shipped.matcher.speller.correct("provice") == "province"
     assert outcome(shipped, "tongzhou wich provice") == ("answer", "tongzhou-location")
+
+
+def test_what_they_do_is_asked_before_an_aside(shipped: FaqEngine) -> None:
+    assert "?do" in shipped.matcher.analyse("what does alphaess even do?? never heard of em").words
+    # "what do I do to apply" asks how to apply, not what anyone does for a living.
+    assert "?do" not in shipped.matcher.analyse("what do i do to apply").words
+
+
+def test_where_the_hubs_are_is_not_a_request_for_names(shipped: FaqEngine) -> None:
+    assert asks_for_a_list(("which", "companies", "host", "the", "hubs"))
+    assert not asks_for_a_list(("hubs", "inside", "which", "companies"))
+    assert not asks_for_a_list(("which", "kinda", "companies", "host", "them"))
+    assert outcome(shipped, "人才驿站设在哪些企业") == ("answer", "talent-hubs")
+    # The names of the countries or of the five companies are still not in the article.
+    assert outcome(shipped, "艾罗能源的子公司都设在哪些国家")[0] == "decline"
+    assert outcome(shipped, "那5家要上市的公司叫什么")[0] == "decline"
+    assert outcome(shipped, "那10条产业链都是啥行业，能列一下不")[0] == "decline"
+
+
+def test_a_fee_is_not_funding(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "参加海外博士活动要交钱吗")[0] == "decline"
+    assert outcome(shipped, "how much is the entry fee for the phd event")[0] == "decline"
+    assert outcome(shipped, "投了差不多4个亿？") == ("answer", "talent-projects-funding")
+
+
+def test_the_askers_memory_and_surprise_are_not_subjects(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "where on earth is tongzhou, never heard of it") == (
+        "answer",
+        "tongzhou-location",
+    )
+    assert outcome(shipped, "我没记错的话通州是南通底下的区吧") == ("answer", "tongzhou-location")
