@@ -108,7 +108,7 @@ SUBJECT_WORDS = _word_list(
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
     planned km sq hectares speech speeches keynote lecture lectures
-    warranty warranties directions fee
+    warranty warranties directions fee repay talent_service_centre which_exchange
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -210,7 +210,7 @@ NUMBER_VALUES = dict(
     )
 )
 LIST_REQUEST_CHINESE = re.compile(
-    "具体[是有]哪(?![一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|名字|都叫什么"
+    "具体[是有]哪(?![一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|名字|都叫什么|都叫啥"
     "|哪几(?![天日号年月])"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
@@ -365,7 +365,12 @@ def stem(word: str) -> str:
     return word
 
 
+def _stem_parts(word: str) -> str:
+    """The stem of a word, or of each part of a synonym group's canonical token ("a_b")."""
+    return "_".join(map(stem, word.split("_")))
+
+
 # The word lists with each word's stem too, as the analysed question's words are stemmed.
-WEAK_STEMS = WEAK_WORDS | frozenset(map(stem, WEAK_WORDS))
-SUBJECT_STEMS = SUBJECT_WORDS | frozenset(map(stem, SUBJECT_WORDS))
-PLACE_STEMS = PLACE_WORDS | frozenset(map(stem, PLACE_WORDS))
+WEAK_STEMS = WEAK_WORDS | frozenset(map(_stem_parts, WEAK_WORDS))
+SUBJECT_STEMS = SUBJECT_WORDS | frozenset(map(_stem_parts, SUBJECT_WORDS))
+PLACE_STEMS = PLACE_WORDS | frozenset(map(_stem_parts, PLACE_WORDS))

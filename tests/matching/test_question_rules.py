@@ -508,3 +508,26 @@ def test_the_askers_memory_and_surprise_are_not_subjects(shipped: FaqEngine) -> 
         "tongzhou-location",
     )
     assert outcome(shipped, "我没记错的话通州是南通底下的区吧") == ("answer", "tongzhou-location")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the address of the talent service center",
+        "通州人才服务中心具体在哪条路",
+        "which stock exchange will those startups list on",
+        "资助的钱要还吗",
+        "AlphaESS的子公司都叫啥",
+    ],
+)
+def test_subjects_the_article_never_speaks_of_are_declined(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] == "decline"
+
+
+def test_going_public_is_still_answered_without_naming_the_exchange(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "will the 5 startups list on the stock exchange") == (
+        "answer",
+        "talent-projects-outcomes",
+    )
