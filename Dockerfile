@@ -57,6 +57,7 @@ ENV PATH=/opt/talent-bot/venv/bin:$PATH \
     TELEGRAM_API_BASE_URL=https://api.telegram.org/bot \
     TALENT_BOT_KNOWLEDGE_DIR=/srv/talent-bot/knowledge \
     TALENT_BOT_DATA_DIR=/srv/talent-bot/data \
+    TALENT_BOT_CACHE_DIR=/srv/talent-bot/data/cache \
     TALENT_BOT_ADMIN_IDS= \
     TALENT_BOT_WEBHOOK_URL= \
     TALENT_BOT_LISTEN=0.0.0.0 \
@@ -64,9 +65,10 @@ ENV PATH=/opt/talent-bot/venv/bin:$PATH \
     TALENT_BOT_LOG_LEVEL=INFO \
     TALENT_BOT_RETENTION_DAYS=90
 
-# The question log (SQLite), its salt and the heartbeat. The knowledge base is not a volume:
-# the image ships one, and staff mount their folder over /srv/talent-bot/knowledge to serve it
-# instead; edits go live without a restart.
+# The question log (SQLite), its salt, the heartbeat and the engine cache (data/cache: rebuilt
+# when missing; it makes a restart with an unchanged knowledge base quick). The knowledge base is
+# not a volume: the image ships one, and staff mount their folder over /srv/talent-bot/knowledge
+# to serve it instead; edits go live without a restart.
 VOLUME ["/srv/talent-bot/data"]
 WORKDIR /srv/talent-bot
 

@@ -12,6 +12,7 @@ TELEGRAM_BOT_TOKEN              required by ``run``: the token from BotFather
 TELEGRAM_API_BASE_URL           python-telegram-bot's ``base_url`` (default: official)
 TALENT_BOT_KNOWLEDGE_DIR        the knowledge folder (default: the shipped one)
 TALENT_BOT_DATA_DIR             the data folder (default: ``./data``)
+TALENT_BOT_CACHE_DIR            the built engine's cache (default: ``<data folder>/cache``)
 TALENT_BOT_ADMIN_IDS            admin user ids, comma-separated
 TALENT_BOT_WEBHOOK_URL          public HTTPS address; setting it selects webhook mode
 TALENT_BOT_WEBHOOK_SECRET       required with the webhook URL
@@ -39,6 +40,7 @@ from bot.paths import shipped_knowledge_dir
 OFFICIAL_BASE_URL = "https://api.telegram.org/bot"
 OFFICIAL_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_DATA_DIR = Path("data")
+CACHE_SUBFOLDER = "cache"  # the default TALENT_BOT_CACHE_DIR, inside the data folder
 DEFAULT_LISTEN = "0.0.0.0"  # noqa: S104 - a container must accept the reverse proxy's connections
 DEFAULT_PORT = 8443
 DEFAULT_LOG_LEVEL = "INFO"
@@ -95,6 +97,7 @@ class Settings:
     api_base_file_url: str
     knowledge_dir: Path
     data_dir: Path
+    cache_dir: Path
     admin_ids: frozenset[int]
     listen: str
     port: int
@@ -156,6 +159,7 @@ def load_settings(
     base_url, base_file_url = _read_base_urls(reader)
     knowledge_dir = reader.parsed("TALENT_BOT_KNOWLEDGE_DIR", shipped_knowledge_dir(), _folder)
     data_dir = reader.parsed("TALENT_BOT_DATA_DIR", DEFAULT_DATA_DIR, _data_folder)
+    cache_dir = reader.parsed("TALENT_BOT_CACHE_DIR", data_dir / CACHE_SUBFOLDER, _data_folder)
     admin_ids = reader.parsed("TALENT_BOT_ADMIN_IDS", frozenset[int](), _admin_ids)
     listen = _read_listen(reader)
     port = reader.parsed("TALENT_BOT_PORT", DEFAULT_PORT, _port)
@@ -171,6 +175,7 @@ def load_settings(
         api_base_file_url=base_file_url,
         knowledge_dir=knowledge_dir,
         data_dir=data_dir,
+        cache_dir=cache_dir,
         admin_ids=admin_ids,
         listen=listen,
         port=port,

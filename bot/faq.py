@@ -53,17 +53,35 @@ class FaqEngine:
 
     @classmethod
     def load(
-        cls, directory: Path | None = None, settings: MatchSettings | None = None
+        cls,
+        directory: Path | None = None,
+        settings: MatchSettings | None = None,
+        *,
+        cache_dir: Path | None = None,
     ) -> FaqEngine:
         """Check and load a knowledge folder (the shipped one by default).
 
         Raises ``KnowledgeError`` carrying every error if the folder has any. Warnings are not
         looked for: nothing here would show them (``talent-bot check`` and hot reload do).
+        With ``cache_dir``, an engine built before from the same files, code and settings is
+        taken from there, and a newly built one is stored there (``bot.enginecache``).
         """
-        result = validate_folder(directory or shipped_knowledge_dir(), warnings=False)
-        if result.errors or result.kb is None:
-            raise KnowledgeError(result.errors)
-        return cls(result.kb, settings)
+        folder = directory or shipped_knowledge_dir()
+        chosen = settings or MatchSettings()
+
+        def build() -> FaqEngine:
+            result = validate_folder(folder, warnings=False)
+            if result.errors or result.kb is None:
+                raise KnowledgeError(result.errors)
+            return cls(result.kb, chosen)
+
+        if cache_dir is None:
+            return build()
+        from bot.enginecache import load_through_cache  # it imports this module
+
+        return load_through_cache(
+            build, knowledge_dir=folder, settings=chosen, level="errors", cache_dir=cache_dir
+        )
 
     # --- questions ----------------------------------------------------------------------------
 

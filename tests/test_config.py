@@ -34,6 +34,8 @@ def test_defaults_with_only_a_token() -> None:
     assert settings.api_base_url == OFFICIAL_BASE_URL
     assert settings.api_base_file_url == OFFICIAL_BASE_FILE_URL
     assert settings.knowledge_dir == shipped_knowledge_dir()
+    assert settings.data_dir == Path("data")
+    assert settings.cache_dir == Path("data") / "cache"
     assert settings.admin_ids == frozenset()
     assert settings.listen == "0.0.0.0"
     assert settings.port == DEFAULT_PORT
@@ -50,6 +52,7 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
             "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
             "TALENT_BOT_KNOWLEDGE_DIR": str(tmp_path),
             "TALENT_BOT_DATA_DIR": str(tmp_path / "data"),
+            "TALENT_BOT_CACHE_DIR": str(tmp_path / "engines"),
             "TALENT_BOT_ADMIN_IDS": " 12345, 67890 ,",
             "TALENT_BOT_WEBHOOK_URL": "https://bot.example.org/telegram/hook",
             "TALENT_BOT_WEBHOOK_SECRET": "s3cret_-value",
@@ -63,6 +66,7 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
     assert settings.api_base_file_url == "http://127.0.0.1:8081/file/bot"
     assert settings.knowledge_dir == tmp_path
     assert settings.data_dir == tmp_path / "data"
+    assert settings.cache_dir == tmp_path / "engines"
     assert settings.admin_ids == {12345, 67890}
     assert settings.log_level == "DEBUG"
     assert settings.retention_days == 30
@@ -98,6 +102,7 @@ def test_every_bad_value_gets_its_own_message(tmp_path: Path) -> None:
             "TELEGRAM_API_BASE_URL": "ftp://example.org",
             "TALENT_BOT_KNOWLEDGE_DIR": str(tmp_path / "missing"),
             "TALENT_BOT_DATA_DIR": str(tmp_path / "file"),
+            "TALENT_BOT_CACHE_DIR": str(tmp_path / "file"),
             "TALENT_BOT_ADMIN_IDS": "12,abc,-5",
             "TALENT_BOT_LISTEN": "not a host!",
             "TALENT_BOT_PORT": "70000",
@@ -112,6 +117,7 @@ def test_every_bad_value_gets_its_own_message(tmp_path: Path) -> None:
         "TELEGRAM_API_BASE_URL",
         "TALENT_BOT_KNOWLEDGE_DIR",
         "TALENT_BOT_DATA_DIR",
+        "TALENT_BOT_CACHE_DIR",
         "TALENT_BOT_ADMIN_IDS",
         "TALENT_BOT_LISTEN",
         "TALENT_BOT_PORT",
@@ -120,7 +126,12 @@ def test_every_bad_value_gets_its_own_message(tmp_path: Path) -> None:
         "TALENT_BOT_WEBHOOK_URL",
         "TALENT_BOT_WEBHOOK_SECRET",
     ]
-    assert "'abc', '-5'" in messages[4]
+    assert "'abc', '-5'" in messages[5]
+
+
+def test_the_cache_folder_follows_the_data_folder(tmp_path: Path) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(tmp_path)})
+    assert settings.cache_dir == tmp_path / "cache"
 
 
 def test_missing_token_is_explained() -> None:

@@ -19,7 +19,7 @@ from bot.answers import Reply
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.knowledge.model import Lang
-from bot.paths import configured_knowledge_dir
+from bot.paths import configured_knowledge_dir, env_path
 
 _LABELS: dict[Lang, dict[str, str]] = {
     "en": {"sources": "Sources", "related": "Related questions"},
@@ -38,14 +38,21 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         "--knowledge",
         type=Path,
         metavar="DIR",
-        help="the knowledge folder (default: $TALENT_BOT_KNOWLEDGE_DIR, else the shipped one)",
+        help="the knowledge folder (default: $TALENT_BOT_KNOWLEDGE_DIR, else the shipped one); "
+        "if $TALENT_BOT_CACHE_DIR is set, the built engine is cached there for the next start",
     )
 
 
 def load_engine(directory: Path | None) -> FaqEngine | None:
-    """The engine, or None after printing every knowledge error to standard error."""
+    """The engine, or None after printing every knowledge error to standard error.
+
+    The engine cache is used only when ``TALENT_BOT_CACHE_DIR`` names its folder: a command run
+    by hand must not leave files in the working directory.
+    """
     try:
-        return FaqEngine.load(directory or configured_knowledge_dir())
+        return FaqEngine.load(
+            directory or configured_knowledge_dir(), cache_dir=env_path("TALENT_BOT_CACHE_DIR")
+        )
     except KnowledgeError as error:
         print("The knowledge base has errors (run talent-bot check):", file=sys.stderr)
         for problem in error.problems:

@@ -1,6 +1,7 @@
 """The Telegram application: every handler and its order, start-up and shutdown, in one place.
 
-    application = build_application(settings, faq_engine_holder(settings.knowledge_dir))
+    holder = faq_engine_holder(settings.knowledge_dir, settings.cache_dir)
+    application = build_application(settings, holder)
     run_application(application, settings)      # polling, or webhook when a URL is set
 
 The engine comes from an ``EngineHolder``: the bot then reloads it when the knowledge folder

@@ -172,3 +172,5 @@ def test_runs_answers_passes_healthcheck_and_stops_cleanly_on_a_signal(
     unhealthy = talent_bot("healthcheck", env=env)
     assert unhealthy.returncode == 1
     assert unhealthy.stdout.startswith("unhealthy")
+    # The engine was cached in the default TALENT_BOT_CACHE_DIR, inside the data folder.
+    assert len(list((tmp_path / "data" / "cache").glob("engine-*.pickle"))) == 1
