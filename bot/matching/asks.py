@@ -157,8 +157,11 @@ _OPINION_PHRASES = (
     ("do", "you", "think"),
     ("you", "reckon"),
     ("in", "your", "opinion"),
+    ("in", "ur", "opinion"),
+    ("u", "think"),
     ("your", "view"),
     ("your", "take"),
+    ("ur", "take"),
 )
 
 

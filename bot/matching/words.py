@@ -108,7 +108,7 @@ SUBJECT_WORDS = _word_list(
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
     planned km sq hectares speech speeches keynote lecture lectures
-    warranty warranties directions fee repay talent_service_centre which_exchange
+    warranty warranties directions fee repay talent_service_centre which_exchange founded_by
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers

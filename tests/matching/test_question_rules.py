@@ -531,3 +531,33 @@ def test_going_public_is_still_answered_without_naming_the_exchange(shipped: Faq
         "answer",
         "talent-projects-outcomes",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "AlphaESS是谁创办的公司",
+        "who is the founder of alpha ess",
+        "which person started the alphaess company",
+        "南通市長係邊個",
+        "通州有哪些博士后工作站",
+        "in ur opinion is the 3.0 policy any good",
+    ],
+)
+def test_founders_officials_postdoc_stations_and_opinions_are_declined(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] == "decline"
+
+
+def test_a_founder_asking_is_an_entrepreneur_not_a_question_about_founding(
+    shipped: FaqEngine,
+) -> None:
+    assert outcome(
+        shipped, "as a founder i wonder: how many high level talent projects has tongzhou funded"
+    ) == ("answer", "talent-projects-funding")
+
+
+@pytest.mark.parametrize("question", ["先这样，拜了", "alright gotta go, catch u later"])
+def test_more_ways_of_saying_goodbye(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question) == ("smalltalk", "goodbye")
