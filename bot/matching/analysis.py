@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from bot.matching.cantonese import to_mandarin
 from bot.matching.normalise import HAN, is_han, normalise
+from bot.matching.numerals import numerals_as_digits
 from bot.matching.words import (
     CHINESE_STOP_PHRASES,
     ENGLISH_STOPWORDS,
@@ -283,7 +284,7 @@ def analyse(
     if max_chars is not None:
         normalised = normalised[:max_chars]
     if not normalised.isascii():
-        normalised = to_mandarin(normalised)
+        normalised = numerals_as_digits(to_mandarin(normalised))
     surface = raw_tokens(normalised)
     if correct is not None:
         surface = correct(surface)
