@@ -178,6 +178,7 @@ def bigrams(run: str) -> list[str]:
 # from the date entry. Phrasings carry them too, so they count as evidence like any word.
 _QUESTION_WORDS = {
     "why": "?why",
+    "y": "?why",  # chat spelling: "y is tongzhou so focused on talent"
     "who": "?who",
     "whom": "?who",
     "where": "?where",

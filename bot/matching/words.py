@@ -37,7 +37,7 @@ ENGLISH_STOPWORDS = _word_list(
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
-    questions hope mate buddy folks guys besides asked asks
+    questions hope mate buddy folks guys besides asked asks hold_on y
     """
 )
 
@@ -232,7 +232,7 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|几时|哪天|哪一天|哪两天|哪几天|几天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
+    "什么时候|啥时候|何时|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
@@ -289,8 +289,9 @@ CHINESE_STOP_PHRASES = _word_list(
     一个 具体 主要 说说 讲讲 介绍 介绍一下 情况 相关 呗 嗯 谁 吗吗 不 多 到底
     究竟 其实 帮 帮我 麻烦 清楚 详细 包括 包含 涵盖 覆盖 涉及 条 项 啥 咋
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
-    以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多 没记错的话 没记错 记得
-    听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺 网上 看到 问题
+    以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多
+    没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
+    网上 看到 问题
     """
 )
 

@@ -561,3 +561,18 @@ def test_a_founder_asking_is_an_entrepreneur_not_a_question_about_founding(
 @pytest.mark.parametrize("question", ["先这样，拜了", "alright gotta go, catch u later"])
 def test_more_ways_of_saying_goodbye(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question) == ("smalltalk", "goodbye")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("hold on, is this tongzhou the beijing one or another one", "tongzhou-location"),
+        ("alphaess几几年落户的啊", "alphaess-talent-project"),
+        ("y is tongzhou so focused on attracting talent", "talent-priority"),
+        ("通州为什么把人才看得这么重", "talent-priority"),
+    ],
+)
+def test_chat_fillers_and_spellings_of_question_words(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
