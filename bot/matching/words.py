@@ -37,7 +37,7 @@ ENGLISH_STOPWORDS = _word_list(
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
-    questions hope mate buddy folks guys besides asked asks hold_on y
+    questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
     """
 )
 
@@ -183,7 +183,7 @@ LOCATION_CHINESE = re.compile(
 GENERIC_PHRASE_PARTS = _word_list(
     """
     office people new company stock market high start united unit support financial head
-    engineering academy park three third point zero version tier set take part talk
+    engineering academy park three third point zero version tier set take part talk daughter
     """
 )
 

@@ -576,3 +576,21 @@ def test_chat_fillers_and_spellings_of_question_words(
     shipped: FaqEngine, question: str, entry_id: str
 ) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("alphaess does business in how many countries these days", "alphaess-global-reach"),
+        ("tongzhou has a bunch of industry chains rite? how many exactly", "industrial-chains"),
+        # "daughter" alone is the asker's child, not a "daughter company".
+        (
+            "my daughter went to a doctoral talent thing in Tongzhou, was that 26-27 march?",
+            "doctoral-event-date",
+        ),
+    ],
+)
+def test_nowadays_a_bunch_and_family_are_not_subjects(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
