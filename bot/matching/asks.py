@@ -267,6 +267,7 @@ def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
 
 
 _OPTION_WORDS = 3
+_ARTICLES = frozenset(str.split("a an the in at"))
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
 # "does it give cash or housing" asks about both, not which of two.
 _PROVIDING = frozenset(
@@ -286,6 +287,25 @@ def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
             if following[0] not in _NOT_AN_OPTION:
                 options += following
     return tuple(options)
+
+
+def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """For each "or", the first word after it and the words just before it: in "in
+    universities or companies", ("companies", ("in", "universities")). The words before are
+    the asker's first option, a guess only when the other option is something the knowledge
+    base knows (the matcher decides); "is there housing or a visa" asks about both."""
+    if not _PROVIDING.isdisjoint(surface):
+        return []
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for position, word in enumerate(surface):
+        if word != "or" or position == 0:
+            continue
+        after = [w for w in surface[position + 1 : position + 3] if w not in _ARTICLES]
+        before = surface[max(0, position - _OPTION_WORDS + 1) : position]
+        # "which hotel or building hosted it" asks for a name, whichever word it uses.
+        if after and after[0] not in _NOT_AN_OPTION and LIST_REQUEST_LEADS.isdisjoint(before):
+            pairs.append((after[0], before))
+    return pairs
 
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two

@@ -45,6 +45,7 @@ from bot.matching.asks import (
     context_clauses,
     numbers_in_dates,
     offered_options,
+    options_either_side_of_or,
     what_is_counted,
 )
 from bot.matching.damping import Damping
@@ -261,6 +262,11 @@ class Matcher:
         origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
         offered = offered_options(surface)
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
+        # "in universities or companies": with one option the knowledge base knows, the other
+        # is the asker's guess too.
+        for after, before in options_either_side_of_or(surface):
+            if not index.vocabulary.isdisjoint(self.analyse(after).words):
+                options |= frozenset(self.analyse(" ".join(before)).words)
         for word in analysed.words:
             word = self._whole(word)
             if word in index.vocabulary:

@@ -594,3 +594,16 @@ def test_nowadays_a_bunch_and_family_are_not_subjects(
     shipped: FaqEngine, question: str, entry_id: str
 ) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+def test_the_first_of_two_offered_options_is_a_guess_when_the_other_is_known(
+    shipped: FaqEngine,
+) -> None:
+    assert outcome(shipped, "where do the talent hubs sit, in universities or companies?") == (
+        "answer",
+        "talent-hubs",
+    )
+    # Neither option known: both are asked about.
+    assert outcome(shipped, "is there housing or a visa for phds")[0] == "decline"
+    # "which X or Y" asks for a name, whichever word it uses.
+    assert outcome(shipped, "which hotel or building hosted the phd event")[0] == "decline"
