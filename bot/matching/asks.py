@@ -266,6 +266,21 @@ def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+_EVENT_NOUNS = frozenset(
+    str.split("event events meetup meetups gathering gatherings thing forum conference visit trip")
+)
+
+
+def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
+    """Months that only say which event is meant, before its noun ("at the march event"),
+    unless the question asks when."""
+    return frozenset(
+        month
+        for month, noun in itertools.pairwise(surface)
+        if month in _MONTHS and noun in _EVENT_NOUNS
+    )
+
+
 _OPTION_WORDS = 3
 _ARTICLES = frozenset(str.split("a an the in at"))
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))

@@ -43,6 +43,7 @@ from bot.matching.asks import (
     asks_who_organised,
     confirms_a_fact,
     context_clauses,
+    months_naming_an_event,
     numbers_in_dates,
     offered_options,
     options_either_side_of_or,
@@ -327,6 +328,11 @@ class Matcher:
         units.dating = (
             asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
         )
+        if not units.dating:
+            # "were there academicians at the march event": the month names the event; it is
+            # no evidence for the entry that says when the event was.
+            for month in months_naming_an_event(surface):
+                units.known.pop(stem(month), None)
         if asks_for_one_share(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units

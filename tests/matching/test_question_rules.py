@@ -607,3 +607,11 @@ def test_the_first_of_two_offered_options_is_a_guess_when_the_other_is_known(
     assert outcome(shipped, "is there housing or a visa for phds")[0] == "decline"
     # "which X or Y" asks for a name, whichever word it uses.
     assert outcome(shipped, "which hotel or building hosted the phd event")[0] == "decline"
+
+
+def test_a_month_before_the_event_only_says_which_event_is_meant(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "were there any academicians at the march event?") == (
+        "answer",
+        "doctoral-event-guests",
+    )
+    assert outcome(shipped, "when was the march event") == ("answer", "doctoral-event-date")
