@@ -108,7 +108,7 @@ SUBJECT_WORDS = _word_list(
     contract contracts deal deals upcoming alphaess subway metro size gdp population fail
     download downloads pdf buy buying purchase expensive cheap approval approve approved
     planned km sq hectares speech speeches keynote lecture lectures
-    warranty warranties directions fee repay talent_service_centre which_exchange founded_by
+    warranty warranties directions fee repay talent_service_centre which_exchange who_founded
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -184,6 +184,7 @@ GENERIC_PHRASE_PARTS = _word_list(
     """
     office people new company stock market high start united unit support financial head
     engineering academy park three third point zero version tier set take part talk daughter
+    online
     """
 )
 
@@ -272,10 +273,12 @@ PERSONAL_CHINESE = re.compile("我的|我家|本人")
 # Questions about one item's share ("how much does each project get", "每个项目", "平均", "the
 # maximum grant", "多少钱一台"): the article gives totals, so they count like a question about the
 # asker's own case.
-PER_ITEM_WORDS = _word_list("each every per average maximum minimum max individual typical")
+PER_ITEM_WORDS = _word_list(
+    "each every per average maximum minimum max individual individually typical"
+)
 PER_ITEM_CHINESE = re.compile(
     "每个|每家|每项|每位|每人|平均|人均|最多|最高|最少|上限|单个|单项|一台|每台|一套|每套|标准"
-    "|能拿|拿多少|能领|领多少|可以拿|可以领|给多少"
+    "|能拿|拿多少|能领|领多少|可以拿|可以领|给多少|能有多少钱|有多少钱拿"
 )
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).

@@ -615,3 +615,28 @@ def test_a_month_before_the_event_only_says_which_event_is_meant(shipped: FaqEng
         "doctoral-event-guests",
     )
     assert outcome(shipped, "when was the march event") == ("answer", "doctoral-event-date")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("tz的高层次人才项目到现在一共扶持了几个", "talent-projects-funding"),  # tz: Tongzhou
+        ("通州區係邊個市嘅區", "tongzhou-location"),  # 边个 before a noun asks which
+        ("these talent startups, how did they turn out in the end", "talent-projects-outcomes"),
+    ],
+)
+def test_abbreviations_cantonese_which_and_turning_out(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much money would one talent project get individually",
+        "我博士毕业去通州，补贴能有多少钱",
+    ],
+)
+def test_one_persons_or_projects_share_is_not_the_total(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
