@@ -226,7 +226,7 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
-COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|多少(?!钱|年)")
+COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年)")
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
 # Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
@@ -294,7 +294,7 @@ CHINESE_STOP_PHRASES = _word_list(
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
-    网上 看到 问题
+    网上 看到 问题 月份 那次 这次 那边 这边
     """
 )
 

@@ -640,3 +640,14 @@ def test_abbreviations_cantonese_which_and_turning_out(
 )
 def test_one_persons_or_projects_share_is_not_the_total(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("那次英国过来的专家学者大概有几十位", "doctoral-event-guests"),  # 几十 asks how many
+        ("is attracting talent a big deal for the tongzhou govt", "talent-priority"),
+    ],
+)
+def test_rough_counts_and_big_deals(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
