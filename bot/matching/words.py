@@ -109,6 +109,7 @@ SUBJECT_WORDS = _word_list(
     download downloads pdf buy buying purchase expensive cheap approval approve approved
     planned km sq hectares speech speeches keynote lecture lectures
     warranty warranties directions fee repay talent_service_centre which_exchange who_founded
+    online full_time earlier_version
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers
@@ -152,7 +153,8 @@ COMPANY_WORDS = re.compile("(?i)艾罗|艾羅|阿尔法|alpha\\s*-?ess|企业|�
 PLACE_WORDS = _word_list(
     """
     beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
-    shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german america american
+    shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german germans america american
+    americans
     usa japan japanese france french korea canada australia singapore india london manchester
     oxford cambridge edinburgh leicester birmingham leeds glasgow bristol
     zhejiang anhui shandong guangdong fujian hebei henan hubei hunan sichuan hainan jiangxi

@@ -651,3 +651,25 @@ def test_one_persons_or_projects_share_is_not_the_total(shipped: FaqEngine, ques
 )
 def test_rough_counts_and_big_deals(shipped: FaqEngine, question: str, entry_id: str) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I attend the doctoral event online",
+        "is gu sai going to work in tongzhou full time",
+        "is alphaess itself a listed company",
+        "what did the first version of the talent policy include",
+    ],
+)
+def test_online_attendance_full_time_work_listings_and_old_versions_are_declined(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] == "decline"
+
+
+def test_trading_across_countries_is_not_a_stock_listing(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "across how many nations and regions does alphaess trade") == (
+        "answer",
+        "alphaess-global-reach",
+    )
