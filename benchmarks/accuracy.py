@@ -93,14 +93,20 @@ class PlainBaseline:
                     self.choices.append(question)
                     self.owners.append(entry.id)
         self.threshold = 0.0
+        # The nearest phrasing does not depend on the threshold: found once per question, so
+        # trying 71 thresholds costs one pass over the questions, not 71.
+        self._best: dict[str, tuple[str | None, float]] = {}
 
     def best(self, question: str) -> tuple[str | None, float]:
+        known = self._best.get(question)
+        if known is not None:
+            return known
         found = process.extractOne(
             question, self.choices, scorer=self.scorer, processor=utils.default_process
         )
-        if found is None:
-            return None, 0.0
-        return self.owners[found[2]], float(found[1])
+        result = (None, 0.0) if found is None else (self.owners[found[2]], float(found[1]))
+        self._best[question] = result
+        return result
 
     def ask(self, question: str) -> Reply:
         entry_id, score = self.best(question)
