@@ -178,7 +178,6 @@ def bigrams(run: str) -> list[str]:
 # from the date entry. Phrasings carry them too, so they count as evidence like any word.
 _QUESTION_WORDS = {
     "why": "?why",
-    "y": "?why",  # chat spelling: "y is tongzhou so focused on talent"
     "who": "?who",
     "whom": "?who",
     "where": "?where",
@@ -233,7 +232,8 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
         tuple(surface[-1:]) == ("for",) and "what" in surface
     ):
         kinds.add("?why")
-    if ("how", "come") in itertools.pairwise(surface):
+    # "how come", and chat's "y is tongzhou so focused on talent" ("y or n" is yes or no).
+    if ("how", "come") in itertools.pairwise(surface) or (surface and surface[0] == "y"):
         kinds.add("?why")
     # "what does alphaess do", "what do they actually do": what someone does for a living;
     # "what kind of organisation is it", "what is that society exactly": what it is. ("What

@@ -282,7 +282,9 @@ def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
 
 
 _OPTION_WORDS = 3
-_ARTICLES = frozenset(str.split("a an the in at"))
+_SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
+_PLACING = frozenset(str.split("in inside within at on"))
+_YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
 # "does it give cash or housing" asks about both, not which of two.
 _PROVIDING = frozenset(
@@ -315,10 +317,20 @@ def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple
     for position, word in enumerate(surface):
         if word != "or" or position == 0:
             continue
-        after = [w for w in surface[position + 1 : position + 3] if w not in _ARTICLES]
+        after = [w for w in surface[position + 1 : position + 3] if w not in _SKIPPED_AFTER_OR]
         before = surface[max(0, position - _OPTION_WORDS + 1) : position]
-        # "which hotel or building hosted it" asks for a name, whichever word it uses.
-        if after and after[0] not in _NOT_AN_OPTION and LIST_REQUEST_LEADS.isdisjoint(before):
+        # A choice between places or things ("in universities or companies", "is it X or Y"),
+        # not two topics wanted ("what about visas or funding"); and "which hotel or building
+        # hosted it" asks for a name, whichever word it uses.
+        choosing = surface[0] in _YES_NO_LEADS or not _PLACING.isdisjoint(
+            surface[max(0, position - _OPTION_WORDS) : position]
+        )
+        if (
+            choosing
+            and after
+            and after[0] not in _NOT_AN_OPTION
+            and LIST_REQUEST_LEADS.isdisjoint(before)
+        ):
             pairs.append((after[0], before))
     return pairs
 

@@ -328,7 +328,7 @@ class Matcher:
         units.dating = (
             asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
         )
-        if not units.dating:
+        if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is
             # no evidence for the entry that says when the event was.
             for month in months_naming_an_event(surface):

@@ -109,7 +109,7 @@ SUBJECT_WORDS = _word_list(
     download downloads pdf buy buying purchase expensive cheap approval approve approved
     planned km sq hectares speech speeches keynote lecture lectures
     warranty warranties directions fee repay talent_service_centre which_exchange who_founded
-    online full_time earlier_version
+    full_time earlier_version
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
     translation translated
     entitlement biography bio background career careers

@@ -42,6 +42,8 @@ def test_cantonese_function_words_become_mandarin(cantonese: str, mandarin: str)
         "什么时间",
         "期间",
         "旁边类似的企业",
+        "我喜欢在湖边度假",
+        "多边合作",
         "这边个人能申请吗",
     ],
 )

@@ -38,6 +38,8 @@ def test_counting_numerals_become_digits(typed: str, read: str) -> None:
         "十分重要",  # "very", not a count
         "三三个",  # not a numeral
         "三亚",  # a place
+        "这两天",  # "these days"
+        "第二十届",  # an ordinal, however long
     ],
 )
 def test_other_uses_of_the_characters_are_left_alone(text: str) -> None:
