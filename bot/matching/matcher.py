@@ -100,7 +100,8 @@ _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
 # Words too general to tell what is counted ("how many people", "how many in total").
-_UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time"))
+# ... and "how many brits came": people of a nation are whoever the entries count.
+_UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 

@@ -703,3 +703,22 @@ def test_a_second_topic_after_or_and_what_lies_under_tongzhou_are_not_answered(
     shipped: FaqEngine, question: str
 ) -> None:
     assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # 具体是哪个 asks for one name, not a list.
+        ("听说AlphaESS全球总部在南通某个开发区里面 具体是哪个", "alphaess-headquarters"),
+        ("how many brits came to the phd event", "doctoral-event-guests"),
+        ("通州點睇人才㗎", "talent-priority"),  # 點睇: what view
+    ],
+)
+def test_which_one_nationals_counted_and_cantonese_views(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+def test_finding_a_job_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "talent hub 可以帮我介绍工作吗")[0] == "decline"
