@@ -712,6 +712,7 @@ def test_a_second_topic_after_or_and_what_lies_under_tongzhou_are_not_answered(
         ("听说AlphaESS全球总部在南通某个开发区里面 具体是哪个", "alphaess-headquarters"),
         ("how many brits came to the phd event", "doctoral-event-guests"),
         ("通州點睇人才㗎", "talent-priority"),  # 點睇: what view
+        ("通州引才活动举个栗子", "talent-events"),  # 举个栗子: give an example
     ],
 )
 def test_which_one_nationals_counted_and_cantonese_views(
