@@ -81,10 +81,13 @@ def load_through_cache(
     knowledge_dir: Path,
     settings: MatchSettings,
     level: Level,
-    cache_dir: Path,
+    cache_dir: Path | None,
 ) -> FaqEngine:
     """The engine for ``knowledge_dir`` from ``cache_dir`` if it is there, else ``build()``'s,
-    stored for next time. Whatever ``build`` raises (``KnowledgeError``) is raised unchanged."""
+    stored for next time; with no ``cache_dir``, just ``build()``'s. Whatever ``build`` raises
+    (``KnowledgeError``) is raised unchanged."""
+    if cache_dir is None:
+        return build()
     if _inside(cache_dir, knowledge_dir):  # each file stored would change the key (and reload)
         logger.warning(
             "engine cache: not used, %s is inside the knowledge folder %s", cache_dir, knowledge_dir

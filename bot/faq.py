@@ -75,8 +75,6 @@ class FaqEngine:
                 raise KnowledgeError(result.errors)
             return cls(result.kb, chosen)
 
-        if cache_dir is None:
-            return build()
         from bot.enginecache import load_through_cache  # it imports this module
 
         return load_through_cache(

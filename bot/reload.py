@@ -151,8 +151,6 @@ def load_faq_engine(directory: Path, cache_dir: Path | None = None) -> FaqEngine
                 raise KnowledgeError(result.errors)
             return FaqEngine(result.kb, settings)
 
-    if cache_dir is None:
-        return build()
     return load_through_cache(
         build, knowledge_dir=directory, settings=settings, level="full", cache_dir=cache_dir
     )

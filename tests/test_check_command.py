@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,16 +15,8 @@ from bot.cli import main
 from bot.commands import check
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.problems import Problem, Severity
-from bot.paths import shipped_knowledge_dir
 
 SUMMARY = re.compile(r"^\d+ errors?, \d+ warnings? in \d+ files?$")
-
-
-@pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
-    return target
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -17,26 +17,11 @@ from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.matching.evaluation import load_labelled
 from bot.matching.settings import MatchSettings
-from bot.paths import shipped_knowledge_dir
 from bot.reload import load_faq_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = MatchSettings()
 SOURCE_TEXT = "sources/tongzhou-talent-2024-04-12.txt"
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pristine") / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), folder)
-    return folder
-
-
-@pytest.fixture
-def knowledge(pristine: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(pristine, folder)
-    return folder
 
 
 @pytest.fixture
@@ -79,6 +64,16 @@ def cache_files(cache: Path) -> list[Path]:
 
 def replies(engine: FaqEngine, questions: list[str]) -> list[str]:
     return [json.dumps(engine.ask(q).to_json(), ensure_ascii=False) for q in questions]
+
+
+def test_without_a_cache_folder_every_load_builds(knowledge: Path, tmp_path: Path) -> None:
+    build = Builds(knowledge)
+    for _ in range(2):
+        enginecache.load_through_cache(
+            build, knowledge_dir=knowledge, settings=SETTINGS, level="errors", cache_dir=None
+        )
+    assert build.count == 2
+    assert not list(tmp_path.rglob("engine-*.pickle"))
 
 
 # --- hits -------------------------------------------------------------------------------------

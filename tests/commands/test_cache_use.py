@@ -3,20 +3,11 @@ TALENT_BOT_CACHE_DIR is set, ``check`` never."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from bot.paths import shipped_knowledge_dir
-
-
-@pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), folder)
-    return folder
 
 
 def cache_files(cache: Path) -> list[Path]:

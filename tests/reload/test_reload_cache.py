@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,18 +9,10 @@ import pytest
 import bot.reload
 from bot.checking import check_folder
 from bot.knowledge import CheckResult
-from bot.paths import shipped_knowledge_dir
 from bot.reload import faq_engine_holder
 
 OLD = "Tongzhou is a district of Nantong, in Jiangsu province."
 NEW = "Tongzhou is a district of the city of Nantong, in Jiangsu province."
-
-
-@pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), folder)
-    return folder
 
 
 @pytest.fixture

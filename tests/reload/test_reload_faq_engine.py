@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from bot.commands.check import check_folder, format_problems
 from bot.faq import FaqEngine
-from bot.paths import shipped_knowledge_dir
 from bot.reload import EngineHolder, faq_engine_holder
 
 OLD = "Tongzhou is a district of Nantong, in Jiangsu province."
 NEW = "Tongzhou is a district of the city of Nantong, in Jiangsu province."
-
-
-@pytest.fixture(scope="module")
-def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pristine") / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), folder)
-    return folder
-
-
-@pytest.fixture
-def knowledge(shipped_copy: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(shipped_copy, folder)
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> None:
