@@ -191,14 +191,24 @@ def asks_who_organised(tokens: tuple[str, ...]) -> bool:
 
 _ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply"))
 _MODALS = frozenset(str.split("can could would will do should may might shall"))
+# "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
+# nothing about their own case.
+_RECALLING = frozenset(str.split("remember recall recollect understand understood read heard"))
+
+
+def _recalls(surface: tuple[str, ...]) -> bool:
+    return "iirc" in surface or any(
+        (first, second) == ("if", "i") and third in _RECALLING
+        for first, second, third in zip(surface, surface[1:], surface[2:], strict=False)
+    )
 
 
 def about_the_asker(surface: tuple[str, ...]) -> bool:
-    """ "my startup", "my kids", "can I get", "if I move": not "my friend says", "can I ask" or
-    "did I get that right" """
+    """ "my startup", "my kids", "can I get", "if I move": not "my friend says", "can I ask",
+    "did I get that right" or "if I remember correctly" """
     return (
         _one_of_unless_before(surface, PERSONAL_WORDS, _PERSONAS)
-        or ("if", "i") in itertools.pairwise(surface)
+        or (("if", "i") in itertools.pairwise(surface) and not _recalls(surface))
         or any(
             modal in _MODALS and asker == "i" and verb in _ASKER_GETS
             for modal, asker, verb in zip(surface, surface[1:], surface[2:], strict=False)
@@ -207,11 +217,13 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
 
 
 def asks_when(surface: tuple[str, ...]) -> bool:
-    """ "when was ...", "event when", "how many days", "how long": not "what did they discuss
-    when they met" """
+    """ "when was ...", "event when", "how many days", "how long", "in march or april": not
+    "what did they discuss when they met" """
     for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False):
-        if (first, second) == ("how", "long") or (
-            (first, second) == ("how", "many") and third in _PERIODS_PLURAL
+        if (
+            (first, second) == ("how", "long")
+            or ((first, second) == ("how", "many") and third in _PERIODS_PLURAL)
+            or (second == "or" and first in _MONTHS and third in _MONTHS)
         ):
             return True
     for position, word in enumerate(surface):
@@ -239,6 +251,7 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
         any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS)
         or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
         or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
+        or _recalls(surface)
     )
 
 

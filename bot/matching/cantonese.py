@@ -23,6 +23,10 @@ _WORDS = {
     "点睇": "怎么看",
     "乜嘢": "什么",
     "咩嘢": "什么",
+    "做嘢": "工作",
+    "嘢": "东西",
+    "返嚟": "来",
+    "睇返": "看",
     "咩": "什么",
     "乜": "什么",
     "嘅": "的",
@@ -63,15 +67,17 @@ _TO_BE = re.compile("(?<![关联体院派直星语水父母])系(?![统列数])"
 # 边 as "which", before a measure word, a number or a noun it asks about (边间公司, 边两日).
 _WHICH = re.compile("边(?=[间位种类样处年天日次家些两几一篇条])")
 # 间 as the measure word for companies, after a number ("30间子公司", "几间").
-_MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百])间")
+_MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百这哪])间")
+# 呢 as "this", before a measure word (呢间公司, 呢篇文章), not the Mandarin particle.
+_THIS = re.compile("呢(?=[间个篇啲些位种样次场家])")
 # Characters only Cantonese writes. A text without one is Mandarin and is left as it is: the
 # words above that share Mandarin characters (系, 边, 点, 几, 间) would misread it ("重点解决",
 # "旁边一家", "中文系").
-# 边 asking "which" before 度, 个, 类 or 种 is Cantonese too ("通州最重视边类人才"), where no
-# Mandarin word ends in 边 (旁边, 这边, 左右两边 ...).
+# 边 asking "which" before 度, 个, 类, 种, 样, 篇 or 间 is Cantonese too ("通州最重视边类人才"),
+# where no Mandarin word ends in 边 (旁边, 这边, 左右两边 ...).
 _CANTONESE = re.compile(
-    "[咩乜嘅嚟喺唔冇佢哋咗嗰啲咁咪睇畀揾㗎啩噃]"
-    "|(?<![旁这那两左右身周半东南西北里外上下前后一海岸路河江手湖池街桥床窗门溪山多天])边(?=[度个类种])"
+    "[咩乜嘅嚟喺唔冇佢哋咗嗰啲咁咪睇畀揾㗎啩噃嘢]"
+    "|(?<![旁这那两左右身周半东南西北里外上下前后一海岸路河江手湖池街桥床窗门溪山多天])边(?=[度个类种样篇间])"
 )
 
 
@@ -82,4 +88,5 @@ def to_mandarin(text: str) -> str:
     text = _WORD.sub(lambda found: _WORDS[found.group()], text)
     text = _TO_BE.sub("是", text)
     text = _WHICH.sub("哪", text)
+    text = _THIS.sub("这", text)
     return _MEASURE.sub("家", text)

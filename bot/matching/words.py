@@ -38,6 +38,7 @@ ENGLISH_STOPWORDS = _word_list(
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
+    remember recall iirc
     """
 )
 
@@ -54,10 +55,10 @@ WEAK_WORDS = _word_list(
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
     type types status situation headcount basic stance stances near nearby close different
-    same similar
+    same similar famous renowned notable prominent
     another reason reasons consider considers considered regard regarded turn turns turned
     later tally 朋友 上班
-    态度 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
+    态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """
 )
@@ -88,7 +89,7 @@ SUBJECT_WORDS = _word_list(
     tax taxes taxation
     hotel hotels venue venues transport transportation airport train trains bus
     flight flights ticket tickets
-    staff employee employees workforce ceo chairman president job jobs vacancy vacancies
+    staff employee employees workforce ceo chairman president boss job jobs vacancy vacancies
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
@@ -116,7 +117,7 @@ SUBJECT_WORDS = _word_list(
     agenda schedule speakers speaker
     申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
     电话 热线 邮箱 邮件 微信 联系 联系方式 地址 办公室 办公地点 邮编
-    住房 房子 住房补贴 房补 租房 房租 租金 公寓 宿舍 住宿 购房 买房 房贷
+    住房 房子 住房补贴 房补 租房 房租 租金 公寓 宿舍 住宿 购房 买房 房贷 租屋 买楼 供楼
     工资 薪资 薪水 薪酬 年薪 月薪 待遇 收入 奖金 津贴
     签证 户口 户籍 落户 居留 居留证 绿卡 护照 移民
     子女 孩子 小孩 学校 入学 上学 幼儿园 配偶 家属 家人 老婆 妻子 丈夫
@@ -296,7 +297,8 @@ CHINESE_STOP_PHRASES = _word_list(
     咋样 干啥 是啥 哈 哎 诶 喔 嘞 咯 啦 大概 大约 一共 总共 左右 请教 一般 们 搞
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
-    网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例
+    网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例 之类 之类的 什么的 啥的
+    机器人同学 几个亿 进去 喂 东西 你讲的 你说的
     """
 )
 

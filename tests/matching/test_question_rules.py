@@ -723,3 +723,41 @@ def test_which_one_nationals_counted_and_cantonese_views(
 
 def test_finding_a_job_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
     assert outcome(shipped, "talent hub 可以帮我介绍工作吗")[0] == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # "how many ... on the list" asks for a count, not for the list
+        ("how many chains are on tongzhou's priority list", "industrial-chains"),
+        ("number of industrial chains on the district's key list", "industrial-chains"),
+        # "if I recall correctly" hedges the asker's guess; it says nothing about their case
+        ("the hq is in the high-tech zone if i recall correctly", "alphaess-headquarters"),
+        # two months offered as options ask when
+        ("were the uk academicians here in march or april", "doctoral-event-date"),
+        ("AlphaESS做邊樣嘢", "alphaess-business"),  # Cantonese 边样 (which) and 嘢 (things)
+        ("why is talent at the top of the agenda in tongzhou", "talent-priority"),
+        ("都投了几个亿在人才项目上", "talent-projects-funding"),
+    ],
+)
+def test_counts_on_a_list_recalled_guesses_and_month_options(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "有冇租屋補貼",  # Cantonese 租屋 is renting a home: housing, which the source never covers
+        "who's the big boss of alphaess",
+    ],
+)
+def test_cantonese_housing_and_the_boss_are_subjects_of_their_own(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] == "decline"
+
+
+def test_hows_it_going_is_a_greeting(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "how's it going") == ("smalltalk", "greeting")
