@@ -182,6 +182,10 @@ _QUESTION_WORDS = {
     "whom": "?who",
     "where": "?where",
     "wheres": "?where",
+    # "the reason tongzhou values talent" asks why, whoever's reason it is: it is not the
+    # purpose of one event.
+    "reason": "?why",
+    "reasons": "?why",
 }
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
@@ -193,7 +197,7 @@ _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".
     "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意|行业)"
     "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛)|(?:什么|啥)(?:样的)?(?:组织|机构|团体|单位))"
-    "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗)"
+    "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因)"
     "|(?P<who>谁)|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边)"
 )
 
@@ -222,7 +226,7 @@ def _does_then_do(surface: Sequence[str]) -> bool:
     return tuple(surface[doing[1] + 1 : doing[1] + 2]) not in _DOING_SOMETHING_ELSE
 
 
-_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺原")
 
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:

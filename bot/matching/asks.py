@@ -30,6 +30,7 @@ _WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would 
 
 
 _PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
+_COUNT_PAIRS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("count", "of"))
 
 
 _COUNT_VERBS = frozenset(
@@ -45,7 +46,7 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
     """The words after "how many" or "number of" up to a stopword or a verb ("how many talent
     hubs are there": talent, hubs)."""
     for position, pair in enumerate(itertools.pairwise(surface)):
-        if pair in (("how", "many"), ("number", "of")):
+        if pair in _COUNT_PAIRS:
             following = surface[position + 2 : position + 7]
             # "how many of them grew", "how many came": the thing counted is elsewhere.
             return tuple(
@@ -66,8 +67,9 @@ def asks_how_many(surface: tuple[str, ...]) -> bool:
     return (
         "headcount" in surface
         or "tally" in surface
+        or "count" in surface
         or any(
-            pair in (("how", "many"), ("number", "of")) and following not in _PERIODS_PLURAL
+            pair in _COUNT_PAIRS and following not in _PERIODS_PLURAL
             for pair, following in zip(
                 itertools.pairwise(surface), (*surface[2:], ""), strict=False
             )
@@ -76,6 +78,9 @@ def asks_how_many(surface: tuple[str, ...]) -> bool:
 
 
 _LISTING = (("on",), ("in",), ("at",), ("publicly",))
+# "name a specific event", "name one of them": one name, which an example answers.
+_ONE_NAME = (("a",), ("an",), ("one",), ("just",))
+_SEVERAL = (("few",), ("couple",))
 _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
 _ONE_OF = (("the",), ("a",), ("its",), ("their",))
 _SINGULAR = frozenset(("name", "list"))
@@ -88,10 +93,15 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ...", "which ones" """
     for position, word in enumerate(surface):
         # "list on the stock market" is going public, not a request for names; "the name of the
-        # policy" and "on the list of" ask for one name or one membership.
+        # policy", "name an event" and "on the list of" ask for one name or one membership.
         if (
             word in LIST_REQUEST_WORDS
             and surface[position + 1 : position + 2] not in _LISTING
+            and not (
+                word == "name"
+                and surface[position + 1 : position + 2] in _ONE_NAME
+                and surface[position + 2 : position + 3] not in _SEVERAL
+            )
             and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
         ):
             return True

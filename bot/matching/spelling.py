@@ -15,7 +15,13 @@ from rapidfuzz.distance import OSA, Indel
 from bot.matching.analysis import is_stopword
 from bot.matching.index import KbIndex
 from bot.matching.settings import MatchSettings
-from bot.matching.words import ENGLISH_STOPWORDS, NUMBER_WORDS, SUBJECT_STEMS, SUBJECT_WORDS
+from bot.matching.words import (
+    ENGLISH_STOPWORDS,
+    NUMBER_WORDS,
+    SUBJECT_STEMS,
+    SUBJECT_WORDS,
+    WEAK_WORDS,
+)
 
 _CORRECTION_CACHE_LIMIT = 10_000
 _HELD_LETTER = re.compile(r"([a-z])\1{2,}")
@@ -83,8 +89,10 @@ class Speller:
         dropped or doubled letter, and only towards a stopword ("wher"), because a short
         unknown word is often a real one the knowledge base lacks ("rent" is not "went").
         """
-        if word in self._index.surface_words or word in SUBJECT_WORDS:
-            return word  # a subject word is a real word, never a misspelling of a known one
+        if word in self._index.surface_words or word in SUBJECT_WORDS or word in WEAK_WORDS:
+            # A subject word ("rent") or a generic one ("count") is a real word, never a
+            # misspelling of a known one ("went", "county").
+            return word
         corrected = self._corrections.get(word)
         if corrected is None:
             corrected = self._nearest_known(word) or word

@@ -38,7 +38,7 @@ ENGLISH_STOPWORDS = _word_list(
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
-    remember recall iirc
+    remember recall iirc reason reasons mention mentioned mentions count counts
     """
 )
 
@@ -51,12 +51,12 @@ WEAK_WORDS = _word_list(
     attitude care cares cared data happen happened happening happens important importance
     main matter matters original play plays played role overall general generally basic
     current currently whole real actual actually exact specific stuff view views think
-    central significant special particular essential count counts number numbers total
+    central significant special particular essential number numbers total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
     type types status situation headcount basic stance stances near nearby close different
     same similar famous renowned notable prominent
-    another reason reasons consider considers considered regard regarded turn turns turned
+    another consider considers considered regard regarded turn turns turned
     later tally 朋友 上班
     态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
@@ -200,7 +200,7 @@ LIST_REQUEST_LEADS = _word_list("which what")
 # ... and "which" before the plural of a kind of organisation or place: their names.
 LIST_REQUEST_PLURALS = _word_list(
     "companies enterprises firms countries industries chains sectors fields professors experts"
-    " scholars academicians guests"
+    " scholars academicians guests cities provinces nations"
 )
 NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"

@@ -761,3 +761,35 @@ def test_cantonese_housing_and_the_boss_are_subjects_of_their_own(
 
 def test_hows_it_going_is_a_greeting(shipped: FaqEngine) -> None:
     assert outcome(shipped, "how's it going") == ("smalltalk", "greeting")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # "the reason" asks why; the purpose of the doctoral event needs the event named
+        ("what's the reason tongzhou cares so much about talent", "talent-priority"),
+        ("通州看重人才的原因是什么", "talent-priority"),
+        ("what's the reason the uk scholars came", "doctoral-event-purpose"),
+        # "name an event" asks for one name, which the example answers
+        ("name an event tongzhou held to attract talent", "talent-events"),
+        ("the talent hubs you mentioned, what are they", "talent-hubs"),
+        ("嗰個博士活動係邊日㗎", "doctoral-event-date"),  # 嗰 after simplification, 边日: which day
+    ],
+)
+def test_reasons_one_name_mentions_and_cantonese_days(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "give me the count of talent hubs",  # "count" is no misspelt "county"
+        "which cities do alphaess subsidiaries operate in",  # the article names no cities
+    ],
+)
+def test_a_count_of_hubs_and_the_cities_of_subsidiaries_are_declined(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] == "decline"
