@@ -82,6 +82,7 @@ _LISTING = (("on",), ("in",), ("at",), ("publicly",))
 _ONE_NAME = (("a",), ("an",), ("one",), ("just",))
 _SEVERAL = (("few",), ("couple",))
 _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
+_PLURAL_LINKING = frozenset(("are", "were"))
 _ONE_OF = (("the",), ("a",), ("its",), ("their",))
 _SINGULAR = frozenset(("name", "list"))
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
@@ -105,7 +106,11 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
         ):
             return True
-    if surface[-2:] == ("which", "one"):  # "..., which ones" ("ones" reads "one")
+    # "..., which ones", "which ones are they" ("ones" reads "one")
+    if surface[-2:] == ("which", "one") or any(
+        (first, second) == ("which", "one") and third in _PLURAL_LINKING
+        for first, second, third in zip(surface, surface[1:], surface[2:], strict=False)
+    ):
         return True
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:

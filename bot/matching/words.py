@@ -39,6 +39,7 @@ ENGLISH_STOPWORDS = _word_list(
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
     remember recall iirc reason reasons mention mentioned mentions count counts
+    roughly approximately approx ballpark
     """
 )
 
@@ -214,9 +215,9 @@ NUMBER_VALUES = dict(
     )
 )
 LIST_REQUEST_CHINESE = re.compile(
-    "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|名字|都叫什么|都叫啥"
+    "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|(?<!叫啥)(?<!叫什么)名字|都叫什么|都叫啥"
     "|哪几(?![天日号年月])"
-    "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出|列举|列个|列下"
+    "|[二三四五六七八九十两0-9]多?[家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:国家|产业|行业|领域)|(?<!在)哪些\\w{0,3}?(?:企业|公司)|都有谁|都有哪些"
