@@ -40,6 +40,11 @@ _STOP_PHRASE = re.compile(
 )
 
 
+# "explain it like I'm five": how to explain, not a number to look for ("5 are seeking to go
+# public").
+_EXPLAIN_SIMPLY = re.compile(r"\blike (?:im|i am) (?:5|five)(?: years? old| yo)?\b|\beli5\b")
+
+
 def raw_tokens(normalised: str) -> list[str]:
     """Words and numbers as written, each Chinese character on its own."""
     if normalised.isascii() and normalised.replace(" ", "").isalpha():
@@ -288,6 +293,8 @@ def analyse(
     normalised = normalise(text)
     if max_chars is not None:
         normalised = normalised[:max_chars]
+    if "eli5" in normalised or "like i" in normalised:
+        normalised = _EXPLAIN_SIMPLY.sub(" ", normalised)
     if not normalised.isascii():
         normalised = numerals_as_digits(to_mandarin(normalised))
     surface = raw_tokens(normalised)

@@ -27,6 +27,8 @@ _WORDS = {
     "嘢": "东西",
     "返嚟": "来",
     "入嚟": "进来",
+    "张相": "照片",
+    "影嘅": "拍的",
     "边日": "哪天",
     "睇返": "看",
     "咩": "什么",
@@ -70,7 +72,7 @@ _TO_BE = re.compile("(?<![关联体院派直星语水父母])系(?![统列数])"
 # 边 as "which", before a measure word, a number or a noun it asks about (边间公司, 边两日).
 _WHICH = re.compile("边(?=[间位种类样处年天日次家些两几一篇条])")
 # 间 as the measure word for companies, after a number ("30间子公司", "几间").
-_MEASURE = re.compile(r"(?<=[\d几多两一二三四五六七八九十百这哪])间")
+_MEASURE = re.compile(r"(?<=[\d几多少两一二三四五六七八九十百这哪])间")
 # 呢 as "this", before a measure word (呢间公司, 呢篇文章), not the Mandarin particle.
 _THIS = re.compile("呢(?=[间个篇啲些位种样次场家])")
 # Characters only Cantonese writes. A text without one is Mandarin and is left as it is: the

@@ -39,7 +39,7 @@ ENGLISH_STOPWORDS = _word_list(
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
     remember recall iirc reason reasons mention mentioned mentions count counts
-    roughly approximately approx ballpark
+    roughly approximately approx ballpark sry
     """
 )
 
@@ -271,6 +271,8 @@ PERSONA_WORDS = _word_list(
     " boss english chinese story article report thesis paper readers newspaper blog notes"
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
+    # "I did my PhD in electrochemistry": the asker's background, not their case
+    " phd doctorate degree masters postdoc dissertation research field major background thing"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 
@@ -300,6 +302,7 @@ CHINESE_STOP_PHRASES = _word_list(
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
     网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例 之类 之类的 什么的 啥的
     机器人同学 几个亿 进去 喂 东西 你讲的 你说的
+    我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     """
 )
 

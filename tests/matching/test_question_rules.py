@@ -819,3 +819,24 @@ def test_multinationals_leaders_one_name_and_an_example_event(
 )
 def test_which_ones_are_they_asks_for_names(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question)[0] == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # "my PhD" is the asker's background, not their own case
+        ("I did my PhD in chemistry in Leeds - what does alphaess do", "alphaess-business"),
+        ("explain the talent hubs like im 5", "talent-hubs"),  # an age, not a count of five
+        ("英国优青会来人了吗", "doctoral-event-guests"),  # 优青会: the young scholars society
+        ("tongzhou dist is in which prov", "tongzhou-location"),
+        ("篇文章張相係邊個影㗎", "about-source"),  # Cantonese: who took the article's photo
+    ],
+)
+def test_backgrounds_ages_abbreviations_and_cantonese_photos(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+def test_thanx_is_thanks(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "thanx a bunch") == ("smalltalk", "thanks")
