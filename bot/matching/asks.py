@@ -30,6 +30,8 @@ _WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would 
 
 
 _PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
+# "the count", "what's the count", "exact count": a number asked for; not "does it count as".
+_COUNT_LEADS = frozenset((lead,) for lead in ("a", "the", "exact", "total", "whats", "rough"))
 _COUNT_PAIRS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("count", "of"))
 
 
@@ -67,7 +69,10 @@ def asks_how_many(surface: tuple[str, ...]) -> bool:
     return (
         "headcount" in surface
         or "tally" in surface
-        or "count" in surface
+        or any(
+            word == "count" and surface[position - 1 : position] in _COUNT_LEADS
+            for position, word in enumerate(surface)
+        )
         or any(
             pair in _COUNT_PAIRS and following not in _PERIODS_PLURAL
             for pair, following in zip(
@@ -78,9 +83,6 @@ def asks_how_many(surface: tuple[str, ...]) -> bool:
 
 
 _LISTING = (("on",), ("in",), ("at",), ("publicly",))
-# "name a specific event", "name one of them": one name, which an example answers.
-_ONE_NAME = (("a",), ("an",), ("one",), ("just",))
-_SEVERAL = (("few",), ("couple",))
 _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
 _PLURAL_LINKING = frozenset(("are", "were"))
 _ONE_OF = (("the",), ("a",), ("its",), ("their",))
@@ -94,16 +96,13 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ...", "which ones" """
     for position, word in enumerate(surface):
         # "list on the stock market" is going public, not a request for names; "the name of the
-        # policy", "name an event" and "on the list of" ask for one name or one membership.
+        # policy" and "on the list of" ask for one name or one membership.
         if (
             word in LIST_REQUEST_WORDS
             and surface[position + 1 : position + 2] not in _LISTING
-            and not (
-                word == "name"
-                and surface[position + 1 : position + 2] in _ONE_NAME
-                and surface[position + 2 : position + 3] not in _SEVERAL
-            )
             and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
+            # "how many chains are on tongzhou's key list": membership of a list, not a request
+            and not (word == "list" and "on" in surface[max(0, position - 4) : position])
         ):
             return True
     # "..., which ones", "which ones are they" ("ones" reads "one")
@@ -205,6 +204,8 @@ def asks_who_organised(tokens: tuple[str, ...]) -> bool:
 
 
 _ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply"))
+_STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
+_STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
 _MODALS = frozenset(str.split("can could would will do should may might shall"))
 # "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
 # nothing about their own case.
@@ -218,12 +219,34 @@ def _recalls(surface: tuple[str, ...]) -> bool:
     )
 
 
+# "I did my PhD in Leeds", "a big name in my field", "not my thing": who the asker is.
+_BACKGROUND = frozenset(
+    (
+        *((verb, "my", studies) for verb in _STUDIED for studies in _STUDIES),
+        ("in", "my", "field"),
+        ("not", "my", "thing"),
+    )
+)
+
+
+def _personal(surface: tuple[str, ...]) -> bool:
+    return any(
+        word in PERSONAL_WORDS
+        and surface[position + 1 : position + 2] not in _PERSONAS
+        and tuple(surface[position - 1 : position + 2]) not in _BACKGROUND
+        for position, word in enumerate(surface)
+    )
+
+
 def about_the_asker(surface: tuple[str, ...]) -> bool:
     """ "my startup", "my kids", "can I get", "if I move": not "my friend says", "can I ask",
-    "did I get that right" or "if I remember correctly" """
+    "did I get that right", "I did my PhD in Leeds" or "if I remember correctly" """
     return (
-        _one_of_unless_before(surface, PERSONAL_WORDS, _PERSONAS)
-        or (("if", "i") in itertools.pairwise(surface) and not _recalls(surface))
+        _personal(surface)
+        or any(
+            (first, second) == ("if", "i") and third not in _RECALLING
+            for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
+        )
         or any(
             modal in _MODALS and asker == "i" and verb in _ASKER_GETS
             for modal, asker, verb in zip(surface, surface[1:], surface[2:], strict=False)

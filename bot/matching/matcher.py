@@ -316,11 +316,7 @@ class Matcher:
         if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
-        # "how many chains are on the key list" asks for a count, not for the list itself
-        # ("哪几家" asks for names, though its 几 reads as a count).
-        units.listing = (asks_for_a_list(surface) and not asks_how_many(surface)) or bool(
-            LIST_REQUEST_CHINESE.search(typed)
-        )
+        units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         counted = what_is_counted(surface)
         if units.counting and counted:
             words = self.analyse(" ".join(counted)).words

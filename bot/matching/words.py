@@ -38,7 +38,7 @@ ENGLISH_STOPWORDS = _word_list(
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
-    remember recall iirc reason reasons mention mentioned mentions count counts
+    remember iirc reason reasons mention mentioned mentions count counts
     roughly approximately approx ballpark sry
     """
 )
@@ -90,7 +90,7 @@ SUBJECT_WORDS = _word_list(
     tax taxes taxation
     hotel hotels venue venues transport transportation airport train trains bus
     flight flights ticket tickets
-    staff employee employees workforce ceo chairman president boss job jobs vacancy vacancies
+    staff employee employees workforce ceo chairman president job jobs vacancy vacancies
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
@@ -215,7 +215,9 @@ NUMBER_VALUES = dict(
     )
 )
 LIST_REQUEST_CHINESE = re.compile(
-    "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|(?<!叫啥)(?<!叫什么)名字|都叫什么|都叫啥"
+    "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|都叫什么|都叫啥"
+    # 叫什么名字 asks for one name ("最新一版叫啥名字"), unless it is a group's ("子公司叫什么名字")
+    "|(?<!叫啥)(?<!叫什么)名字|(?:这些|那些|们|公司|企业|项目|家)\\w{0,6}叫(?:什么|啥)名字"
     "|哪几(?![天日号年月])"
     "|[二三四五六七八九十两0-9]多?[家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
@@ -271,8 +273,6 @@ PERSONA_WORDS = _word_list(
     " boss english chinese story article report thesis paper readers newspaper blog notes"
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
-    # "I did my PhD in electrochemistry": the asker's background, not their case
-    " phd doctorate degree masters postdoc dissertation research field major background thing"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 
@@ -301,7 +301,7 @@ CHINESE_STOP_PHRASES = _word_list(
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
     网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例 之类 之类的 什么的 啥的
-    机器人同学 几个亿 进去 喂 东西 你讲的 你说的
+    机器人同学 几个亿 喂 东西 你讲的 你说的
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     """
 )

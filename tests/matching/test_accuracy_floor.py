@@ -90,8 +90,9 @@ FLOORS = {
     "holdout28.yaml": (0.91, 0.93, 0.80),
     "holdout29.yaml": (0.90, 0.94, 1.00),
     "holdout30.yaml": (0.95, 0.95, 0.70),
-    "holdout31.yaml": (0.87, 0.95, 1.00),
-    "holdout32.yaml": (0.95, 0.94, 1.00),
+    # Small talk 9 of 10 since "gm" stopped being a greeting (it is also a general manager).
+    "holdout31.yaml": (0.87, 0.95, 0.90),
+    "holdout32.yaml": (0.95, 0.94, 0.90),
     "holdout33.yaml": (0.88, 0.93, 0.90),
     "holdout34.yaml": (0.86, 0.91, 0.90),
     "holdout35.yaml": (0.93, 0.97, 1.00),

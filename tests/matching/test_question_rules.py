@@ -736,7 +736,6 @@ def test_finding_a_job_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
         # two months offered as options ask when
         ("were the uk academicians here in march or april", "doctoral-event-date"),
         ("AlphaESS做邊樣嘢", "alphaess-business"),  # Cantonese 边样 (which) and 嘢 (things)
-        ("why is talent at the top of the agenda in tongzhou", "talent-priority"),
         ("都投了几个亿在人才项目上", "talent-projects-funding"),
     ],
 )
@@ -746,17 +745,9 @@ def test_counts_on_a_list_recalled_guesses_and_month_options(
     assert outcome(shipped, question) == ("answer", entry_id)
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "有冇租屋補貼",  # Cantonese 租屋 is renting a home: housing, which the source never covers
-        "who's the big boss of alphaess",
-    ],
-)
-def test_cantonese_housing_and_the_boss_are_subjects_of_their_own(
-    shipped: FaqEngine, question: str
-) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+def test_cantonese_renting_a_home_is_housing(shipped: FaqEngine) -> None:
+    # 租屋 is renting a home: housing, which the source never covers
+    assert outcome(shipped, "有冇租屋補貼")[0] == "decline"
 
 
 def test_hows_it_going_is_a_greeting(shipped: FaqEngine) -> None:
@@ -770,8 +761,6 @@ def test_hows_it_going_is_a_greeting(shipped: FaqEngine) -> None:
         ("what's the reason tongzhou cares so much about talent", "talent-priority"),
         ("通州看重人才的原因是什么", "talent-priority"),
         ("what's the reason the uk scholars came", "doctoral-event-purpose"),
-        # "name an event" asks for one name, which the example answers
-        ("name an event tongzhou held to attract talent", "talent-events"),
         ("the talent hubs you mentioned, what are they", "talent-hubs"),
         ("嗰個博士活動係邊日㗎", "doctoral-event-date"),  # 嗰 after simplification, 边日: which day
     ],
@@ -798,13 +787,12 @@ def test_a_count_of_hubs_and_the_cities_of_subsidiaries_are_declined(
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
-        ("is alphaess a multinational", "alphaess-global-reach"),
         ("what field is alphaess a leader in", "alphaess-business"),
         ("通州人才政策最新一版叫什么名字", "policy-3-0"),  # 叫什么名字 asks for one name
         ("an example of a talent event please", "talent-events"),
     ],
 )
-def test_multinationals_leaders_one_name_and_an_example_event(
+def test_leaders_one_name_and_an_example_event(
     shipped: FaqEngine, question: str, entry_id: str
 ) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
@@ -840,3 +828,55 @@ def test_backgrounds_ages_abbreviations_and_cantonese_photos(
 
 def test_thanx_is_thanks(shipped: FaqEngine) -> None:
     assert outcome(shipped, "thanx a bunch") == ("smalltalk", "thanks")
+
+
+# Ordinary questions that rounds 17 to 20's first rules misread (found by a review with
+# questions of its own); each rule was narrowed or dropped.
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("does Tongzhou count as a district of Nantong", "tongzhou-location"),  # "count as"
+        ("does AlphaESS count as a talent project", "alphaess-talent-project"),
+        (
+            "my boss wants to know how many industrial chains Tongzhou identified",
+            "industrial-chains",
+        ),
+        ("my boss asked me when the doctoral event was", "doctoral-event-date"),
+    ],
+)
+def test_counting_as_and_the_askers_boss_keep_their_answers(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will my PhD help me get funding in Tongzhou",  # "my PhD" as the asker's own case
+        "is there funding for my field",
+        "would Tongzhou fund my postdoc",
+        "how many start-ups are going public and what are their names",  # a count and names
+        "how many companies are seeking to go public, list them",
+        "name one of the five start-ups that want to go public",
+        "AlphaESS的子公司叫什么名字",  # a group's names
+        "准备上市的公司叫啥名字",
+        "can I see the agenda of the doctoral event",
+        "how many multinationals are there in Tongzhou",
+        "is Tongzhou a melting pot of talent",
+        "If I remember correctly, if I start a company in Tongzhou I get funding?",
+        "我想去AlphaESS做嘢",  # Cantonese: I want to work at AlphaESS
+        "英国专家仲会唔会返嚟通州",  # Cantonese 仲会: will they come again
+    ],
+)
+def test_the_askers_case_names_and_other_subjects_are_still_declined(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] == "decline"
+
+
+@pytest.mark.parametrize("question", ["人才枢纽怎么进去", "who is the GM of AlphaESS"])
+def test_getting_in_and_a_general_manager_are_not_answered(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] != "answer"
