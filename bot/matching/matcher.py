@@ -307,6 +307,7 @@ class Matcher:
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
         elif units.locating and WHERE in index.idf:
             units.known.setdefault(WHERE, index.idf[WHERE])
+        units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         if asks_who_organised(analysed.tokens) or WHO_CHINESE.search(typed):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
@@ -316,7 +317,6 @@ class Matcher:
         if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
-        units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
         counted = what_is_counted(surface)
         if units.counting and counted:
             words = self.analyse(" ".join(counted)).words
