@@ -194,6 +194,8 @@ _QUESTION_WORDS = {
 }
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
+# "what are they known for": what they do, not why.
+_KNOWN_FOR = frozenset((word,) for word in ("known", "famous", "renowned", "noted", "best"))
 _DOING = frozenset(("do", "does"))
 _BODIES = frozenset(
     str.split("organisation organization org body association society institution outfit")
@@ -238,7 +240,9 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
     # "what for", "what were they there for", "how come": a purpose, like "why".
     if tuple(surface[-2:]) in _PURPOSE_ENDINGS or (
-        tuple(surface[-1:]) == ("for",) and "what" in surface
+        tuple(surface[-1:]) == ("for",)
+        and "what" in surface
+        and tuple(surface[-2:-1]) not in _KNOWN_FOR
     ):
         kinds.add("?why")
     # "how come", and chat's "y is tongzhou so focused on talent" ("y or n" is yes or no).

@@ -335,6 +335,7 @@ _IRREGULAR = {
     "begun": "begin",
     "brought": "bring",
     "met": "meet",
+    "putting": "put",  # not "putt": the stripper does not undouble ("planned" stays "plann")
     "saw": "see",
     "seen": "see",
 }

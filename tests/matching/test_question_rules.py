@@ -880,3 +880,21 @@ def test_getting_in_and_a_general_manager_are_not_answered(
     shipped: FaqEngine, question: str
 ) -> None:
     assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("what is alphaess known for", "alphaess-business"),  # "known for" is no "what for"
+        ("the 3.0 policy came out at the end of 2023, didn't it", "policy-3-0"),
+        ("why is tongzhou putting talent first", "talent-priority"),  # putting: put
+    ],
+)
+def test_known_for_negated_tags_and_putting(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+def test_what_someone_is_going_to_do_is_declined(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "is gu sai going to work in tongzhou")[0] == "decline"
