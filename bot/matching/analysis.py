@@ -198,7 +198,7 @@ _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 _KNOWN_FOR = frozenset((word,) for word in ("known", "famous", "renowned", "noted", "best"))
 _DOING = frozenset(("do", "does"))
 _BODIES = frozenset(
-    str.split("organisation organization org body association society institution outfit")
+    str.split("organisation organization org body association society institution outfit academy")
 )
 _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".

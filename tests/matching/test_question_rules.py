@@ -898,3 +898,29 @@ def test_known_for_negated_tags_and_putting(
 
 def test_what_someone_is_going_to_do_is_declined(shipped: FaqEngine) -> None:
     assert outcome(shipped, "is gu sai going to work in tongzhou")[0] == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("是江苏还是浙江的通州", "tongzhou-location"),  # 还是 offers options, as "or" does
+        ("通州喺江蘇定係浙江", "tongzhou-location"),  # Cantonese 定係: 还是
+        ("通州人才政策现在是几点零版本", "policy-3-0"),  # 几点零: which point-zero version
+    ],
+)
+def test_chinese_options_and_version_numbers(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does alphaess hire", "the royal academy of engineering - what exactly is that"],
+)
+def test_hiring_and_what_an_academy_is_are_not_answered(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+def test_take_care_is_goodbye(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "bye, take care") == ("smalltalk", "goodbye")
