@@ -195,7 +195,7 @@ _QUESTION_WORDS = {
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 # "what are they known for": what they do, not why.
-_KNOWN_FOR = frozenset((word,) for word in ("known", "famous", "renowned", "noted", "best"))
+_KNOWN_FOR = frozenset((word,) for word in ("known", "famous", "renowned", "noted"))
 _DOING = frozenset(("do", "does"))
 _BODIES = frozenset(
     str.split("organisation organization org body association society institution outfit academy")

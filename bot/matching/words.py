@@ -91,7 +91,6 @@ SUBJECT_WORDS = _word_list(
     hotel hotels venue venues transport transportation airport train trains bus
     flight flights ticket tickets
     staff employee employees workforce ceo chairman president job jobs vacancy vacancies
-    hire hires hiring
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
@@ -143,8 +142,6 @@ SUBJECT_WORDS = _word_list(
 # ... and in Chinese: "是不是在上海", "对吗", "係咪".
 CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
-    # "在江苏还是浙江": the asker offers the options, as "or" does in English
-    "|(?<!主要)还是"
 )
 
 # ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".

@@ -886,29 +886,14 @@ def test_getting_in_and_a_general_manager_are_not_answered(
     ("question", "entry_id"),
     [
         ("what is alphaess known for", "alphaess-business"),  # "known for" is no "what for"
-        ("the 3.0 policy came out at the end of 2023, didn't it", "policy-3-0"),
         ("why is tongzhou putting talent first", "talent-priority"),  # putting: put
-    ],
-)
-def test_known_for_negated_tags_and_putting(
-    shipped: FaqEngine, question: str, entry_id: str
-) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
-
-
-def test_what_someone_is_going_to_do_is_declined(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "is gu sai going to work in tongzhou")[0] == "decline"
-
-
-@pytest.mark.parametrize(
-    ("question", "entry_id"),
-    [
-        ("是江苏还是浙江的通州", "tongzhou-location"),  # 还是 offers options, as "or" does
-        ("通州喺江蘇定係浙江", "tongzhou-location"),  # Cantonese 定係: 还是
         ("通州人才政策现在是几点零版本", "policy-3-0"),  # 几点零: which point-zero version
+        # Ordinary questions that round 21-22 rules, since dropped, misread (found by a review)
+        ("I'm going to join AlphaESS, where is their headquarters?", "alphaess-headquarters"),
+        ("what kind of talent does tongzhou want to hire", "talent-priority"),
     ],
 )
-def test_chinese_options_and_version_numbers(
+def test_known_for_putting_versions_and_the_askers_plans(
     shipped: FaqEngine, question: str, entry_id: str
 ) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
@@ -916,10 +901,19 @@ def test_chinese_options_and_version_numbers(
 
 @pytest.mark.parametrize(
     "question",
-    ["does alphaess hire", "the royal academy of engineering - what exactly is that"],
+    [
+        "杭州还是在办海外博士人才活动",  # 还是 ("still") about another city
+        "rugao hosted talent events too, didn't they",
+    ],
 )
-def test_hiring_and_what_an_academy_is_are_not_answered(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_another_citys_events_are_declined(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] == "decline"
+
+
+def test_what_an_academy_is_exactly_is_not_answered(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "the royal academy of engineering - what exactly is that")[0] != (
+        "answer"
+    )
 
 
 def test_take_care_is_goodbye(shipped: FaqEngine) -> None:
