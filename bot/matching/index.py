@@ -249,8 +249,9 @@ class KbIndex:
                         smalltalk_bigrams.update(_all_bigrams(analysed))
         self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(smalltalk)
         self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in smalltalk)
-        # Every word of a short formula, known to the entries or not ("bot" in "hey bot").
-        self.formula_words = frozenset(smalltalk_words)
+        # Every word of a short formula, known to the entries or not ("bot" in "hey bot"), and
+        # the term a question's units read it as ("care", of "take care", as "care about").
+        self.formula_words = frozenset(smalltalk_words | set(map(self.whole, smalltalk_words)))
         # Greeting words are neither evidence for an entry nor against answering.
         self.smalltalk_words = frozenset(smalltalk_words - self.vocabulary)
         self.smalltalk_bigrams = frozenset(smalltalk_bigrams - known_bigrams)
@@ -260,6 +261,13 @@ class KbIndex:
                 surface.update(raw_tokens(normalise(term)))
         self.surface_words = frozenset(surface | ENGLISH_STOPWORDS)
         self.correctable = _correction_targets(self.surface_words)
+
+    def whole(self, word: str) -> str:
+        """The multi-word term an unseen word is part of ("storage" for "energy storage")."""
+        whole = self.part_of.get(word)
+        if word not in self.vocabulary and whole in self.vocabulary:
+            return whole
+        return word
 
 
 def _all_bigrams(analysed: Analysed) -> list[str]:

@@ -216,13 +216,6 @@ class Matcher:
 
     # --- the question's units -----------------------------------------------------------------
 
-    def _whole(self, word: str) -> str:
-        """The multi-word term an unseen word is part of ("storage" for "energy storage")."""
-        whole = self.index.part_of.get(word)
-        if word not in self.index.vocabulary and whole in self.index.vocabulary:
-            return whole
-        return word
-
     def _context_of(self, question: str) -> Context:
         """The words and Chinese characters of the clauses that only tell about the asker."""
         context, asked = context_clauses(question[: self.settings.max_query_chars])
@@ -270,7 +263,7 @@ class Matcher:
             if not index.vocabulary.isdisjoint(self.analyse(after).words):
                 options |= frozenset(self.analyse(" ".join(before)).words)
         for word in analysed.words:
-            word = self._whole(word)
+            word = index.whole(word)
             if word in index.vocabulary:
                 weight = index.idf.get(word, index.max_idf)
                 if word[0].isdigit():
@@ -434,8 +427,13 @@ class Matcher:
         known = units.known
         total_known = sum(known.values())
         coverage = self._coverage(known)
+        # An entry sharing only the kind of question ("what does ... do") with it is no
+        # candidate: "what does the Royal Academy of Engineering do" is not about AlphaESS.
+        content = [unit for unit in known if not unit.startswith("?")]
         candidates = heapq.nsmallest(
-            settings.max_candidates, coverage, key=lambda e: (-coverage[e], e)
+            settings.max_candidates,
+            (e for e in coverage if not index.entry_units[e].isdisjoint(content)),
+            key=lambda e: (-coverage[e], e),
         )
         damping = Damping(units, index, settings, candidates)
 

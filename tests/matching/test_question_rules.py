@@ -918,3 +918,15 @@ def test_what_an_academy_is_exactly_is_not_answered(shipped: FaqEngine) -> None:
 
 def test_take_care_is_goodbye(shipped: FaqEngine) -> None:
     assert outcome(shipped, "bye, take care") == ("smalltalk", "goodbye")
+
+
+def test_thanks_and_take_care_is_small_talk(shipped: FaqEngine) -> None:
+    # "care" reads as the known term "care about": still a word of the goodbye formula.
+    assert outcome(shipped, "thanks, take care") == ("smalltalk", "goodbye")
+    assert outcome(shipped, "thanks, do you care about talent") == ("answer", "talent-priority")
+
+
+def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine) -> None:
+    # AlphaESS's entry is the only one asked "what does ... do", but says nothing of the academy.
+    assert outcome(shipped, "what does the Royal Academy of Engineering do") == ("decline", None)
+    assert outcome(shipped, "what does alphaess do") == ("answer", "alphaess-business")
