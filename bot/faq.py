@@ -25,6 +25,10 @@ _SUGGEST_TEXT: dict[Lang, str] = {
     "en": "I'm not sure which of these you mean. Did you mean:",
     "zh": "我不太确定您想问的是哪一个。您是想问：",
 }
+_SUGGEST_ONE_TEXT: dict[Lang, str] = {
+    "en": "I'm not sure I understood. Did you mean:",
+    "zh": "我不太确定是否理解了您的问题。您是想问：",
+}
 _DECLINE_TEXT: dict[Lang, str] = {
     "en": (
         "Sorry, my sources don't cover that, so I can't answer it. I only answer from "
@@ -104,13 +108,14 @@ class FaqEngine:
                 score=match.score,
             )
         if match.kind == "suggest" and match.candidates:
+            suggestions = self._suggestions(match.candidates, lang)
             return Reply(
                 question=question,
                 lang=lang,
                 kind="suggest",
-                text=_SUGGEST_TEXT[lang],
+                text=(_SUGGEST_TEXT if len(suggestions) > 1 else _SUGGEST_ONE_TEXT)[lang],
                 score=match.score,
-                suggestions=self._suggestions(match.candidates, lang),
+                suggestions=suggestions,
             )
         closest = self._suggestions(match.candidates[:1], lang)
         return self._decline(question, lang, match.score, closest[0] if closest else None)

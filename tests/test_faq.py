@@ -12,6 +12,7 @@ from bot.answers import Reply
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.knowledge import checks
+from bot.matching.outcome import Candidate, Match
 from bot.paths import shipped_knowledge_dir
 
 
@@ -156,3 +157,18 @@ def test_to_json_has_exactly_the_documented_fields(engine: FaqEngine) -> None:
     assert set(answer["sources"][0]) == {"title", "date", "url", "quote"}
     decline = engine.ask("visa").to_json()
     assert (decline["entry_id"], decline["sources"], decline["suggestions"]) == (None, [], [])
+
+
+def test_a_single_suggestion_is_not_offered_as_a_choice_among_several() -> None:
+    engine = FaqEngine.load()
+    one = (Candidate("tongzhou-location", 35.0),)
+    several = (*one, Candidate("talent-hubs", 33.0))
+    for lang in ("en", "zh"):
+        single = engine.reply_for_match("q", Match("suggest", lang, score=35.0, candidates=one))
+        double = engine.reply_for_match("q", Match("suggest", lang, score=35.0, candidates=several))
+        assert (len(single.suggestions), len(double.suggestions)) == (1, 2)
+        assert single.text != double.text
+    assert (
+        "which of these"
+        not in engine.reply_for_match("q", Match("suggest", "en", score=35.0, candidates=one)).text
+    )

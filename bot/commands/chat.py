@@ -3,7 +3,8 @@
 Type a question in English or Chinese. Answers come with their sources; suggestions,
 follow-up questions and topics are numbered, and typing a number picks one. Commands:
 ``topics`` (or ``/topics``), ``/lang en|zh|auto``, ``/help``, and ``quit`` (or end of input).
-Standard input is read line by line, so a file of questions can be piped in.
+In a terminal, lines can be edited and recalled with the arrow keys; otherwise standard
+input is read line by line, so a file of questions can be piped in.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from bot.faq import FaqEngine
 from bot.knowledge.model import Lang
 
 _QUIT = frozenset({"quit", "exit", "/quit", "/exit", "q", "退出"})
-_TOPICS = frozenset({"topics", "/topics", "话题", "/start"})
+_TOPICS = frozenset({"topics", "/topics", "话题", "主题", "/start"})
 
 _TEXT: dict[Lang, dict[str, str]] = {
     "en": {
@@ -44,6 +45,7 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "auto": "Replies will follow the language of each question.",
         "bad_lang": "Use /lang en, /lang zh or /lang auto.",
         "bad_number": "There is no item {number} in the last list.",
+        "no_list": "There is no list to pick from yet. Ask a question, or type 'topics' to browse.",
         "bye": "Goodbye!",
     },
     "zh": {
@@ -65,6 +67,7 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "auto": "之后将按提问的语言回复。",
         "bad_lang": "请使用 /lang en、/lang zh 或 /lang auto。",
         "bad_number": "上一个列表中没有第 {number} 项。",
+        "no_list": "目前没有可选的列表。请直接提问，或输入“topics”浏览话题。",
         "bye": "再见！",
     },
 }
@@ -110,6 +113,9 @@ class ChatSession:
             self.set_language(command.removeprefix("/lang").strip())
         elif line.isdecimal() and len(line) <= 3 and self.options:
             self.pick(int(line))
+        elif line.isdecimal() and len(line) <= 3:
+            # A bare number is a pick from a list, not a question, even before any list.
+            self.say(self.text("no_list"))
         else:
             self.show(self.engine.ask(line, self.preference))
         return True
@@ -178,14 +184,21 @@ def run(args: argparse.Namespace) -> int:
         return 2
     session = ChatSession(engine, sys.stdout, args.lang)
     interactive = sys.stdin.isatty()
+    if interactive:
+        # Line editing and history for input(): without it the arrow keys type escape codes
+        # into the question.
+        import readline  # noqa: F401
     session.say(session.text("welcome"))
     while True:
         if interactive:
-            sys.stdout.write("> ")
-            sys.stdout.flush()
-        line = sys.stdin.readline()
-        if not line:  # end of input
-            break
+            try:
+                line = input("> ")
+            except EOFError:
+                break
+        else:
+            line = sys.stdin.readline()
+            if not line:  # end of input
+                break
         if not session.handle(line):
             break
     return 0

@@ -155,6 +155,60 @@ def test_chat_takes_a_huge_number_as_a_question_not_a_pick() -> None:
     assert "sources don't cover" in out.getvalue()
 
 
+def test_chat_says_a_number_needs_a_list_and_knows_topics_in_chinese() -> None:
+    out = io.StringIO()
+    session = ChatSession(FaqEngine.load(), out)
+    assert session.handle("9")  # nothing shown yet to pick from
+    assert "no list to pick from" in out.getvalue()
+    assert "sources don't cover" not in out.getvalue()
+    assert session.handle("主题")
+    assert "Topics (type a number):" in out.getvalue()
+
+
+def test_chat_in_a_terminal_recalls_the_last_question_with_the_up_arrow() -> None:
+    # In a terminal the chat reads through readline: the arrow keys edit and recall lines
+    # instead of typing escape codes into the question.
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "TERM": "dumb"},
+    )
+    os.close(follower)
+
+    def read_until(marker: bytes) -> bytes:
+        seen = b""
+        while marker not in seen and select.select([leader], [], [], 30)[0]:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        return seen
+
+    try:
+        read_until(b"> ")
+        os.write(leader, b"where is tongzhou\n")
+        read_until(b"Related questions")
+        os.write(leader, b"\x1b[A\n")  # the up arrow, then Enter: the same question again
+        again = read_until(b"Related questions")
+        os.write(leader, b"quit\n")
+        read_until(b"Goodbye!")
+        assert process.wait(timeout=60) == 0
+    finally:
+        process.kill()
+        os.close(leader)
+    assert b"Jiangsu" in again
+
+
 def test_chat_ends_at_end_of_input() -> None:
     result = run_cli("chat", "--lang", "zh", stdin="where is tongzhou\n")
     assert result.returncode == 0, result.stderr
