@@ -83,11 +83,13 @@ def normalise(text: str) -> str:
         text = text.lower()  # NFKC and Chinese conversion change nothing in ASCII
     else:
         # Repeated until stable (twice at most in practice) so the result is a fixed point:
-        # case-folding and the Chinese conversion can produce characters NFKC would fold again.
-        for _ in range(3):
-            text = to_simplified(unicodedata.normalize("NFKC", text).casefold())
-            if unicodedata.is_normalized("NFKC", text) and text == text.casefold():
+        # case-folding and the Chinese conversion can produce characters NFKC would fold again,
+        # and the conversion can produce one it converts again ("薴" to "苧" to "苎").
+        for _ in range(4):
+            folded = to_simplified(unicodedata.normalize("NFKC", text).casefold())
+            if folded == text:
                 break
+            text = folded
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if text.isascii():
