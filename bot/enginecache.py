@@ -29,6 +29,10 @@ all the same; either is logged and the engine is built as if there were no cache
 written to a temporary name and renamed into place, and only the ``KEEP`` most recently used
 are kept.
 
+For each folder (with this code and these settings) a small file also names the key of the
+engine last loaded with every check passed: when the folder has errors at start-up, the bot
+starts with that engine (``last_good``) instead of not starting at all.
+
 Unpickling runs code named in the file, so a cache file is as trusted as the code itself: the
 folder is created ``0700`` and files ``0600``, and a folder or file that belongs to another
 user, or that group or others may write to, is refused (logged as a warning, then a miss).
@@ -41,6 +45,7 @@ import importlib.metadata
 import logging
 import os
 import pickle
+import re
 import stat
 import sys
 import tempfile
@@ -67,6 +72,8 @@ _SERVES: dict[Level, tuple[Level, ...]] = {"errors": ("full", "errors"), "full":
 _MAGIC = b"talent-bot engine cache\n"
 _PREFIX, _SUFFIX = "engine-", ".pickle"
 _TEMPORARY_PREFIX, _TEMPORARY_SUFFIX = ".engine-", ".tmp"
+_LAST_GOOD_PREFIX = "last-good-"
+_KEY = re.compile(r"[0-9a-f]{64}")
 _STALE_TEMPORARY_SECONDS = 3600  # a temporary file this old was left by a write that died
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -102,6 +109,8 @@ def load_through_cache(
         return build()
     engine = fetch(cache_dir, key, level)
     if engine is not None:
+        if level == "full":
+            _remember_last_good(cache_dir, knowledge_dir, settings, key)
         return engine
     engine = build()
     try:
@@ -109,10 +118,61 @@ def load_through_cache(
     except OSError:
         unchanged = False
     if unchanged:
-        store(cache_dir, key, level, engine)
+        if store(cache_dir, key, level, engine) and level == "full":
+            _remember_last_good(cache_dir, knowledge_dir, settings, key)
     else:
         logger.info("engine cache: %s changed while it loaded; not stored", knowledge_dir)
     return engine
+
+
+def last_good(cache_dir: Path, knowledge_dir: Path, settings: MatchSettings) -> FaqEngine | None:
+    """The engine last loaded from ``knowledge_dir`` with every check passed (``"full"``), by
+    this code and these settings, if the cache still holds it; None otherwise.
+
+    The bot starts with it when the folder has errors at start-up: a mistake saved while the
+    bot was down must not keep it down.
+    """
+    if _inside(cache_dir, knowledge_dir) or not _prepared(cache_dir):
+        return None
+    pointer = _last_good_pointer(cache_dir, knowledge_dir, settings)
+    try:
+        handle = os.open(pointer, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        logger.info("engine cache: no earlier engine for %s (%s)", knowledge_dir, error)
+        return None
+    with os.fdopen(handle, "rb") as pointing:
+        if not _trusted_status(os.fstat(pointing.fileno()), pointer, folder=False):
+            return None
+        base = pointing.read(100).decode("ascii", "replace").strip()
+    if not _KEY.fullmatch(base):
+        logger.info("engine cache: %s does not name a cache file; ignored", pointer)
+        return None
+    return fetch(cache_dir, base, "full")
+
+
+def _last_good_pointer(cache_dir: Path, knowledge_dir: Path, settings: MatchSettings) -> Path:
+    """The file naming the key of the last engine that passed every check for this folder."""
+    return cache_dir / f"{_LAST_GOOD_PREFIX}{_setup_digest(knowledge_dir, settings).hexdigest()}"
+
+
+def _remember_last_good(
+    cache_dir: Path, knowledge_dir: Path, settings: MatchSettings, base: str
+) -> None:
+    pointer = _last_good_pointer(cache_dir, knowledge_dir, settings)
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(  # mode 0600
+            prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=cache_dir
+        )
+        with os.fdopen(handle, "wb") as output:
+            output.write(base.encode("ascii") + b"\n")
+        os.replace(temporary, pointer)
+        temporary = None
+    except OSError as error:
+        logger.warning("engine cache: cannot record the last good engine: %s", error)
+    finally:
+        if temporary is not None:
+            _remove(Path(temporary))
 
 
 # --- the key --------------------------------------------------------------------------------
@@ -130,6 +190,13 @@ def level_key(base: str, level: Level) -> str:
 
 def base_key(knowledge_dir: Path, settings: MatchSettings) -> str:
     """SHA-256 over all the key covers but the level; OSError if the folder can't be listed."""
+    digest = _setup_digest(knowledge_dir, settings)
+    _add_folder(digest, Path(knowledge_dir), "")
+    return digest.hexdigest()
+
+
+def _setup_digest(knowledge_dir: Path, settings: MatchSettings) -> hashlib._Hash:
+    """The digest of everything the key covers but the folder's files and the level."""
     digest = hashlib.sha256()
     for part in (
         f"format {CACHE_FORMAT}",
@@ -139,8 +206,7 @@ def base_key(knowledge_dir: Path, settings: MatchSettings) -> str:
         os.fspath(knowledge_dir),
     ):
         _add(digest, part.encode())
-    _add_folder(digest, Path(knowledge_dir), "")
-    return digest.hexdigest()
+    return digest
 
 
 @cache
@@ -208,8 +274,9 @@ def fetch(cache_dir: Path, base: str, level: Level) -> FaqEngine | None:
     return None
 
 
-def store(cache_dir: Path, base: str, level: Level, engine: FaqEngine) -> None:
-    """Write ``engine`` under the key ``base`` at ``level``; log, never raise, on failure."""
+def store(cache_dir: Path, base: str, level: Level, engine: FaqEngine) -> bool:
+    """Write ``engine`` under the key ``base`` at ``level``; log, never raise, on failure.
+    True when it was written."""
     key = level_key(base, level)
     temporary: str | None = None
     try:
@@ -233,12 +300,13 @@ def store(cache_dir: Path, base: str, level: Level, engine: FaqEngine) -> None:
             type(error).__name__,
             error,
         )
-        return
+        return False
     finally:
         if temporary is not None:
             _remove(Path(temporary))
     logger.info("engine cache: stored %s (%.1f MB)", file_name(key), len(payload) / 1e6)
     prune(cache_dir)
+    return True
 
 
 def file_name(key: str) -> str:

@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 import watchfiles
 
 from bot.checking import check_folder, format_problems
-from bot.enginecache import load_through_cache
+from bot.enginecache import last_good, load_through_cache
 from bot.errors import KnowledgeError
 from bot.faq import FaqEngine
 from bot.matching.settings import MatchSettings
@@ -51,6 +51,7 @@ class ReloadResult:
     directory: Path
     errors: tuple[str, ...] = ()  # ``file:line:column: message``, one per problem
     generation: int = 0  # engines loaded so far, the initial one included
+    at_start: bool = False  # the folder had errors at start-up; a cached version answers
 
     def summary(self) -> str:
         """Plain text for the log and for the admins (escape it before sending as HTML)."""
@@ -58,10 +59,16 @@ class ReloadResult:
             return f"Knowledge base reloaded from {self.directory} (version {self.generation})."
         count = len(self.errors)
         noun = "error" if count == 1 else "errors"
-        header = (
-            f"Knowledge base NOT reloaded: {count} {noun} in {self.directory}. "
-            "The previous version is still answering."
-        )
+        if self.at_start:
+            header = (
+                f"Knowledge base NOT loaded at start-up: {count} {noun} in {self.directory}. "
+                "The last version without errors is answering until they are fixed."
+            )
+        else:
+            header = (
+                f"Knowledge base NOT reloaded: {count} {noun} in {self.directory}. "
+                "The previous version is still answering."
+            )
         return "\n".join((header, *self.errors))
 
 
@@ -80,6 +87,9 @@ class EngineHolder(Generic[E]):
         self._requested = 0  # reload requests so far
         self._covered = 0  # requests made before the last finished reload started
         self._last: ReloadResult | None = None
+        # Errors the folder had at start-up, when a cached engine answers instead: the bot
+        # tells the admins once it is connected.
+        self.start_problems: ReloadResult | None = None
 
     @classmethod
     def load(cls, directory: Path, loader: Loader[E]) -> EngineHolder[E]:
@@ -161,15 +171,24 @@ def faq_engine_holder(
 ) -> EngineHolder[FaqEngine]:
     """The holder the bot runs with: the FAQ engine for ``directory`` (default: shipped).
 
-    Raises ``KnowledgeError`` if the folder is invalid at start-up: there is nothing older to
-    fall back on then. With ``cache_dir``, start-up and every reload go through the engine
-    cache: an unchanged folder loads in a second, and undoing an edit brings back the engine
-    built before it.
+    With ``cache_dir``, start-up and every reload go through the engine cache: an unchanged
+    folder loads in a second, and undoing an edit brings back the engine built before it. If
+    the folder has errors at start-up, the engine last loaded from it without errors answers
+    (``holder.start_problems`` says why); with none cached, ``KnowledgeError`` is raised.
     """
-    return EngineHolder.load(
-        directory or shipped_knowledge_dir(),
-        functools.partial(load_faq_engine, cache_dir=cache_dir),
-    )
+    folder = directory or shipped_knowledge_dir()
+    loader = functools.partial(load_faq_engine, cache_dir=cache_dir)
+    try:
+        return EngineHolder.load(folder, loader)
+    except KnowledgeError as error:
+        engine = None if cache_dir is None else last_good(cache_dir, folder, MatchSettings())
+        if engine is None:
+            raise
+        lines = tuple(format_problems(error.problems)) or (str(error),)
+    holder = EngineHolder(engine, folder, loader)
+    holder.start_problems = ReloadResult(False, folder, lines, holder.generation, at_start=True)
+    logger.error("%s", holder.start_problems.summary())
+    return holder
 
 
 async def _deliver(on_result: ReloadCallback | None, result: ReloadResult) -> None:

@@ -88,6 +88,8 @@ class StaffTools:
                 self.holder, self.announce_reload, debounce_ms=self.debounce_ms
             )
             self._remove_sighup = _reload_on_sighup(self.holder, self.announce_reload)
+            if self.holder.start_problems is not None:
+                await self.announce_reload(self.holder.start_problems)
 
     async def stop_reloading(self) -> None:
         self._remove_sighup()
@@ -109,11 +111,14 @@ class StaffTools:
     # --- reloads ----------------------------------------------------------------------------
 
     async def announce_reload(self, result: ReloadResult, skip: int | None = None) -> None:
-        """The reload callback: a failed reload goes to every admin (but ``skip``).
+        """The reload callback: a failed reload goes to every admin (but ``skip``), and so does
+        the first reload that succeeds after one (the errors they were told of are fixed).
 
         Coalesced requests share one result; it is announced once.
         """
-        if result.ok or result is self._last_announced:
+        if result is self._last_announced:
+            return
+        if result.ok and (self._last_announced is None or self._last_announced.ok):
             return
         self._last_announced = result
         report = reload_report(result)

@@ -8,6 +8,7 @@ import pytest
 
 import bot.reload
 from bot.checking import check_folder
+from bot.errors import KnowledgeError
 from bot.knowledge import CheckResult
 from bot.reload import faq_engine_holder
 
@@ -74,3 +75,51 @@ async def test_a_broken_edit_is_reported_and_not_cached(
         assert holder.engine is before
     assert len(checks) == 3
     assert len(list(cache.glob("engine-*.pickle"))) == 1
+
+
+async def test_a_folder_broken_while_the_bot_was_down_starts_with_its_last_good_engine(
+    knowledge: Path, tmp_path: Path, checks: list[Path]
+) -> None:
+    cache = tmp_path / "cache"
+    holder = faq_engine_holder(knowledge, cache)
+    edit(knowledge / "tongzhou.yaml", OLD, NEW)
+    assert (await holder.reload()).ok  # the last version without errors is now NEW
+    edit(knowledge / "tongzhou.yaml", "review_by: 2027-06-30", "review_by: someday")
+
+    restarted = faq_engine_holder(knowledge, cache)
+    assert restarted.engine.ask("Where is Tongzhou?").text == NEW
+    problems = restarted.start_problems
+    assert problems is not None
+    assert not problems.ok
+    assert problems.at_start
+    assert any(line.startswith("tongzhou.yaml:") for line in problems.errors), problems.errors
+    assert "NOT loaded at start-up" in problems.summary()
+    assert "last version without errors is answering" in problems.summary()
+
+    edit(knowledge / "tongzhou.yaml", "review_by: someday", "review_by: 2027-06-30")
+    fixed = await restarted.reload()
+    assert fixed.ok, fixed.summary()
+    assert restarted.engine.ask("Where is Tongzhou?").text == NEW
+    assert holder.start_problems is None
+
+
+def test_a_broken_folder_with_nothing_good_cached_still_stops_the_start(
+    knowledge: Path, tmp_path: Path
+) -> None:
+    edit(knowledge / "tongzhou.yaml", "review_by: 2027-06-30", "review_by: someday")
+    with pytest.raises(KnowledgeError):
+        faq_engine_holder(knowledge, tmp_path / "cache")
+    with pytest.raises(KnowledgeError):
+        faq_engine_holder(knowledge)  # no cache at all
+
+
+def test_a_last_good_record_others_could_write_is_not_trusted(
+    knowledge: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    faq_engine_holder(knowledge, cache)
+    (record,) = cache.glob("last-good-*")
+    record.chmod(0o666)
+    edit(knowledge / "tongzhou.yaml", "review_by: 2027-06-30", "review_by: someday")
+    with pytest.raises(KnowledgeError):
+        faq_engine_holder(knowledge, cache)

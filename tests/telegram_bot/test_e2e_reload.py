@@ -227,8 +227,13 @@ def test_reload_by_an_admin_reports_errors_then_success(
     (answer,) = bot.ask(tg.text_message(user, CHANGED), user)
     assert answer.params["text"] == answer_html(holder.engine.ask(CHANGED))
 
+    mark = bot.mark()
     replace_file(knowledge / "policy.yaml", original)
     edit_answer(knowledge)
+    # The watcher's reload succeeds, and every admin hears the errors are fixed.
+    for someone in ADMINS:
+        (fixed,) = poll(lambda a=someone: sent_to(bot, a, since=mark), f"all clear for {someone}")  # type: ignore[misc]
+        assert "Knowledge base reloaded" in fixed.params["text"]
     (done,) = bot.ask(tg.text_message(admin, "/reload"), admin)
     assert "Knowledge base reloaded" in done.params["text"]
     assert str(knowledge) in html.unescape(done.params["text"])
@@ -270,3 +275,33 @@ def test_sighup_reloads_the_running_process(api: FakeBotApi, tmp_path: Path) -> 
     assert process.returncode == 0, text[-2000:]
     assert "SIGHUP received: reloading the knowledge base" in text
     assert "Knowledge base reloaded from" in text
+
+
+def test_a_bot_started_on_a_broken_folder_answers_from_its_last_good_version(
+    api: FakeBotApi, knowledge: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    expected = answer_html(faq_engine_holder(knowledge, cache).engine.ask(UNCHANGED))
+    original = break_topics(knowledge)  # saved while the bot was down
+    running = launch(
+        api,
+        faq_engine_holder(knowledge, cache),
+        tmp_path / "data",
+        TALENT_BOT_ADMIN_IDS=ADMIN_IDS_SETTING,
+    )
+    try:
+        for admin in ADMINS:
+            (report,) = poll(lambda a=admin: sent_to(running, a), f"the errors for {admin}")  # type: ignore[misc]
+            assert "NOT loaded at start-up" in report.params["text"]
+            assert re.search(r"policy\.yaml:\d+:\d+: topic 'no-such-topic'", report.params["text"])
+        user = next(_probe_users)
+        (answer,) = running.ask(tg.text_message(user, UNCHANGED), user)
+        assert answer.params["text"] == expected
+
+        mark = running.mark()
+        replace_file(knowledge / "policy.yaml", original)
+        for admin in ADMINS:
+            (fixed,) = poll(lambda a=admin: sent_to(running, a, since=mark), f"all clear, {admin}")  # type: ignore[misc]
+            assert "Knowledge base reloaded" in fixed.params["text"]
+    finally:
+        running.stop()

@@ -10,11 +10,12 @@ import pytest
 from bot_harness import fake_token
 
 from bot.config import load_settings
+from bot.faq import FaqEngine
 from bot.health import read_heartbeat
 from bot.reload import ReloadResult
 from bot.telegram_bot.app import Heartbeat
-from bot.telegram_bot.render import MAX_MESSAGE_CHARS, render_staff_report
-from bot.telegram_bot.staff import parse_period, reload_report
+from bot.telegram_bot.render import MAX_MESSAGE_CHARS, Rendered, render_staff_report
+from bot.telegram_bot.staff import StaffTools, parse_period, reload_report
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,41 @@ async def test_the_running_bots_heartbeat_is_written_off_the_event_loop(tmp_path
     assert read_heartbeat(tmp_path / "data") is not None
     await heartbeat.stop()
     assert read_heartbeat(tmp_path / "data") is None
+
+
+async def test_admins_hear_of_a_failure_then_of_the_first_success_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": fake_token(),
+            "TALENT_BOT_DATA_DIR": str(tmp_path / "data"),
+            "TALENT_BOT_ADMIN_IDS": "11,12",
+        }
+    )
+    engine = FaqEngine.load()
+    staff = StaffTools(settings, lambda: engine, question_log=False)
+    told: list[tuple[int, str]] = []
+
+    async def tell(chat_id: int, rendered: Rendered) -> None:
+        told.append((chat_id, rendered.chunks[0]))
+
+    monkeypatch.setattr(staff, "_tell", tell)
+    failed = ReloadResult(False, tmp_path, ("x.yaml:1:1: broken",), 2)
+    await staff.announce_reload(ReloadResult(True, tmp_path, (), 2))
+    assert told == []  # a good reload with nothing to fix is only logged
+    await staff.announce_reload(failed)
+    await staff.announce_reload(failed)  # coalesced requests share one result
+    assert [chat for chat, _ in told] == [11, 12]
+    await staff.announce_reload(ReloadResult(True, tmp_path, (), 3))
+    assert [chat for chat, _ in told] == [11, 12, 11, 12]
+    assert "reloaded" in told[-1][1]
+    await staff.announce_reload(ReloadResult(True, tmp_path, (), 4))
+    assert len(told) == 4
+
+
+def test_errors_at_start_up_say_a_cached_version_answers(tmp_path: Path) -> None:
+    result = ReloadResult(False, tmp_path, ("x.yaml:1:1: broken",), 1, at_start=True)
+    (text,) = reload_report(result).chunks
+    assert "NOT loaded at start-up: 1 error" in text
+    assert "last version without errors is answering" in text
