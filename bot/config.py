@@ -254,8 +254,9 @@ def _admin_ids(value: str) -> frozenset[int] | str:
     for item in (part.strip() for part in value.split(",")):
         if not item:
             continue
-        if item.isascii() and item.isdigit() and 0 < int(item) < 2**63:
-            ids.add(int(item))
+        number = _whole_number(item, 1, 2**63 - 1)
+        if number is not None:
+            ids.add(number)
         else:
             bad.append(f"'{item[:30]}'")
     if bad:
@@ -263,15 +264,28 @@ def _admin_ids(value: str) -> frozenset[int] | str:
     return frozenset(ids)
 
 
+def _whole_number(value: str, low: int, high: int) -> int | None:
+    """``value`` as a number from ``low`` to ``high``, or ``None`` if it is not one."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    # Too many digits is out of range anyway, and int() would raise on more than 4300 of them.
+    if len(value.lstrip("0")) > len(str(high)):
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
 def _port(value: str) -> int | str:
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= 65535:
-        return int(value)
+    number = _whole_number(value, 1, 65535)
+    if number is not None:
+        return number
     return f"expected a port number from 1 to 65535, got '{value[:30]}'"
 
 
 def _days(value: str) -> int | str:
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= 36500:
-        return int(value)
+    number = _whole_number(value, 1, 36500)
+    if number is not None:
+        return number
     return f"expected a whole number of days from 1 to 36500, got '{value[:30]}'"
 
 

@@ -187,3 +187,20 @@ def test_secrets_do_not_show_in_repr() -> None:
 def test_blank_values_mean_unset() -> None:
     settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_PORT": "  "})
     assert settings.port == DEFAULT_PORT
+
+
+@pytest.mark.parametrize(
+    "name", ["TALENT_BOT_PORT", "TALENT_BOT_RETENTION_DAYS", "TALENT_BOT_ADMIN_IDS"]
+)
+def test_a_number_too_long_for_int_is_a_config_error(name: str) -> None:
+    # int() refuses more than 4300 digits with a ValueError of its own.
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": token(), name: "9" * 5000})
+    assert message.startswith(f"{name}: ")
+    assert len(message) < 200
+
+
+def test_leading_zeros_still_read_as_the_number() -> None:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_PORT": "0008088", "TALENT_BOT_ADMIN_IDS": "007"}
+    )
+    assert (settings.port, settings.admin_ids) == (8088, {7})
