@@ -211,27 +211,54 @@ def _read_base_urls(reader: _Reader) -> tuple[str, str]:
     appended (``http://127.0.0.1:8081/bot`` -> ``http://127.0.0.1:8081/bot<token>/getMe``), or
     put where ``{token}`` stands. A bare server address with no path
     (``http://127.0.0.1:8081``) gets the usual ``/bot`` added, since appending a token to a
-    host name has no other sensible meaning. The file URL puts ``/file`` before the last ``/bot``.
+    host name has no other sensible meaning. A trailing ``/`` is dropped. The file URL puts
+    ``/file`` before the last ``/bot``.
     """
     value = reader.raw("TELEGRAM_API_BASE_URL")
     if value is None:
         return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
-    parts = urlsplit(value)
     leftover = value.replace("{token}", "")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not value.lower().startswith(("http://", "https://")):
         reader.error(
             "TELEGRAM_API_BASE_URL: expected an http:// or https:// address such as "
             "http://127.0.0.1:8081/bot"
         )
         return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
+    if (problem := _address_problem(value)) is not None:
+        reader.error(f"TELEGRAM_API_BASE_URL: {problem}; expected e.g. http://127.0.0.1:8081/bot")
+        return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
     if "{" in leftover or "}" in leftover:
         reader.error("TELEGRAM_API_BASE_URL: the only placeholder allowed is {token}")
         return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
-    if parts.path in ("", "/") and "{token}" not in value:
-        value = value.rstrip("/") + "/bot"
+    # The token, or "/<method>" after {token}, is appended as is: a trailing slash would make
+    # ".../bot/<token>" or "...//getMe", which the server answers with 404.
+    value = value.rstrip("/")
+    if not urlsplit(value).path and "{token}" not in value:
+        value += "/bot"
     head, sep, tail = value.rpartition("/bot")
-    file_url = f"{head}/file/bot{tail}" if sep else value.rstrip("/") + "/file/bot"
+    file_url = f"{head}/file/bot{tail}" if sep else value + "/file/bot"
     return value, file_url
+
+
+def _address_problem(url: str) -> str | None:
+    """What is wrong with the host or port of an http(s) ``url``, or ``None``.
+
+    Found here, these would only show at the first request, as a traceback or a retry loop.
+    The answer never quotes ``url``: a base URL may hold the token.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "Invalid IPv6 URL": an unclosed "[", or no IPv6 address inside
+        return "the host is not a valid IPv6 address in brackets, such as [::1]"
+    if not parts.hostname:
+        return "the address has no host name"
+    try:
+        port = parts.port
+    except ValueError:  # not digits, or above 65535
+        port = 0
+    if port == 0:
+        return "the port after the host must be a number from 1 to 65535"
+    return None
 
 
 def _folder(value: str) -> Path | str:
@@ -323,11 +350,15 @@ def _read_webhook(reader: _Reader, listen: str, port: int) -> WebhookSettings | 
     if url is None:
         return None
     sound = True
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
+    if not url.lower().startswith("https://"):
         reader.error(
             "TALENT_BOT_WEBHOOK_URL: Telegram only posts to https:// addresses; expected e.g. "
             "https://bot.example.org/telegram"
+        )
+        sound = False
+    elif (problem := _address_problem(url)) is not None:
+        reader.error(
+            f"TALENT_BOT_WEBHOOK_URL: {problem}; expected e.g. https://bot.example.org/telegram"
         )
         sound = False
     if secret is None:

@@ -87,6 +87,18 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
             "https://api.example.org/bot{token}/test",
             "https://api.example.org/file/bot{token}/test",
         ),
+        # The token (or "/<method>") is appended, so a trailing slash would double up.
+        (
+            "http://127.0.0.1:8081/bot/",
+            "http://127.0.0.1:8081/bot",
+            "http://127.0.0.1:8081/file/bot",
+        ),
+        (
+            "https://api.example.org/bot{token}/test/",
+            "https://api.example.org/bot{token}/test",
+            "https://api.example.org/file/bot{token}/test",
+        ),
+        ("http://[::1]:8081/bot", "http://[::1]:8081/bot", "http://[::1]:8081/file/bot"),
     ],
 )
 def test_base_url_forms(value: str, base: str, files: str) -> None:
@@ -204,3 +216,45 @@ def test_leading_zeros_still_read_as_the_number() -> None:
         {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_PORT": "0008088", "TALENT_BOT_ADMIN_IDS": "007"}
     )
     assert (settings.port, settings.admin_ids) == (8088, {7})
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("http://127.0.0.1:99999/bot", "port"),
+        ("http://127.0.0.1:abc/bot", "port"),
+        ("http://127.0.0.1:0/bot", "port"),
+        ("http://:18081/bot", "host"),
+        ("http://[::1/bot", "IPv6"),
+        ("http://[not-an-address]/bot", "IPv6"),
+    ],
+)
+def test_a_base_url_with_a_bad_host_or_port_is_refused_at_start_up(
+    value: str, problem: str
+) -> None:
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": token(), "TELEGRAM_API_BASE_URL": value})
+    assert message.startswith("TELEGRAM_API_BASE_URL: ")
+    assert problem in message
+    assert value not in message  # a base URL may hold the token
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("https://[::1/x", "IPv6"),
+        ("https://bot.example.org:abc/x", "port"),
+        ("https:///x", "host"),
+    ],
+)
+def test_a_webhook_url_with_a_bad_host_or_port_is_refused_at_start_up(
+    value: str, problem: str
+) -> None:
+    environ = {
+        "TELEGRAM_BOT_TOKEN": token(),
+        "TALENT_BOT_WEBHOOK_URL": value,
+        "TALENT_BOT_WEBHOOK_SECRET": "webhook-secret-value",
+    }
+    (message,) = errors(environ)
+    assert message.startswith("TALENT_BOT_WEBHOOK_URL: ")
+    assert problem in message
+    assert "webhook-secret-value" not in message
