@@ -15,7 +15,7 @@ TALENT_BOT_DATA_DIR             the data folder (default: ``./data``)
 TALENT_BOT_CACHE_DIR            the built engine's cache (default: ``<data folder>/cache``)
 TALENT_BOT_ADMIN_IDS            admin user ids, comma-separated
 TALENT_BOT_WEBHOOK_URL          public HTTPS address; setting it selects webhook mode
-TALENT_BOT_WEBHOOK_SECRET       required with the webhook URL
+TALENT_BOT_WEBHOOK_SECRET       required with the webhook URL, refused without it
 TALENT_BOT_LISTEN               webhook listen address (default ``0.0.0.0``)
 TALENT_BOT_PORT                 webhook listen port (default 8443)
 TALENT_BOT_LOG_LEVEL            DEBUG, INFO (default), WARNING, ERROR or CRITICAL
@@ -348,6 +348,14 @@ def _read_webhook(reader: _Reader, listen: str, port: int) -> WebhookSettings | 
     url = reader.raw("TALENT_BOT_WEBHOOK_URL")
     secret = reader.raw("TALENT_BOT_WEBHOOK_SECRET")
     if url is None:
+        # A secret alone most likely means a misspelt or forgotten URL variable: polling
+        # instead would leave the operator waiting for webhook updates that never come.
+        if secret is not None:
+            reader.error(
+                "TALENT_BOT_WEBHOOK_SECRET: set, but TALENT_BOT_WEBHOOK_URL is not; set "
+                "TALENT_BOT_WEBHOOK_URL for webhook mode, or unset TALENT_BOT_WEBHOOK_SECRET "
+                "to use polling"
+            )
         return None
     sound = True
     if not url.lower().startswith("https://"):

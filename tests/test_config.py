@@ -258,3 +258,17 @@ def test_a_webhook_url_with_a_bad_host_or_port_is_refused_at_start_up(
     assert message.startswith("TALENT_BOT_WEBHOOK_URL: ")
     assert problem in message
     assert "webhook-secret-value" not in message
+
+
+def test_a_webhook_secret_without_a_webhook_url_is_refused_never_echoed() -> None:
+    # Most often the URL's name is misspelt: polling instead would hide it.
+    environ = {
+        "TELEGRAM_BOT_TOKEN": token(),
+        "TALENT_BOT_WEBHOOK_SECRET": "webhook-secret-value",
+        "TALENT_BOT_WEBHOK_URL": "https://x.example.org/h",
+    }
+    (message,) = errors(environ)
+    assert message.startswith("TALENT_BOT_WEBHOOK_SECRET: ")
+    assert "TALENT_BOT_WEBHOOK_URL" in message
+    assert "polling" in message
+    assert "webhook-secret-value" not in message
