@@ -52,6 +52,9 @@ _TOKEN_PATTERN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
 # Telegram accepts 1-256 characters from this set for a webhook's secret_token.
 _WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _HOSTNAME_PATTERN = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*")
+# Digits and dots only is meant as an IPv4 address, though the host-name pattern takes it: the
+# resolver then fails (999.1.1.1) or reads it otherwise (1.2.3 is 1.2.0.3) after start-up.
+_DOTTED_NUMBERS_PATTERN = re.compile(r"[0-9.]+")
 
 
 class Secret:
@@ -323,6 +326,12 @@ def _read_listen(reader: _Reader) -> str:
     try:
         ipaddress.ip_address(value)
     except ValueError:
+        if _DOTTED_NUMBERS_PATTERN.fullmatch(value):
+            reader.error(
+                f"TALENT_BOT_LISTEN: '{value[:60]}' is not a valid IPv4 address (four numbers "
+                f"from 0 to 255, such as 0.0.0.0 or 127.0.0.1)"
+            )
+            return DEFAULT_LISTEN
         if not _HOSTNAME_PATTERN.fullmatch(value):
             reader.error(
                 f"TALENT_BOT_LISTEN: expected an IP address or host name such as 0.0.0.0, "

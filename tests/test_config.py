@@ -272,3 +272,16 @@ def test_a_webhook_secret_without_a_webhook_url_is_refused_never_echoed() -> Non
     assert "TALENT_BOT_WEBHOOK_URL" in message
     assert "polling" in message
     assert "webhook-secret-value" not in message
+
+
+@pytest.mark.parametrize("value", ["999.1.1.1", "256.0.0.1", "1.2.3", "10.0.0.1."])
+def test_a_listen_address_of_numbers_must_be_a_valid_ipv4_address(value: str) -> None:
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_LISTEN": value})
+    assert message.startswith("TALENT_BOT_LISTEN: ")
+    assert "IPv4" in message
+
+
+@pytest.mark.parametrize("value", ["0.0.0.0", "::", "127.0.0.1", "localhost", "bot-1.internal"])
+def test_listen_addresses_and_host_names_are_accepted(value: str) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_LISTEN": value})
+    assert settings.listen == value
