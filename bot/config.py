@@ -11,7 +11,7 @@ Variable                        Meaning
 TELEGRAM_BOT_TOKEN              required by ``run``: the token from BotFather
 TELEGRAM_API_BASE_URL           python-telegram-bot's ``base_url`` (default: official)
 TALENT_BOT_KNOWLEDGE_DIR        the knowledge folder (default: the shipped one)
-TALENT_BOT_DATA_DIR             the data folder (default: ``./data``)
+TALENT_BOT_DATA_DIR             the data folder (default: ``./data``); ``run`` must write there
 TALENT_BOT_CACHE_DIR            the built engine's cache (default: ``<data folder>/cache``)
 TALENT_BOT_ADMIN_IDS            admin user ids, comma-separated
 TALENT_BOT_WEBHOOK_URL          public HTTPS address; setting it selects webhook mode
@@ -28,6 +28,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,16 +153,23 @@ class _Reader:
 
 
 def load_settings(
-    environ: Mapping[str, str] | None = None, *, require_token: bool = True
+    environ: Mapping[str, str] | None = None,
+    *,
+    require_token: bool = True,
+    require_writable_data_dir: bool = False,
 ) -> Settings:
-    """Read and check every setting; raise ``ConfigError`` listing each bad value."""
+    """Read and check every setting; raise ``ConfigError`` listing each bad value.
+
+    ``require_writable_data_dir`` creates the data folder if missing and tries a file in it,
+    for ``run``; other commands (the health check) leave the file system alone.
+    """
     env = os.environ if environ is None else environ
     reader = _Reader(env)
 
     token = _read_token(reader, require_token)
     base_url, base_file_url = _read_base_urls(reader)
     knowledge_dir = reader.parsed("TALENT_BOT_KNOWLEDGE_DIR", shipped_knowledge_dir(), _folder)
-    data_dir = reader.parsed("TALENT_BOT_DATA_DIR", DEFAULT_DATA_DIR, _data_folder)
+    data_dir = _read_data_dir(reader, require_writable_data_dir)
     cache_dir = reader.parsed("TALENT_BOT_CACHE_DIR", data_dir / CACHE_SUBFOLDER, _data_folder)
     admin_ids = reader.parsed("TALENT_BOT_ADMIN_IDS", frozenset[int](), _admin_ids)
     listen = _read_listen(reader)
@@ -276,6 +284,44 @@ def _data_folder(value: str) -> Path | str:
     if path.exists() and not path.is_dir():
         return f"'{value}' exists and is not a folder"
     return path
+
+
+def _read_data_dir(reader: _Reader, writable: bool) -> Path:
+    value = reader.raw("TALENT_BOT_DATA_DIR")
+    path = DEFAULT_DATA_DIR if value is None else _data_folder(value)
+    if isinstance(path, str):
+        reader.error(f"TALENT_BOT_DATA_DIR: {path}")
+        return DEFAULT_DATA_DIR
+    if writable and (problem := _cannot_write(path)) is not None:
+        reader.error(f"TALENT_BOT_DATA_DIR: {problem}")
+    return path
+
+
+def _cannot_write(folder: Path) -> str | None:
+    """Why the bot cannot create files in ``folder`` (created if missing), or ``None``.
+
+    A bot that cannot write there still answers, but never writes its heartbeat, so the health
+    check reports it unhealthy with no reason given; better to stop at start-up and say why.
+    Tried rather than read from the mode bits, which root ignores and a read-only mount hides.
+    """
+    shown = folder.absolute()
+    user = f"uid {os.geteuid()}, the user the bot runs as"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return (
+            f"cannot create the folder '{shown}' ({exc.strerror or exc}); create it, writable "
+            f"by {user}, or set TALENT_BOT_DATA_DIR to another folder"
+        )
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        return (
+            f"cannot create files in '{shown}' ({exc.strerror or exc}); make it writable by "
+            f"{user}, or set TALENT_BOT_DATA_DIR to another folder"
+        )
+    return None
 
 
 def _admin_ids(value: str) -> frozenset[int] | str:

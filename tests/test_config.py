@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,40 @@ def test_a_listen_address_of_numbers_must_be_a_valid_ipv4_address(value: str) ->
 def test_listen_addresses_and_host_names_are_accepted(value: str) -> None:
     settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_LISTEN": value})
     assert settings.listen == value
+
+
+def test_run_refuses_a_data_folder_it_cannot_create(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    data = tmp_path / "file" / "data"
+    environ = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(data)}
+    (message,) = errors(environ, require_writable_data_dir=True)
+    assert message.startswith("TALENT_BOT_DATA_DIR: ")
+    assert f"'{data}'" in message
+    assert f"uid {os.geteuid()}" in message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_run_refuses_a_data_folder_it_cannot_write_to(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o555)
+    environ = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(data)}
+    (message,) = errors(environ, require_writable_data_dir=True)
+    assert message.startswith("TALENT_BOT_DATA_DIR: ")
+    assert f"'{data}'" in message
+    assert "writable" in message
+    assert f"uid {os.geteuid()}" in message
+
+
+def test_run_creates_the_data_folder_and_leaves_no_trace_of_the_check(tmp_path: Path) -> None:
+    data = tmp_path / "new" / "data"
+    environ = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(data)}
+    assert load_settings(environ, require_writable_data_dir=True).data_dir == data
+    assert list(data.iterdir()) == []
+
+
+def test_other_commands_do_not_touch_the_data_folder(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    for data in (tmp_path / "new", tmp_path / "file" / "data"):
+        settings = load_settings({"TALENT_BOT_DATA_DIR": str(data)}, require_token=False)
+        assert settings.data_dir == data
+    assert not (tmp_path / "new").exists()
