@@ -11,11 +11,11 @@ Variable                        Meaning
 TELEGRAM_BOT_TOKEN              required by ``run``: the token from BotFather
 TELEGRAM_API_BASE_URL           python-telegram-bot's ``base_url`` (default: official)
 TALENT_BOT_KNOWLEDGE_DIR        the knowledge folder (default: the shipped one)
-TALENT_BOT_DATA_DIR             the data folder (default: ``./data``)
+TALENT_BOT_DATA_DIR             the data folder (default: ``./data``); ``run`` must write there
 TALENT_BOT_CACHE_DIR            the built engine's cache (default: ``<data folder>/cache``)
 TALENT_BOT_ADMIN_IDS            admin user ids, comma-separated
 TALENT_BOT_WEBHOOK_URL          public HTTPS address; setting it selects webhook mode
-TALENT_BOT_WEBHOOK_SECRET       required with the webhook URL
+TALENT_BOT_WEBHOOK_SECRET       required with the webhook URL, refused without it
 TALENT_BOT_LISTEN               webhook listen address (default ``0.0.0.0``)
 TALENT_BOT_PORT                 webhook listen port (default 8443)
 TALENT_BOT_LOG_LEVEL            DEBUG, INFO (default), WARNING, ERROR or CRITICAL
@@ -28,6 +28,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,9 @@ _TOKEN_PATTERN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
 # Telegram accepts 1-256 characters from this set for a webhook's secret_token.
 _WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _HOSTNAME_PATTERN = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*")
+# Digits and dots only is meant as an IPv4 address, though the host-name pattern takes it: the
+# resolver then fails (999.1.1.1) or reads it otherwise (1.2.3 is 1.2.0.3) after start-up.
+_DOTTED_NUMBERS_PATTERN = re.compile(r"[0-9.]+")
 
 
 class Secret:
@@ -149,16 +153,23 @@ class _Reader:
 
 
 def load_settings(
-    environ: Mapping[str, str] | None = None, *, require_token: bool = True
+    environ: Mapping[str, str] | None = None,
+    *,
+    require_token: bool = True,
+    require_writable_data_dir: bool = False,
 ) -> Settings:
-    """Read and check every setting; raise ``ConfigError`` listing each bad value."""
+    """Read and check every setting; raise ``ConfigError`` listing each bad value.
+
+    ``require_writable_data_dir`` creates the data folder if missing and tries a file in it,
+    for ``run``; other commands (the health check) leave the file system alone.
+    """
     env = os.environ if environ is None else environ
     reader = _Reader(env)
 
     token = _read_token(reader, require_token)
     base_url, base_file_url = _read_base_urls(reader)
     knowledge_dir = reader.parsed("TALENT_BOT_KNOWLEDGE_DIR", shipped_knowledge_dir(), _folder)
-    data_dir = reader.parsed("TALENT_BOT_DATA_DIR", DEFAULT_DATA_DIR, _data_folder)
+    data_dir = _read_data_dir(reader, require_writable_data_dir)
     cache_dir = reader.parsed("TALENT_BOT_CACHE_DIR", data_dir / CACHE_SUBFOLDER, _data_folder)
     admin_ids = reader.parsed("TALENT_BOT_ADMIN_IDS", frozenset[int](), _admin_ids)
     listen = _read_listen(reader)
@@ -211,27 +222,54 @@ def _read_base_urls(reader: _Reader) -> tuple[str, str]:
     appended (``http://127.0.0.1:8081/bot`` -> ``http://127.0.0.1:8081/bot<token>/getMe``), or
     put where ``{token}`` stands. A bare server address with no path
     (``http://127.0.0.1:8081``) gets the usual ``/bot`` added, since appending a token to a
-    host name has no other sensible meaning. The file URL puts ``/file`` before the last ``/bot``.
+    host name has no other sensible meaning. A trailing ``/`` is dropped. The file URL puts
+    ``/file`` before the last ``/bot``.
     """
     value = reader.raw("TELEGRAM_API_BASE_URL")
     if value is None:
         return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
-    parts = urlsplit(value)
     leftover = value.replace("{token}", "")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not value.lower().startswith(("http://", "https://")):
         reader.error(
             "TELEGRAM_API_BASE_URL: expected an http:// or https:// address such as "
             "http://127.0.0.1:8081/bot"
         )
         return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
+    if (problem := _address_problem(value)) is not None:
+        reader.error(f"TELEGRAM_API_BASE_URL: {problem}; expected e.g. http://127.0.0.1:8081/bot")
+        return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
     if "{" in leftover or "}" in leftover:
         reader.error("TELEGRAM_API_BASE_URL: the only placeholder allowed is {token}")
         return OFFICIAL_BASE_URL, OFFICIAL_BASE_FILE_URL
-    if parts.path in ("", "/") and "{token}" not in value:
-        value = value.rstrip("/") + "/bot"
+    # The token, or "/<method>" after {token}, is appended as is: a trailing slash would make
+    # ".../bot/<token>" or "...//getMe", which the server answers with 404.
+    value = value.rstrip("/")
+    if not urlsplit(value).path and "{token}" not in value:
+        value += "/bot"
     head, sep, tail = value.rpartition("/bot")
-    file_url = f"{head}/file/bot{tail}" if sep else value.rstrip("/") + "/file/bot"
+    file_url = f"{head}/file/bot{tail}" if sep else value + "/file/bot"
     return value, file_url
+
+
+def _address_problem(url: str) -> str | None:
+    """What is wrong with the host or port of an http(s) ``url``, or ``None``.
+
+    Found here, these would only show at the first request, as a traceback or a retry loop.
+    The answer never quotes ``url``: a base URL may hold the token.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "Invalid IPv6 URL": an unclosed "[", or no IPv6 address inside
+        return "the host is not a valid IPv6 address in brackets, such as [::1]"
+    if not parts.hostname:
+        return "the address has no host name"
+    try:
+        port = parts.port
+    except ValueError:  # not digits, or above 65535
+        port = 0
+    if port == 0:
+        return "the port after the host must be a number from 1 to 65535"
+    return None
 
 
 def _folder(value: str) -> Path | str:
@@ -248,14 +286,53 @@ def _data_folder(value: str) -> Path | str:
     return path
 
 
+def _read_data_dir(reader: _Reader, writable: bool) -> Path:
+    value = reader.raw("TALENT_BOT_DATA_DIR")
+    path = DEFAULT_DATA_DIR if value is None else _data_folder(value)
+    if isinstance(path, str):
+        reader.error(f"TALENT_BOT_DATA_DIR: {path}")
+        return DEFAULT_DATA_DIR
+    if writable and (problem := _cannot_write(path)) is not None:
+        reader.error(f"TALENT_BOT_DATA_DIR: {problem}")
+    return path
+
+
+def _cannot_write(folder: Path) -> str | None:
+    """Why the bot cannot create files in ``folder`` (created if missing), or ``None``.
+
+    A bot that cannot write there still answers, but never writes its heartbeat, so the health
+    check reports it unhealthy with no reason given; better to stop at start-up and say why.
+    Tried rather than read from the mode bits, which root ignores and a read-only mount hides.
+    """
+    shown = folder.absolute()
+    user = f"uid {os.geteuid()}, the user the bot runs as"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return (
+            f"cannot create the folder '{shown}' ({exc.strerror or exc}); create it, writable "
+            f"by {user}, or set TALENT_BOT_DATA_DIR to another folder"
+        )
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        return (
+            f"cannot create files in '{shown}' ({exc.strerror or exc}); make it writable by "
+            f"{user}, or set TALENT_BOT_DATA_DIR to another folder"
+        )
+    return None
+
+
 def _admin_ids(value: str) -> frozenset[int] | str:
     ids: set[int] = set()
     bad: list[str] = []
     for item in (part.strip() for part in value.split(",")):
         if not item:
             continue
-        if item.isascii() and item.isdigit() and 0 < int(item) < 2**63:
-            ids.add(int(item))
+        number = _whole_number(item, 1, 2**63 - 1)
+        if number is not None:
+            ids.add(number)
         else:
             bad.append(f"'{item[:30]}'")
     if bad:
@@ -263,15 +340,28 @@ def _admin_ids(value: str) -> frozenset[int] | str:
     return frozenset(ids)
 
 
+def _whole_number(value: str, low: int, high: int) -> int | None:
+    """``value`` as a number from ``low`` to ``high``, or ``None`` if it is not one."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    # Too many digits is out of range anyway, and int() would raise on more than 4300 of them.
+    if len(value.lstrip("0")) > len(str(high)):
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
 def _port(value: str) -> int | str:
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= 65535:
-        return int(value)
+    number = _whole_number(value, 1, 65535)
+    if number is not None:
+        return number
     return f"expected a port number from 1 to 65535, got '{value[:30]}'"
 
 
 def _days(value: str) -> int | str:
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= 36500:
-        return int(value)
+    number = _whole_number(value, 1, 36500)
+    if number is not None:
+        return number
     return f"expected a whole number of days from 1 to 36500, got '{value[:30]}'"
 
 
@@ -282,6 +372,12 @@ def _read_listen(reader: _Reader) -> str:
     try:
         ipaddress.ip_address(value)
     except ValueError:
+        if _DOTTED_NUMBERS_PATTERN.fullmatch(value):
+            reader.error(
+                f"TALENT_BOT_LISTEN: '{value[:60]}' is not a valid IPv4 address (four numbers "
+                f"from 0 to 255, such as 0.0.0.0 or 127.0.0.1)"
+            )
+            return DEFAULT_LISTEN
         if not _HOSTNAME_PATTERN.fullmatch(value):
             reader.error(
                 f"TALENT_BOT_LISTEN: expected an IP address or host name such as 0.0.0.0, "
@@ -307,13 +403,25 @@ def _read_webhook(reader: _Reader, listen: str, port: int) -> WebhookSettings | 
     url = reader.raw("TALENT_BOT_WEBHOOK_URL")
     secret = reader.raw("TALENT_BOT_WEBHOOK_SECRET")
     if url is None:
+        # A secret alone most likely means a misspelt or forgotten URL variable: polling
+        # instead would leave the operator waiting for webhook updates that never come.
+        if secret is not None:
+            reader.error(
+                "TALENT_BOT_WEBHOOK_SECRET: set, but TALENT_BOT_WEBHOOK_URL is not; set "
+                "TALENT_BOT_WEBHOOK_URL for webhook mode, or unset TALENT_BOT_WEBHOOK_SECRET "
+                "to use polling"
+            )
         return None
     sound = True
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
+    if not url.lower().startswith("https://"):
         reader.error(
             "TALENT_BOT_WEBHOOK_URL: Telegram only posts to https:// addresses; expected e.g. "
             "https://bot.example.org/telegram"
+        )
+        sound = False
+    elif (problem := _address_problem(url)) is not None:
+        reader.error(
+            f"TALENT_BOT_WEBHOOK_URL: {problem}; expected e.g. https://bot.example.org/telegram"
         )
         sound = False
     if secret is None:

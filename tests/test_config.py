@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,18 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
             "https://api.example.org/bot{token}/test",
             "https://api.example.org/file/bot{token}/test",
         ),
+        # The token (or "/<method>") is appended, so a trailing slash would double up.
+        (
+            "http://127.0.0.1:8081/bot/",
+            "http://127.0.0.1:8081/bot",
+            "http://127.0.0.1:8081/file/bot",
+        ),
+        (
+            "https://api.example.org/bot{token}/test/",
+            "https://api.example.org/bot{token}/test",
+            "https://api.example.org/file/bot{token}/test",
+        ),
+        ("http://[::1]:8081/bot", "http://[::1]:8081/bot", "http://[::1]:8081/file/bot"),
     ],
 )
 def test_base_url_forms(value: str, base: str, files: str) -> None:
@@ -187,3 +200,126 @@ def test_secrets_do_not_show_in_repr() -> None:
 def test_blank_values_mean_unset() -> None:
     settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_PORT": "  "})
     assert settings.port == DEFAULT_PORT
+
+
+@pytest.mark.parametrize(
+    "name", ["TALENT_BOT_PORT", "TALENT_BOT_RETENTION_DAYS", "TALENT_BOT_ADMIN_IDS"]
+)
+def test_a_number_too_long_for_int_is_a_config_error(name: str) -> None:
+    # int() refuses more than 4300 digits with a ValueError of its own.
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": token(), name: "9" * 5000})
+    assert message.startswith(f"{name}: ")
+    assert len(message) < 200
+
+
+def test_leading_zeros_still_read_as_the_number() -> None:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_PORT": "0008088", "TALENT_BOT_ADMIN_IDS": "007"}
+    )
+    assert (settings.port, settings.admin_ids) == (8088, {7})
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("http://127.0.0.1:99999/bot", "port"),
+        ("http://127.0.0.1:abc/bot", "port"),
+        ("http://127.0.0.1:0/bot", "port"),
+        ("http://:18081/bot", "host"),
+        ("http://[::1/bot", "IPv6"),
+        ("http://[not-an-address]/bot", "IPv6"),
+    ],
+)
+def test_a_base_url_with_a_bad_host_or_port_is_refused_at_start_up(
+    value: str, problem: str
+) -> None:
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": token(), "TELEGRAM_API_BASE_URL": value})
+    assert message.startswith("TELEGRAM_API_BASE_URL: ")
+    assert problem in message
+    assert value not in message  # a base URL may hold the token
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("https://[::1/x", "IPv6"),
+        ("https://bot.example.org:abc/x", "port"),
+        ("https:///x", "host"),
+    ],
+)
+def test_a_webhook_url_with_a_bad_host_or_port_is_refused_at_start_up(
+    value: str, problem: str
+) -> None:
+    environ = {
+        "TELEGRAM_BOT_TOKEN": token(),
+        "TALENT_BOT_WEBHOOK_URL": value,
+        "TALENT_BOT_WEBHOOK_SECRET": "webhook-secret-value",
+    }
+    (message,) = errors(environ)
+    assert message.startswith("TALENT_BOT_WEBHOOK_URL: ")
+    assert problem in message
+    assert "webhook-secret-value" not in message
+
+
+def test_a_webhook_secret_without_a_webhook_url_is_refused_never_echoed() -> None:
+    # Most often the URL's name is misspelt: polling instead would hide it.
+    environ = {
+        "TELEGRAM_BOT_TOKEN": token(),
+        "TALENT_BOT_WEBHOOK_SECRET": "webhook-secret-value",
+        "TALENT_BOT_WEBHOK_URL": "https://x.example.org/h",
+    }
+    (message,) = errors(environ)
+    assert message.startswith("TALENT_BOT_WEBHOOK_SECRET: ")
+    assert "TALENT_BOT_WEBHOOK_URL" in message
+    assert "polling" in message
+    assert "webhook-secret-value" not in message
+
+
+@pytest.mark.parametrize("value", ["999.1.1.1", "256.0.0.1", "1.2.3", "10.0.0.1."])
+def test_a_listen_address_of_numbers_must_be_a_valid_ipv4_address(value: str) -> None:
+    (message,) = errors({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_LISTEN": value})
+    assert message.startswith("TALENT_BOT_LISTEN: ")
+    assert "IPv4" in message
+
+
+@pytest.mark.parametrize("value", ["0.0.0.0", "::", "127.0.0.1", "localhost", "bot-1.internal"])
+def test_listen_addresses_and_host_names_are_accepted(value: str) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_LISTEN": value})
+    assert settings.listen == value
+
+
+def test_run_refuses_a_data_folder_it_cannot_create(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    data = tmp_path / "file" / "data"
+    environ = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(data)}
+    (message,) = errors(environ, require_writable_data_dir=True)
+    assert message.startswith("TALENT_BOT_DATA_DIR: ")
+    assert f"'{data}'" in message
+    assert f"uid {os.geteuid()}" in message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_run_refuses_a_data_folder_it_cannot_write_to(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o555)
+    environ = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(data)}
+    (message,) = errors(environ, require_writable_data_dir=True)
+    assert message.startswith("TALENT_BOT_DATA_DIR: ")
+    assert f"'{data}'" in message
+    assert "writable" in message
+    assert f"uid {os.geteuid()}" in message
+
+
+def test_run_creates_the_data_folder_and_leaves_no_trace_of_the_check(tmp_path: Path) -> None:
+    data = tmp_path / "new" / "data"
+    environ = {"TELEGRAM_BOT_TOKEN": token(), "TALENT_BOT_DATA_DIR": str(data)}
+    assert load_settings(environ, require_writable_data_dir=True).data_dir == data
+    assert list(data.iterdir()) == []
+
+
+def test_other_commands_do_not_touch_the_data_folder(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    for data in (tmp_path / "new", tmp_path / "file" / "data"):
+        settings = load_settings({"TALENT_BOT_DATA_DIR": str(data)}, require_token=False)
+        assert settings.data_dir == data
+    assert not (tmp_path / "new").exists()

@@ -219,6 +219,19 @@ def test_the_deployment_doc_names_the_image_paths_port_and_commands() -> None:
         assert name in doc, name
 
 
+# Named in docs/deployment.md, but for building the image or for the container checks.
+BUILD_AND_CHECK_VARIABLES = {"PIP_INDEX_URL", "TALENT_BOT_CI_CACHE", "TALENT_BOT_CI_ONLY"}
+
+
+def test_every_runtime_variable_the_deployment_doc_names_is_documented_with_the_others() -> None:
+    named = set(re.findall(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", DEPLOYMENT_DOC.read_text("utf-8")))
+    configuration = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = ENV_EXAMPLE.read_text(encoding="utf-8")
+    for name in sorted(named - BUILD_AND_CHECK_VARIABLES):
+        assert f"`{name}`" in configuration, name
+        assert re.search(rf"^#? ?{name}=", example, re.MULTILINE), name
+
+
 def test_env_example_lists_every_setting_and_holds_no_secret() -> None:
     text = ENV_EXAMPLE.read_text(encoding="utf-8")
     for name in settings_named_in_config():

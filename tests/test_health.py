@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
 import pytest
 
+from bot import config
 from bot.cli import main
 from bot.config import load_settings
 from bot.health import (
@@ -92,3 +94,14 @@ def test_healthcheck_reports_bad_configuration(
     monkeypatch.setenv("TALENT_BOT_PORT", "not-a-port")
     assert main(["healthcheck"]) == 1
     assert "TALENT_BOT_PORT" in capsys.readouterr().out
+
+
+def test_healthcheck_help_does_not_list_only_some_settings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # It checks every setting, as run does; a partial list sends an operator looking elsewhere.
+    with pytest.raises(SystemExit):
+        main(["healthcheck", "--help"])
+    named = set(re.findall(r"\bTALENT_BOT_[A-Z_]+", capsys.readouterr().out))
+    every = set(re.findall(r"\bTALENT_BOT_[A-Z_]+", Path(config.__file__).read_text("utf-8")))
+    assert named in (set(), every)

@@ -17,7 +17,8 @@ from bot.health import check_health
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
-        "Reads TALENT_BOT_DATA_DIR, TALENT_BOT_WEBHOOK_URL, TALENT_BOT_LISTEN, TALENT_BOT_PORT."
+        "Reads and checks the same settings as `talent-bot run` (see docs/configuration.md) "
+        "but needs no TELEGRAM_BOT_TOKEN; a bad value is reported as unhealthy."
     )
 
 

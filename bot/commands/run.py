@@ -4,8 +4,9 @@ Configuration comes from the environment (see ``bot.config``). Polling is the de
 setting ``TALENT_BOT_WEBHOOK_URL`` (with ``TALENT_BOT_WEBHOOK_SECRET``) selects webhook mode.
 The knowledge folder is reloaded when its files change, on SIGHUP, and on an admin's /reload;
 the question log is kept in the data folder, the built engine in the cache folder.
-Exit status: 0 after a clean shutdown, 2 for bad settings, 1 when the Bot API cannot be reached
-at start-up or the knowledge folder has errors and no version of it without errors is cached.
+Exit status: 0 after a clean shutdown, 2 for bad settings (a data folder it cannot write to
+included), 1 when the Bot API cannot be reached at start-up or the knowledge folder has errors
+and no version of it without errors is cached.
 ``telegram`` is imported only inside ``run``.
 """
 
@@ -31,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        settings = load_settings()
+        settings = load_settings(require_writable_data_dir=True)
     except ConfigError as exc:
         print("talent-bot run: cannot start, the configuration has problems:", file=sys.stderr)
         for message in exc.messages:

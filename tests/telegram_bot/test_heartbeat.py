@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
 from bot_harness import fake_token
 
 from bot.config import load_settings
-from bot.health import read_heartbeat
-from bot.telegram_bot.app import Heartbeat
+from bot.health import HEARTBEAT_INTERVAL, read_heartbeat
+from bot.telegram_bot.app import HEARTBEAT_MIN_GAP, Heartbeat
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def heartbeat(data_dir: Path) -> Heartbeat:
@@ -40,3 +43,11 @@ def test_an_unwritable_data_folder_is_logged_once(
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1
     assert "heartbeat" in errors[0].getMessage()
+
+
+@pytest.mark.parametrize("doc", ["configuration.md", "deployment.md"])
+def test_the_docs_say_how_often_the_heartbeat_is_rewritten(doc: str) -> None:
+    text = " ".join((DOCS / doc).read_text(encoding="utf-8").split())
+    assert re.search(rf"every {HEARTBEAT_INTERVAL:g} s(econds)?\b", text)
+    assert HEARTBEAT_MIN_GAP == 1.0
+    assert "after an update at most once a second" in text

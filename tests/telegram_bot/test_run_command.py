@@ -64,6 +64,20 @@ def test_malformed_token_and_other_bad_values_are_all_reported_never_echoed() ->
     assert "A" * 10 not in result.stderr
 
 
+def test_a_data_folder_it_cannot_create_files_in_stops_it_at_start_up(tmp_path: Path) -> None:
+    # Started anyway, it would answer but never write the heartbeat: "unhealthy" with no reason.
+    (tmp_path / "file").write_text("x")
+    env = clean_environ(
+        TELEGRAM_BOT_TOKEN=fake_token(),
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",  # never reached
+        TALENT_BOT_DATA_DIR=str(tmp_path / "file" / "data"),
+    )
+    result = talent_bot("run", env=env)
+    assert result.returncode == 2
+    assert "TALENT_BOT_DATA_DIR: cannot create" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_token_telegram_rejects_exits_cleanly_without_echoing_it(
     api: FakeBotApi, tmp_path: Path
 ) -> None:
