@@ -27,7 +27,7 @@ from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -44,7 +44,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
+from bot.config import OFFICIAL_BASE_URL, Settings
 from bot.faq import FaqEngine
 from bot.health import HEARTBEAT_INTERVAL, heartbeat_path, write_heartbeat
 from bot.knowledge.model import Lang
@@ -306,14 +306,32 @@ def serve(settings: Settings, engine: EngineHolder[FaqEngine] | EngineProvider) 
     try:
         run_application(application, settings)
     except InvalidToken:
+        # The Bot API answers an unknown token and an unknown path alike (401 or 404).
+        other_server = (
+            ""
+            if settings.api_base_url == OFFICIAL_BASE_URL
+            else ", or TELEGRAM_API_BASE_URL is not the address of a Bot API server"
+        )
         print(
             "talent-bot run: Telegram rejected TELEGRAM_BOT_TOKEN (value not shown); "
-            "check it with @BotFather",
+            f"check it with @BotFather{other_server}",
+            file=sys.stderr,
+        )
+        return 1
+    except BadRequest as exc:  # reached, but refused: in webhook mode, the webhook's address
+        setting = "TALENT_BOT_WEBHOOK_URL" if settings.webhook else "the settings"
+        print(
+            f"talent-bot run: the Bot API refused a start-up request: {exc}. Check {setting}"
+            + (" (Telegram accepts ports 443, 80, 88 and 8443)" if settings.webhook else ""),
             file=sys.stderr,
         )
         return 1
     except NetworkError as exc:
-        print(f"talent-bot run: cannot reach the Bot API at start-up: {exc}", file=sys.stderr)
+        print(
+            f"talent-bot run: cannot reach the Bot API at start-up: {exc}. "
+            "Check the network, or TELEGRAM_API_BASE_URL if it is set",
+            file=sys.stderr,
+        )
         return 1
     except OSError as exc:  # the webhook port is taken, or the address is not ours
         print(f"talent-bot run: cannot listen for the webhook: {exc}", file=sys.stderr)

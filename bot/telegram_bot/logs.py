@@ -57,9 +57,35 @@ def install_redaction(secrets: Iterable[str]) -> Callable[[], None]:
     return lambda: logging.setLogRecordFactory(previous)
 
 
+class BootstrapTracebackTrimmer(logging.Filter):
+    """Keeps one line of python-telegram-bot's report of a failed start-up request.
+
+    The library logs the failure with its traceback (three chained, about a hundred lines),
+    then raises it; ``serve`` says in one line what failed and which setting to check, so the
+    traceback only buries that line.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith(_BOOTSTRAP_PREFIX) or (
+            isinstance(record.args, tuple)
+            and record.args
+            and str(record.args[0]).startswith(_BOOTSTRAP_PREFIX)
+        ):
+            record.exc_info = record.exc_text = None
+        return True
+
+
+_BOOTSTRAP_PREFIX = "Network Retry Loop (Bootstrap"
+# The logger python-telegram-bot's retry loops write to.
+_RETRY_LOOP_LOGGER = "telegram.ext"
+
+
 def quiet_noisy_loggers() -> None:
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    retry_loop = logging.getLogger(_RETRY_LOOP_LOGGER)
+    if not any(isinstance(f, BootstrapTracebackTrimmer) for f in retry_loop.filters):
+        retry_loop.addFilter(BootstrapTracebackTrimmer())
 
 
 def configure_logging(level: str) -> None:

@@ -91,6 +91,8 @@ def test_a_token_telegram_rejects_exits_cleanly_without_echoing_it(
     result = talent_bot("run", env=env)
     assert result.returncode == 1
     assert "rejected TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "or TELEGRAM_API_BASE_URL is not the address" in result.stderr  # not Telegram's own
+    assert "Traceback" not in result.stderr  # the one-line reason is not buried
     assert "Z" * 35 not in result.stderr + result.stdout
 
 
@@ -103,7 +105,31 @@ def test_an_unreachable_bot_api_exits_with_a_clear_message(tmp_path: Path) -> No
     result = talent_bot("run", env=env)
     assert result.returncode == 1
     assert "cannot reach the Bot API" in result.stderr
+    assert "TELEGRAM_API_BASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
     assert fake_token() not in result.stderr
+
+
+def test_a_webhook_telegram_refuses_exits_naming_the_setting(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    api.inject("setWebhook", "400", 1, description="Bad Request: bad webhook: port not allowed")
+    env = clean_environ(
+        TELEGRAM_BOT_TOKEN=fake_token(),
+        TELEGRAM_API_BASE_URL=api.base_url,
+        TALENT_BOT_DATA_DIR=str(tmp_path),
+        TALENT_BOT_WEBHOOK_URL="https://bot.example.test:8080/hook",
+        TALENT_BOT_WEBHOOK_SECRET=webhook_secret(),
+        TALENT_BOT_LISTEN="127.0.0.1",
+        TALENT_BOT_PORT=str(free_port()),
+    )
+    result = talent_bot("run", env=env)
+    assert result.returncode == 1
+    assert "refused a start-up request" in result.stderr
+    assert "port not allowed" in result.stderr
+    assert "TALENT_BOT_WEBHOOK_URL" in result.stderr
+    assert "cannot reach" not in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_taken_webhook_port_exits_with_a_clear_message(api: FakeBotApi, tmp_path: Path) -> None:
