@@ -160,8 +160,51 @@ def test_a_missing_required_file(folder):
     result = folder.check()
 
     assert [p.format() for p in result.errors] == [
-        "topics.yaml:0:0: the file is missing; create it with a 'topics:' list"
+        "topics.yaml:0:0: the file is missing (it lists the topics the bot shows as buttons); "
+        "put it back, or create it with a 'topics:' list"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "purpose"),
+    [
+        ("smalltalk.yaml", "the replies to greetings, thanks and goodbyes"),
+        ("synonyms.yaml", "words users may use for the same thing"),
+    ],
+)
+def test_a_missing_smalltalk_or_synonyms_file_is_an_error(folder, name, purpose):
+    # Without them the bot still runs, but declines greetings or understands far less.
+    (folder.path / name).unlink()
+
+    result = folder.check()
+
+    assert result.kb is None
+    [problem] = result.errors
+    assert problem.file == name
+    assert purpose in problem.message
+    top = name.removesuffix(".yaml")
+    assert problem.message.endswith(f"or create it with the line '{top}: []' to have none")
+
+
+@pytest.mark.parametrize("name", ["smalltalk.yaml", "synonyms.yaml"])
+def test_smalltalk_and_synonyms_may_hold_an_empty_list(folder, name):
+    top = name.removesuffix(".yaml")
+    folder.write(name, f"{top}: []\n")
+
+    result = folder.check()
+
+    assert result.errors == []
+
+
+def test_an_empty_smalltalk_file_says_how_to_have_none(folder):
+    folder.write("smalltalk.yaml", "")
+
+    problem = folder.only(folder.check().errors, "empty")
+
+    assert problem.format() == (
+        "smalltalk.yaml:1:1: the file is empty; it should start with 'smalltalk:' "
+        "('smalltalk: []' if there are none)"
+    )
 
 
 def test_an_unreadable_file(folder, monkeypatch):
