@@ -252,7 +252,7 @@ def read_smalltalk(reader: FieldReader, node: Node) -> Loaded[SmallTalk]:
 
 
 def read_synonym_group(reader: FieldReader, node: Node) -> SynonymGroup | None:
-    terms = reader.text_list(node, "synonyms in a group", minimum=2)
+    terms = reader.text_list(node, "synonyms in a group", minimum=2, item_name="synonym")
     if terms is None:
         return None
     return SynonymGroup(tuple(term for term, _ in terms), reader.position(node))
@@ -299,7 +299,9 @@ def _questions(
     questions: dict[Lang, tuple[str, ...]] = {}
     for lang in LANGS:
         what = f"{lang_name(lang)} questions"
-        items = reader.text_list(record.at(f"questions.{lang}", nodes[lang]), what, minimum[lang])
+        items = reader.text_list(
+            record.at(f"questions.{lang}", nodes[lang]), what, minimum[lang], "phrasing"
+        )
         if items is None:
             continue
         for index, (_, item) in enumerate(items):
@@ -357,7 +359,7 @@ def _derivations(reader: FieldReader, record: _Record, node: Node) -> tuple[Deri
 def _related(reader: FieldReader, record: _Record, node: Node | None) -> tuple[str, ...] | None:
     if node is None:
         return None
-    items = reader.text_list(record.at("related", node), "related entry ids")
+    items = reader.text_list(record.at("related", node), "related entry ids", 0, "entry id")
     if items is None:
         return None
     for index, (_, item) in enumerate(items):
