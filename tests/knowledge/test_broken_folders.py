@@ -61,6 +61,15 @@ def test_400_million_changed_to_4_yi_5_qian_wan_in_a_chinese_answer(folder):
     ]
 
 
+def test_a_double_space_in_a_quote_still_backs_its_numbers(folder):
+    # The quote check folds whitespace, so this quote passes it; its 400 million must count.
+    folder.replace("projects.yaml", "400 million", "400  million", after=(FUNDING, "quote:"))
+
+    result = folder.check()
+
+    assert result.errors == []
+
+
 def test_a_duplicated_id_points_at_the_second_and_names_the_first(folder):
     folder.replace("projects.yaml", OUTCOMES, FUNDING)
     first = folder.position("projects.yaml", "talent-projects-funding", after="- id:")
