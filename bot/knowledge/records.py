@@ -32,6 +32,9 @@ from bot.knowledge.model import (
 from bot.knowledge.numbers import numbers_in
 
 MIN_PHRASINGS: dict[Lang, int] = {"en": 6, "zh": 3}
+# Every related entry becomes a button under the answer. Three, like the most suggestions the
+# bot offers at once, still fit on a phone screen below the answer and its quotes.
+MAX_RELATED = 3
 
 _V = TypeVar("_V")
 
@@ -364,6 +367,13 @@ def _related(reader: FieldReader, record: _Record, node: Node | None) -> tuple[s
         return None
     for index, (_, item) in enumerate(items):
         record.at(f"related.{index}", item)
+    if len(items) > MAX_RELATED:
+        reader.error(
+            items[MAX_RELATED][1],
+            f"{len(items)} related entries are listed, and at most {MAX_RELATED} are allowed "
+            f"(each is a button under the answer); keep the {MAX_RELATED} a user most likely "
+            "wants next",
+        )
     return tuple(text.strip() for text, _ in items)
 
 

@@ -139,6 +139,36 @@ def test_a_related_entry_that_does_not_exist(folder):
     )
 
 
+def test_more_than_3_related_entries(folder):
+    folder.replace(
+        "tongzhou.yaml",
+        "related: [talent-priority, about-source]",
+        "related: [talent-priority, about-source, policy-3-0, talent-hubs, talent-events]",
+    )
+    line, column = folder.position("tongzhou.yaml", "talent-hubs", after="related: [")
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"tongzhou.yaml:{line}:{column}: 5 related entries are listed, and at most 3 are "
+        "allowed (each is a button under the answer); keep the 3 a user most likely wants next"
+    ]
+
+
+def test_3_related_entries_or_none_are_fine(folder):
+    folder.replace(
+        "tongzhou.yaml",
+        "related: [talent-priority, about-source]",
+        "related: [talent-priority, about-source, policy-3-0]",
+    )
+    text = folder.text("alphaess.yaml")
+    start = text.index("related: [") + len("related: ")
+    end = text.index("]", start) + 1
+    folder.write("alphaess.yaml", text[:start] + "[]" + text[end:])
+
+    assert folder.check().errors == []
+
+
 def test_a_missing_field_points_at_its_record(folder):
     text = folder.text("policy.yaml")
     start = text.index("review_by:")
