@@ -126,7 +126,7 @@ def test_a_folder_that_does_not_exist(tmp_path, capsys):
 
     lines = capsys.readouterr().out.splitlines()
     assert status == 1
-    assert lines[0].startswith(".:0:0: the knowledge folder ")
+    assert lines[0] == f"{tmp_path / 'nowhere'}: the knowledge folder does not exist"
     assert lines[-1] == "1 error, 0 warnings in 0 files"
 
 
@@ -175,7 +175,9 @@ def test_a_failing_extra_check_is_reported_not_raised(knowledge):
 
     result = check.check_folder(knowledge, extra_checks=[broken])
 
-    assert [p.message for p in result.errors] == ["the check broken failed: ValueError: boom"]
+    assert [p.format() for p in result.errors] == [
+        f"{knowledge}: the check broken failed: ValueError: boom"
+    ]
 
 
 def test_extra_checks_wait_for_a_folder_that_loads(knowledge):

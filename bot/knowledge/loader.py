@@ -116,14 +116,12 @@ class _FolderLoader:
 
     def load(self) -> LoadResult:
         if not self.directory.is_dir():
-            reason = (
-                "is a file: give the folder that holds the .yaml files"
+            message = (
+                "this is a file, not a folder: give the folder that holds the .yaml files"
                 if self.directory.exists()
-                else "does not exist"
+                else "the knowledge folder does not exist"
             )
-            self.problems.append(
-                Problem(".", 0, 0, f"the knowledge folder {self.directory} {reason}")
-            )
+            self.problems.append(self._about_folder(message))
             self.unreadable.update(_ID_NAMESPACE)
         else:
             self._load_files()
@@ -150,7 +148,7 @@ class _FolderLoader:
             children = sorted(self.directory.iterdir())
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            self.problems.append(Problem(".", 0, 0, f"cannot list the knowledge folder: {reason}"))
+            self.problems.append(self._about_folder(f"cannot read the knowledge folder: {reason}"))
             self.unreadable.update(_ID_NAMESPACE)
             return
         names = [p.name for p in children if p.is_file() and not p.name.startswith(".")]
@@ -171,10 +169,15 @@ class _FolderLoader:
                 self.unreadable.update(_kinds_in(top))
         if not any(name not in FIXED_FILES for name in yaml_names):
             self.problems.append(
-                Problem(".", 0, 0, "no entries file found; add e.g. policy.yaml with 'entries:'")
+                self._about_folder("no entries file found; add e.g. policy.yaml with 'entries:'")
             )
         for name in yaml_names:
             self._load_file(name)
+
+    def _about_folder(self, message: str) -> Problem:
+        """A problem with the folder itself, named by its path as given: no file of it is at
+        fault, and "." would not tell staff which folder was read."""
+        return Problem(str(self.directory), 0, 0, message)
 
     def _load_file(self, name: str) -> None:
         self.files.append(name)
