@@ -50,7 +50,8 @@ def _run_check(check: KnowledgeCheck, kb: KnowledgeBase) -> list[Problem]:
         return list(check(kb))
     except Exception as error:  # a failing check must not hide everything else it missed
         name = getattr(check, "__name__", type(check).__name__)
-        return [Problem(".", 0, 0, f"the check {name} failed: {type(error).__name__}: {error}")]
+        message = f"the check {name} failed: {type(error).__name__}: {error}"
+        return [Problem(kb.root, 0, 0, message)]
 
 
 def format_problems(problems: Iterable[Problem]) -> list[str]:

@@ -126,7 +126,7 @@ def test_a_folder_that_does_not_exist(tmp_path, capsys):
 
     lines = capsys.readouterr().out.splitlines()
     assert status == 1
-    assert lines[0].startswith(".:0:0: the knowledge folder ")
+    assert lines[0] == f"{tmp_path / 'nowhere'}: the knowledge folder does not exist"
     assert lines[-1] == "1 error, 0 warnings in 0 files"
 
 
@@ -175,7 +175,9 @@ def test_a_failing_extra_check_is_reported_not_raised(knowledge):
 
     result = check.check_folder(knowledge, extra_checks=[broken])
 
-    assert [p.message for p in result.errors] == ["the check broken failed: ValueError: boom"]
+    assert [p.format() for p in result.errors] == [
+        f"{knowledge}: the check broken failed: ValueError: boom"
+    ]
 
 
 def test_extra_checks_wait_for_a_folder_that_loads(knowledge):
@@ -240,3 +242,19 @@ def test_a_problem_is_always_one_printable_line():
     assert check.format_problems([problem]) == [
         "policy.yaml:3:5: unknown field 'a\\nb\\x1b[31m' — did you mean 'answer'?"
     ]
+
+
+def test_an_answer_edit_that_moves_a_counting_question_is_reported(knowledge):
+    # What knowledge/README.md ("Which entry answers") warns of: brackets between 372 and what
+    # it counts leave "how many talent projects" to the entry counting "supported projects".
+    path = knowledge / "projects.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("supported 372 high-level", "supported 372 (the most) high-level", 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+    [error] = check.check_folder(knowledge).errors
+
+    assert error.file == "projects.yaml"
+    assert "phrasing 'how many talent projects' of entry 'talent-projects-funding'" in error.message
+    assert error.message.endswith('see "Which entry answers" in README.md)')

@@ -281,7 +281,13 @@ def unbacked_numbers(text: str, backed: Iterable[object]) -> Iterator[NumberMent
 
 
 def _quoted_values(entry: Entry) -> set[object]:
-    return {value for citation in entry.citations for value in values_in(citation.quote)}
+    # Read as check_quotes reads them: a quote it accepts with two spaces ("400  million")
+    # must back the same numbers as the source's "400 million".
+    return {
+        value
+        for citation in entry.citations
+        for value in values_in(normalise_whitespace(citation.quote))
+    }
 
 
 def _declared_values(entry: Entry) -> set[object]:

@@ -25,6 +25,7 @@ _STR, _NULL, _BOOL, _INT, _FLOAT, _DATE = (
     _TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp")
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_VISIBLE = re.compile(r"\S")
 
 # What each field holds, said the way a staff member would want to read it in an error.
 FIELD_HINTS: dict[str, str] = {
@@ -209,8 +210,13 @@ class FieldReader:
             return None
         return list(node.value)
 
-    def text_list(self, node: Node, what: str, minimum: int = 0) -> list[tuple[str, Node]] | None:
-        """Non-empty strings with their nodes; None if the list itself or any item is wrong."""
+    def text_list(
+        self, node: Node, what: str, minimum: int = 0, item_name: str = "item"
+    ) -> list[tuple[str, Node]] | None:
+        """Non-empty one-line strings with their nodes; None if the list or any item is wrong.
+
+        ``item_name`` is what one item is called in messages ("phrasing", "entry id").
+        """
         items = self.sequence(node, what)
         if items is None:
             return None
@@ -218,7 +224,7 @@ class FieldReader:
         sound = True
         for item in items:
             value = self.text(item, f"each of the {what}")
-            if value is None:
+            if value is None or not self._on_one_line(node, item, item_name):
                 sound = False
             else:
                 values.append((value, item))
@@ -229,6 +235,40 @@ class FieldReader:
             )
             sound = False
         return values if sound else None
+
+    def _on_one_line(self, listed: Node, item: Node, item_name: str) -> bool:
+        """False, after reporting it, for an unquoted item that runs on to another line.
+
+        YAML joins such lines into one text. Nobody writes an item over two lines on purpose;
+        what happens is a new item indented one space more than the one above ("- b" under
+        "- a" becomes the one item "a - b"), or a missing comma in [ ]. Either way an item is
+        lost without a word, so the line that was swallowed is pointed at.
+        """
+        text = self.text_of_file
+        start, end = item.start_mark.index, item.end_mark.index
+        if not isinstance(item, ScalarNode) or item.style or "\n" not in text[start:end]:
+            return True
+        swallowed = _VISIBLE.search(text, text.index("\n", start), end)
+        if swallowed is None:
+            return True
+        at = swallowed.start()
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        joined = (
+            f"this line is read as part of the {item_name} above, which becomes "
+            f"'{_shorten(str(item.value), 60)}'"
+        )
+        if isinstance(listed, SequenceNode) and listed.flow_style:
+            advice = "if it is a new item, put a comma before it"
+        elif swallowed.group() == "-":
+            advice = (
+                "it looks like a new item indented more than the one above: "
+                "line its '-' up with the '-' above"
+            )
+        else:
+            advice = "if it is a new item, start it with '- ' lined up with the '-' above"
+        message = f"{joined}; {advice} (each {item_name} must be written on one line)"
+        self.problems.append(Problem(self.file, self._line_of(at), column, message))
+        return False
 
     def ident(self, node: Node, what: str) -> str | None:
         value = self.text(node, what)

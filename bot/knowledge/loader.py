@@ -1,8 +1,9 @@
 """Load a knowledge folder into a KnowledgeBase, reporting every problem in every file at once.
 
-The folder is flat: ``sources.yaml``, ``topics.yaml``, ``synonyms.yaml``, ``smalltalk.yaml``, and
-any other ``*.yaml`` file holds entries. Files are read in sorted name order, so "first" and
-"second" in duplicate-id messages are stable. Nothing here raises on bad input.
+The folder is flat: ``sources.yaml``, ``topics.yaml``, ``synonyms.yaml``, ``smalltalk.yaml`` (each
+must exist; the last two may hold an empty list), and any other ``*.yaml`` file holds entries.
+Files are read in sorted name order, so "first" and "second" in duplicate-id messages are
+stable. Nothing here raises on bad input.
 """
 
 from __future__ import annotations
@@ -41,12 +42,24 @@ SOURCES_FILE = "sources.yaml"
 TOPICS_FILE = "topics.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 SMALLTALK_FILE = "smalltalk.yaml"
-# file name -> (its single top-level field, may its list be empty, must the file exist)
-FIXED_FILES: dict[str, tuple[str, bool, bool]] = {
-    SOURCES_FILE: ("sources", False, True),
-    TOPICS_FILE: ("topics", False, True),
-    SYNONYMS_FILE: ("synonyms", True, False),
-    SMALLTALK_FILE: ("smalltalk", True, False),
+# file name -> (its single top-level field, may its list be empty, what it is for). Every one
+# must exist: without synonyms.yaml or smalltalk.yaml the bot still runs, but understands far
+# fewer questions or declines every greeting, which nobody would notice until users did.
+FIXED_FILES: dict[str, tuple[str, bool, str]] = {
+    SOURCES_FILE: ("sources", False, "it lists the source documents that quotes come from"),
+    TOPICS_FILE: ("topics", False, "it lists the topics the bot shows as buttons"),
+    SYNONYMS_FILE: (
+        "synonyms",
+        True,
+        "it lists words users may use for the same thing, and without it the bot "
+        "understands far fewer questions",
+    ),
+    SMALLTALK_FILE: (
+        "smalltalk",
+        True,
+        "it holds the replies to greetings, thanks and goodbyes, and without it the bot "
+        "declines them",
+    ),
 }
 ENTRIES_FIELD = "entries"
 # Entries and small talk share one namespace: both are answered from the same id.
@@ -103,14 +116,12 @@ class _FolderLoader:
 
     def load(self) -> LoadResult:
         if not self.directory.is_dir():
-            reason = (
-                "is a file: give the folder that holds the .yaml files"
+            message = (
+                "this is a file, not a folder: give the folder that holds the .yaml files"
                 if self.directory.exists()
-                else "does not exist"
+                else "the knowledge folder does not exist"
             )
-            self.problems.append(
-                Problem(".", 0, 0, f"the knowledge folder {self.directory} {reason}")
-            )
+            self.problems.append(self._about_folder(message))
             self.unreadable.update(_ID_NAMESPACE)
         else:
             self._load_files()
@@ -137,7 +148,7 @@ class _FolderLoader:
             children = sorted(self.directory.iterdir())
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            self.problems.append(Problem(".", 0, 0, f"cannot list the knowledge folder: {reason}"))
+            self.problems.append(self._about_folder(f"cannot read the knowledge folder: {reason}"))
             self.unreadable.update(_ID_NAMESPACE)
             return
         names = [p.name for p in children if p.is_file() and not p.name.startswith(".")]
@@ -146,23 +157,31 @@ class _FolderLoader:
                 message = f"ignored: only .yaml files are read; rename it to {name[:-4]}.yaml"
                 self.problems.append(Problem(name, 0, 0, message, Severity.WARNING))
         yaml_names = [n for n in names if n.endswith(".yaml")]
-        for name, (_, _, required) in FIXED_FILES.items():
-            if required and name not in yaml_names:
-                top = FIXED_FILES[name][0]
-                self.problems.append(
-                    Problem(name, 0, 0, f"the file is missing; create it with a '{top}:' list")
+        for name, (top, may_be_empty, purpose) in FIXED_FILES.items():
+            if name not in yaml_names:
+                create = (
+                    f"the line '{top}: []' to have none" if may_be_empty else f"a '{top}:' list"
                 )
-                self.unreadable.add("source" if name == SOURCES_FILE else "topic")
+                message = (
+                    f"the file is missing ({purpose}); put it back, or create it with {create}"
+                )
+                self.problems.append(Problem(name, 0, 0, message))
+                self.unreadable.update(_kinds_in(top))
         if not any(name not in FIXED_FILES for name in yaml_names):
             self.problems.append(
-                Problem(".", 0, 0, "no entries file found; add e.g. policy.yaml with 'entries:'")
+                self._about_folder("no entries file found; add e.g. policy.yaml with 'entries:'")
             )
         for name in yaml_names:
             self._load_file(name)
 
+    def _about_folder(self, message: str) -> Problem:
+        """A problem with the folder itself, named by its path as given: no file of it is at
+        fault, and "." would not tell staff which folder was read."""
+        return Problem(str(self.directory), 0, 0, message)
+
     def _load_file(self, name: str) -> None:
         self.files.append(name)
-        top, may_be_empty, _ = FIXED_FILES.get(name, (ENTRIES_FIELD, False, False))
+        top, may_be_empty, _ = FIXED_FILES.get(name, (ENTRIES_FIELD, False, ""))
         kinds = _kinds_in(top)
         text, problems = read_text(self.directory / name, name)
         self.problems.extend(problems)
@@ -173,9 +192,9 @@ class _FolderLoader:
         self.problems.extend(problems)
         if parsed.root is None:
             if not problems:
-                self.problems.append(
-                    Problem(name, 1, 1, f"the file is empty; it should start with '{top}:'")
-                )
+                none = f" ('{top}: []' if there are none)" if may_be_empty else ""
+                message = f"the file is empty; it should start with '{top}:'{none}"
+                self.problems.append(Problem(name, 1, 1, message))
             self.unreadable.update(kinds)
             return
         reader = FieldReader(name, text)

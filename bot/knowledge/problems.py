@@ -13,7 +13,11 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One message about one place. ``line`` and ``column`` are 1-based; 0 means unknown."""
+    """One message about one place. ``line`` and ``column`` are 1-based; 0 means unknown.
+
+    ``file`` is relative to the knowledge folder; for a problem with the folder as a whole, it
+    is the folder's path as given.
+    """
 
     file: str
     line: int
@@ -24,10 +28,15 @@ class Problem:
     def format(self) -> str:
         """``file:line:column: message``, the form editors and ``talent-bot check`` use.
 
+        A problem with no line (a missing file, or one about the whole folder, whose ``file``
+        is then the folder's path) is ``file: message``: a ":0:0" would send staff looking for
+        a line 0 that does not exist.
+
         Always one line: a line break or control character quoted from a file is shown
         escaped (``\\n``), so it can neither split the report nor drive the terminal.
         """
-        return f"{_printable(self.file)}:{self.line}:{self.column}: {_printable(self.message)}"
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{_printable(where)}: {_printable(self.message)}"
 
     def to_dict(self) -> dict[str, object]:
         return {

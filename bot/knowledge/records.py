@@ -32,6 +32,9 @@ from bot.knowledge.model import (
 from bot.knowledge.numbers import numbers_in
 
 MIN_PHRASINGS: dict[Lang, int] = {"en": 6, "zh": 3}
+# Every related entry becomes a button under the answer. Three, like the most suggestions the
+# bot offers at once, still fit on a phone screen below the answer and its quotes.
+MAX_RELATED = 3
 
 _V = TypeVar("_V")
 
@@ -252,7 +255,7 @@ def read_smalltalk(reader: FieldReader, node: Node) -> Loaded[SmallTalk]:
 
 
 def read_synonym_group(reader: FieldReader, node: Node) -> SynonymGroup | None:
-    terms = reader.text_list(node, "synonyms in a group", minimum=2)
+    terms = reader.text_list(node, "synonyms in a group", minimum=2, item_name="synonym")
     if terms is None:
         return None
     return SynonymGroup(tuple(term for term, _ in terms), reader.position(node))
@@ -299,7 +302,9 @@ def _questions(
     questions: dict[Lang, tuple[str, ...]] = {}
     for lang in LANGS:
         what = f"{lang_name(lang)} questions"
-        items = reader.text_list(record.at(f"questions.{lang}", nodes[lang]), what, minimum[lang])
+        items = reader.text_list(
+            record.at(f"questions.{lang}", nodes[lang]), what, minimum[lang], "phrasing"
+        )
         if items is None:
             continue
         for index, (_, item) in enumerate(items):
@@ -357,11 +362,18 @@ def _derivations(reader: FieldReader, record: _Record, node: Node) -> tuple[Deri
 def _related(reader: FieldReader, record: _Record, node: Node | None) -> tuple[str, ...] | None:
     if node is None:
         return None
-    items = reader.text_list(record.at("related", node), "related entry ids")
+    items = reader.text_list(record.at("related", node), "related entry ids", 0, "entry id")
     if items is None:
         return None
     for index, (_, item) in enumerate(items):
         record.at(f"related.{index}", item)
+    if len(items) > MAX_RELATED:
+        reader.error(
+            items[MAX_RELATED][1],
+            f"{len(items)} related entries are listed, and at most {MAX_RELATED} are allowed "
+            f"(each is a button under the answer); keep the {MAX_RELATED} a user most likely "
+            "wants next",
+        )
     return tuple(text.strip() for text, _ in items)
 
 

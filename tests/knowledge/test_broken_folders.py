@@ -61,6 +61,15 @@ def test_400_million_changed_to_4_yi_5_qian_wan_in_a_chinese_answer(folder):
     ]
 
 
+def test_a_double_space_in_a_quote_still_backs_its_numbers(folder):
+    # The quote check folds whitespace, so this quote passes it; its 400 million must count.
+    folder.replace("projects.yaml", "400 million", "400  million", after=(FUNDING, "quote:"))
+
+    result = folder.check()
+
+    assert result.errors == []
+
+
 def test_a_duplicated_id_points_at_the_second_and_names_the_first(folder):
     folder.replace("projects.yaml", OUTCOMES, FUNDING)
     first = folder.position("projects.yaml", "talent-projects-funding", after="- id:")
@@ -128,6 +137,36 @@ def test_a_related_entry_that_does_not_exist(folder):
         "related entry 'talent-project-outcome' does not exist — "
         "did you mean 'talent-projects-outcomes'?"
     )
+
+
+def test_more_than_3_related_entries(folder):
+    folder.replace(
+        "tongzhou.yaml",
+        "related: [talent-priority, about-source]",
+        "related: [talent-priority, about-source, policy-3-0, talent-hubs, talent-events]",
+    )
+    line, column = folder.position("tongzhou.yaml", "talent-hubs", after="related: [")
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"tongzhou.yaml:{line}:{column}: 5 related entries are listed, and at most 3 are "
+        "allowed (each is a button under the answer); keep the 3 a user most likely wants next"
+    ]
+
+
+def test_3_related_entries_or_none_are_fine(folder):
+    folder.replace(
+        "tongzhou.yaml",
+        "related: [talent-priority, about-source]",
+        "related: [talent-priority, about-source, policy-3-0]",
+    )
+    text = folder.text("alphaess.yaml")
+    start = text.index("related: [") + len("related: ")
+    end = text.index("]", start) + 1
+    folder.write("alphaess.yaml", text[:start] + "[]" + text[end:])
+
+    assert folder.check().errors == []
 
 
 def test_a_missing_field_points_at_its_record(folder):
@@ -219,6 +258,92 @@ def test_a_colon_in_unquoted_text_gets_a_hint(folder):
 
     assert problem.line == line
     assert "must be put in quotes" in problem.message
+
+
+def test_a_phrasing_indented_one_space_more_is_not_merged_into_the_one_above(folder):
+    # YAML reads the two lines as one phrasing: "Where is Tongzhou? - tongzhou location".
+    folder.replace("tongzhou.yaml", "        - tongzhou location", "         - tongzhou location")
+    line, column = folder.position("tongzhou.yaml", "- tongzhou location")
+
+    errors = folder.check().errors
+
+    assert [p.format() for p in errors] == [
+        f"tongzhou.yaml:{line}:{column}: this line is read as part of the phrasing above, "
+        "which becomes 'Where is Tongzhou? - tongzhou location'; it looks like a new item "
+        "indented more than the one above: line its '-' up with the '-' above "
+        "(each phrasing must be written on one line)"
+    ]
+
+
+def test_a_phrasing_wrapped_onto_a_second_line(folder):
+    folder.replace("tongzhou.yaml", "        - tongzhou location", "          tongzhou location")
+    line, column = folder.position("tongzhou.yaml", "tongzhou location", after="Where is")
+
+    problem = folder.only(folder.check().errors, "read as part of the phrasing above")
+
+    assert (problem.file, problem.line, problem.column) == ("tongzhou.yaml", line, column)
+    assert "'Where is Tongzhou? tongzhou location'" in problem.message
+    assert "start it with '- ' lined up with the '-' above" in problem.message
+
+
+def test_a_missing_comma_in_a_bracketed_list_of_phrasings(folder):
+    folder.replace("smalltalk.yaml", "en: [hi, hello, ", "en: [hi, hello\n        ")
+    line, column = folder.position("smalltalk.yaml", "hey there")
+
+    problem = folder.only(folder.check().errors, "read as part of the phrasing above")
+
+    assert (problem.file, problem.line, problem.column) == ("smalltalk.yaml", line, column)
+    assert "which becomes 'hello hey there'; if it is a new item, put a comma before it" in (
+        problem.message
+    )
+
+
+def test_a_related_id_indented_one_space_more(folder):
+    folder.replace(
+        "tongzhou.yaml",
+        "related: [talent-priority, about-source]",
+        "related:\n      - talent-priority\n       - about-source",
+    )
+    line, column = folder.position("tongzhou.yaml", "- about-source")
+
+    errors = folder.check().errors
+
+    assert [(p.file, p.line, p.column) for p in errors] == [("tongzhou.yaml", line, column)]
+    assert "part of the entry id above, which becomes 'talent-priority - about-source'" in (
+        errors[0].message
+    )
+
+
+def test_a_synonym_indented_one_space_more(folder):
+    folder.write(
+        "synonyms.yaml",
+        folder.text("synonyms.yaml") + "  - - money\n    - cash\n     - dosh\n",
+    )
+    line, column = folder.position("synonyms.yaml", "- dosh")
+
+    problem = folder.only(folder.check().errors, "read as part of the synonym above")
+
+    assert (problem.line, problem.column) == (line, column)
+
+
+def test_a_phrasing_quoted_over_two_lines_is_one_phrasing(folder):
+    # Quoted, the line break is plainly meant: YAML still reads one phrasing, "tongzhou location".
+    folder.replace("tongzhou.yaml", "- tongzhou location", '- "tongzhou\n          location"')
+
+    assert folder.check().errors == []
+
+
+def test_a_citation_indented_one_space_more_is_a_syntax_error(folder):
+    # Unlike a phrasing, a citation cannot be swallowed silently: YAML refuses the result.
+    folder.replace(
+        "tongzhou.yaml",
+        "      - source: tongzhou-talent-2024\n",
+        "      - source: tongzhou-talent-2024\n        quote: first\n       - source: other\n",
+    )
+
+    problem = folder.only(folder.check().errors, "YAML syntax error")
+
+    assert problem.file == "tongzhou.yaml"
 
 
 def test_a_file_that_is_not_utf8(folder):

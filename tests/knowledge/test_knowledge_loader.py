@@ -160,8 +160,51 @@ def test_a_missing_required_file(folder):
     result = folder.check()
 
     assert [p.format() for p in result.errors] == [
-        "topics.yaml:0:0: the file is missing; create it with a 'topics:' list"
+        "topics.yaml: the file is missing (it lists the topics the bot shows as buttons); "
+        "put it back, or create it with a 'topics:' list"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "purpose"),
+    [
+        ("smalltalk.yaml", "the replies to greetings, thanks and goodbyes"),
+        ("synonyms.yaml", "words users may use for the same thing"),
+    ],
+)
+def test_a_missing_smalltalk_or_synonyms_file_is_an_error(folder, name, purpose):
+    # Without them the bot still runs, but declines greetings or understands far less.
+    (folder.path / name).unlink()
+
+    result = folder.check()
+
+    assert result.kb is None
+    [problem] = result.errors
+    assert problem.file == name
+    assert purpose in problem.message
+    top = name.removesuffix(".yaml")
+    assert problem.message.endswith(f"or create it with the line '{top}: []' to have none")
+
+
+@pytest.mark.parametrize("name", ["smalltalk.yaml", "synonyms.yaml"])
+def test_smalltalk_and_synonyms_may_hold_an_empty_list(folder, name):
+    top = name.removesuffix(".yaml")
+    folder.write(name, f"{top}: []\n")
+
+    result = folder.check()
+
+    assert result.errors == []
+
+
+def test_an_empty_smalltalk_file_says_how_to_have_none(folder):
+    folder.write("smalltalk.yaml", "")
+
+    problem = folder.only(folder.check().errors, "empty")
+
+    assert problem.format() == (
+        "smalltalk.yaml:1:1: the file is empty; it should start with 'smalltalk:' "
+        "('smalltalk: []' if there are none)"
+    )
 
 
 def test_an_unreadable_file(folder, monkeypatch):
@@ -176,18 +219,40 @@ def test_an_unreadable_file(folder, monkeypatch):
 
     errors = folder.check().errors
 
-    assert [p.format() for p in errors] == [
-        "events.yaml:0:0: cannot read the file: Permission denied"
-    ]
+    assert [p.format() for p in errors] == ["events.yaml: cannot read the file: Permission denied"]
 
 
 def test_a_folder_that_does_not_exist(tmp_path):
     result = validate_folder(tmp_path / "nowhere")
 
     assert result.kb is None
-    assert len(result.errors) == 1
-    assert result.errors[0].file == "."
-    assert "does not exist" in result.errors[0].message
+    assert [p.format() for p in result.errors] == [
+        f"{tmp_path / 'nowhere'}: the knowledge folder does not exist"
+    ]
+
+
+def test_a_folder_that_cannot_be_read(folder, monkeypatch):
+    def iterdir(path: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+
+    errors = validate_folder(folder.path).errors
+
+    assert [p.format() for p in errors] == [
+        f"{folder.path}: cannot read the knowledge folder: Permission denied"
+    ]
+
+
+def test_a_folder_without_entries_files(folder):
+    for name in ("about", "alphaess", "events", "policy", "projects", "tongzhou"):
+        (folder.path / f"{name}.yaml").unlink()
+
+    problem = folder.only(folder.check().errors, "no entries file")
+
+    assert problem.format() == (
+        f"{folder.path}: no entries file found; add e.g. policy.yaml with 'entries:'"
+    )
 
 
 def test_a_yml_file_is_named_in_a_warning(folder):
@@ -197,7 +262,7 @@ def test_a_yml_file_is_named_in_a_warning(folder):
 
     assert result.errors == []
     assert [p.format() for p in result.warnings] == [
-        "housing.yml:0:0: ignored: only .yaml files are read; rename it to housing.yaml"
+        "housing.yml: ignored: only .yaml files are read; rename it to housing.yaml"
     ]
 
 
@@ -369,7 +434,7 @@ def test_a_dash_without_a_space(folder):
 def test_a_file_given_as_the_folder(folder):
     result = validate_folder(folder.path / "policy.yaml")
 
-    assert [p.message for p in result.errors] == [
-        f"the knowledge folder {folder.path / 'policy.yaml'} is a file: give the folder that "
+    assert [p.format() for p in result.errors] == [
+        f"{folder.path / 'policy.yaml'}: this is a file, not a folder: give the folder that "
         "holds the .yaml files"
     ]

@@ -49,3 +49,14 @@ async def test_a_broken_edit_keeps_answering_and_reports_like_check(knowledge: P
     line, column = expected[0].split(":")[1:3]
     assert int(line) > 0
     assert int(column) > 0
+
+
+async def test_a_deleted_smalltalk_file_is_refused_and_greetings_still_answered(
+    knowledge: Path,
+) -> None:
+    holder = faq_engine_holder(knowledge)
+    (knowledge / "smalltalk.yaml").unlink()
+    result = await holder.reload()
+    assert not result.ok
+    assert [line.split(":")[0] for line in result.errors] == ["smalltalk.yaml"]
+    assert holder.engine.ask("hello").kind == "smalltalk"
