@@ -58,6 +58,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("that cannot start any token", "text starting with this character must be put in quotes"),
     ("expected a single document", "the file must hold one document: remove the extra '---' line"),
 )
+# A list item's dash with no space after it.
+_DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
 # A value that opens a quote: "key: \"..." or "- '...".
 _OPENING_QUOTE = re.compile(
     r"""^\s*(?:-\s+|[^\s"'#][^:#]*:\s+|-\s+[^\s"'#][^:#]*:\s+)(["'])(.*)$"""
@@ -175,7 +177,12 @@ def parse_yaml(text: str, name: str) -> tuple[YamlFile, list[Problem]]:
         # A parse error at or after a tab-indented line is almost always caused by the tab,
         # which is already reported in plainer words.
         if first_tab_line is None or line < first_tab_line:
-            problems.append(Problem(name, line, column, _syntax_message(error)))
+            message = _syntax_message(error)
+            lines = text.splitlines()
+            # "-tongzhou location" reads as a field with its ':' missing, not as a list item.
+            if 0 < line <= len(lines) and _DASH_WITHOUT_SPACE.match(lines[line - 1]):
+                message = "YAML syntax error: each list item needs a space after its '-'"
+            problems.append(Problem(name, line, column, message))
         return YamlFile(name, None), problems
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -284,8 +291,10 @@ def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
 
 def _mark_of(error: yaml.MarkedYAMLError) -> tuple[int, int]:
     marks = [error.problem_mark, error.context_mark]
-    if any(opener in (error.context or "") for opener in ("quoted scalar", "flow")):
-        marks.reverse()  # where the quote or bracket opened, not where reading gave up
+    if any(opener in (error.context or "") for opener in ("quoted scalar", "flow", "simple key")):
+        # Where the quote, bracket or key ("review_by 2027-06-30", missing its ':') began, not
+        # where reading gave up (the next line, or further).
+        marks.reverse()
     mark = next((m for m in marks if m is not None), None)
     if mark is None:
         return 0, 0

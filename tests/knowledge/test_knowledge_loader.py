@@ -438,3 +438,21 @@ def test_a_file_given_as_the_folder(folder):
         f"{folder.path / 'policy.yaml'}: this is a file, not a folder: give the folder that "
         "holds the .yaml files"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "typed", "message"),
+    [
+        ("    review_by: 2027", "    review_by 2027", "a line is missing its ':'"),
+        ("    topic: tongzhou", "    topic tongzhou", "a line is missing its ':'"),
+        ("      - tongzhou location", "      -tongzhou location", "needs a space after its '-'"),
+    ],
+)
+def test_a_syntax_error_is_reported_on_the_line_that_has_it(folder, written, typed, message):
+    folder.replace("tongzhou.yaml", written, typed)
+    line, _ = folder.position("tongzhou.yaml", typed.strip())
+
+    problem = folder.only(folder.check().errors, "YAML syntax error")
+
+    assert (problem.file, problem.line) == ("tongzhou.yaml", line)
+    assert message in problem.message
