@@ -111,10 +111,6 @@ def _problem(at: Position, message: str, severity: Severity = Severity.ERROR) ->
     return Problem(at.file, at.line, at.column, message, severity)
 
 
-def _place(at: Position) -> str:
-    return f"{at.file}:{at.line}:{at.column}"
-
-
 def _declarations_of(kb: KnowledgeBase) -> Declarations:
     return Declarations(
         ids={
@@ -446,7 +442,7 @@ def check_phrasings(scope: _Scope) -> Iterator[Problem]:
                     yield _problem(
                         phrasing.position,
                         f"phrasing '{phrasing.text}' repeats '{other.text}' of the same entry "
-                        f"at {_place(other.position)}; remove one",
+                        f"at {other.position.place()}; remove one",
                         Severity.WARNING,
                     )
                 continue
@@ -455,7 +451,7 @@ def check_phrasings(scope: _Scope) -> Iterator[Problem]:
             yield _problem(
                 phrasing.position,
                 f"phrasing '{phrasing.text}' of '{phrasing.owner}' is {same} '{other.text}' "
-                f"of '{other.owner}' at {_place(other.position)}; a question must lead to "
+                f"of '{other.owner}' at {other.position.place()}; a question must lead to "
                 "one entry only",
             )
             break
@@ -490,7 +486,7 @@ def check_synonyms(scope: _Scope) -> Iterator[Problem]:
                 group.position,
                 f"{'synonym' if len(terms) == 1 else 'synonyms'} {words} "
                 f"{'is' if len(terms) == 1 else 'are'} already in the group "
-                f"at {_place(first)}; a word may belong to one group only (merge the groups "
+                f"at {first.place()}; a word may belong to one group only (merge the groups "
                 "or drop the word from one)",
             )
 

@@ -276,12 +276,19 @@ class _FolderLoader:
         if first is None:
             self.declared[key] = declared
             return True
-        here = declared.position
-        where = f"{first.position.file}:{first.position.line}:{first.position.column}"
+        here, there = declared.position, first.position
         message = (
-            f"id '{declared.id}' is already used by the {first.kind} at {where}; ids must be unique"
+            f"id '{declared.id}' is already used by the {first.kind} at {there.place()}; "
+            "ids must be unique"
         )
         self.problems.append(Problem(here.file, here.line, here.column, message))
+        # Also at the first place: either may be the edit (a copied entry, a renamed id), and
+        # the list is sorted by file, so the other place may come far down it.
+        message = (
+            f"id '{declared.id}' is also used by the {declared.kind} at {here.place()}; "
+            "ids must be unique"
+        )
+        self.problems.append(Problem(there.file, there.line, there.column, message))
         return False
 
     def _text_loader(self, reader: FieldReader) -> Callable[[str, Node], str | None]:

@@ -21,6 +21,10 @@ class Position:
     line: int  # 1-based
     column: int  # 1-based
 
+    def place(self) -> str:
+        """``file:line:column``, as problems are printed."""
+        return f"{self.file}:{self.line}:{self.column}"
+
 
 # Where each part of a record was written, keyed by a dotted path such as "answer.zh",
 # "questions.en.2", "related.0", "citations.1.quote" or "review_by" ("answer.en@12" is the

@@ -70,7 +70,7 @@ def test_a_double_space_in_a_quote_still_backs_its_numbers(folder):
     assert result.errors == []
 
 
-def test_a_duplicated_id_points_at_the_second_and_names_the_first(folder):
+def test_a_duplicated_id_is_reported_at_both_places_each_naming_the_other(folder):
     folder.replace("projects.yaml", OUTCOMES, FUNDING)
     first = folder.position("projects.yaml", "talent-projects-funding", after="- id:")
     second_line, second_column = folder.position(
@@ -87,6 +87,13 @@ def test_a_duplicated_id_points_at_the_second_and_names_the_first(folder):
     assert problem.message == (
         f"id 'talent-projects-funding' is already used by the entry at "
         f"projects.yaml:{first[0]}:{first[1]}; ids must be unique"
+    )
+    # ... and at the first, which may be the one just edited, naming the second.
+    other = folder.only(folder.check().errors, "also used")
+    assert (other.file, other.line, other.column) == ("projects.yaml", *first)
+    assert other.message == (
+        f"id 'talent-projects-funding' is also used by the entry at "
+        f"projects.yaml:{second_line}:{second_column}; ids must be unique"
     )
 
 
