@@ -56,6 +56,7 @@ _HOSTNAME_PATTERN = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[
 # Digits and dots only is meant as an IPv4 address, though the host-name pattern takes it: the
 # resolver then fails (999.1.1.1) or reads it otherwise (1.2.3 is 1.2.0.3) after start-up.
 _DOTTED_NUMBERS_PATTERN = re.compile(r"[0-9.]+")
+_TELEGRAM_WEBHOOK_PORTS = frozenset({443, 80, 88, 8443})
 
 
 class Secret:
@@ -176,7 +177,7 @@ def load_settings(
     port = reader.parsed("TALENT_BOT_PORT", DEFAULT_PORT, _port)
     log_level = _read_log_level(reader)
     retention = reader.parsed("TALENT_BOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, _days)
-    webhook = _read_webhook(reader, listen, port)
+    webhook = _read_webhook(reader, listen, port, official_api=base_url == OFFICIAL_BASE_URL)
 
     if reader.errors:
         raise ConfigError(reader.errors)
@@ -399,7 +400,9 @@ def _read_log_level(reader: _Reader) -> str:
     return value.upper()
 
 
-def _read_webhook(reader: _Reader, listen: str, port: int) -> WebhookSettings | None:
+def _read_webhook(
+    reader: _Reader, listen: str, port: int, *, official_api: bool
+) -> WebhookSettings | None:
     url = reader.raw("TALENT_BOT_WEBHOOK_URL")
     secret = reader.raw("TALENT_BOT_WEBHOOK_SECRET")
     if url is None:
@@ -422,6 +425,14 @@ def _read_webhook(reader: _Reader, listen: str, port: int) -> WebhookSettings | 
     elif (problem := _address_problem(url)) is not None:
         reader.error(
             f"TALENT_BOT_WEBHOOK_URL: {problem}; expected e.g. https://bot.example.org/telegram"
+        )
+        sound = False
+    elif official_api and (urlsplit(url).port or 443) not in _TELEGRAM_WEBHOOK_PORTS:
+        # Telegram's servers refuse any other port, but only when the webhook is registered;
+        # a Bot API server of one's own (TELEGRAM_API_BASE_URL) accepts any.
+        reader.error(
+            "TALENT_BOT_WEBHOOK_URL: Telegram only posts to ports 443, 80, 88 and 8443; use "
+            "one of them in the address (a proxy may forward it to TALENT_BOT_PORT)"
         )
         sound = False
     if secret is None:

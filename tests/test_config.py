@@ -261,6 +261,21 @@ def test_a_webhook_url_with_a_bad_host_or_port_is_refused_at_start_up(
     assert "webhook-secret-value" not in message
 
 
+def test_a_webhook_port_telegram_does_not_post_to_is_refused_unless_the_api_is_ones_own() -> None:
+    environ = {
+        "TELEGRAM_BOT_TOKEN": token(),
+        "TALENT_BOT_WEBHOOK_URL": "https://bot.example.org:8080/x",
+        "TALENT_BOT_WEBHOOK_SECRET": "webhook-secret-value",
+    }
+    (message,) = errors(environ)
+    assert message.startswith("TALENT_BOT_WEBHOOK_URL: ")
+    assert "443, 80, 88 and 8443" in message
+    own_server = {**environ, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot"}
+    assert load_settings(own_server).webhook is not None
+    for allowed in ("https://bot.example.org/x", "https://bot.example.org:8443/x"):
+        assert load_settings({**environ, "TALENT_BOT_WEBHOOK_URL": allowed}).webhook is not None
+
+
 def test_a_webhook_secret_without_a_webhook_url_is_refused_never_echoed() -> None:
     # Most often the URL's name is misspelt: polling instead would hide it.
     environ = {
