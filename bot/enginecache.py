@@ -53,7 +53,7 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Literal, Protocol
 
 from bot.knowledge import collector_paused
 from bot.matching.settings import MatchSettings
@@ -135,19 +135,18 @@ def last_good(cache_dir: Path, knowledge_dir: Path, settings: MatchSettings) -> 
     if _inside(cache_dir, knowledge_dir) or not _prepared(cache_dir):
         return None
     pointer = _last_good_pointer(cache_dir, knowledge_dir, settings)
-    try:
-        handle = os.open(pointer, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError as error:
-        logger.info("engine cache: no earlier engine for %s (%s)", knowledge_dir, error)
-        return None
-    with os.fdopen(handle, "rb") as pointing:
-        if not _trusted_status(os.fstat(pointing.fileno()), pointer, folder=False):
-            return None
-        base = pointing.read(100).decode("ascii", "replace").strip()
-    if not _KEY.fullmatch(base):
-        logger.info("engine cache: %s does not name a cache file; ignored", pointer)
+    base = _named_key(pointer)
+    if base is None:
+        logger.info("engine cache: no earlier engine without errors for %s", knowledge_dir)
         return None
     return fetch(cache_dir, base, "full")
+
+
+def _named_key(pointer: Path) -> str | None:
+    """The key a trusted last-good file names, or None."""
+    data = _read_trusted(pointer)
+    base = None if data is None else bytes(data[:100]).decode("ascii", "replace").strip()
+    return base if base is not None and _KEY.fullmatch(base) else None
 
 
 def _last_good_pointer(cache_dir: Path, knowledge_dir: Path, settings: MatchSettings) -> Path:
@@ -159,20 +158,10 @@ def _remember_last_good(
     cache_dir: Path, knowledge_dir: Path, settings: MatchSettings, base: str
 ) -> None:
     pointer = _last_good_pointer(cache_dir, knowledge_dir, settings)
-    temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(  # mode 0600
-            prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=cache_dir
-        )
-        with os.fdopen(handle, "wb") as output:
-            output.write(base.encode("ascii") + b"\n")
-        os.replace(temporary, pointer)
-        temporary = None
+        _write_replacing(pointer, lambda output: output.write(base.encode("ascii") + b"\n"))
     except OSError as error:
         logger.warning("engine cache: cannot record the last good engine: %s", error)
-    finally:
-        if temporary is not None:
-            _remove(Path(temporary))
 
 
 # --- the key --------------------------------------------------------------------------------
@@ -278,21 +267,16 @@ def store(cache_dir: Path, base: str, level: Level, engine: FaqEngine) -> bool:
     """Write ``engine`` under the key ``base`` at ``level``; log, never raise, on failure.
     True when it was written."""
     key = level_key(base, level)
-    temporary: str | None = None
+    sizes: list[int] = []
+
+    def fill(output: BinaryIO) -> None:
+        payload = pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL)
+        output.write(_header(key, payload))
+        output.write(payload)
+        sizes.append(len(payload))
+
     try:
-        # The file first: on a read-only folder, fail before paying for the pickle (1.5 s and
-        # 37 MB at 10,000 entries).
-        handle, temporary = tempfile.mkstemp(  # mode 0600
-            prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=cache_dir
-        )
-        with os.fdopen(handle, "wb") as output:
-            payload = pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL)
-            output.write(_header(key, payload))
-            output.write(payload)
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temporary, cache_dir / file_name(key))
-        temporary = None
+        _write_replacing(cache_dir / file_name(key), fill)
     except Exception as error:  # a read-only folder, a full disk, an engine that won't pickle
         logger.warning(
             "engine cache: cannot store the engine in %s (%s: %s); going on without caching",
@@ -301,12 +285,27 @@ def store(cache_dir: Path, base: str, level: Level, engine: FaqEngine) -> bool:
             error,
         )
         return False
-    finally:
-        if temporary is not None:
-            _remove(Path(temporary))
-    logger.info("engine cache: stored %s (%.1f MB)", file_name(key), len(payload) / 1e6)
+    logger.info("engine cache: stored %s (%.1f MB)", file_name(key), sizes[0] / 1e6)
     prune(cache_dir)
     return True
+
+
+def _write_replacing(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Write ``target`` whole or not at all: ``fill`` writes a temporary file (mode 0600) in the
+    same folder, which then replaces ``target``. The file is created first, so a read-only
+    folder fails before ``fill`` pays for a pickle (1.5 s and 37 MB at 10,000 entries)."""
+    handle, temporary = tempfile.mkstemp(
+        prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as output:
+            fill(output)
+            output.flush()
+            os.fsync(output.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        _remove(Path(temporary))
+        raise
 
 
 def file_name(key: str) -> str:
@@ -332,6 +331,12 @@ def prune(cache_dir: Path, keep: int = KEEP) -> None:
     found.sort(reverse=True)
     for _modified, path in found[keep:]:
         _remove(path)
+    # A last-good file whose engine is gone (pruned, or from an older version of the code)
+    # can never serve again.
+    for pointer in cache_dir.glob(f"{_LAST_GOOD_PREFIX}*"):
+        base = _named_key(pointer)
+        if base is None or not (cache_dir / file_name(level_key(base, "full"))).exists():
+            _remove(pointer)
 
 
 def _header(key: str, payload: bytes) -> bytes:
@@ -346,19 +351,10 @@ def _start(key: str) -> bytes:
 def _read(path: Path) -> FaqEngine | None:
     from bot.faq import FaqEngine  # bot.faq imports this module only when asked to cache
 
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except FileNotFoundError:
-        logger.debug("engine cache: no %s", path.name)
-        return None
-    except OSError as error:
-        logger.info("engine cache: cannot open %s: %s", path, error)
-        return None
     started = time.perf_counter()
-    with os.fdopen(handle, "rb") as cached:
-        if not _trusted_status(os.fstat(cached.fileno()), path, folder=False):
-            return None
-        data = memoryview(cached.read())
+    data = _read_trusted(path)
+    if data is None:
+        return None
     start = _start(path.name.removeprefix(_PREFIX).removesuffix(_SUFFIX))
     digest, payload = data[len(start) : len(start) + 32], data[len(start) + 32 :]
     if data[: len(start)] != start:
@@ -383,6 +379,22 @@ def _read(path: Path) -> FaqEngine | None:
     seconds = time.perf_counter() - started
     logger.info("engine cache: loaded %s (%.1f MB) in %.2f s", path.name, len(data) / 1e6, seconds)
     return engine
+
+
+def _read_trusted(path: Path) -> memoryview | None:
+    """The bytes of ``path`` if it is a regular file (not a link) this user alone may write."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        logger.debug("engine cache: no %s", path.name)
+        return None
+    except OSError as error:
+        logger.info("engine cache: cannot open %s: %s", path, error)
+        return None
+    with os.fdopen(handle, "rb") as opened:
+        if not _trusted_status(os.fstat(opened.fileno()), path, folder=False):
+            return None
+        return memoryview(opened.read())
 
 
 def _prepared(cache_dir: Path) -> bool:

@@ -40,6 +40,9 @@ from bot.matching.shared import one_matcher_per_knowledge_base
 from bot.paths import shipped_knowledge_dir
 
 logger = logging.getLogger(__name__)
+# The settings the bot's engines are built with; the cache's keys, the last good engine's
+# included, depend on them.
+_SETTINGS = MatchSettings()
 
 E = TypeVar("E")
 Loader = Callable[[Path], E]
@@ -129,10 +132,7 @@ class EngineHolder(Generic[E]):
         try:
             engine = await asyncio.to_thread(self._loader, self.directory)
         except KnowledgeError as error:
-            lines = tuple(format_problems(error.problems)) or (str(error),)
-            result = ReloadResult(False, self.directory, lines, self._generation)
-            logger.error("%s", result.summary())
-            return result
+            return _failure(self.directory, error, self._generation)
         except Exception as error:  # a missing folder, or a fault in the loader itself
             logger.exception("knowledge reload failed")
             line = f"{self.directory}: could not load: {type(error).__name__}: {error}"
@@ -152,7 +152,7 @@ def load_faq_engine(directory: Path, cache_dir: Path | None = None) -> FaqEngine
     these checks before, built from the same files, code and settings, is taken from there
     instead (``bot.enginecache``), and a newly built one is stored there.
     """
-    settings = MatchSettings()
+    settings = _SETTINGS
 
     def build() -> FaqEngine:
         with one_matcher_per_knowledge_base():  # the self-check's matcher serves the questions
@@ -181,14 +181,22 @@ def faq_engine_holder(
     try:
         return EngineHolder.load(folder, loader)
     except KnowledgeError as error:
-        engine = None if cache_dir is None else last_good(cache_dir, folder, MatchSettings())
+        engine = None if cache_dir is None else last_good(cache_dir, folder, _SETTINGS)
         if engine is None:
             raise
-        lines = tuple(format_problems(error.problems)) or (str(error),)
-    holder = EngineHolder(engine, folder, loader)
-    holder.start_problems = ReloadResult(False, folder, lines, holder.generation, at_start=True)
-    logger.error("%s", holder.start_problems.summary())
+        holder = EngineHolder(engine, folder, loader)
+        holder.start_problems = _failure(folder, error, holder.generation, at_start=True)
     return holder
+
+
+def _failure(
+    directory: Path, error: KnowledgeError, generation: int, *, at_start: bool = False
+) -> ReloadResult:
+    """The failed load's result, its errors as ``talent-bot check`` prints them; logged."""
+    lines = tuple(format_problems(error.problems)) or (str(error),)
+    result = ReloadResult(False, directory, lines, generation, at_start=at_start)
+    logger.error("%s", result.summary())
+    return result
 
 
 async def _deliver(on_result: ReloadCallback | None, result: ReloadResult) -> None:

@@ -520,3 +520,17 @@ def test_temporary_files_left_by_a_dead_write_are_removed(cache: Path) -> None:
     enginecache.prune(cache)
     assert not dead.exists()
     assert young.exists()
+
+
+def test_a_last_good_record_goes_with_its_engine(knowledge: Path, cache: Path) -> None:
+    build = Builds(knowledge)
+    variants = [dataclasses.replace(SETTINGS, max_candidates=n) for n in range(30, 35)]
+    for settings in variants:  # each its own last-good record, for other settings
+        load(knowledge, cache, build, level="full", settings=settings)
+        for stored in [*cache_files(cache), *cache.glob("last-good-*")]:
+            older = stored.stat().st_mtime - 10
+            os.utime(stored, (older, older))
+    assert len(cache_files(cache)) == enginecache.KEEP
+    assert len(list(cache.glob("last-good-*"))) == enginecache.KEEP
+    assert enginecache.last_good(cache, knowledge, variants[-1]) is not None
+    assert enginecache.last_good(cache, knowledge, variants[0]) is None  # its engine was pruned

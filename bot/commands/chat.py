@@ -10,6 +10,7 @@ input is read line by line, so a file of questions can be piped in.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from dataclasses import dataclass
 from typing import Literal, TextIO
@@ -111,11 +112,12 @@ class ChatSession:
             self.show_topics()
         elif command.startswith("/lang"):
             self.set_language(command.removeprefix("/lang").strip())
-        elif line.isdecimal() and len(line) <= 3 and self.options:
-            self.pick(int(line))
         elif line.isdecimal() and len(line) <= 3:
             # A bare number is a pick from a list, not a question, even before any list.
-            self.say(self.text("no_list"))
+            if self.options:
+                self.pick(int(line))
+            else:
+                self.say(self.text("no_list"))
         else:
             self.show(self.engine.ask(line, self.preference))
         return True
@@ -186,8 +188,9 @@ def run(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
         # Line editing and history for input(): without it the arrow keys type escape codes
-        # into the question.
-        import readline  # noqa: F401
+        # into the question. Some Pythons are built without it; the chat works all the same.
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401
     session.say(session.text("welcome"))
     while True:
         if interactive:

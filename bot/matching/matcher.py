@@ -427,13 +427,8 @@ class Matcher:
         known = units.known
         total_known = sum(known.values())
         coverage = self._coverage(known)
-        # An entry sharing only the kind of question ("what does ... do") with it is no
-        # candidate: "what does the Royal Academy of Engineering do" is not about AlphaESS.
-        content = [unit for unit in known if not unit.startswith("?")]
         candidates = heapq.nsmallest(
-            settings.max_candidates,
-            (e for e in coverage if not index.entry_units[e].isdisjoint(content)),
-            key=lambda e: (-coverage[e], e),
+            settings.max_candidates, coverage, key=lambda e: (-coverage[e], e)
         )
         damping = Damping(units, index, settings, candidates)
 
@@ -476,13 +471,18 @@ class Matcher:
         by very many entries ("talent" in a large base) only adds to those candidates, so its
         long posting list is not read. An entry sharing only such common words with the
         question could not have beaten the candidates anyway.
+
+        The kind of question ("?do") comes last and only adds to entries its words found: an
+        entry sharing nothing else with the question is no candidate ("what does the Royal
+        Academy of Engineering do" is not about AlphaESS, whose entry is asked what it does).
         """
         index = self.index
         limit = self.settings.max_candidates
         found: dict[int, float] = defaultdict(float)
-        for unit, weight in sorted(known.items(), key=lambda item: (-item[1], item[0])):
+        ordered = sorted(known.items(), key=lambda item: (item[0][0] == "?", -item[1], item[0]))
+        for unit, weight in ordered:
             postings = index.postings.get(unit, ())
-            if found and len(postings) > 8 * max(limit, len(found)):
+            if unit[0] == "?" or (found and len(postings) > 8 * max(limit, len(found))):
                 for entry in found:
                     if unit in index.entry_units[entry]:
                         found[entry] += weight

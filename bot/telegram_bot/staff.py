@@ -132,7 +132,7 @@ class StaffTools:
         try:
             await send(self._bot, chat_id, rendered)
         except TelegramError as error:  # an admin who never opened a chat with the bot
-            logger.warning("Could not send the reload errors to admin %d: %s", chat_id, error)
+            logger.warning("Could not send the reload report to admin %d: %s", chat_id, error)
 
     # --- admin commands (registered for admins only) ------------------------------------------
 
