@@ -19,6 +19,7 @@ import contextlib
 import logging
 import os
 import signal
+import socket
 import sys
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -44,7 +45,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import OFFICIAL_BASE_URL, Settings
+from bot.config import OFFICIAL_BASE_URL, Settings, WebhookSettings
 from bot.faq import FaqEngine
 from bot.health import HEARTBEAT_INTERVAL, heartbeat_path, write_heartbeat
 from bot.knowledge.model import Lang
@@ -299,9 +300,30 @@ def protect_logs(settings: Settings) -> Callable[[], None]:
     return install_redaction(settings.secrets())
 
 
+def _cannot_listen(webhook: WebhookSettings) -> str | None:
+    """Why the webhook's address and port cannot be listened on, found before start-up.
+
+    python-telegram-bot registers the webhook with Telegram before it binds the port, so a
+    port found taken only then leaves Telegram posting updates to nothing.
+    """
+    try:
+        family = socket.AF_INET6 if ":" in webhook.listen else socket.AF_INET
+        with socket.create_server((webhook.listen, webhook.port), family=family):
+            return None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return (
+            f"{reason} ({webhook.listen}:{webhook.port}); check TALENT_BOT_LISTEN and "
+            "TALENT_BOT_PORT, and that no other program uses the port"
+        )
+
+
 def serve(settings: Settings, engine: EngineHolder[FaqEngine] | EngineProvider) -> int:
     """Build and run the bot; the exit status for ``talent-bot run``."""
     protect_logs(settings)
+    if settings.webhook is not None and (problem := _cannot_listen(settings.webhook)):
+        print(f"talent-bot run: cannot listen for the webhook: {problem}", file=sys.stderr)
+        return 1
     application = build_application(settings, engine)
     try:
         run_application(application, settings)
@@ -333,7 +355,7 @@ def serve(settings: Settings, engine: EngineHolder[FaqEngine] | EngineProvider) 
             file=sys.stderr,
         )
         return 1
-    except OSError as exc:  # the webhook port is taken, or the address is not ours
+    except OSError as exc:  # taken between the probe and the start: rare, but possible
         print(f"talent-bot run: cannot listen for the webhook: {exc}", file=sys.stderr)
         return 1
     logger.info("Stopped")

@@ -148,6 +148,9 @@ def test_a_taken_webhook_port_exits_with_a_clear_message(api: FakeBotApi, tmp_pa
         result = talent_bot("run", env=env)
     assert result.returncode == 1
     assert "cannot listen for the webhook" in result.stderr
+    assert "TALENT_BOT_PORT" in result.stderr
+    # Found before the webhook was registered: Telegram is not left posting to nothing.
+    assert not [call for call in api.calls() if call.method == "setWebhook"]
 
 
 @pytest.mark.parametrize(
