@@ -29,15 +29,15 @@ _SUGGEST_ONE_TEXT: dict[Lang, str] = {
     "en": "I'm not sure I understood. Did you mean:",
     "zh": "我不太确定是否理解了您的问题。您是想问：",
 }
-_DECLINE_TEXT: dict[Lang, str] = {
-    "en": (
-        "Sorry, my sources don't cover that, so I can't answer it. I only answer from "
-        "{sources}. I can answer questions about: {topics}."
-    ),
-    "zh": (
-        "抱歉，我的资料来源没有涉及这个问题，所以无法回答。我只根据{sources}回答问题。"
-        "我可以回答以下方面的问题：{topics}。"
-    ),
+# A decline is the notice, then the topics sentence; the chat lists the topics by number
+# instead of in a sentence.
+_DECLINE_NOTICE: dict[Lang, str] = {
+    "en": "Sorry, my sources don't cover that, so I can't answer it. I only answer from {sources}.",
+    "zh": "抱歉，我的资料来源没有涉及这个问题，所以无法回答。我只根据{sources}回答问题。",
+}
+_DECLINE_TOPICS: dict[Lang, str] = {
+    "en": " I can answer questions about: {topics}.",
+    "zh": "我可以回答以下方面的问题：{topics}。",
 }
 _SOURCE_FORMAT: dict[Lang, str] = {
     "en": "\u201c{title}\u201d ({date})",
@@ -199,16 +199,21 @@ class FaqEngine:
                 found.append(Suggestion(entry.id, entry.questions[lang][0], candidate.score))
         return tuple(found)
 
+    def decline_notice(self, lang: Lang) -> str:
+        """A decline's text without the sentence naming the topics."""
+        cited = _SOURCE_FORMAT[lang]
+        return _DECLINE_NOTICE[lang].format(
+            sources=_TOPIC_SEPARATOR[lang].join(
+                cited.format(title=s.title, date=s.date.isoformat()) for s in self.knowledge.sources
+            )
+        )
+
     def _decline(
         self, question: str, lang: Lang, score: float | None, closest: Suggestion | None
     ) -> Reply:
         topics = self.topics(lang)
-        cited = _SOURCE_FORMAT[lang]
-        text = _DECLINE_TEXT[lang].format(
-            sources=_TOPIC_SEPARATOR[lang].join(
-                cited.format(title=s.title, date=s.date.isoformat()) for s in self.knowledge.sources
-            ),
-            topics=_TOPIC_SEPARATOR[lang].join(topic.name for topic in topics),
+        text = self.decline_notice(lang) + _DECLINE_TOPICS[lang].format(
+            topics=_TOPIC_SEPARATOR[lang].join(topic.name for topic in topics)
         )
         return Reply(
             question=question,

@@ -39,6 +39,7 @@ _TEXT: dict[Lang, dict[str, str]] = {
             "  quit                leave (end of input works too)"
         ),
         "topics": "Topics (type a number):",
+        "decline_topics": "I can answer questions about these topics (type a number):",
         "questions": "Questions in {topic} (type a number):",
         "pick": "Type a number to pick one.",
         "none": "None of these? Rephrase your question, or type 'topics' to browse.",
@@ -61,6 +62,7 @@ _TEXT: dict[Lang, dict[str, str]] = {
             "  quit                退出（输入结束也会退出）"
         ),
         "topics": "话题（输入编号）：",
+        "decline_topics": "我可以回答以下话题的问题（输入编号）：",
         "questions": "“{topic}”下的问题（输入编号）：",
         "pick": "输入编号选择。",
         "none": "都不是？请换个说法提问，或输入“topics”浏览话题。",
@@ -160,7 +162,11 @@ class ChatSession:
 
     def show(self, reply: Reply) -> None:
         self.lang = reply.lang
-        self.say(render_text(reply, numbered=True))
+        if reply.kind == "decline":
+            # The numbered topics below replace the sentence that names them.
+            self.say(self.engine.decline_notice(reply.lang))
+        else:
+            self.say(render_text(reply, numbered=True))
         if reply.kind == "answer":
             self.options = [Option("entry", item.entry_id) for item in reply.related]
         elif reply.kind == "suggest":
@@ -168,7 +174,7 @@ class ChatSession:
             self.say(self.text("none"))
         elif reply.kind == "decline":
             self.options = [Option("topic", topic.topic_id) for topic in reply.topics]
-            lines = [self.text("topics")]
+            lines = [self.text("decline_topics")]
             lines += [f"  {n}. {topic.name}" for n, topic in enumerate(reply.topics, start=1)]
             self.say("\n".join(lines))
         else:

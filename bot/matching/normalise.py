@@ -2,12 +2,14 @@
 
 ``normalise`` turns any string into lower-case letters, digits and single spaces: full-width
 forms are folded (NFKC), case is folded, Traditional Chinese becomes Simplified, and everything
-else (punctuation, emoji, symbols, control and zero-width characters, HTML tags) is dropped.
+else (punctuation, emoji, symbols, control and zero-width characters, HTML tags) is dropped;
+HTML character references are read as the characters they stand for.
 The one punctuation mark kept is a dot between digits, because "3.0" is a policy's name.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -77,6 +79,9 @@ _STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 def normalise(text: str) -> str:
     """Lower-case letters, digits and single spaces; see the module docstring."""
     text = text[:RAW_INPUT_LIMIT]
+    if "&" in text:
+        # Text pasted from a web page: "&nbsp;" is a space and "&#20154;" is 人, not words.
+        text = html.unescape(text)
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
     if text.isascii():

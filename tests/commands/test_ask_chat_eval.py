@@ -165,6 +165,20 @@ def test_chat_says_a_number_needs_a_list_and_knows_topics_in_chinese() -> None:
     assert "Topics (type a number):" in out.getvalue()
 
 
+def test_chat_decline_names_each_topic_once_as_a_numbered_list() -> None:
+    out = io.StringIO()
+    engine = FaqEngine.load()
+    session = ChatSession(engine, out)
+    assert session.handle("does the policy cover housing")
+    shown = out.getvalue()
+    assert "sources don't cover" in shown
+    for number, topic in enumerate(engine.topics("en"), start=1):
+        assert shown.count(topic.name) == 1, topic.name
+        assert f"  {number}. {topic.name}" in shown
+    assert session.handle("2")  # a topic's number opens it
+    assert "Questions in Talent policy" in out.getvalue()
+
+
 def test_chat_in_a_terminal_recalls_the_last_question_with_the_up_arrow() -> None:
     # In a terminal the chat reads through readline: the arrow keys edit and recall lines
     # instead of typing escape codes into the question.

@@ -20,6 +20,9 @@ from bot.matching.words import stem
         ("tal\u200bent\u200d hub\ufeff", "talent hub"),  # zero-width characters vanish
         ("bell\x07 and\x00 tab\tnew\nline", "bell and tab new line"),  # control characters
         ("<b>talent</b> <a href='x'>hubs</a>", "talent hubs"),  # HTML tags
+        ("tongzhou&nbsp;talent &amp; R&D", "tongzhou talent r d"),  # HTML character references
+        ("通州&#20154;&#x624D;", "通州人才"),  # ... numeric ones too
+        ("&lt;b&gt;hubs&lt;/b&gt;", "hubs"),  # an escaped tag is still a tag
         ("😀🎉 funding!!! 💰", "funding"),  # emoji
         ("Tongzhou's policy, don’t", "tongzhou policy dont"),  # possessives, apostrophes
         ("$55.27 million, 3..0, 26-27", "55.27 million 3 0 26 27"),  # only digit dots stay
