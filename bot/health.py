@@ -1,9 +1,9 @@
 """Is the running bot alive? A heartbeat file for polling, a port check for webhooks.
 
-In polling mode the bot rewrites ``<data dir>/heartbeat`` every few seconds, and after an
-update at most once a second (a file write per update would cost every answer); a bot whose
-event loop is stuck stops doing so. In webhook mode the bot
-must accept connections on its port. ``check_health`` answers for either mode, for
+In polling mode the bot rewrites ``<data dir>/heartbeat`` each time the Bot API answers a poll
+for updates (at least every 10 s while idle, at most once a second); a bot whose event loop is
+stuck, or which cannot poll, stops doing so. In webhook mode the bot must accept connections
+on its port. ``check_health`` answers for either mode, for
 ``talent-bot healthcheck`` (a container ``HEALTHCHECK``).
 """
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.config import Settings
 
 HEARTBEAT_FILE = "heartbeat"
-HEARTBEAT_INTERVAL = 10.0  # seconds between refreshes while idle
+HEARTBEAT_INTERVAL = 10.0  # seconds between refreshes in webhook mode
 HEARTBEAT_MAX_AGE = 60.0  # older than this means stuck
 CONNECT_TIMEOUT = 3.0
 
@@ -58,8 +58,11 @@ def check_heartbeat(
         return False, f"unhealthy: no heartbeat in {heartbeat_path(data_dir)}"
     age = (time.time() if now is None else now) - stamp
     if age > max_age:
-        return False, f"unhealthy: last heartbeat {age:.0f}s ago (limit {max_age:.0f}s)"
-    return True, f"healthy: polling, last heartbeat {max(age, 0.0):.0f}s ago"
+        return False, (
+            f"unhealthy: the Bot API last answered a poll {age:.0f}s ago (limit {max_age:.0f}s); "
+            "see the bot's log"
+        )
+    return True, f"healthy: polling, the Bot API last answered a poll {max(age, 0.0):.0f}s ago"
 
 
 def local_address(listen: str) -> str:

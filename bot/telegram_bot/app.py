@@ -14,16 +14,12 @@ the handlers proper (first match wins, so specific before general), 1 bookkeepin
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import os
 import signal
 import socket
 import sys
-import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
@@ -47,13 +43,13 @@ from telegram.ext import (
 
 from bot.config import OFFICIAL_BASE_URL, Settings, WebhookSettings
 from bot.faq import FaqEngine
-from bot.health import HEARTBEAT_INTERVAL, heartbeat_path, write_heartbeat
 from bot.knowledge.model import Lang
 from bot.reload import EngineHolder
 from bot.telegram_bot import callback_data as cd
 from bot.telegram_bot.filters import ADDRESSED
 from bot.telegram_bot.flood import FloodLimiter
 from bot.telegram_bot.handlers import EngineProvider, FaqHandlers, action_is
+from bot.telegram_bot.heartbeat import LONG_POLL_SECONDS, Heartbeat, PollingRequest
 from bot.telegram_bot.logs import install_redaction, quiet_noisy_loggers
 from bot.telegram_bot.ordering import PerChatOrder
 from bot.telegram_bot.ratelimit import RetryingRateLimiter
@@ -80,65 +76,6 @@ BotApplication = Application[
 ]
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
-# Refresh the heartbeat after an update at most this often (it is a file write).
-HEARTBEAT_MIN_GAP = 1.0
-
-
-@dataclass
-class Heartbeat:
-    """Proof of life for ``talent-bot healthcheck``: a file the running bot keeps fresh."""
-
-    settings: Settings
-    last: float = 0.0
-    failed: bool = False
-    task: asyncio.Task[None] | None = field(default=None, repr=False)
-    writing: asyncio.Future[None] | None = field(default=None, repr=False)
-
-    def beat(self, force: bool = False) -> None:
-        now = time.monotonic()
-        if not force and now - self.last < HEARTBEAT_MIN_GAP:
-            return
-        if self.writing is not None and not self.writing.done():
-            return  # a slow disk: one write at a time
-        self.last = now
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.write()
-            return
-        # In a worker thread: a slow or stuck disk must not stall the event loop, and with it
-        # every chat's answers.
-        self.writing = loop.run_in_executor(None, self.write)
-
-    def write(self) -> None:
-        try:
-            write_heartbeat(self.settings.data_dir)
-        except OSError as exc:
-            if not self.failed:  # say it once, not every ten seconds
-                logger.error("Cannot write the heartbeat in %s: %s", self.settings.data_dir, exc)
-            self.failed = True
-        else:
-            self.failed = False
-
-    async def run_forever(self) -> None:
-        while True:
-            self.beat(force=True)
-            await asyncio.sleep(HEARTBEAT_INTERVAL)
-
-    def start(self) -> None:
-        self.task = asyncio.get_running_loop().create_task(self.run_forever(), name="heartbeat")
-
-    async def stop(self) -> None:
-        """Stop beating and remove the file: a bot that shut down is not healthy."""
-        if self.task is not None:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.task
-        if self.writing is not None:  # let a write in flight finish before removing the file
-            with contextlib.suppress(Exception):
-                await self.writing
-        with contextlib.suppress(OSError):
-            heartbeat_path(self.settings.data_dir).unlink(missing_ok=True)
 
 
 def default_rate_limiter() -> BaseRateLimiter[int]:
@@ -158,7 +95,7 @@ def build_application(
 ) -> BotApplication:
     if settings.token is None:
         raise ValueError("build_application needs settings with a token")
-    heartbeat = Heartbeat(settings)
+    heartbeat = Heartbeat(settings, polling=settings.webhook is None)
     staff = StaffTools(settings, engine, question_log=question_log, debounce_ms=reload_debounce_ms)
     handlers = FaqHandlers(
         engine=staff.engine,
@@ -191,6 +128,7 @@ def build_application(
             )
         )
         .rate_limiter(rate_limiter or default_rate_limiter())
+        .get_updates_request(PollingRequest(heartbeat))
         .concurrent_updates(PerChatOrder(concurrent_updates))
         .post_init(post_init)
         .post_stop(post_stop)
@@ -280,7 +218,9 @@ def run_application(
     webhook = settings.webhook
     if webhook is None:
         logger.info("Starting in polling mode")
-        application.run_polling(allowed_updates=ALLOWED_UPDATES, stop_signals=stop_signals)
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES, timeout=LONG_POLL_SECONDS, stop_signals=stop_signals
+        )
         return
     logger.info("Starting in webhook mode on %s:%d", webhook.listen, webhook.port)
     application.run_webhook(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Message, Update
 from telegram.constants import ChatType
-from telegram.error import TelegramError
+from telegram.error import Conflict, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.knowledge.model import LANGS, Lang
@@ -262,6 +262,9 @@ class FaqHandlers:
 
     async def error(self, update: object, context: Context) -> None:
         """Log the failure, tell the user, keep running."""
+        if update is None and context.job is None and isinstance(context.error, TelegramError):
+            _log_polling_error(context.error)  # fetching updates failed; it is retried
+            return
         update_id = update.update_id if isinstance(update, Update) else None
         logger.error("Handling update %s failed", update_id, exc_info=context.error)
         if not isinstance(update, Update) or update.effective_chat is None:
@@ -376,3 +379,18 @@ def _inline_result(article: render.InlineArticle) -> InlineQueryResultArticle:
         description=article.description,
         input_message_content=InputTextMessageContent(article.message),
     )
+
+
+def _log_polling_error(error: TelegramError) -> None:
+    """One line an operator can act on, instead of a traceback per retry."""
+    if isinstance(error, Conflict):
+        logger.error(
+            "Polling failed: another bot instance is polling with this token, or a webhook is "
+            "set (%s). This bot receives no messages, and its health check fails, until the "
+            "other stops. Retrying.",
+            error,
+        )
+    elif isinstance(error, NetworkError):
+        logger.warning("Polling failed: cannot reach the Bot API (%s). Retrying.", error)
+    else:
+        logger.error("Polling failed: %s. Retrying.", error)

@@ -15,7 +15,8 @@ As a standalone server (the container test runs it outside pytest)::
     POST /_updates              enqueue one update (a JSON object) or several (a JSON list)
     GET  /_calls[?method=name]  every recorded call, as JSON
     GET  /_count[?method=name]  how many calls succeeded, as {"count": n}
-    POST /_faults               {"method": "sendMessage", "kind": "429"|"500"|"400"|"slow"|"drop",
+    POST /_faults               {"method": "sendMessage",
+                                 "kind": "429"|"409"|"500"|"400"|"slow"|"drop",
                                  "count": 1, "retry_after": 1, "delay": 2.0}
     POST /_reset                forget calls, updates and faults
     GET  /_health               200 when serving
@@ -54,7 +55,7 @@ from typing import Any
 BOT_ID = 7_000_000_001
 BOT_USERNAME = "TongzhouTalentTestBot"
 MAX_LONG_POLL = 50.0
-FAULT_KINDS = ("429", "500", "400", "slow", "drop")
+FAULT_KINDS = ("429", "409", "500", "400", "slow", "drop")
 
 # Parameters that are text even when they look like JSON ("123", "true").
 _TEXT_PARAMS = {
@@ -445,6 +446,16 @@ class _Handler(BaseHTTPRequestHandler):
                     "error_code": 429,
                     "description": f"Too Many Requests: retry after {fault.retry_after}",
                     "parameters": {"retry_after": fault.retry_after},
+                },
+            )
+        elif fault.kind == "409":  # what one of two bots polling with the same token gets
+            self._send_json(
+                409,
+                {
+                    "ok": False,
+                    "error_code": 409,
+                    "description": "Conflict: terminated by other getUpdates request; "
+                    "make sure that only one bot instance is running",
                 },
             )
         elif fault.kind == "500":

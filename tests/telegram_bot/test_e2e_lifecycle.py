@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bot_updates as tg
+import pytest
 from bot_harness import StartBot, webhook_secret
-from fake_bot_api import FakeBotApi, post_update
+from fake_bot_api import Call, FakeBotApi, post_update
 
 QUESTION = "How much funding can a talent project get?"
 
@@ -49,6 +50,44 @@ def test_polling_refreshes_the_heartbeat_and_removes_it_on_shutdown(start_bot: S
     assert check_heartbeat(bot.settings.data_dir)[0]
     bot.stop()
     assert not heartbeat_path(bot.settings.data_dir).exists()
+
+
+def test_the_polling_heartbeat_goes_stale_while_the_bot_cannot_poll(
+    start_bot: StartBot,
+    api: FakeBotApi,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Another instance polling with the same token gets 409 Conflict: a timer beating on
+    regardless (here every 0.1 s) would call that bot healthy; the polls that fail do not."""
+    from bot.health import read_heartbeat
+    from bot.telegram_bot import heartbeat
+
+    monkeypatch.setattr(heartbeat, "HEARTBEAT_INTERVAL", 0.1)
+    bot = start_bot()
+    data_dir = bot.settings.data_dir
+    api.wait_for(lambda _: read_heartbeat(data_dir) is not None, what="the first heartbeat")
+    api.inject("getUpdates", "409", 3)
+    api.enqueue_update(tg.text_message(30_004, "/help"))  # ends a long poll under way
+
+    def conflicts(calls: list[Call]) -> list[Call]:
+        return [c for c in calls if c.method == "getUpdates" and c.outcome == "409"]
+
+    first = api.wait_for(lambda calls: conflicts(calls), what="a conflict")[0]
+    last = api.wait_for(lambda calls: conflicts(calls)[2:], what="three conflicts")[0]
+    assert last.at - first.at > 2.0  # python-telegram-bot waits 1 s, then 1.5 s, between tries
+    stamp = read_heartbeat(data_dir)
+    assert stamp is not None
+    assert stamp < first.at + 0.5  # the write after the last answered poll may land late
+    # Polling again: fresh again (a message ends the long poll sooner than its 10 s).
+    bot.ask(tg.text_message(30_004, "/help"), 30_004)
+    api.wait_for(lambda _: (read_heartbeat(data_dir) or 0) > last.at, what="a fresh heartbeat")
+    # The operator reads one line per failed poll, saying what to do, and no traceback.
+    failures = [r for r in caplog.records if r.getMessage().startswith("Polling failed")]
+    assert len(failures) == 3
+    assert "another bot instance is polling with this token" in failures[0].getMessage()
+    assert all(r.exc_info is None for r in failures)
+    assert "Handling update None" not in caplog.text
 
 
 def test_a_failing_command_menu_does_not_stop_the_bot(start_bot: StartBot, api: FakeBotApi) -> None:

@@ -10,8 +10,8 @@ import pytest
 from bot_harness import fake_token
 
 from bot.config import load_settings
-from bot.health import HEARTBEAT_INTERVAL, read_heartbeat
-from bot.telegram_bot.app import HEARTBEAT_MIN_GAP, Heartbeat
+from bot.health import HEARTBEAT_MAX_AGE, read_heartbeat
+from bot.telegram_bot.heartbeat import HEARTBEAT_MIN_GAP, LONG_POLL_SECONDS, Heartbeat
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -48,6 +48,10 @@ def test_an_unwritable_data_folder_is_logged_once(
 @pytest.mark.parametrize("doc", ["configuration.md", "deployment.md"])
 def test_the_docs_say_how_often_the_heartbeat_is_rewritten(doc: str) -> None:
     text = " ".join((DOCS / doc).read_text(encoding="utf-8").split())
-    assert re.search(rf"every {HEARTBEAT_INTERVAL:g} s(econds)?\b", text)
+    assert re.search(rf"at least every {LONG_POLL_SECONDS:g} s(econds)? while idle", text)
+    assert re.search(rf"a poll waits {LONG_POLL_SECONDS:g} s for a message", text)
+    assert re.search(rf"(older|younger) than {HEARTBEAT_MAX_AGE:g} s(econds)?", text)
+    assert LONG_POLL_SECONDS < HEARTBEAT_MAX_AGE / 2  # an idle bot is never near the limit
     assert HEARTBEAT_MIN_GAP == 1.0
-    assert "after an update at most once a second" in text
+    assert "at most once a second" in text
+    assert "409 Conflict" in text

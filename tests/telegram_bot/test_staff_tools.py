@@ -13,7 +13,7 @@ from bot.config import load_settings
 from bot.faq import FaqEngine
 from bot.health import read_heartbeat
 from bot.reload import ReloadResult
-from bot.telegram_bot.app import Heartbeat
+from bot.telegram_bot.heartbeat import Heartbeat
 from bot.telegram_bot.render import MAX_MESSAGE_CHARS, Rendered, render_staff_report
 from bot.telegram_bot.staff import StaffTools, parse_period, reload_report
 
