@@ -65,6 +65,7 @@ def check_knowledge(
         *check_derivations(scope),
         *check_answers(scope),
         *check_phrasings(scope),
+        *check_shown_phrasings(scope),
         *check_synonyms(scope),
     ]
     if warnings:
@@ -455,6 +456,33 @@ def check_phrasings(scope: _Scope) -> Iterator[Problem]:
                 "one entry only",
             )
             break
+
+
+def check_shown_phrasings(scope: _Scope) -> Iterator[Problem]:
+    """The first phrasing of each language is written in that language: it is the one readers
+    see, on "did you mean?" and follow-up buttons and in the topic lists."""
+    if not scope.warnings:
+        return
+    for entry in scope.entries:
+        if not scope.usable(entry, "questions"):
+            continue
+        for lang in LANGS:
+            shown = entry.questions[lang][:1]
+            if not shown:
+                continue
+            if lang == "zh" and not _CJK.search(shown[0]):
+                wrong = "has no Chinese characters"
+            elif lang == "en" and not re.search(r"[A-Za-z]", shown[0]):
+                wrong = "is not in English"
+            else:
+                continue
+            yield _problem(
+                entry.where(f"questions.{lang}.0"),
+                f"the first phrasing in questions.{lang}, '{shown[0]}', {wrong}; readers of "
+                f"that language see it on the buttons that lead to '{entry.id}', so put a "
+                "phrasing in that language first",
+                Severity.WARNING,
+            )
 
 
 # --- synonyms ----------------------------------------------------------------------------

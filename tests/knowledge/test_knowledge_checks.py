@@ -88,6 +88,31 @@ def test_a_chinese_answer_in_english(folder):
     assert problem.message == "answer.zh has no Chinese characters; write it in Chinese"
 
 
+def test_a_first_phrasing_in_the_wrong_language_is_a_warning(folder):
+    # The first phrasing is what readers see on buttons; the others only help matching.
+    folder.replace("about.yaml", "你的信息来源是什么？", "Where is your info from?")
+    folder.replace("about.yaml", "Where does your information come from?", "你的信息从哪里来？")
+    folder.replace("about.yaml", "信息出处", "source of the info")  # not first: fine
+
+    result = folder.check()
+
+    assert result.errors == []
+    assert [(p.line, p.column, p.message) for p in result.warnings] == [
+        (
+            *folder.position("about.yaml", "你的信息从哪里来？"),
+            "the first phrasing in questions.en, '你的信息从哪里来？', is not in English; "
+            "readers of that language see it on the buttons that lead to 'about-source', so "
+            "put a phrasing in that language first",
+        ),
+        (
+            *folder.position("about.yaml", "Where is your info from?"),
+            "the first phrasing in questions.zh, 'Where is your info from?', has no Chinese "
+            "characters; readers of that language see it on the buttons that lead to "
+            "'about-source', so put a phrasing in that language first",
+        ),
+    ]
+
+
 def test_traditional_characters_in_a_chinese_answer_are_a_warning(folder):
     folder.replace("tongzhou.yaml", "通州区", "通州區", after=("answer:", "zh:"))
 
