@@ -264,6 +264,11 @@ def _address_problem(url: str) -> str | None:
         return "the host is not a valid IPv6 address in brackets, such as [::1]"
     if not parts.hostname:
         return "the address has no host name"
+    if _DOTTED_NUMBERS_PATTERN.fullmatch(parts.hostname):
+        try:
+            ipaddress.IPv4Address(parts.hostname)
+        except ValueError:
+            return "the host is not a valid IPv4 address (four numbers from 0 to 255)"
     try:
         port = parts.port
     except ValueError:  # not digits, or above 65535

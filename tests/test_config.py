@@ -228,6 +228,8 @@ def test_leading_zeros_still_read_as_the_number() -> None:
         ("http://:18081/bot", "host"),
         ("http://[::1/bot", "IPv6"),
         ("http://[not-an-address]/bot", "IPv6"),
+        ("http://127.0.0.256:18081/bot", "IPv4"),
+        ("http://10.1.1:18081/bot", "IPv4"),
     ],
 )
 def test_a_base_url_with_a_bad_host_or_port_is_refused_at_start_up(
@@ -245,6 +247,7 @@ def test_a_base_url_with_a_bad_host_or_port_is_refused_at_start_up(
         ("https://[::1/x", "IPv6"),
         ("https://bot.example.org:abc/x", "port"),
         ("https:///x", "host"),
+        ("https://300.1.1.1/x", "IPv4"),
     ],
 )
 def test_a_webhook_url_with_a_bad_host_or_port_is_refused_at_start_up(
