@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.commands.ask import render_text
 from bot.commands.chat import ChatSession
 from bot.faq import FaqEngine
 from bot.matching.settings import MatchSettings
@@ -285,3 +286,11 @@ def test_core_commands_never_import_telegram(argv: list[str]) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_readme_shows_a_reply_exactly_as_ask_prints_it() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme[readme.index("```text\n> ") + len("```text\n") :]
+    question, _, rest = sample.partition("\n")
+    shown = rest[: rest.index("\n> ")].rstrip("\n")
+    assert render_text(FaqEngine.load().ask(question.removeprefix("> "))) == shown
