@@ -31,7 +31,7 @@ import unicodedata
 from typing import Any
 
 from bot.report import Report, shorten, zone_name
-from bot.report_gaps import GapGroup
+from bot.report_gaps import GapGroup, other_wordings
 
 CSV_COLUMNS = (
     "section",
@@ -234,6 +234,10 @@ def render_text(report: Report) -> str:
         detail = f"{group.declined} declined, {group.none_of_these} “none of these”"
         lines.append(f"{rank:>3}. {group.count}× by {group.people} {people} ({detail})")
         lines.extend(f"     {lang}: {_quoted(text)}" for lang, text in group.examples.items())
+        others, more = other_wordings(group)
+        if others:
+            also = ", ".join(_quoted(text) for text in others)
+            lines.append(f"     also asked as: {also}" + (f" and {more} more" if more else ""))
         if group.closest_entry_id is not None:
             closest = f"{group.closest_entry_id} (score {format_score(group.closest_score)}"
             closest += ")" if group.closest_from_log else ", by today's knowledge base)"

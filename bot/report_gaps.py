@@ -168,6 +168,18 @@ def _gap_group(members: list[LoggedQuestion]) -> GapGroup:
     )
 
 
+# How many other wordings of a gap a report shows besides its examples: enough to write
+# phrasings from, few enough to scan.
+OTHER_WORDINGS_SHOWN = 3
+
+
+def other_wordings(group: GapGroup) -> tuple[list[str], int]:
+    """The group's most common wordings besides its examples, and how many more there are."""
+    shown = set(group.examples.values())
+    others = [text for text in group.phrasings if text not in shown]
+    return others[:OTHER_WORDINGS_SHOWN], max(0, len(others) - OTHER_WORDINGS_SHOWN)
+
+
 def capped(items: list[_T], limit: int | None) -> list[_T]:
     """The first ``limit`` items; all of them when ``limit`` is None or not positive."""
     return items if limit is None or limit <= 0 else items[:limit]

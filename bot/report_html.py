@@ -10,6 +10,7 @@ from html import escape
 
 from bot.report import DayCounts, Report, zone_name
 from bot.report_formats import OUTCOME_NAMES, format_score, local_minute, period_text, printable
+from bot.report_gaps import other_wordings
 
 COLOURS = {
     "answer": "#2e7d32",
@@ -111,6 +112,10 @@ def _gaps(report: Report) -> str:
             f'<span class="lang">{_e(lang)}</span>{_q(text)}'
             for lang, text in group.examples.items()
         )
+        others, more = other_wordings(group)
+        if others:
+            also = ", ".join(_q(text) for text in others) + (f" and {more} more" if more else "")
+            examples += f"<br><small>also asked as: {also}</small>"
         rows.append(
             [
                 _e(rank),

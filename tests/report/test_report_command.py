@@ -68,6 +68,10 @@ async def test_text_report(recent: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "2× by 2 people" in out
     assert "en: “Housing subsidy”" in out or "en: “housing subsidy?”" in out
     assert "zh: “住房补贴" in out
+    # Staff see the other wordings of a gap too, to write phrasings from.
+    (en_example,) = re.findall(r"en: “([^”]*)”", out.split("LOW-CONFIDENCE")[0])[:1]
+    other = ({"Housing subsidy", "housing subsidy?"} - {en_example}).pop()
+    assert f"also asked as: “{other}”" in out
     assert "tongzhou where" not in out  # 10 days old: outside the default 7 days
     assert "where is tongzhou" in out  # a low-confidence answer
     assert "tongzhou-location: 1 👎" in out
@@ -136,6 +140,7 @@ async def test_html_report_is_self_contained_and_escaped(
     # the chart: one stacked bar segment per non-empty day and outcome, each with a tooltip
     assert out.count("<rect") == len(re.findall(r"<title>\d{4}-\d\d-\d\d: \d+ ", out)) >= 4
     assert "住房补贴" in out
+    assert "<small>also asked as: 住房补贴" in out  # the group's other wording, under its example
 
 
 async def test_output_file_and_utf8_bom_for_csv(
