@@ -68,6 +68,7 @@ class Phrasing(NamedTuple):
 class SmallTalkPhrasing:
     smalltalk_id: str
     text: str  # match string
+    tokens: frozenset[str]  # its words, and its Chinese characters one by one
 
 
 class KbIndex:
@@ -240,7 +241,9 @@ class KbIndex:
             for lang in LANGS:
                 for question in talk.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
-                    smalltalk.append(SmallTalkPhrasing(talk.id, analysed.text))
+                    smalltalk.append(
+                        SmallTalkPhrasing(talk.id, analysed.text, frozenset(analysed.tokens))
+                    )
                     surface.update(analysed.surface)
                     # Only short formulas ("hi there", "thank you", "谢谢你") lend their words:
                     # "how does this work" must not make "work" a greeting.

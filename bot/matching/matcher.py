@@ -28,9 +28,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.knowledge.model import KnowledgeBase, Lang
+from bot.matching import smalltalk
 from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
 from bot.matching.asks import (
     about_the_asker,
@@ -173,20 +174,25 @@ class Matcher:
         if not analysed.tokens:
             return Match("decline", reply_lang, score=0.0), []
 
-        smalltalk_id, smalltalk_score = self._closest_smalltalk(analysed)
+        smalltalk_id, smalltalk_score = smalltalk.closest(self.index, analysed)
         if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
 
         units = self.query_units(analysed, self._context_of(question))
-        # A greeting whose other words all come from greetings too ("hello there bot": "bot"
-        # is also an entry's word) is small talk, not a question about that entry; so is one
-        # with less than one unseen word's worth of chatter ("好嘞 谢谢你", "thanks, that helped").
-        if (
-            units.greeting
-            and smalltalk_id is not None
-            and self.index.formula_words.issuperset(units.known)
+        # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
+        # is also an entry's word), with less than one unseen word's worth of the rest ("好嘞
+        # 谢谢你", "thanks, that helped", "how are you today").
+        chatter = (
+            self.index.formula_words.issuperset(units.known)
             and sum(units.unknown.values()) < self.settings.unknown_word_weight * self.index.max_idf
-        ):
+        )
+        if chatter and units.greeting:
+            smalltalk_id, smalltalk_score = smalltalk.by_words(self.index, analysed)
+        elif chatter and (contained := smalltalk.containing(self.index, analysed)):
+            smalltalk_id = contained
+        else:
+            smalltalk_id = None
+        if smalltalk_id is not None:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
         if not units.known:
             return Match("decline", reply_lang, score=0.0), []
@@ -204,15 +210,6 @@ class Matcher:
             self.settings.max_query_chars,
             correct=self.speller.corrected,
         )
-
-    # --- small talk ---------------------------------------------------------------------------
-
-    def _closest_smalltalk(self, analysed: Analysed) -> tuple[str | None, float]:
-        texts = self.index.smalltalk_texts
-        found = process.extractOne(analysed.text, texts, scorer=fuzz.ratio, processor=None)
-        if found is None or found[1] <= 0:
-            return None, 0.0
-        return self.index.smalltalk[found[2]].smalltalk_id, float(found[1])
 
     # --- the question's units -----------------------------------------------------------------
 

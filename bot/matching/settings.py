@@ -85,7 +85,8 @@ class MatchSettings:
 
     # --- small talk -----------------------------------------------------------------------------
     # A question is small talk when it is this close (rapidfuzz ratio) to a small-talk phrasing,
-    # or when it consists only of small-talk words and stopwords.
+    # or when it says nothing about the knowledge base and either holds a small-talk word or
+    # is most of a small-talk phrasing, or holds one (bot/matching/smalltalk.py).
     smalltalk_threshold: float = 85.0
 
     # --- typo tolerance -------------------------------------------------------------------------

@@ -930,3 +930,35 @@ def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine
     # AlphaESS's entry is the only one asked "what does ... do", but says nothing of the academy.
     assert outcome(shipped, "what does the Royal Academy of Engineering do") == ("decline", None)
     assert outcome(shipped, "what does alphaess do") == ("answer", "alphaess-business")
+
+
+@pytest.mark.parametrize(
+    ("question", "smalltalk_id"),
+    [
+        ("how are you today", "greeting"),  # holds the phrasing "how are you"
+        ("你都知道些什么", "what-can-you-do"),  # holds 你知道什么
+        ("see ya", "goodbye"),  # most of the phrasing "see ya later"
+        ("ok got it thanks", "thanks"),  # by its words, though spelt more like "who are you"
+        ("alright then, bye bye", "goodbye"),
+        ("thanks, take care", "goodbye"),  # "take care" covers more of it than "thanks"
+    ],
+)
+def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
+    assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how are the talent hubs",
+        "what are you doing about housing",
+        "thanks, but where is tongzhou",
+        "你知道通州在哪吗",
+        "who made the talent policy",
+        "have a nice day at the event",
+    ],
+)
+def test_questions_sharing_words_with_small_talk_are_not_small_talk(
+    shipped: FaqEngine, question: str
+) -> None:
+    assert outcome(shipped, question)[0] != "smalltalk"
