@@ -941,6 +941,8 @@ def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine
         ("ok got it thanks", "thanks"),  # by its words, though spelt more like "who are you"
         ("alright then, bye bye", "goodbye"),
         ("thanks, take care", "goodbye"),  # "take care" covers more of it than "thanks"
+        ("how do you work", "what-can-you-do"),  # not talent-priority, for "work"
+        ("who built this bot", "who-are-you"),  # not the talent hubs, for "built"
     ],
 )
 def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
