@@ -14,7 +14,8 @@ text messages at once, and the clock runs until the server has recorded that man
   (English and Chinese). Its start-up hook opens the SQLite question log (in a temporary data
   folder), starts the knowledge-folder watcher and the heartbeat, as in production; after the
   run the question log must hold one row per question, and the round fails if it does not, if
-  the watcher or the heartbeat was not running, or if anything was logged at WARNING or above.
+  the watcher was not running, if the polls did not keep the heartbeat fresh, or if anything
+  was logged at WARNING or above.
 
 Both bots get the same update processing (16 concurrent updates) and the same rate limiter
 with throttling switched off: Telegram's own limit (30 messages per second, which the shipped
@@ -237,7 +238,7 @@ def drive(
 ) -> None:
     """Beside the running bot, in a thread: wait until it polls, queue the whole batch, time
     the replies, note the process's memory and running tasks, then stop the bot."""
-    from bot.health import heartbeat_path
+    from bot.health import read_heartbeat
 
     try:
         deadline = time.monotonic() + 60
@@ -246,6 +247,7 @@ def drive(
                 raise RuntimeError("the bot did not start polling")
             time.sleep(0.01)
         started = time.perf_counter()
+        started_at = time.time()
         cpu_before = cpu_seconds()
         http(f"{base}/_updates", batch)
         deadline = time.monotonic() + TIMEOUT
@@ -263,7 +265,8 @@ def drive(
             cpu_ms_per_message=1000 * cpu_seconds() / len(batch) - 1000 * cpu_before / len(batch),
             rss_mb=rss_mb(),
             tasks=asyncio.run_coroutine_threadsafe(task_names(), loop).result(timeout=30),
-            heartbeat_file=heartbeat_path(workdir / "data").exists(),
+            # In polling mode the polls beat: one written during the batch proves they did.
+            heartbeat_file=(read_heartbeat(workdir / "data") or 0.0) >= started_at,
         )
     except Exception as exc:
         result["error"] = repr(exc)
@@ -368,8 +371,8 @@ def problems(result: dict[str, Any]) -> list[str]:
         )
     if "knowledge-watcher" not in result["tasks"]:
         found.append("the knowledge-folder watcher was not running")
-    if "heartbeat" not in result["tasks"] or not result["heartbeat_file"]:
-        found.append("no heartbeat")
+    if not result["heartbeat_file"]:
+        found.append("no heartbeat written during the run")
     return found
 
 
