@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.faq import FaqEngine
 from bot.report import OUTCOMES, shorten, zone_name
-from bot.report_gaps import DEFAULT_SIMILARITY, GapGroup, gap_groups
+from bot.report_gaps import DEFAULT_SIMILARITY, GapGroup, gap_groups, other_wordings
 from bot.store import DB_FILE_NAME, LoggedQuestion, QuestionLog, read_questions
 
 
@@ -128,6 +128,10 @@ def format_groups_text(groups: Sequence[GapGroup]) -> str:
         people = "person" if group.people == 1 else "people"
         lines.append(f"{number}. {group.count}× ({group.people} {people})")
         lines.extend(f"   {lang}: {shorten(text)}" for lang, text in group.examples.items())
+        others, more = other_wordings(group)
+        if others:
+            also = "; ".join(shorten(text) for text in others)
+            lines.append(f"   also: {also}" + (f" (+{more})" if more else ""))
         if group.closest_entry_id is not None:
             score = "" if group.closest_score is None else f" ({group.closest_score:.0f})"
             lines.append(f"   closest: {group.closest_entry_id}{score}")

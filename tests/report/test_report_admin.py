@@ -38,6 +38,8 @@ async def test_top_unanswered_groups_for_the_admin_command(seeded: Path) -> None
     assert groups[0].count == 5  # with the 20-day-old "old housing subsidy"
     text = format_groups_text(groups)
     assert text.startswith("1. 5× (3 people)\n   en: Housing subsidy\n")
+    # the group's other wordings, for writing phrasings from
+    assert "\n   also: old housing subsidy; housing subsidies please; housing subsidy?\n" in text
     assert "closest: talent-funding (34)" in text
     assert format_groups_text([]) == "No unanswered questions in this period."
 
