@@ -47,6 +47,9 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()  # "did you mean?" candidates (kind == "suggest")
     related: tuple[Suggestion, ...] = ()  # follow-up questions (kind == "answer")
     topics: tuple[TopicRef, ...] = field(default=())  # offered with a decline
+    # A decline's text without the sentence naming the topics, for front ends that list the
+    # topics themselves (numbers in the chat, buttons in Telegram); "" for other kinds.
+    notice: str = ""
     # For a decline: the entry the question came closest to, with its score, so the question
     # log can show which entry an unanswered question was near. Not part of ``to_json``, whose
     # shape the command line promises (a decline's ``entry_id`` there stays null).

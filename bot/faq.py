@@ -199,8 +199,7 @@ class FaqEngine:
                 found.append(Suggestion(entry.id, entry.questions[lang][0], candidate.score))
         return tuple(found)
 
-    def decline_notice(self, lang: Lang) -> str:
-        """A decline's text without the sentence naming the topics."""
+    def _decline_notice(self, lang: Lang) -> str:
         cited = _SOURCE_FORMAT[lang]
         return _DECLINE_NOTICE[lang].format(
             sources=_TOPIC_SEPARATOR[lang].join(
@@ -212,7 +211,8 @@ class FaqEngine:
         self, question: str, lang: Lang, score: float | None, closest: Suggestion | None
     ) -> Reply:
         topics = self.topics(lang)
-        text = self.decline_notice(lang) + _DECLINE_TOPICS[lang].format(
+        notice = self._decline_notice(lang)
+        text = notice + _DECLINE_TOPICS[lang].format(
             topics=_TOPIC_SEPARATOR[lang].join(topic.name for topic in topics)
         )
         return Reply(
@@ -223,4 +223,5 @@ class FaqEngine:
             score=score,
             topics=topics,
             closest=closest,
+            notice=notice,
         )

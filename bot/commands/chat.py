@@ -164,7 +164,7 @@ class ChatSession:
         self.lang = reply.lang
         if reply.kind == "decline":
             # The numbered topics below replace the sentence that names them.
-            self.say(self.engine.decline_notice(reply.lang))
+            self.say(reply.notice or reply.text)
         else:
             self.say(render_text(reply, numbered=True))
         if reply.kind == "answer":

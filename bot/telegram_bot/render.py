@@ -122,10 +122,12 @@ def render_suggest(reply: Reply, ref: int | None = None) -> Rendered:
 
 
 def render_decline(reply: Reply) -> Rendered:
-    """The engine's plain "not covered" text under the question it could not answer."""
+    """The engine's plain "not covered" text under the question it could not answer; the topic
+    buttons below it take the place of the sentence naming them."""
     lang = reply.lang
     echo = Block(shorten(reply.question, MAX_ECHO_CHARS), "❓ <i>", "</i>")
-    body = Block(reply.text) if reply.text else trusted(escape(text("decline", lang)))
+    shown = reply.notice or reply.text
+    body = Block(shown) if shown else trusted(escape(text("decline", lang)))
     return pack([echo, body], topic_rows(reply.topics, lang))
 
 

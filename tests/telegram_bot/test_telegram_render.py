@@ -90,6 +90,22 @@ def test_decline_echoes_the_question_escaped_and_short() -> None:
     well_formed(message)
 
 
+def test_a_decline_names_the_topics_on_buttons_only() -> None:
+    from bot.faq import FaqEngine
+
+    engine = FaqEngine.load()
+    for lang in ("en", "zh"):
+        reply = engine.ask("does the policy cover housing", lang)
+        assert all(topic.name in reply.text for topic in reply.topics)  # for ask and JSON
+        rendered = render_reply(reply)
+        (message,) = rendered.chunks
+        labels = [button.label for row in rendered.buttons for button in row]
+        for topic in reply.topics:
+            assert topic.name not in message
+            assert topic.name in labels
+        assert html.unescape(reply.notice) in html.unescape(message)
+
+
 def test_suggest_has_candidates_and_none_of_these() -> None:
     reply = Reply(
         "q", "zh", "suggest", "", suggestions=(Suggestion("a", "A?"), Suggestion("b", "B?"))
