@@ -20,6 +20,9 @@ from bot.knowledge.model import Lang
 # letters around them ("tal\u200bent" is "talent").
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Mc"})
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
@@ -80,8 +83,10 @@ def normalise(text: str) -> str:
     """Lower-case letters, digits and single spaces; see the module docstring."""
     text = text[:RAW_INPUT_LIMIT]
     if "&" in text:
-        # Text pasted from a web page: "&nbsp;" is a space and "&#20154;" is 人, not words.
-        text = html.unescape(text)
+        # Text pasted from a web page: "&nbsp;" is a space and "&#20154;" is 人, not words. Only
+        # whole references, ending in ";": html.unescape alone reads "policies&regulations" as
+        # "policies®ulations".
+        text = _CHARACTER_REFERENCE.sub(lambda found: html.unescape(found[0]), text)
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
     if text.isascii():

@@ -23,6 +23,7 @@ from bot.matching.words import stem
         ("tongzhou&nbsp;talent &amp; R&D", "tongzhou talent r d"),  # HTML character references
         ("通州&#20154;&#x624D;", "通州人才"),  # ... numeric ones too
         ("&lt;b&gt;hubs&lt;/b&gt;", "hubs"),  # an escaped tag is still a tag
+        ("policies&regulations, R&D&not", "policies regulations r d not"),  # no ";": as typed
         ("😀🎉 funding!!! 💰", "funding"),  # emoji
         ("Tongzhou's policy, don’t", "tongzhou policy dont"),  # possessives, apostrophes
         ("$55.27 million, 3..0, 26-27", "55.27 million 3 0 26 27"),  # only digit dots stay
