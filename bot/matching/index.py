@@ -252,6 +252,12 @@ class KbIndex:
                         smalltalk_bigrams.update(_all_bigrams(analysed))
         self.smalltalk: tuple[SmallTalkPhrasing, ...] = tuple(smalltalk)
         self.smalltalk_texts: tuple[str, ...] = tuple(talk.text for talk in smalltalk)
+        # Token -> the small-talk phrasings using it, so a message is compared only with those.
+        smalltalk_using: dict[str, list[int]] = defaultdict(list)
+        for position, phrasing in enumerate(smalltalk):
+            for token in phrasing.tokens:
+                smalltalk_using[token].append(position)
+        self.smalltalk_using = {token: tuple(found) for token, found in smalltalk_using.items()}
         # Every word of a short formula, known to the entries or not ("bot" in "hey bot"), and
         # the term a question's units read it as ("care", of "take care", as "care about").
         self.formula_words = frozenset(smalltalk_words | set(map(self.whole, smalltalk_words)))

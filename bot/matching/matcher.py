@@ -189,7 +189,7 @@ class Matcher:
         if chatter and units.greeting:
             smalltalk_id, smalltalk_score = smalltalk.by_words(self.index, analysed)
         elif chatter and (contained := smalltalk.containing(self.index, analysed)):
-            smalltalk_id = contained
+            smalltalk_id, smalltalk_score = contained
         else:
             smalltalk_id = None
         if smalltalk_id is not None:

@@ -2,19 +2,28 @@
 
 A message is small talk when it is close to one of the small-talk phrasings as a whole
 (``closest``). Otherwise, once the matcher has found that it says nothing about the knowledge
-base's subjects, it is small talk when it contains a small-talk word ("thanks", "cya") or when
-it and a phrasing of two words or more are one inside the other, the smaller at least half the
-larger ("how are you today" holds "how are you"; "see ya" is most of "see ya later"). Which
-small talk it is then goes by the words the two share (``by_words``), not by the spelling of the
-whole message: "ok got it thanks" is thanks, though "who are you" is spelt more like it.
+base's subjects, it is small talk when it contains a small-talk word ("thanks", "cya"), or when
+it and a phrasing of two tokens or more are one inside the other, the smaller at least two
+thirds of the larger, and both or neither negate ("how are you today" holds "how are you"; "see
+ya" is most of "see ya later"; "that's not all" is not "that's all"). Tokens are words, and
+Chinese characters one by one, compared as sets: "你都知道些什么" holds 你知道什么. Which small talk
+it is then goes by the tokens the two share (``by_words``), not by the spelling of the whole
+message: "ok got it thanks" is thanks, though "who are you" is spelt more like it.
+
+Only the phrasings sharing a token with the message are compared (``KbIndex.smalltalk_using``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rapidfuzz import fuzz, process
 
 from bot.matching.analysis import Analysed
-from bot.matching.index import KbIndex
+from bot.matching.index import KbIndex, SmallTalkPhrasing
+
+# A message and a phrasing one of which negates and the other not say different things.
+_NEGATIONS = frozenset(("not", "no", "dont", "never", "没", "不", "别", "无", "未"))
 
 
 def closest(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
@@ -28,37 +37,52 @@ def closest(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
 
 
 def by_words(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
-    """The small talk whose phrasing shares the most words with the message, with the score.
+    """The small talk whose phrasing shares the most tokens with the message, with the score.
 
     Several phrasings can lie wholly inside a message and tie: the one sharing more of it wins
     ("thanks, take care" is a goodbye: "take care" covers more of it than "thanks").
     """
     tokens = frozenset(analysed.tokens)
+    sharing = _sharing(index, tokens)
+    if not sharing:
+        return None, 0.0
     found = process.extract(
         analysed.text,
-        index.smalltalk_texts,
+        [index.smalltalk_texts[position] for position in sharing],
         scorer=fuzz.token_set_ratio,
         processor=None,
         limit=None,
     )
 
     def rank(item: tuple[str, float, int]) -> tuple[float, int, int]:
-        return item[1], len(index.smalltalk[item[2]].tokens & tokens), -item[2]
+        position = sharing[item[2]]
+        return item[1], len(index.smalltalk[position].tokens & tokens), -position
 
-    best = max(found, key=rank, default=None)
-    if best is None or best[1] <= 0:
-        return None, 0.0
-    return index.smalltalk[best[2]].smalltalk_id, float(best[1])
+    best = max(found, key=rank)
+    return index.smalltalk[sharing[best[2]]].smalltalk_id, float(best[1])
 
 
-def containing(index: KbIndex, analysed: Analysed) -> str | None:
-    """The small talk with a phrasing of two or more words that holds the message, or that the
-    message holds, the smaller at least half the larger; the phrasing sharing most wins."""
+def containing(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
+    """The small talk with a phrasing that holds the message or that the message holds (see
+    the module's docstring), with the share of the larger the smaller makes, out of 100."""
     tokens = frozenset(analysed.tokens)
-    best: tuple[int, str] | None = None
-    for phrasing in index.smalltalk:
+    negates = not _NEGATIONS.isdisjoint(tokens)
+    best: tuple[int, float, str] | None = None
+    for position in _sharing(index, tokens):
+        phrasing: SmallTalkPhrasing = index.smalltalk[position]
         small, large = sorted((phrasing.tokens, tokens), key=len)
-        inside = len(small) >= 2 and small <= large and 2 * len(small) >= len(large)
-        if inside and (best is None or len(small) > best[0]):
-            best = (len(small), phrasing.smalltalk_id)
-    return None if best is None else best[1]
+        if (
+            len(small) >= 2
+            and small <= large
+            and 3 * len(small) >= 2 * len(large)
+            and negates != _NEGATIONS.isdisjoint(phrasing.tokens)
+            and (best is None or len(small) > best[0])
+        ):
+            best = (len(small), 100.0 * len(small) / len(large), phrasing.smalltalk_id)
+    return None if best is None else (best[2], best[1])
+
+
+def _sharing(index: KbIndex, tokens: Iterable[str]) -> list[int]:
+    """The positions of the small-talk phrasings using any of ``tokens``, in order."""
+    using = index.smalltalk_using
+    return sorted({position for token in tokens for position in using.get(token, ())})

@@ -958,6 +958,11 @@ def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_
         "你知道通州在哪吗",
         "who made the talent policy",
         "have a nice day at the event",
+        "that's not all",  # negated: not "that's all"
+        "take care of it",  # "take care" is only half of it
+        "有问题",  # inside 没有问题了, but without its 没
+        "有人问过吗",  # 有人吗 is not two thirds of it
+        "这么多",  # inside 就问这么多, but only three fifths of it
     ],
 )
 def test_questions_sharing_words_with_small_talk_are_not_small_talk(
