@@ -344,8 +344,10 @@ def check_answers(scope: _Scope) -> Iterator[Problem]:
                     f"answer.{lang} is {len(text)} characters long; the limit is "
                     f"{MAX_ANSWER_CHARS}, so shorten it by {over}",
                 )
-            if lang == "zh" and not _CJK.search(text):
-                yield _problem(at, "answer.zh has no Chinese characters; write it in Chinese")
+            wrong = _not_written_in(lang, text)
+            if wrong:
+                write_in = "Chinese" if lang == "zh" else "English"
+                yield _problem(at, f"answer.{lang} {wrong}; write it in {write_in}")
             elif lang == "zh" and scope.warnings and (traditional := _traditional_characters(text)):
                 yield _problem(
                     at,
@@ -353,8 +355,15 @@ def check_answers(scope: _Scope) -> Iterator[Problem]:
                     "in Simplified Chinese",
                     Severity.WARNING,
                 )
-            if lang == "en" and _CJK.search(text) and not re.search(r"[A-Za-z]", text):
-                yield _problem(at, "answer.en is not in English; write it in English")
+
+
+def _not_written_in(lang: Lang, text: str) -> str:
+    """How ``text`` is not written in ``lang`` ("has no Chinese characters"), or ""."""
+    if lang == "zh" and not _CJK.search(text):
+        return "has no Chinese characters"
+    if lang == "en" and _CJK.search(text) and not re.search(r"[A-Za-z]", text):
+        return "is not in English"
+    return ""
 
 
 @functools.cache
@@ -468,13 +477,8 @@ def check_shown_phrasings(scope: _Scope) -> Iterator[Problem]:
             continue
         for lang in LANGS:
             shown = entry.questions[lang][:1]
-            if not shown:
-                continue
-            if lang == "zh" and not _CJK.search(shown[0]):
-                wrong = "has no Chinese characters"
-            elif lang == "en" and not re.search(r"[A-Za-z]", shown[0]):
-                wrong = "is not in English"
-            else:
+            wrong = _not_written_in(lang, shown[0]) if shown else ""
+            if not wrong:
                 continue
             yield _problem(
                 entry.where(f"questions.{lang}.0"),

@@ -262,8 +262,10 @@ class FaqHandlers:
 
     async def error(self, update: object, context: Context) -> None:
         """Log the failure, tell the user, keep running."""
-        if update is None and context.job is None and isinstance(context.error, TelegramError):
-            _log_polling_error(context.error)  # fetching updates failed; it is retried
+        # No update, job or task: fetching updates failed (it is retried).
+        fetching = update is None and context.job is None and context.coroutine is None
+        if fetching and isinstance(context.error, TelegramError):
+            _log_polling_error(context.error)
             return
         update_id = update.update_id if isinstance(update, Update) else None
         logger.error("Handling update %s failed", update_id, exc_info=context.error)
