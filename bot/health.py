@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from bot.config import Settings
 
 HEARTBEAT_FILE = "heartbeat"
-HEARTBEAT_INTERVAL = 10.0  # seconds between refreshes in webhook mode
 HEARTBEAT_MAX_AGE = 60.0  # older than this means stuck
 CONNECT_TIMEOUT = 3.0
 

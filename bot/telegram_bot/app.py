@@ -9,7 +9,7 @@ changes, on SIGHUP and on /reload, and tells the admins when a reload fails. A p
 zero-argument callable returning a ``FaqEngine`` also works (a fixed engine, no reloads).
 While running, the bot keeps the question log in the data folder (``question_log=False``
 turns it off). Handler groups run in order: -1 is the flood gate (it may stop an update), 0
-the handlers proper (first match wins, so specific before general), 1 bookkeeping.
+the handlers proper (first match wins, so specific before general).
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from telegram.ext import (
     InlineQueryHandler,
     JobQueue,
     MessageHandler,
-    TypeHandler,
     filters,
 )
 
@@ -95,28 +94,28 @@ def build_application(
 ) -> BotApplication:
     if settings.token is None:
         raise ValueError("build_application needs settings with a token")
-    heartbeat = Heartbeat(settings, polling=settings.webhook is None)
+    # Only polling has a heartbeat: the webhook's health check tries the port.
+    heartbeat = Heartbeat(settings) if settings.webhook is None else None
     staff = StaffTools(settings, engine, question_log=question_log, debounce_ms=reload_debounce_ms)
     handlers = FaqHandlers(
-        engine=staff.engine,
-        journal=staff.journal,
-        flood=flood or FloodLimiter(),
-        on_update=heartbeat.beat,
+        engine=staff.engine, journal=staff.journal, flood=flood or FloodLimiter()
     )
 
     async def post_init(application: BotApplication) -> None:
         await register_commands(application, settings.admin_ids)
         await staff.open(application.bot)
-        heartbeat.start()
+        if heartbeat is not None:
+            heartbeat.start()
 
     async def post_stop(application: BotApplication) -> None:
         await staff.stop_reloading()  # no admin messages while the connection closes
 
     async def post_shutdown(application: BotApplication) -> None:
         await staff.close()
-        await heartbeat.stop()
+        if heartbeat is not None:
+            await heartbeat.stop()
 
-    application = (
+    builder = (
         ApplicationBuilder()
         .token(settings.token.reveal())
         .base_url(settings.api_base_url)
@@ -128,13 +127,14 @@ def build_application(
             )
         )
         .rate_limiter(rate_limiter or default_rate_limiter())
-        .get_updates_request(PollingRequest(heartbeat))
         .concurrent_updates(PerChatOrder(concurrent_updates))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
-        .build()
     )
+    if heartbeat is not None:
+        builder = builder.get_updates_request(PollingRequest(heartbeat))
+    application = builder.build()
 
     new_message = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
     addressed = new_message & (ADDRESSED | filters.COMMAND)
@@ -174,8 +174,6 @@ def build_application(
         ]
     )
 
-    # 1: bookkeeping after the handlers ran.
-    application.add_handler(TypeHandler(Update, handlers.processed), group=1)
     application.add_error_handler(handlers.error)
     return application
 

@@ -63,12 +63,10 @@ class FaqHandlers:
         engine: EngineProvider,
         journal: QuestionJournal,
         flood: FloodLimiter,
-        on_update: Callable[[], None] = lambda: None,
     ) -> None:
         self.engine = engine
         self.journal = journal
         self.flood = flood
-        self.on_update = on_update
         self._followed_up: OrderedDict[tuple[int, int | str], None] = OrderedDict()
 
     # --- languages --------------------------------------------------------------------------
@@ -256,9 +254,6 @@ class FaqHandlers:
         elif verdict is Verdict.NOTICE and update.effective_message is not None:
             await reply(update.effective_message, render.render_notice("flood", lang))
         raise ApplicationHandlerStop
-
-    async def processed(self, update: object, context: Context) -> None:
-        self.on_update()
 
     async def error(self, update: object, context: Context) -> None:
         """Log the failure, tell the user, keep running."""

@@ -1,11 +1,11 @@
-"""Proof of life for ``talent-bot healthcheck``: a file the running bot keeps fresh.
+"""Proof of life for ``talent-bot healthcheck`` in polling mode: a file the bot keeps fresh.
 
-In polling mode the file is rewritten after every ``getUpdates`` the Bot API answers (a long
+The file is written at start-up and after every ``getUpdates`` the Bot API answers (a long
 poll returns at least every ``LONG_POLL_SECONDS`` when nobody writes), at most once a second.
 So the check fails not only when the event loop is stuck, but also when the bot cannot poll:
 the network is down, the token was revoked, or another instance polls with the same token
 (Telegram then answers 409 Conflict to one of them). In webhook mode the health check tries
-the port instead, and the file is rewritten on a timer.
+the port instead, and there is no file.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from bot.health import HEARTBEAT_INTERVAL, heartbeat_path, write_heartbeat
+from bot.health import heartbeat_path, write_heartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +34,11 @@ LONG_POLL_SECONDS = 10
 
 @dataclass
 class Heartbeat:
-    """Writes ``<data dir>/heartbeat``; ``polling`` decides what keeps it fresh."""
+    """Writes ``<data dir>/heartbeat`` when told to beat, in a worker thread."""
 
     settings: Settings
-    polling: bool = True
     last: float = 0.0
     failed: bool = False
-    task: asyncio.Task[None] | None = field(default=None, repr=False)
     writing: asyncio.Future[None] | None = field(default=None, repr=False)
 
     def beat(self, force: bool = False) -> None:
@@ -69,25 +67,12 @@ class Heartbeat:
         else:
             self.failed = False
 
-    async def run_forever(self) -> None:
-        while True:
-            self.beat(force=True)
-            await asyncio.sleep(HEARTBEAT_INTERVAL)
-
     def start(self) -> None:
-        """Beat now (the Bot API has just answered the start-up requests), then start the
-        timer in webhook mode; in polling mode the polls beat."""
+        """Beat now: the Bot API has just answered the start-up requests."""
         self.beat(force=True)
-        if not self.polling:
-            loop = asyncio.get_running_loop()
-            self.task = loop.create_task(self.run_forever(), name="heartbeat")
 
     async def stop(self) -> None:
-        """Stop beating and remove the file: a bot that shut down is not healthy."""
-        if self.task is not None:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.task
+        """Remove the file: a bot that shut down is not healthy."""
         if self.writing is not None:  # let a write in flight finish before removing the file
             with contextlib.suppress(Exception):
                 await self.writing
