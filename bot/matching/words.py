@@ -232,14 +232,14 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
-COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年)")
+COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)")
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
 # Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
+    "什么时候|啥时候|何时|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|多少天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"

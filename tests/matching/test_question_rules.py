@@ -969,3 +969,12 @@ def test_questions_sharing_words_with_small_talk_are_not_small_talk(
     shipped: FaqEngine, question: str
 ) -> None:
     assert outcome(shipped, question)[0] != "smalltalk"
+
+
+def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(shipped: FaqEngine) -> None:
+    # 多少天 is a duration, like "how many days": the dates answer it, not a count of guests.
+    assert outcome(shipped, "海外博士人才活动持续了多少天") == ("answer", "doctoral-event-date")
+    assert outcome(shipped, "how many days did the doctoral event last") == (
+        "answer",
+        "doctoral-event-date",
+    )
