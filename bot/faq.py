@@ -29,8 +29,8 @@ _SUGGEST_ONE_TEXT: dict[Lang, str] = {
     "en": "I'm not sure I understood. Did you mean:",
     "zh": "我不太确定是否理解了您的问题。您是想问：",
 }
-# A decline is the notice, then the topics sentence; the chat lists the topics by number
-# instead of in a sentence.
+# A decline is the notice, then the topics sentence; the chat and Telegram show the notice
+# alone (Reply.notice) above their own topic lists (numbers, buttons).
 _DECLINE_NOTICE: dict[Lang, str] = {
     "en": "Sorry, my sources don't cover that, so I can't answer it. I only answer from {sources}.",
     "zh": "抱歉，我的资料来源没有涉及这个问题，所以无法回答。我只根据{sources}回答问题。",
