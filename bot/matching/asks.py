@@ -179,10 +179,14 @@ _OPINION_PHRASES = (
 )
 
 
+# "is the policy a scam": a judgement the article does not make.
+_JUDGEMENTS = frozenset(str.split("scam scams scammy fraud fraudulent hoax ripoff"))
+
+
 def asks_for_an_opinion(surface: tuple[str, ...]) -> bool:
-    """ "do you think the policy works", "what do you reckon": the article reports, it does not
-    judge, so an opinion is a subject of its own."""
-    return any(
+    """ "do you think the policy works", "what do you reckon", "is it a scam": the article
+    reports, it does not judge, so an opinion is a subject of its own."""
+    return not _JUDGEMENTS.isdisjoint(surface) or any(
         surface[position : position + len(phrase)] == phrase
         for phrase in _OPINION_PHRASES
         for position in range(len(surface))
@@ -278,7 +282,27 @@ _CONFIRMING_ENDS = frozenset(
 ) | frozenset(
     (("is", "that", "right"), ("is", "that", "correct"), ("isnt", "it"), ("am", "i", "right"))
 )
-_CONFIRMING_STARTS = (("is", "it", "true"), ("so",))
+_CONFIRMING_STARTS = (
+    ("is", "it", "true"),
+    ("is", "it", "correct"),
+    ("is", "it", "right"),
+    ("so",),
+    ("i", "think"),
+    ("pretty", "sure"),
+    ("im", "pretty", "sure"),
+)
+# "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
+_HEDGES = frozenset(
+    (
+        ("i", "think"),
+        ("i", "believe"),
+        ("correct", "me", "if"),
+        ("i", "read", "that"),
+        ("i", "heard"),
+        ("i", "was", "told"),
+        ("told", "me"),
+    )
+)
 
 
 def confirms_a_fact(surface: tuple[str, ...]) -> bool:
@@ -290,6 +314,11 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
         or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
         or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
         or _recalls(surface)
+        or any(
+            surface[position : position + len(hedge)] == hedge
+            for hedge in _HEDGES
+            for position in range(len(surface) - len(hedge) + 1)
+        )
     )
 
 

@@ -357,6 +357,9 @@ class Matcher:
             elif gram in index.smalltalk_bigrams:
                 covered[position] = covered[position + 1] = True
                 units.greeting = True
+        # "对吗", "啱唔啱", "听说" only frame a fact offered for checking; they are not unseen.
+        for framing in CONFIRM_CHINESE.finditer(run):
+            covered[framing.start() : framing.end()] = [True] * (framing.end() - framing.start())
         start = -1
         for position, is_covered in enumerate([*covered, True]):
             if not is_covered and start < 0:
@@ -382,21 +385,26 @@ class Matcher:
                     unseen = ""
                 if unseen:
                     told, asked = _told_and_asked(unseen, context)
-                    words = self._unseen_words(asked, about_location) if asked else 0.0
+                    guess = units.confirming
+                    words = self._unseen_words(asked, about_location, guess) if asked else 0.0
                     if told:
-                        told_words = self._unseen_words(told, about_location)
+                        told_words = self._unseen_words(told, about_location, guess)
                         words += told_words * self.settings.context_word_factor
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
 
-    def _unseen_words(self, stretch: str, about_location: bool = False) -> float:
+    def _unseen_words(
+        self, stretch: str, about_location: bool = False, guess: bool = False
+    ) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
 
         About one word per two characters, but a subject word inside the stretch ("住房" in
         "住房补贴呢") counts as ``subject_word_weight`` words, a generic word ("扮演" in "中扮演",
-        "情况") as a weak word, and so does a character left on its own.
+        "情况") as a weak word, and so does a character left on its own. In a fact offered for
+        checking (``guess``), the rest is the asker's guess ("是不是做光伏组件的"), as in English.
         """
         weak = self.settings.weak_word_weight
+        plain = self.settings.guess_word_weight if guess else self.settings.plain_word_weight
         if (len(stretch) == 1 and stretch not in SUBJECT_WORDS) or stretch in WEAK_WORDS:
             return weak
         words = 0.0
@@ -412,7 +420,7 @@ class Matcher:
                 words += weak * stretch.count(generic)
                 stretch = stretch.replace(generic, " ")
         for piece in stretch.split():
-            words += weak if len(piece) == 1 else self.settings.plain_word_weight * len(piece) / 2
+            words += weak if len(piece) == 1 else plain * len(piece) / 2
         return words
 
     # --- scoring ------------------------------------------------------------------------------

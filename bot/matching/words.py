@@ -142,10 +142,14 @@ SUBJECT_WORDS = _word_list(
 # ... and in Chinese: "是不是在上海", "对吗", "係咪".
 CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
+    # Cantonese "right or not", and hearsay: "聽講…", "听说…", "我记得…".
+    "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
 )
 
 # ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".
-OPINION_CHINESE = re.compile("你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效")
+OPINION_CHINESE = re.compile(
+    "你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效|忽悠|骗人|骗局"
+)
 
 # A company or a project, the subjects that settle (落户) in a place rather than register there.
 COMPANY_WORDS = re.compile("(?i)艾罗|艾羅|阿尔法|alpha\\s*-?ess|企业|企業|公司|项目|項目")

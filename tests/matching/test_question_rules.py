@@ -366,6 +366,37 @@ def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> 
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
+        ("alphaess arrived in 2016 i think?", "alphaess-talent-project"),
+        ("pretty sure alphaess makes wind turbines, correct me if wrong", "alphaess-business"),
+        ("Is AlphaESS based in Hangzhou? I read that in a blog", "alphaess-headquarters"),
+        ("is it correct that policy 3.0 started in summer 2022?", "policy-3-0"),
+        ("聽講AlphaESS係做電動車嘅，啱唔啱", "alphaess-business"),
+        ("AlphaESS是不是做风电设备的", "alphaess-business"),  # the guess is Chinese words too
+    ],
+)
+def test_a_hedged_fact_is_offered_for_checking(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "someone told me there is a housing subsidy, how do I apply",
+        "i heard alphaess has 5000 employees",
+        "correct me if wrong but the policy covers visas",
+        "听说通州人才政策是骗人的",  # a judgement the article does not make
+        "is the talent policy a scam",
+    ],
+)
+def test_a_hedge_does_not_excuse_a_subject_of_its_own(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
         ("how many days did the overseas doctoral event run", "doctoral-event-date"),
         ("was the PhD event in 2024 or 2023", "doctoral-event-date"),  # the asker's options
         ("英国那帮专家跑来通州是想干啥", "doctoral-event-purpose"),
@@ -943,6 +974,9 @@ def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine
         ("thanks, take care", "goodbye"),  # "take care" covers more of it than "thanks"
         ("how do you work", "what-can-you-do"),  # not talent-priority, for "work"
         ("who built this bot", "who-are-you"),  # not the talent hubs, for "built"
+        ("what sort of stuff can i ask u", "what-can-you-do"),  # not talent-priority
+        ("are u a real person or a bot??", "who-are-you"),
+        ("想问下跟我聊天的是AI吗", "who-are-you"),  # 聊天 is chatting, not 聊 "talk about"
     ],
 )
 def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
