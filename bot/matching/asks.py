@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from bot.matching.analysis import is_stopword
 from bot.matching.words import (
@@ -467,7 +468,8 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     itself; the question must have another clause, or there is no context.
     """
     # Each clause with the break after it, to tell one that ends in a question mark.
-    pieces = _CLAUSE_BREAK_KEPT.split(question.casefold())
+    # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
+    pieces = _CLAUSE_BREAK_KEPT.split(unicodedata.normalize("NFKC", question).casefold())
     ended = [
         (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "")
         for at, piece in enumerate(pieces)

@@ -104,6 +104,7 @@ _OPINION = "<opinion>"
 # ... and "how many brits came": people of a nation are whoever the entries count.
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
 _WHERE_WORDS = frozenset(("where", "wheres"))
+_PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
 
@@ -315,6 +316,11 @@ class Matcher:
                 # "chains" counts what "10 key industrial chains" counts.
                 wholes = (index.part_of.get(word) for word in words)
                 units.counted = frozenset(words).union(w for w in wholes if w)
+        # "events for people like me": whom the events are for, not who attended one.
+        if any(
+            before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)
+        ):
+            units.known.pop("peopl", None)
         units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens

@@ -229,10 +229,33 @@ def test_clauses_about_the_asker_are_told_apart_from_the_question(
     assert context_clauses(question) == (context, asked)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a postdoc in Leeds, does the district run any events for people like me?",
+        "job fair type events in tongzhou for ppl like me with a phd??",
+    ],
+)
+def test_events_for_people_like_the_asker_are_the_talent_events(
+    shipped: FaqEngine, question: str
+) -> None:
+    # "for people": whom the events are for, not who attended the doctoral event.
+    assert outcome(shipped, question) == ("answer", "talent-events")
+
+
 def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
     assert outcome(
         shipped, "I have a job interview at alphaess next week, where is their head office?"
     ) == ("answer", "alphaess-headquarters")
+    # Typed in full-width letters, the clauses are the same.
+    assert outcome(
+        shipped,
+        "Ｉ　ｈａｖｅ　ａ　ｊｏｂ　ｉｎｔｅｒｖｉｅｗ　ａｔ　ａｌｐｈａｅｓｓ　ｎｅｘｔ　ｗｅｅｋ，"
+        "　ｗｈｅｒｅ　ｉｓ　ｔｈｅｉｒ　ｈｅａｄ　ｏｆｆｉｃｅ？",
+    ) == ("answer", "alphaess-headquarters")
+    assert outcome(
+        shipped, "my nephew wants to join alphaess as a technician, what field are they in?"
+    ) == ("answer", "alphaess-business")
     # ... but a subject in the question itself still does, and so does the asker's own case.
     assert (
         outcome(shipped, "I have a job interview at alphaess next week, what is the salary")[0]
