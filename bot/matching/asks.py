@@ -194,6 +194,32 @@ def asks_for_an_opinion(surface: tuple[str, ...]) -> bool:
     )
 
 
+_HOW_TO_ASKERS = frozenset(("i", "we", "one", "someone", "somebody", "foreigners"))
+_HOW_TO_MODALS = frozenset(("do", "does", "can", "could", "would", "should", "shall", "might"))
+
+
+# "how can I find out more about AlphaESS" asks for what the bot knows.
+_FINDING_OUT = frozenset(str.split("find learn know read see understand tell ask"))
+
+
+def asks_how_to(surface: tuple[str, ...]) -> bool:
+    """ "how to become a fellow", "how do I join", "how can we register": a procedure for the
+    asker to follow, which the article never gives (it reports what happened)."""
+    for position, word in enumerate(surface):
+        if word != "how":
+            continue
+        after = surface[position + 1 : position + 4]
+        if after[:1] == ("to",):
+            verb = after[1:2]
+        elif len(after) >= 2 and after[0] in _HOW_TO_MODALS and after[1] in _HOW_TO_ASKERS:
+            verb = after[2:3]
+        else:
+            continue
+        if not verb or verb[0] not in _FINDING_OUT:
+            return True
+    return False
+
+
 def asks_who_organised(tokens: tuple[str, ...]) -> bool:
     """ "who hosted the event", "who was it organised by": the verb right after "who" (or its
     auxiliary), not "who attended the event held in Tongzhou". ``tokens`` are the question's

@@ -40,6 +40,7 @@ from bot.matching.asks import (
     asks_for_an_opinion,
     asks_for_one_share,
     asks_how_many,
+    asks_how_to,
     asks_when,
     asks_who_organised,
     confirms_a_fact,
@@ -63,6 +64,7 @@ from bot.matching.words import (
     CONFIRM_CHINESE,
     COUNT_CHINESE,
     FUTURE_CHINESE,
+    HOW_TO_CHINESE,
     LIST_REQUEST_CHINESE,
     LOCATION_CHINESE,
     LOCATION_TOKENS,
@@ -100,6 +102,7 @@ _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
+_PROCEDURE = "<procedure>"
 # Words too general to tell what is counted ("how many people", "how many in total").
 # ... and "how many brits came": people of a nation are whoever the entries count.
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
@@ -303,6 +306,9 @@ class Matcher:
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
+        # "where is Tongzhou and how do I get there": the way there follows from where it is.
+        if (asks_how_to(surface) or HOW_TO_CHINESE.search(typed)) and WHERE not in units.known:
+            units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):

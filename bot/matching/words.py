@@ -146,6 +146,9 @@ CONFIRM_CHINESE = re.compile(
     "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
 )
 
+# ... and a procedure for the asker: "怎么去", "如何成为院士", "怎样才能加入".
+HOW_TO_CHINESE = re.compile("(?:怎么|咋|如何|怎样)(?:才能|可以|能)?(?:去|走|成为|当上|加入|入会)")
+
 # ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".
 OPINION_CHINESE = re.compile(
     "你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效|忽悠|骗人|骗局"

@@ -243,6 +243,36 @@ def test_events_for_people_like_the_asker_are_the_talent_events(
     assert outcome(shipped, question) == ("answer", "talent-events")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how to become a Royal Academy of Engineering fellow",
+        "how can I become a member of the UK outstanding young scholars society",
+        "how do we get AlphaESS to supply our factory",
+        "南通高新区怎么去",  # directions, not where AlphaESS is
+        "怎么成为英国皇家工程院院士",
+    ],
+)
+def test_a_procedure_for_the_asker_is_not_answered(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("how can i find out more about alphaess", "alphaess-business"),  # what the bot knows
+        ("how would you sum up tongzhou's stance on talent", "talent-priority"),  # asks the bot
+        ("how does tongzhou attract talent", "talent-events"),  # what the district does
+        ("通州在哪 怎么去", "tongzhou-location"),  # the way there follows from where it is
+        ("where is alphaess hq, how to get there", "alphaess-headquarters"),
+    ],
+)
+def test_how_questions_that_ask_no_procedure_are_answered(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
 def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
     assert outcome(
         shipped, "I have a job interview at alphaess next week, where is their head office?"
