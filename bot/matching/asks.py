@@ -88,6 +88,7 @@ _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
 _PLURAL_LINKING = frozenset(("are", "were"))
 _ONE_OF = (("the",), ("a",), ("its",), ("their",))
 _SINGULAR = frozenset(("name", "list"))
+_PLACE_KINDS = frozenset((kind,) for kind in ("province", "city", "district", "country"))
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
 _KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
@@ -102,6 +103,8 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             word in LIST_REQUEST_WORDS
             and surface[position + 1 : position + 2] not in _LISTING
             and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
+            # "province name pls": the name of one place, which the location entry gives
+            and not (word == "name" and surface[position - 1 : position] in _PLACE_KINDS)
             # "how many chains are on tongzhou's key list": membership of a list, not a request
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
         ):
@@ -452,7 +455,10 @@ _WORD = re.compile(r"[a-z']+")
 _OPENERS = frozenset(str.split("hi hello hey sorry ok okay so well also btw anyway dear yes"))
 _ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our me"))
 # Chinese drops the pronoun: "想去AlphaESS面试，总部在哪" is the asker's plan, then the question.
-_ASKER_CHINESE = re.compile(r"^(?:我|本人|(?:想|要|准备|打算|计划)去)")
+# "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
+_ASKER_CHINESE = re.compile(
+    r"^(?:我|本人|(?:想|要|准备|打算|计划)去|(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|朋友|同学|同事|亲戚)(?:要|想|准备|打算|刚|在|去))"
+)
 _ASKING = frozenset(
     str.split("what what's whats which where where's wheres when how who whom whose why")
 )

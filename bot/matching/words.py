@@ -37,7 +37,7 @@ ENGLISH_STOPWORDS = _word_list(
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
-    questions hope mate buddy folks guys besides asked asks hold_on y rite bunch
+    questions hope mate buddy folks guys besides asked asks hold_on y rite bunch heck tho damn
     remember iirc reason reasons mention mentioned mentions count counts
     roughly approximately approx ballpark sry
     """

@@ -273,6 +273,18 @@ def test_how_questions_that_ask_no_procedure_are_answered(
     assert outcome(shipped, question) == ("answer", entry_id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "TONGZHOU CITY PROVINCE NAME PLS",  # one place's name, not a list of names
+        "where the heck is tongzhou tho",  # filler, not a subject
+        "儿子要去通州工作，那边属于哪个省啊",  # the son's plans tell why the asker asks
+    ],
+)
+def test_where_tongzhou_is_in_everyday_words(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question) == ("answer", "tongzhou-location")
+
+
 def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
     assert outcome(
         shipped, "I have a job interview at alphaess next week, where is their head office?"
