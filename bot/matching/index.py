@@ -42,6 +42,8 @@ _QUESTION_MARKERS = frozenset(
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _VERSION = re.compile(r"\d+\.\d+")
 # A number in an answer and the words it counts, up to a preposition or punctuation.
+_CURRENCY_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yuan"}
+_CURRENCY = re.compile(r"([$€£¥])\s?\d")
 _COUNTED = re.compile(
     r"(?:\d[\d,.]*|\b(?:eight|five|ten|thirty)\b)\s+"
     r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
@@ -108,11 +110,15 @@ class KbIndex:
         )
         # ... and what its numbers count: the words right after each number in the English
         # answer ("10 key industrial chains" counts chains, not the hubs along them).
+        # A currency sign before a number counts that currency too ("($55.27 million)").
         self.counted: tuple[frozenset[str], ...] = tuple(
             frozenset(
                 word
-                for found in _COUNTED.finditer(entry.answer["en"])
-                for word in analyse(found.group(1), self.synonyms).words
+                for counted in (
+                    *(found.group(1) for found in _COUNTED.finditer(entry.answer["en"])),
+                    *(_CURRENCY_SIGNS[sign] for sign in _CURRENCY.findall(entry.answer["en"])),
+                )
+                for word in analyse(counted, self.synonyms).words
             )
             for entry in knowledge.entries
         )

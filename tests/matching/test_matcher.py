@@ -108,6 +108,14 @@ def test_a_count_question_is_answered_by_an_entry_stating_the_number(shipped: Fa
     assert shipped.ask("how many key industrial chains").entry_id == "industrial-chains"
 
 
+def test_a_currency_sign_counts_its_currency(shipped: FaqEngine) -> None:
+    # The funding entry states "($55.27 million)": it counts dollars as well as yuan.
+    counted = dict(zip(shipped.matcher.index.entry_ids, shipped.matcher.index.counted, strict=True))
+    assert "dollar" in counted["talent-projects-funding"]
+    reply = shipped.ask("how many USD is the total funding")
+    assert (reply.kind, reply.entry_id) == ("answer", "talent-projects-funding")
+
+
 @pytest.mark.parametrize(
     "question",
     [
