@@ -39,7 +39,7 @@ ENGLISH_STOPWORDS = _word_list(
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch heck tho damn
     remember iirc reason reasons mention mentioned mentions count counts
-    roughly approximately approx ballpark sry
+    roughly approximately approx ballpark sry unclear confusing confused
     """
 )
 

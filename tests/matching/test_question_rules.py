@@ -285,6 +285,17 @@ def test_where_tongzhou_is_in_everyday_words(shipped: FaqEngine, question: str) 
     assert outcome(shipped, question) == ("answer", "tongzhou-location")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do they mean by talent hubs? the wording is confusing",  # not unseen subjects
+        "人才工作站跟产业链啥关系",
+    ],
+)
+def test_what_talent_hubs_are(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question) == ("answer", "talent-hubs")
+
+
 def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
     assert outcome(
         shipped, "I have a job interview at alphaess next week, where is their head office?"
