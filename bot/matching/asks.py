@@ -321,6 +321,19 @@ _CONFIRMING_STARTS = (
     ("pretty", "sure"),
     ("im", "pretty", "sure"),
 )
+_YES_NO_OPENERS = frozenset((word,) for word in ("was", "were", "did"))
+
+
+def years_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The years in a yes-or-no question about the past ("was alphaess introduced in 2015?"):
+    a year the knowledge base does not state is the asker's guess, for the right entry to
+    correct."""
+    # "were there any events in 2022" asks what happened that year, not whether a date is right
+    if surface[:1] not in _YES_NO_OPENERS or surface[1:2] == ("there",):
+        return ()
+    return tuple(w for w in surface if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
+
+
 # "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
 _HEDGES = frozenset(
     (

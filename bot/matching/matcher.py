@@ -50,6 +50,7 @@ from bot.matching.asks import (
     offered_options,
     options_either_side_of_or,
     what_is_counted,
+    years_checked,
 )
 from bot.matching.damping import Damping
 from bot.matching.index import KbIndex
@@ -242,7 +243,11 @@ class Matcher:
         about_location = bool(
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
-        units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
+        units.confirming = (
+            confirms_a_fact(surface)
+            or bool(CONFIRM_CHINESE.search(typed))
+            or any(year not in index.vocabulary for year in years_checked(surface))
+        )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
         units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (

@@ -448,6 +448,8 @@ def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> 
         ("is it correct that policy 3.0 started in summer 2022?", "policy-3-0"),
         ("聽講AlphaESS係做電動車嘅，啱唔啱", "alphaess-business"),
         ("AlphaESS是不是做风电设备的", "alphaess-business"),  # the guess is Chinese words too
+        ("was alphaess brought in as a talent project in 2016?", "alphaess-talent-project"),
+        ("was the doctoral event held in 2019?", "doctoral-event-date"),  # it corrects the year
     ],
 )
 def test_a_hedged_fact_is_offered_for_checking(
@@ -464,6 +466,7 @@ def test_a_hedged_fact_is_offered_for_checking(
         "correct me if wrong but the policy covers visas",
         "听说通州人才政策是骗人的",  # a judgement the article does not make
         "is the talent policy a scam",
+        "were there any talent events in 2022?",  # what happened that year: not stated
     ],
 )
 def test_a_hedge_does_not_excuse_a_subject_of_its_own(shipped: FaqEngine, question: str) -> None:
