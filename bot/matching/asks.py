@@ -223,15 +223,29 @@ def asks_how_to(surface: tuple[str, ...]) -> bool:
     return False
 
 
+# "which org hosted ...": an organisation asked for by its kind.
+_ORGANISATIONS = frozenset(
+    (kind,)
+    for kind in str.split(
+        "org orgs organisation organization organisations organizations agency department "
+        "body bureau institution institute unit group association"
+    )
+)
+
+
 def asks_who_organised(tokens: tuple[str, ...]) -> bool:
-    """ "who hosted the event", "who was it organised by": the verb right after "who" (or its
-    auxiliary), not "who attended the event held in Tongzhou". ``tokens`` are the question's
-    canonical tokens, in which every form of host and hold reads "host" or "hold".
+    """ "who hosted the event", "which org hosted it", "who was it organised by": the verb right
+    after "who" (or its auxiliary), not "who attended the event held in Tongzhou". ``tokens``
+    are the question's canonical tokens, in which every form of host and hold reads "host" or
+    "hold".
     """
     for position, word in enumerate(tokens):
-        if word not in WHO_WORDS:
+        if word not in WHO_WORDS and not (
+            word == "which" and tokens[position + 1 : position + 2] in _ORGANISATIONS
+        ):
             continue
-        following = [t for t in tokens[position + 1 : position + 4] if t not in _WHO_LINKING]
+        start = position + 1 if word in WHO_WORDS else position + 2
+        following = [t for t in tokens[start : start + 3] if t not in _WHO_LINKING]
         if following and following[0] in HOSTING_TOKENS:
             return True
     return False

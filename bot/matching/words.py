@@ -90,7 +90,8 @@ SUBJECT_WORDS = _word_list(
     tax taxes taxation
     hotel hotels venue venues transport transportation airport train trains bus
     flight flights ticket tickets
-    staff employee employees workforce ceo chairman president job jobs vacancy vacancies
+    staff employee employees workforce personnel ceo chairman president job jobs
+    vacancy vacancies
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings

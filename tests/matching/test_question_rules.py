@@ -41,6 +41,11 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         # The organiser is never named; the district hosting events is.
         ("who hosted the overseas phd event", "does tongzhou host talent events", "talent-events"),
         ("海外博士活动是谁组织的", "通州举办过引才活动吗", "talent-events"),
+        (
+            "which org hosted the british academics visit",
+            "does tongzhou host events",
+            "talent-events",
+        ),
         # A request for names, answered only where an answer names people.
         ("which ten chains are they", "how many key industrial chains", "industrial-chains"),
         # A date or count the entry does not state.
