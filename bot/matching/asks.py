@@ -443,6 +443,24 @@ def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(options)
 
 
+_LINKING_AFTER_OR = _SKIPPED_AFTER_OR | frozenset(str.split("on for to by with"))
+
+
+def words_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, str]]:
+    """For each "or", the word just before it and the first word after it: ("subsidies",
+    "services") in "does it focus on subsidies or services"."""
+    if not _PROVIDING.isdisjoint(surface):
+        return []
+    pairs: list[tuple[str, str]] = []
+    for position, word in enumerate(surface):
+        if word != "or" or position == 0:
+            continue
+        after = [w for w in surface[position + 1 : position + 3] if w not in _LINKING_AFTER_OR]
+        if after and after[0] not in _NOT_AN_OPTION:
+            pairs.append((surface[position - 1], after[0]))
+    return pairs
+
+
 def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """For each "or", the first word after it and the words just before it: in "in
     universities or companies", ("companies", ("in", "universities")). The words before are

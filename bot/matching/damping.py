@@ -77,6 +77,11 @@ class Damping:
             unknown += settings.list_request_weight * unseen_weight
         for subject in self._subjects:
             if subject not in index.entry_units[entry]:
+                # "subsidies or services": the option this entry speaks of is the one it answers.
+                if not units.alternatives.get(subject, frozenset()).isdisjoint(
+                    index.entry_units[entry]
+                ):
+                    continue
                 unknown += settings.subject_word_weight * unseen_weight
             elif subject in PLACE_STEMS:
                 # The one entry naming another place ("Tongzhou in Beijing") answers which

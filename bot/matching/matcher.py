@@ -50,6 +50,7 @@ from bot.matching.asks import (
     offered_options,
     options_either_side_of_or,
     what_is_counted,
+    words_either_side_of_or,
     years_checked,
 )
 from bot.matching.damping import Damping
@@ -268,6 +269,13 @@ class Matcher:
         for after, before in options_either_side_of_or(surface):
             if not index.vocabulary.isdisjoint(self.analyse(after).words):
                 options |= frozenset(self.analyse(" ".join(before)).words)
+        for first, second in words_either_side_of_or(surface):
+            firsts = frozenset(index.whole(w) for w in self.analyse(first).words)
+            seconds = frozenset(index.whole(w) for w in self.analyse(second).words)
+            for unit in firsts:
+                units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | seconds
+            for unit in seconds:
+                units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
         for word in analysed.words:
             word = index.whole(word)
             if word in index.vocabulary:

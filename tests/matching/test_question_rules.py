@@ -301,6 +301,23 @@ def test_what_talent_hubs_are(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question) == ("answer", "talent-hubs")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # A known subject ("subsidies": the funding entry's word) on one side of "or" does not
+        # count against the entry that speaks of the other side.
+        ("does the talent policy focus on cash or on services", "policy-3-0"),
+        ("what is policy 3.0 mainly about, subsidies or services?", "policy-3-0"),
+        ("人才项目里有几家规模量产了", "talent-projects-outcomes"),  # 规模量产 is mass production
+        ("高层次人才项目资助规模有多大", "talent-projects-funding"),  # 资助规模: the funding
+    ],
+)
+def test_options_and_compounds_with_a_known_subject(
+    shipped: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
 def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
     assert outcome(
         shipped, "I have a job interview at alphaess next week, where is their head office?"
