@@ -310,6 +310,7 @@ def test_what_talent_hubs_are(shipped: FaqEngine, question: str) -> None:
         ("what is policy 3.0 mainly about, subsidies or services?", "policy-3-0"),
         ("人才项目里有几家规模量产了", "talent-projects-outcomes"),  # 规模量产 is mass production
         ("高层次人才项目资助规模有多大", "talent-projects-funding"),  # 资助规模: the funding
+        ("有几家后来评上了高新企业", "talent-projects-outcomes"),  # 高新: high-tech
     ],
 )
 def test_options_and_compounds_with_a_known_subject(
