@@ -23,6 +23,7 @@ from bot.matching.words import (
     PERSONAL_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
+    stem,
 )
 
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
@@ -88,7 +89,14 @@ _LINKING = frozenset(("are", "were", "is", "the", "these", "those"))
 _PLURAL_LINKING = frozenset(("are", "were"))
 _ONE_OF = (("the",), ("a",), ("its",), ("their",))
 _SINGULAR = frozenset(("name", "list"))
-_PLACE_KINDS = frozenset((kind,) for kind in ("province", "city", "district", "country"))
+_PLACE_KINDS = frozenset(("province", "city", "district", "country"))
+
+
+def _names_tongzhous_place(surface: tuple[str, ...], position: int) -> bool:
+    near = surface[max(0, position - 1) : position + 4]
+    return "tongzhou" in surface and not _PLACE_KINDS.isdisjoint(near)
+
+
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
 _KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
@@ -103,8 +111,9 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             word in LIST_REQUEST_WORDS
             and surface[position + 1 : position + 2] not in _LISTING
             and not (word in _SINGULAR and surface[position - 1 : position] in _ONE_OF)
-            # "province name pls": the name of one place, which the location entry gives
-            and not (word == "name" and surface[position - 1 : position] in _PLACE_KINDS)
+            # "tongzhou province name pls", "name of the province tongzhou is in": the name of
+            # the one place the location entry gives
+            and not (word == "name" and _names_tongzhous_place(surface, position))
             # "how many chains are on tongzhou's key list": membership of a list, not a request
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
         ):
@@ -225,12 +234,16 @@ def asks_how_to(surface: tuple[str, ...]) -> bool:
 
 # "which org hosted ...": an organisation asked for by its kind.
 _ORGANISATIONS = frozenset(
-    (kind,)
+    (stem(kind),)
     for kind in str.split(
         "org orgs organisation organization organisations organizations agency department "
         "body bureau institution institute unit group association"
     )
 )
+
+
+_WHICH = frozenset(("which", "what"))
+_HOSTED_BY = frozenset((host, "by") for host in HOSTING_TOKENS)
 
 
 def asks_who_organised(tokens: tuple[str, ...]) -> bool:
@@ -240,9 +253,11 @@ def asks_who_organised(tokens: tuple[str, ...]) -> bool:
     "hold".
     """
     for position, word in enumerate(tokens):
-        if word not in WHO_WORDS and not (
-            word == "which" and tokens[position + 1 : position + 2] in _ORGANISATIONS
-        ):
+        by_kind = word in _WHICH and tokens[position + 1 : position + 2] in _ORGANISATIONS
+        # "hosted by which organisation"
+        if by_kind and tokens[position - 2 : position] in _HOSTED_BY:
+            return True
+        if word not in WHO_WORDS and not by_kind:
             continue
         start = position + 1 if word in WHO_WORDS else position + 2
         following = [t for t in tokens[start : start + 3] if t not in _WHO_LINKING]
@@ -502,8 +517,35 @@ _ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our 
 # Chinese drops the pronoun: "想去AlphaESS面试，总部在哪" is the asker's plan, then the question.
 # "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
 _ASKER_CHINESE = re.compile(
-    r"^(?:我|本人|(?:想|要|准备|打算|计划)去|(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|朋友|同学|同事|亲戚)(?:要|想|准备|打算|刚|在|去))"
+    r"^(?:我|本人|(?:想|要|准备|打算|计划)去|(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|媳妇|女朋友|男朋友|朋友|同学|同事|亲戚|妈妈|爸爸|姐姐|哥哥|弟弟|妹妹|侄子|侄女|外甥)(?:要|想|准备|打算|刚|在|去))"
 )
+# "I heard AlphaESS pays PhDs 50k, is that right?": the clause is the claim to check, not the
+# asker's story, however it starts.
+_CLAIMING = frozenset(
+    (
+        ("i", "heard"),
+        ("i", "read"),
+        ("i", "think"),
+        ("i", "believe"),
+        ("i", "recall"),
+        ("i", "remember"),
+        ("i", "was", "told"),
+        ("i", "guess"),
+        ("im", "pretty", "sure"),
+        ("im", "sure"),
+        ("i", "m", "pretty", "sure"),
+        ("my", "understanding"),
+    )
+)
+_CLAIMING_CHINESE = re.compile("^我(?:听说|聽說|听讲|聽講|记得|記得|觉得|覺得|看到|读到|理解)")
+
+
+def _offers_a_claim(words: list[str], clause: str) -> bool:
+    return any(tuple(words[: len(opening)]) == opening for opening in _CLAIMING) or bool(
+        _CLAIMING_CHINESE.match(clause)
+    )
+
+
 _ASKING = frozenset(
     str.split("what what's whats which where where's wheres when how who whom whose why")
 )
@@ -562,9 +604,10 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if words and not clause[0].isascii():
             words = []  # a Chinese clause that only mentions an English name
         # "I'm a ...", "my son ...", "我…", and "journalist here", "phd student here".
-        about_the_asker = bool(
-            words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here"))
-        ) or bool(_ASKER_CHINESE.match(clause))
+        about_the_asker = (
+            bool(words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here")))
+            or bool(_ASKER_CHINESE.match(clause))
+        ) and not _offers_a_claim(words, clause)
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
         if (

@@ -237,6 +237,11 @@ class KbIndex:
             for kind in ANSWERED_KINDS
         }
         self.vocabulary = frozenset(vocabulary)
+        # The newest year the sources speak of: a later one is after what they can know.
+        self.newest_year = max(
+            (w for w in self.vocabulary if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")),
+            default="0000",
+        )
         self.known_bigrams = frozenset(known_bigrams)
         self.known_characters = frozenset("".join(known_bigrams))
 

@@ -97,6 +97,10 @@ SCORERS: dict[str, Scorer] = {
 }
 
 _SETTLING = re.compile("落[户戶]")
+# ... "闺女要去艾罗能源上班，能落户吗": a person asking to register, whoever the employer is.
+_PERSON_SETTLING = re.compile(
+    "(?:能|可以|能不能|可不可以|好|怎么|如何|想|要)落[户戶]|落[户戶](?:政策|条件|條件|手续|手續|指标|吗|嗎)"
+)
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
@@ -208,7 +212,11 @@ class Matcher:
 
     def analyse(self, question: str) -> Analysed:
         # 落户 is a person registering residence (a subject of its own), but a company settling.
-        if _SETTLING.search(question) and COMPANY_WORDS.search(question):
+        if (
+            _SETTLING.search(question)
+            and COMPANY_WORDS.search(question)
+            and not _PERSON_SETTLING.search(question)
+        ):
             question = _SETTLING.sub("引进", question)
         return analyse(
             question,
@@ -244,10 +252,15 @@ class Matcher:
         about_location = bool(
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
+        # A year the sources do not use, in "was alphaess introduced in 2015?", is a guess at a
+        # date: the entry stating the date corrects it, no other.
+        # A year after the newest the sources use is no guess: they cannot know it.
+        guessed_year = any(
+            year not in index.vocabulary and year < index.newest_year
+            for year in years_checked(surface)
+        )
         units.confirming = (
-            confirms_a_fact(surface)
-            or bool(CONFIRM_CHINESE.search(typed))
-            or any(year not in index.vocabulary for year in years_checked(surface))
+            confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed)) or guessed_year
         )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -342,7 +355,10 @@ class Matcher:
             units.known.pop("peopl", None)
         units.dates = numbers_in_dates(surface)
         units.dating = (
-            asks_when(surface) or bool(WHEN_CHINESE.search(typed)) or _DATE in analysed.tokens
+            asks_when(surface)
+            or bool(WHEN_CHINESE.search(typed))
+            or _DATE in analysed.tokens
+            or guessed_year
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is
@@ -377,8 +393,15 @@ class Matcher:
         for position, gram in enumerate(bigrams(run) if len(run) > 1 else ()):
             if gram in index.known_bigrams:
                 covered[position] = covered[position + 1] = True
-                if gram in index.idf and not (stop[position] and stop[position + 1]):
-                    units.known[gram] = index.idf[gram]  # "包括", "什么" are no evidence
+                # "包括", "什么" are no evidence; nor is a word only the asker's story uses
+                # ("儿子要去通州工作，通州在哪": 工作 is why they ask, not what).
+                told_only = gram in context.chinese and gram not in context.asked_chinese
+                if (
+                    gram in index.idf
+                    and not (stop[position] and stop[position + 1])
+                    and not told_only
+                ):
+                    units.known[gram] = index.idf[gram]
             elif gram in index.smalltalk_bigrams:
                 covered[position] = covered[position + 1] = True
                 units.greeting = True

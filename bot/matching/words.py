@@ -39,7 +39,7 @@ ENGLISH_STOPWORDS = _word_list(
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch heck tho damn
     remember iirc reason reasons mention mentioned mentions count counts
-    roughly approximately approx ballpark sry unclear confusing confused
+    roughly approximately approx ballpark sry unclear confusing confused true
     """
 )
 
@@ -152,7 +152,7 @@ HOW_TO_CHINESE = re.compile("(?:怎么|咋|如何|怎样)(?:才能|可以|能)?(
 
 # ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".
 OPINION_CHINESE = re.compile(
-    "你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效|忽悠|骗人|骗局"
+    "你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效|忽悠|骗人|骗局|呃人|画大饼|皮包公司"
 )
 
 # A company or a project, the subjects that settle (落户) in a place rather than register there.

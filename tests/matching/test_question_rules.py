@@ -1114,3 +1114,36 @@ def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(shipped: FaqEngi
         "answer",
         "doctoral-event-date",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "I heard ..." is the claim to check, not the asker's story: its words count.
+        "I heard alphaess pays PhDs 50k, is that right?",
+        "I heard the talent hubs offer free office space, is that right?",
+        # A guessed year reaches only an entry stating a date, and not one after the sources.
+        "did the 72 startups reach mass production in 2022?",
+        "did tongzhou hold a talent event in 2025?",
+        "district name of the talent hubs",  # not Tongzhou's place
+        "which organisation hosted the doctoral event",
+        "hosted by which organisation?",
+        "闺女要去艾罗能源上班，能落户吗",  # a person registering, not the company settling
+        "艾罗能源是不是皮包公司",
+    ],
+)
+def test_red_team_round_23_declines(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("I heard alphaess has 30 subsidiaries, is that right?", "alphaess-global-reach"),
+        ("name of the province tongzhou is in", "tongzhou-location"),
+        ("AlphaESS是哪年落户通州的", "alphaess-talent-project"),
+        ("女朋友要去通州工作，通州在哪", "tongzhou-location"),  # 工作 is why she asks
+    ],
+)
+def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
