@@ -210,6 +210,13 @@ _HOW_TO_ASKERS = frozenset(("i", "we", "one", "someone", "somebody", "foreigners
 _HOW_TO_MODALS = frozenset(("do", "does", "can", "could", "would", "should", "shall", "might"))
 
 
+_HOW_MEASURE = frozenset((word,) for word in str.split("many much long big large old far"))
+_CHOOSING = frozenset(
+    str.split(
+        "pick picks picked choose chooses chose chosen select selects selected decide decides "
+        "decided evaluate evaluated assess assessed screen screened vet vetted judge judged"
+    )
+)
 # "how can I find out more about AlphaESS" asks for what the bot knows.
 _FINDING_OUT = frozenset(str.split("find learn know read see understand tell ask"))
 
@@ -220,6 +227,12 @@ def asks_how_to(surface: tuple[str, ...]) -> bool:
     for position, word in enumerate(surface):
         if word != "how":
             continue
+        # "how did they pick the 372 projects", "how were the chains chosen": a selection
+        # method, which the article never describes either.
+        if surface[position + 1 : position + 2] not in _HOW_MEASURE and not _CHOOSING.isdisjoint(
+            surface[position + 1 : position + 6]
+        ):
+            return True
         after = surface[position + 1 : position + 4]
         if after[:1] == ("to",):
             verb = after[1:2]

@@ -256,6 +256,8 @@ def test_events_for_people_like_the_asker_are_the_talent_events(
         "how do we get AlphaESS to supply our factory",
         "南通高新区怎么去",  # directions, not where AlphaESS is
         "怎么成为英国皇家工程院院士",
+        "how were the 372 projects selected",  # a selection method: never described
+        "how did tongzhou pick its 10 key chains",
     ],
 )
 def test_a_procedure_for_the_asker_is_not_answered(shipped: FaqEngine, question: str) -> None:
@@ -268,6 +270,7 @@ def test_a_procedure_for_the_asker_is_not_answered(shipped: FaqEngine, question:
         ("how can i find out more about alphaess", "alphaess-business"),  # what the bot knows
         ("how would you sum up tongzhou's stance on talent", "talent-priority"),  # asks the bot
         ("how does tongzhou attract talent", "talent-events"),  # what the district does
+        ("key chains, how many did they pick", "industrial-chains"),  # a count, not a method
         ("通州在哪 怎么去", "tongzhou-location"),  # the way there follows from where it is
         ("where is alphaess hq, how to get there", "alphaess-headquarters"),
     ],
