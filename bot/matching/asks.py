@@ -352,9 +352,24 @@ def asks_when(surface: tuple[str, ...]) -> bool:
 _CONFIRMING_ENDS = frozenset(
     (w,) for w in str.split("right correct yeah yes yep true innit eh no")
 ) | frozenset(
-    (("is", "that", "right"), ("is", "that", "correct"), ("isnt", "it"), ("am", "i", "right"))
+    (
+        ("is", "that", "right"),
+        ("is", "that", "correct"),
+        ("isnt", "it"),
+        ("am", "i", "right"),
+        # tag questions: "the 3.0 policy was launched in 2024 wasn't it"
+        ("wasnt", "it"),
+        ("doesnt", "it"),
+        ("didnt", "it"),
+        ("didnt", "they"),
+        ("arent", "they"),
+        ("werent", "they"),
+        ("dont", "they"),
+    )
 )
 _CONFIRMING_STARTS = (
+    ("am", "i", "right"),
+    ("am", "i", "correct"),
     ("is", "it", "true"),
     ("is", "it", "correct"),
     ("is", "it", "right"),
@@ -468,6 +483,9 @@ def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
             following = surface[position + 1 : position + 1 + _OPTION_WORDS]
             if following[0] not in _NOT_AN_OPTION:
                 options += following
+        # "what's a talent hub, like an office?": the asker's guess at what it is
+        elif word == "like" and surface[position + 1 : position + 2] in (("a",), ("an",)):
+            options += surface[position + 2 : position + 2 + _OPTION_WORDS]
     return tuple(options)
 
 

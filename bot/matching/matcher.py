@@ -113,6 +113,9 @@ _PROCEDURE = "<procedure>"
 # ... and "how many brits came": people of a nation are whoever the entries count.
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
 _WHERE_WORDS = frozenset(("where", "wheres"))
+_PLACING = frozenset(
+    ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
+)
 _PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
@@ -275,6 +278,11 @@ class Matcher:
         # the asker's bearings or guess, not a subject of its own.
         about_location = about_location or units.confirming
         origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
+        # ... but in English only a place the fact puts something in ("it is in Suzhou, right?"),
+        # not one doing something ("rugao hosted talent events too, right?").
+        placed = {
+            stem(after) for before, after in itertools.pairwise(surface) if before in _PLACING
+        }
         offered = offered_options(surface)
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
         # "in universities or companies": with one option the knowledge base knows, the other
@@ -304,7 +312,9 @@ class Matcher:
                 units.greeting = True
             else:
                 # "from london": where the asker is from, not a subject.
-                if word in PLACE_STEMS and (about_location or word in origins):
+                if word in PLACE_STEMS and (
+                    (about_location and (word in placed or not units.confirming)) or word in origins
+                ):
                     factor = settings.plain_word_weight
                 elif (word in SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
                     word not in options

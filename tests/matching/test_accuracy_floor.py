@@ -63,6 +63,8 @@ FLOORS = {
     "dev15.yaml": (0.82, 0.95, 1.00),
     "dev16.yaml": (0.92, 0.97, 1.00),
     "dev17.yaml": (0.88, 0.95, 1.00),
+    # Written in round 23 for tuning (questions asked in unusual ways); first run at 74.7/97.1/70.0.
+    "dev18.yaml": (0.73, 0.95, 0.70),
     "holdout.yaml": (0.98, 0.96, 1.00),
     "holdout2.yaml": (0.98, 0.98, 1.00),
     "holdout3.yaml": (0.97, 0.98, 0.87),

@@ -476,6 +476,8 @@ def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> 
         ("AlphaESS是不是做风电设备的", "alphaess-business"),  # the guess is Chinese words too
         ("was alphaess brought in as a talent project in 2016?", "alphaess-talent-project"),
         ("was the doctoral event held in 2019?", "doctoral-event-date"),  # it corrects the year
+        ("policy 3.0 came out in 2022 didn't it", "policy-3-0"),  # a tag question
+        ("what is a talent hub exactly, like a government office?", "talent-hubs"),  # a guess
     ],
 )
 def test_a_hedged_fact_is_offered_for_checking(
@@ -492,6 +494,7 @@ def test_a_hedged_fact_is_offered_for_checking(
         "correct me if wrong but the policy covers visas",
         "听说通州人才政策是骗人的",  # a judgement the article does not make
         "is the talent policy a scam",
+        "does the policy offer anything like a relocation bonus",  # asked for, not guessed
         "were there any talent events in 2022?",  # what happened that year: not stated
     ],
 )
