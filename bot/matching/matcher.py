@@ -203,6 +203,8 @@ class Matcher:
             smalltalk_id, smalltalk_score = smalltalk.by_words(self.index, analysed)
         elif chatter and (contained := smalltalk.containing(self.index, analysed)):
             smalltalk_id, smalltalk_score = contained
+        elif chatter and (most := smalltalk.holding_a_phrasing(self.index, analysed)):
+            smalltalk_id, smalltalk_score = most
         else:
             smalltalk_id = None
         if smalltalk_id is not None:

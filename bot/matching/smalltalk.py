@@ -5,7 +5,9 @@ A message is small talk when it is close to one of the small-talk phrasings as a
 base's subjects, it is small talk when it contains a small-talk word ("thanks", "cya"), or when
 it and a phrasing of two tokens or more are one inside the other, the smaller at least two
 thirds of the larger, and both or neither negate ("how are you today" holds "how are you"; "see
-ya" is most of "see ya later"; "that's not all" is not "that's all"). Tokens are words, and
+ya" is most of "see ya later"; "that's not all" is not "that's all"), or when it holds every
+word of an English phrasing of three words or more ("wait are you a human typing or some kind
+of bot" holds "are you human"). Tokens are words, and
 Chinese characters one by one, compared as sets: "你都知道些什么" holds 你知道什么. Which small talk
 it is then goes by the tokens the two share (``by_words``), not by the spelling of the whole
 message: "ok got it thanks" is thanks, though "who are you" is spelt more like it.
@@ -79,6 +81,30 @@ def containing(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
             and (best is None or len(small) > best[0])
         ):
             best = (len(small), 100.0 * len(small) / len(large), phrasing.smalltalk_id)
+    return None if best is None else (best[2], best[1])
+
+
+def holding_a_phrasing(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
+    """The small talk with an English phrasing of three words or more all of whose words the
+    message holds, however long the message, with the share of the message they make out of
+    100: "wait are you a human typing or some kind of bot" holds "are you human" ("take care of
+    it" does not hold "take care of yourself"). Negation must agree, as in ``containing``.
+    Chinese tokens are single characters, which unrelated messages share ("今晚吃什么好" and
+    你会什么), so only ``containing`` reads Chinese."""
+    tokens = frozenset(token for token in analysed.tokens if token.isascii())
+    negates = not _NEGATIONS.isdisjoint(analysed.tokens)
+    best: tuple[int, float, str] | None = None
+    for position in _sharing(index, tokens):
+        phrasing: SmallTalkPhrasing = index.smalltalk[position]
+        words = frozenset(token for token in phrasing.tokens if token.isascii())
+        shared = len(words & tokens)
+        if (
+            len(words) >= 3
+            and shared == len(words)
+            and negates != _NEGATIONS.isdisjoint(phrasing.tokens)
+            and (best is None or shared > best[0])
+        ):
+            best = (shared, 100.0 * shared / len(tokens), phrasing.smalltalk_id)
     return None if best is None else (best[2], best[1])
 
 

@@ -39,7 +39,7 @@ ENGLISH_STOPWORDS = _word_list(
     anyway anyways toward towards kindly using used uses own owns owned sorry question
     questions hope mate buddy folks guys besides asked asks hold_on y rite bunch heck tho damn
     remember iirc reason reasons mention mentioned mentions count counts
-    roughly approximately approx ballpark sry unclear confusing confused true
+    roughly approximately approx ballpark sry unclear confusing confused true vs versus
     """
 )
 
@@ -145,6 +145,8 @@ CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
     # Cantonese "right or not", and hearsay: "聽講…", "听说…", "我记得…".
     "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
+    # "有一百个吗": a number offered for checking
+    "|有[\\d一二两三四五六七八九十百千万]+(?:个|家|多个|多家)?(?:吗|么|嘛)"
 )
 
 # ... and a procedure for the asker: "怎么去", "如何成为院士", "怎样才能加入".

@@ -1085,6 +1085,7 @@ def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine
         ("what sort of stuff can i ask u", "what-can-you-do"),  # not talent-priority
         ("are u a real person or a bot??", "who-are-you"),
         ("想问下跟我聊天的是AI吗", "who-are-you"),  # 聊天 is chatting, not 聊 "talk about"
+        ("hmm are you a human typing or some sort of bot", "who-are-you"),  # most words
     ],
 )
 def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
@@ -1152,4 +1153,17 @@ def test_red_team_round_23_declines(shipped: FaqEngine, question: str) -> None:
     ],
 )
 def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("what did the UK scholars come to do there", "doctoral-event-purpose"),
+        ("AlphaESS子公司数量 vs 国家数量", "alphaess-global-reach"),  # vs: no subject
+        ("AlphaESS业务覆盖多少个国家，有五十个吗", "alphaess-global-reach"),  # a number to check
+        ("is alphaess only domestic", "alphaess-global-reach"),
+    ],
+)
+def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
