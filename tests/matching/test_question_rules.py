@@ -1163,6 +1163,10 @@ def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: 
         ("AlphaESS子公司数量 vs 国家数量", "alphaess-global-reach"),  # vs: no subject
         ("AlphaESS业务覆盖多少个国家，有五十个吗", "alphaess-global-reach"),  # a number to check
         ("is alphaess only domestic", "alphaess-global-reach"),
+        ("AlphaESS大本营在哪", "alphaess-headquarters"),
+        ("how many offshoots does alphaess have worldwide", "alphaess-global-reach"),
+        ("下个月想去AlphaESS面试，总部在哪", "alphaess-headquarters"),  # the plan is context
+        ("明天要去通州出差，通州属于哪个省", "tongzhou-location"),
     ],
 )
 def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> None:
