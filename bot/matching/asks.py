@@ -38,7 +38,10 @@ _COUNT_PAIRS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("count", 
 
 
 _COUNT_VERBS = frozenset(
-    str.split("came come went attended joined got showed turned became made grew took")
+    str.split(
+        "came come went attended joined got showed turned became made grew took ended reached"
+        " achieved managed succeeded"
+    )
 )
 # Words after "how many" that hedge the count rather than name what is counted.
 _COUNT_HEDGES = frozenset(

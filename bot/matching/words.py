@@ -96,7 +96,7 @@ SUBJECT_WORDS = _word_list(
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings
     university universities uni unis college colleges lab laboratory affiliation institution
-    会员
+    会员 专项
     mayor governor secretary official officials
     weather temperature climate food restaurant restaurants
     next upcoming future

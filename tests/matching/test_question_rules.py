@@ -1137,6 +1137,7 @@ def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(shipped: FaqEngi
         "hosted by which organisation?",
         "闺女要去艾罗能源上班，能落户吗",  # a person registering, not the company settling
         "艾罗能源是不是皮包公司",
+        "人才新政对博士后有没有专项补贴",  # a dedicated subsidy: never stated
     ],
 )
 def test_red_team_round_23_declines(shipped: FaqEngine, question: str) -> None:
@@ -1167,6 +1168,7 @@ def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: 
         ("how many offshoots does alphaess have worldwide", "alphaess-global-reach"),
         ("下个月想去AlphaESS面试，总部在哪", "alphaess-headquarters"),  # the plan is context
         ("明天要去通州出差，通州属于哪个省", "tongzhou-location"),
+        ("how many ended up as high-tech enterprises", "talent-projects-outcomes"),  # a verb
     ],
 )
 def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> None:
