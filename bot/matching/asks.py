@@ -23,6 +23,7 @@ from bot.matching.words import (
     PERSONAL_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
+    is_year,
     stem,
 )
 
@@ -96,8 +97,13 @@ _PLACE_KINDS = frozenset(("province", "city", "district", "country"))
 
 
 def _names_tongzhous_place(surface: tuple[str, ...], position: int) -> bool:
-    near = surface[max(0, position - 1) : position + 4]
-    return "tongzhou" in surface and not _PLACE_KINDS.isdisjoint(near)
+    """ "province name", "name of the city", in a question about Tongzhou; not "name the city
+    districts near tongzhou", which asks for names."""
+    before = surface[position - 1] if position else ""
+    after = surface[position + 1 : position + 4]
+    return "tongzhou" in surface and (
+        before in _PLACE_KINDS or (after[:1] == ("of",) and not _PLACE_KINDS.isdisjoint(after))
+    )
 
 
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
@@ -232,8 +238,11 @@ def asks_how_to(surface: tuple[str, ...]) -> bool:
             continue
         # "how did they pick the 372 projects", "how were the chains chosen": a selection
         # method, which the article never describes either.
-        if surface[position + 1 : position + 2] not in _HOW_MEASURE and not _CHOOSING.isdisjoint(
-            surface[position + 1 : position + 6]
+        # ... but not "how are the chosen startups doing": the choosing word must end the
+        # question or come before what was chosen ("pick the", "selected by").
+        if surface[position + 1 : position + 2] not in _HOW_MEASURE and any(
+            word in _CHOOSING and (at + 1 == len(surface) or is_stopword(surface[at + 1]))
+            for at, word in enumerate(surface[position + 1 : position + 6], start=position + 1)
         ):
             return True
         after = surface[position + 1 : position + 4]
@@ -253,23 +262,29 @@ _ORGANISATIONS = frozenset(
     (stem(kind),)
     for kind in str.split(
         "org orgs organisation organization organisations organizations agency department "
-        "body bureau institution institute unit group association"
+        "body bureau institution institute unit group association society"
     )
 )
 
 
 _WHICH = frozenset(("which", "what"))
+_HOSTED = frozenset(
+    str.split("hosted organised organized held arranged ran sponsored convened invited")
+)
 _HOSTED_BY = frozenset((host, "by") for host in HOSTING_TOKENS)
 
 
-def asks_who_organised(tokens: tuple[str, ...]) -> bool:
+def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -> bool:
     """ "who hosted the event", "which org hosted it", "who was it organised by": the verb right
     after "who" (or its auxiliary), not "who attended the event held in Tongzhou". ``tokens``
     are the question's canonical tokens, in which every form of host and hold reads "host" or
-    "hold".
+    "hold". An organisation asked for by its kind must have done it ("which org hosted the
+    visit", from ``surface``, the words as typed): "what organisations host talent hubs" asks
+    where the hubs are.
     """
+    done = not _HOSTED.isdisjoint(surface)
     for position, word in enumerate(tokens):
-        by_kind = word in _WHICH and tokens[position + 1 : position + 2] in _ORGANISATIONS
+        by_kind = done and word in _WHICH and tokens[position + 1 : position + 2] in _ORGANISATIONS
         # "hosted by which organisation"
         if by_kind and tokens[position - 2 : position] in _HOSTED_BY:
             return True
@@ -385,13 +400,12 @@ _YES_NO_OPENERS = frozenset((word,) for word in ("was", "were", "did"))
 
 
 def years_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
-    """The years in a yes-or-no question about the past ("was alphaess introduced in 2015?"):
-    a year the knowledge base does not state is the asker's guess, for the right entry to
-    correct."""
+    """The years in a yes-or-no question about the past ("was alphaess introduced in 2015?"),
+    which may be the asker's guess at a date (the matcher keeps those the sources do not use)."""
     # "were there any events in 2022" asks what happened that year, not whether a date is right
     if surface[:1] not in _YES_NO_OPENERS or surface[1:2] == ("there",):
         return ()
-    return tuple(w for w in surface if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
+    return tuple(word for word in surface if is_year(word))
 
 
 # "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
@@ -417,6 +431,8 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
         or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
         or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
         or _recalls(surface)
+        # a clause opening that offers a claim ("I remember ...", "my understanding is ...")
+        or any(surface[: len(opening)] == opening for opening in _CLAIMING)
         or any(
             surface[position : position + len(hedge)] == hedge
             for hedge in _HEDGES
@@ -486,8 +502,13 @@ def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
             following = surface[position + 1 : position + 1 + _OPTION_WORDS]
             if following[0] not in _NOT_AN_OPTION:
                 options += following
-        # "what's a talent hub, like an office?": the asker's guess at what it is
-        elif word == "like" and surface[position + 1 : position + 2] in (("a",), ("an",)):
+        # "what's a talent hub, like an office?": the asker's guess at what it is, when it
+        # ends the question ("is there anything like a visa service for phds" asks for one)
+        elif (
+            word == "like"
+            and surface[position + 1 : position + 2] in (("a",), ("an",))
+            and len(surface) - position <= 2 + _OPTION_WORDS
+        ):
             options += surface[position + 2 : position + 2 + _OPTION_WORDS]
     return tuple(options)
 
@@ -496,18 +517,32 @@ _LINKING_AFTER_OR = _SKIPPED_AFTER_OR | frozenset(str.split("on for to by with")
 
 
 def words_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, str]]:
-    """For each "or", the word just before it and the first word after it: ("subsidies",
-    "services") in "does it focus on subsidies or services"."""
+    """For each "or" that offers a choice, the word just before it and the first word after
+    it: ("subsidies", "services") in "does it focus on subsidies or services". A choice is one
+    asked as such (see ``options_either_side_of_or``), or two options that end the question
+    ("what is it mainly about, subsidies or services?"); "what about funding or the
+    headquarters of alphaess" and "any subsidies or events for phds" ask about both."""
     if not _PROVIDING.isdisjoint(surface):
         return []
     pairs: list[tuple[str, str]] = []
     for position, word in enumerate(surface):
         if word != "or" or position == 0:
             continue
-        after = [w for w in surface[position + 1 : position + 3] if w not in _LINKING_AFTER_OR]
-        if after and after[0] not in _NOT_AN_OPTION:
+        following = surface[position + 1 : position + 3]
+        after = [w for w in following if w not in _LINKING_AFTER_OR]
+        ending = position + 1 + following.index(after[0]) == len(surface) - 1 if after else False
+        if after and after[0] not in _NOT_AN_OPTION and (_choosing(surface, position) or ending):
             pairs.append((surface[position - 1], after[0]))
     return pairs
+
+
+def _choosing(surface: tuple[str, ...], position: int) -> bool:
+    """Does the "or" at ``position`` offer a choice between places or things ("in universities
+    or companies", "is it X or Y"), rather than two topics wanted ("what about visas or
+    funding")?"""
+    return surface[0] in _YES_NO_LEADS or not _PLACING.isdisjoint(
+        surface[max(0, position - _OPTION_WORDS) : position]
+    )
 
 
 def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
@@ -523,14 +558,10 @@ def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple
             continue
         after = [w for w in surface[position + 1 : position + 3] if w not in _SKIPPED_AFTER_OR]
         before = surface[max(0, position - _OPTION_WORDS + 1) : position]
-        # A choice between places or things ("in universities or companies", "is it X or Y"),
-        # not two topics wanted ("what about visas or funding"); and "which hotel or building
-        # hosted it" asks for a name, whichever word it uses.
-        choosing = surface[0] in _YES_NO_LEADS or not _PLACING.isdisjoint(
-            surface[max(0, position - _OPTION_WORDS) : position]
-        )
+        # A choice (see _choosing); and "which hotel or building hosted it" asks for a name,
+        # whichever word it uses.
         if (
-            choosing
+            _choosing(surface, position)
             and after
             and after[0] not in _NOT_AN_OPTION
             and LIST_REQUEST_LEADS.isdisjoint(before)
@@ -566,8 +597,11 @@ _CLAIMING = frozenset(
         ("i", "was", "told"),
         ("i", "guess"),
         ("im", "pretty", "sure"),
+        ("i'm", "pretty", "sure"),
+        ("i", "m", "pretty", "sure"),  # "I’m": the curly apostrophe splits the word
         ("im", "sure"),
-        ("i", "m", "pretty", "sure"),
+        ("i'm", "sure"),
+        ("i", "m", "sure"),
         ("my", "understanding"),
     )
 )

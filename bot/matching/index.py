@@ -29,6 +29,7 @@ from bot.matching.words import (
     ENGLISH_STOPWORDS,
     ENUMERATION_IN_ANSWER,
     NUMBER_IN_ANSWER,
+    is_year,
 )
 
 # The longest small-talk phrasing (in tokens; a Chinese character is one) whose words count as
@@ -239,7 +240,7 @@ class KbIndex:
         self.vocabulary = frozenset(vocabulary)
         # The newest year the sources speak of: a later one is after what they can know.
         self.newest_year = max(
-            (w for w in self.vocabulary if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")),
+            (word for word in self.vocabulary if is_year(word)),
             default="0000",
         )
         self.known_bigrams = frozenset(known_bigrams)

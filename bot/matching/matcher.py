@@ -99,7 +99,7 @@ SCORERS: dict[str, Scorer] = {
 _SETTLING = re.compile("落[户戶]")
 # ... "闺女要去艾罗能源上班，能落户吗": a person asking to register, whoever the employer is.
 _PERSON_SETTLING = re.compile(
-    "(?:能|可以|能不能|可不可以|好|怎么|如何|想|要)落[户戶]|落[户戶](?:政策|条件|條件|手续|手續|指标|吗|嗎)"
+    "(?:能|可以|能不能|可不可以|想)落[户戶]|落[户戶](?:政策|条件|條件|手续|手續|指标)"
 )
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
@@ -113,7 +113,8 @@ _PROCEDURE = "<procedure>"
 # ... and "how many brits came": people of a nation are whoever the entries count.
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
 _WHERE_WORDS = frozenset(("where", "wheres"))
-_PLACING = frozenset(
+# The words before a place offered as the asker's guess ("it is in Suzhou", "part of shanghai").
+_BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
 )
 _PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
@@ -258,15 +259,16 @@ class Matcher:
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
         # A year the sources do not use, in "was alphaess introduced in 2015?", is a guess at a
-        # date: the entry stating the date corrects it, no other.
-        # A year after the newest the sources use is no guess: they cannot know it.
-        guessed_year = any(
-            year not in index.vocabulary and year < index.newest_year
+        # date: the entry stating the date corrects it, no other. Only the year is a guess ("was
+        # alphaess fined in 2019?" still asks about a fine), and a year after the newest the
+        # sources use is none: they cannot know it.
+        guessed_years = {
+            year
             for year in years_checked(surface)
-        )
-        units.confirming = (
-            confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed)) or guessed_year
-        )
+            if year not in index.vocabulary and year < index.newest_year
+        }
+        guessed_year = bool(guessed_years)
+        units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
         units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (
@@ -283,7 +285,9 @@ class Matcher:
         # ... but in English only a place the fact puts something in ("it is in Suzhou, right?"),
         # not one doing something ("rugao hosted talent events too, right?").
         placed = {
-            stem(after) for before, after in itertools.pairwise(surface) if before in _PLACING
+            stem(after)
+            for before, after in itertools.pairwise(surface)
+            if before in _BEFORE_A_GUESSED_PLACE
         }
         offered = offered_options(surface)
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
@@ -324,9 +328,9 @@ class Matcher:
                     factor = settings.subject_word_weight
                 elif word in WEAK_STEMS:
                     factor = settings.weak_word_weight
-                elif word[0].isdigit() and not units.confirming:
+                elif word[0].isdigit() and not units.confirming and word not in guessed_years:
                     factor = settings.unknown_number_weight
-                elif units.confirming:
+                elif units.confirming or word in guessed_years:
                     factor = settings.guess_word_weight
                 else:
                     factor = settings.plain_word_weight
@@ -340,7 +344,7 @@ class Matcher:
         elif units.locating and WHERE in index.idf:
             units.known.setdefault(WHERE, index.idf[WHERE])
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
-        if asks_who_organised(analysed.tokens) or WHO_CHINESE.search(typed):
+        if asks_who_organised(analysed.tokens, surface) or WHO_CHINESE.search(typed):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight

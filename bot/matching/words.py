@@ -97,6 +97,9 @@ SUBJECT_WORDS = _word_list(
     dividend investor investors earn earns earning earnings
     university universities uni unis college colleges lab laboratory affiliation institution
     会员 专项
+    cancelled canceled cancel postponed delayed fined sued lawsuit lawsuits acquired acquisition
+    merger bankrupt bankruptcy layoff layoffs scandal
+    裁员 罚款 被罚 收购 倒闭 破产 取消 延期 起诉 丑闻
     mayor governor secretary official officials
     weather temperature climate food restaurant restaurants
     next upcoming future
@@ -150,7 +153,12 @@ CONFIRM_CHINESE = re.compile(
 )
 
 # ... and a procedure for the asker: "怎么去", "如何成为院士", "怎样才能加入".
-HOW_TO_CHINESE = re.compile("(?:怎么|咋|如何|怎样)(?:才能|可以|能)?(?:去|走|成为|当上|加入|入会)")
+# Directions end the clause ("南通高新区怎么去", not "通州如何去吸引人才"); becoming or joining is
+# not told of ("人才项目是怎么成为高新企业的" is how something happened).
+HOW_TO_CHINESE = re.compile(
+    "(?:怎么|咋|如何|怎样)(?:才能|可以|能)?(?:去|走)(?=$|[啊呀呢吗嘛？?，,。！!\\s])"
+    "|(?<!是)(?:怎么|咋|如何|怎样)(?:才能|可以|能)?(?:成为|当上|加入|入会)(?!.*的$)"
+)
 
 # ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".
 OPINION_CHINESE = re.compile(
@@ -362,6 +370,11 @@ _UNSTEMMED = frozenset(("news", "evening", "funded", "apartment"))
 
 
 @lru_cache(maxsize=100_000)
+def is_year(word: str) -> bool:
+    """ "2012", "1998": four digits starting 19 or 20."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 def stem(word: str) -> str:
     """A light suffix stripper for English: inflections, then a few derivations.
 

@@ -494,7 +494,7 @@ def test_a_hedged_fact_is_offered_for_checking(
         "correct me if wrong but the policy covers visas",
         "听说通州人才政策是骗人的",  # a judgement the article does not make
         "is the talent policy a scam",
-        "does the policy offer anything like a relocation bonus",  # asked for, not guessed
+        "is there anything like a visa service for phds",  # asked for, not guessed
         "were there any talent events in 2022?",  # what happened that year: not stated
     ],
 )
@@ -1134,7 +1134,8 @@ def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(shipped: FaqEngi
         "did tongzhou hold a talent event in 2025?",
         "district name of the talent hubs",  # not Tongzhou's place
         "which organisation hosted the doctoral event",
-        "hosted by which organisation?",
+        "the doctoral event was hosted by which organisation?",
+        "which association hosted the uk scholars",  # association reads as society
         "闺女要去艾罗能源上班，能落户吗",  # a person registering, not the company settling
         "艾罗能源是不是皮包公司",
         "人才新政对博士后有没有专项补贴",  # a dedicated subsidy: never stated
@@ -1172,4 +1173,37 @@ def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: 
     ],
 )
 def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A guessed year excuses only the year; a news event is a subject of its own.
+        "was alphaess fined in 2019?",
+        "the doctoral event was cancelled wasn't it",
+        "AlphaESS是不是被收购了",
+        "i'm sure the talent hubs offer free housing, right?",  # "i'm" opens a claim
+        "I’m pretty sure the talent hubs offer free office space, is that right?",
+        "what about funding or the headquarters of alphaess",  # both asked, not a choice
+        "name the city districts near tongzhou",  # a request for names
+    ],
+)
+def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("通州如何去吸引人才", "talent-events"),  # 如何去 + a verb: no directions
+        ("怎么去理解人才新政3.0", "policy-3-0"),
+        ("AlphaESS是如何走向全球的", "alphaess-global-reach"),
+        ("人才项目是怎么成为高新企业的", "talent-projects-outcomes"),  # how it happened
+        ("how are the chosen startups doing now", "talent-projects-outcomes"),
+        ("艾罗能源要落户通州吗", "alphaess-talent-project"),  # the company settling
+        ("what organisations host talent hubs", "talent-hubs"),  # no organiser asked for
+    ],
+)
+def test_review_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
