@@ -298,6 +298,7 @@ def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -
 
 
 _ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply"))
+_GOING_TO = frozenset(("there", "to", "here", "into"))
 _STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
 _STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
 _MODALS = frozenset(str.split("can could would will do should may might shall"))
@@ -342,8 +343,14 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
             for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         )
         or any(
-            modal in _MODALS and asker == "i" and verb in _ASKER_GETS
-            for modal, asker, verb in zip(surface, surface[1:], surface[2:], strict=False)
+            modal in _MODALS
+            and asker == "i"
+            and verb in _ASKER_GETS
+            # "how do I get there": the way somewhere, not something the asker receives
+            and not (verb == "get" and following in _GOING_TO)
+            for modal, asker, verb, following in zip(
+                surface, surface[1:], surface[2:], (*surface[3:], ""), strict=False
+            )
         )
     )
 

@@ -280,6 +280,7 @@ class Matcher:
         )
         # A place in a question about where Tongzhou is, or in a fact offered for checking, is
         # the asker's bearings or guess, not a subject of its own.
+        asks_where_tongzhou_is = about_location
         about_location = about_location or units.confirming
         origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
         # ... but in English only a place the fact puts something in ("it is in Suzhou, right?"),
@@ -348,8 +349,13 @@ class Matcher:
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
-        # "where is Tongzhou and how do I get there": the way there follows from where it is.
-        if (asks_how_to(surface) or HOW_TO_CHINESE.search(typed)) and WHERE not in units.known:
+        # "where is Tongzhou and how do I get there", "how can I get to tongzhou, which province
+        # is it in": the way there follows from where it is.
+        if (
+            (asks_how_to(surface) or HOW_TO_CHINESE.search(typed))
+            and WHERE not in units.known
+            and not asks_where_tongzhou_is
+        ):
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight

@@ -273,6 +273,8 @@ def test_a_procedure_for_the_asker_is_not_answered(shipped: FaqEngine, question:
         ("key chains, how many did they pick", "industrial-chains"),  # a count, not a method
         ("通州在哪 怎么去", "tongzhou-location"),  # the way there follows from where it is
         ("where is alphaess hq, how to get there", "alphaess-headquarters"),
+        ("where is tongzhou and how do I get there", "tongzhou-location"),  # no asker's gain
+        ("how can I get to tongzhou, which province is it in?", "tongzhou-location"),
     ],
 )
 def test_how_questions_that_ask_no_procedure_are_answered(
