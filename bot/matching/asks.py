@@ -13,6 +13,7 @@ import unicodedata
 
 from bot.matching.analysis import is_stopword
 from bot.matching.words import (
+    CLOSE_ONES_PLANS_CHINESE,
     HOSTING_TOKENS,
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
@@ -403,7 +404,9 @@ _CONFIRMING_STARTS = (
     ("pretty", "sure"),
     ("im", "pretty", "sure"),
 )
-_YES_NO_OPENERS = frozenset((word,) for word in ("was", "were", "did"))
+# "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
+# talent fair in 2019?" asks whether something happened that year, which no entry says.
+_YES_NO_OPENERS = frozenset((word,) for word in ("was", "were"))
 
 
 def years_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
@@ -589,7 +592,8 @@ _ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our 
 # Chinese drops the pronoun: "想去AlphaESS面试，总部在哪" is the asker's plan, then the question.
 # "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
 _ASKER_CHINESE = re.compile(
-    r"^(?:下周|下个月|下月|下礼拜|明天|后天|今年|明年|最近|过几天)?(?:我|本人|(?:想|要|准备|打算|计划)去|(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|媳妇|女朋友|男朋友|朋友|同学|同事|亲戚|妈妈|爸爸|姐姐|哥哥|弟弟|妹妹|侄子|侄女|外甥)(?:要|想|准备|打算|刚|在|去))"
+    "^(?:下周|下个月|下月|下礼拜|明天|后天|今年|明年|最近|过几天)?"
+    f"(?:我|本人|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE})"
 )
 # "I heard AlphaESS pays PhDs 50k, is that right?": the clause is the claim to check, not the
 # asker's story, however it starts.

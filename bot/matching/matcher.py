@@ -62,6 +62,7 @@ from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
+    CLOSE_ONES_BENEFITS,
     COMPANY_WORDS,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
@@ -359,7 +360,11 @@ class Matcher:
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
-        if about_the_asker(surface) or PERSONAL_CHINESE.search(typed):
+        if (
+            about_the_asker(surface)
+            or PERSONAL_CHINESE.search(typed)
+            or CLOSE_ONES_BENEFITS.search(typed)
+        ):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
         counted = what_is_counted(surface)

@@ -293,6 +293,15 @@ PERSONA_WORDS = _word_list(
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
+# Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...
+CLOSE_ONES_PLANS_CHINESE = (
+    "(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|媳妇|女朋友|男朋友|朋友|同学|同事|亲戚|妈妈|爸爸|姐姐"
+    "|哥哥|弟弟|妹妹|侄子|侄女|外甥)(?:要|想|准备|打算|刚|在|去)"
+)
+# ... whose benefits, asked for, are the asker's own case ("女儿准备去通州读博，有什么补贴").
+CLOSE_ONES_BENEFITS = re.compile(
+    CLOSE_ONES_PLANS_CHINESE + ".*(?:补贴|补助|待遇|福利|奖励|资助|优惠|政策|支持)"
+)
 
 # Questions about one item's share ("how much does each project get", "每个项目", "平均", "the
 # maximum grant", "多少钱一台"): the article gives totals, so they count like a question about the

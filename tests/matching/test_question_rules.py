@@ -1189,6 +1189,10 @@ def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> Non
         "I’m pretty sure the talent hubs offer free office space, is that right?",
         "what about funding or the headquarters of alphaess",  # both asked, not a choice
         "name the city districts near tongzhou",  # a request for names
+        "did tongzhou hold a talent fair in 2019?",  # whether it happened: no entry says
+        "did alphaess become a high-tech enterprise in 2015?",
+        "女儿准备去通州读博，有什么补贴",  # the daughter's benefits: the asker's own case
+        "朋友要去通州创业，有什么政策",
     ],
 )
 def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
