@@ -199,6 +199,9 @@ _OPINION_PHRASES = (
     ("your", "view"),
     ("your", "take"),
     ("ur", "take"),
+    ("any", "good"),
+    ("worth", "it"),
+    ("good", "or", "bad"),
 )
 
 

@@ -496,6 +496,7 @@ def test_a_hedged_fact_is_offered_for_checking(
         "correct me if wrong but the policy covers visas",
         "听说通州人才政策是骗人的",  # a judgement the article does not make
         "is the talent policy a scam",
+        "is tongzhou's talent policy any good?",  # an opinion the article does not give
         "is there anything like a visa service for phds",  # asked for, not guessed
         "were there any talent events in 2022?",  # what happened that year: not stated
     ],
