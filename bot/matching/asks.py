@@ -2,18 +2,18 @@
 one item's share, what is still to come, or the asker's own case.
 
 The matcher checks each against what an entry's answer states (bot/matching/index.py): only an
-entry stating a number can say how many, and no entry can say what is still to come.
+entry stating a number can say how many, and no entry can say what is still to come. Facts
+offered for checking and options to choose between are read in bot/matching/guesses.py, the
+clauses that only tell about the asker in bot/matching/clauses.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
 
 from bot.matching.analysis import is_stopword
+from bot.matching.guesses import RECALLING
 from bot.matching.words import (
-    CLOSE_ONES_PLANS_CHINESE,
     HOSTING_TOKENS,
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
@@ -24,7 +24,6 @@ from bot.matching.words import (
     PERSONAL_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
-    is_year,
     stem,
 )
 
@@ -306,16 +305,6 @@ _GOING_TO = frozenset(("there", "to", "here", "into"))
 _STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
 _STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
 _MODALS = frozenset(str.split("can could would will do should may might shall"))
-# "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
-# nothing about their own case.
-_RECALLING = frozenset(str.split("remember recall recollect understand understood read heard"))
-
-
-def _recalls(surface: tuple[str, ...]) -> bool:
-    return "iirc" in surface or any(
-        (first, second) == ("if", "i") and third in _RECALLING
-        for first, second, third in zip(surface, surface[1:], surface[2:], strict=False)
-    )
 
 
 # "I did my PhD in Leeds", "a big name in my field", "not my thing": who the asker is.
@@ -343,7 +332,7 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
     return (
         _personal(surface)
         or any(
-            (first, second) == ("if", "i") and third not in _RECALLING
+            (first, second) == ("if", "i") and third not in RECALLING
             for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         )
         or any(
@@ -376,82 +365,6 @@ def asks_when(surface: tuple[str, ...]) -> bool:
         if position == 0 or not following or following[0] in _WHEN_AUXILIARIES:
             return True
     return False
-
-
-_CONFIRMING_ENDS = frozenset(
-    (w,) for w in str.split("right correct yeah yes yep true innit eh no")
-) | frozenset(
-    (
-        ("is", "that", "right"),
-        ("is", "that", "correct"),
-        ("isnt", "it"),
-        ("am", "i", "right"),
-        # tag questions: "the 3.0 policy was launched in 2024 wasn't it"
-        ("wasnt", "it"),
-        ("doesnt", "it"),
-        ("didnt", "it"),
-        ("didnt", "they"),
-        ("arent", "they"),
-        ("werent", "they"),
-        ("dont", "they"),
-    )
-)
-_CONFIRMING_STARTS = (
-    ("am", "i", "right"),
-    ("am", "i", "correct"),
-    ("is", "it", "true"),
-    ("is", "it", "correct"),
-    ("is", "it", "right"),
-    ("so",),
-    ("i", "think"),
-    ("pretty", "sure"),
-    ("im", "pretty", "sure"),
-)
-# "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
-# talent fair in 2019?" asks whether something happened that year, which no entry says.
-_YES_NO_OPENERS = frozenset((word,) for word in ("was", "were"))
-
-
-def years_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
-    """The years in a yes-or-no question about the past ("was alphaess introduced in 2015?"),
-    which may be the asker's guess at a date (the matcher keeps those the sources do not use)."""
-    # "were there any events in 2022" asks what happened that year, not whether a date is right
-    if surface[:1] not in _YES_NO_OPENERS or surface[1:2] == ("there",):
-        return ()
-    return tuple(word for word in surface if is_year(word))
-
-
-# "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
-_HEDGES = frozenset(
-    (
-        ("i", "think"),
-        ("i", "believe"),
-        ("correct", "me", "if"),
-        ("i", "read", "that"),
-        ("i", "heard"),
-        ("i", "was", "told"),
-        ("told", "me"),
-    )
-)
-
-
-def confirms_a_fact(surface: tuple[str, ...]) -> bool:
-    """ "AlphaESS is in Suzhou, right?", "so it was 500 projects", "in Jiangsu or Zhejiang": the
-    asker offers a fact to check, so a number or a place the knowledge base does not state is
-    their guess, which the right entry corrects, not a subject of its own."""
-    return (
-        any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS)
-        or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
-        or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
-        or _recalls(surface)
-        # a clause opening that offers a claim ("I remember ...", "my understanding is ...")
-        or any(surface[: len(opening)] == opening for opening in _CLAIMING)
-        or any(
-            surface[position : position + len(hedge)] == hedge
-            for hedge in _HEDGES
-            for position in range(len(surface) - len(hedge) + 1)
-        )
-    )
 
 
 _MONTHS = frozenset(
@@ -491,215 +404,3 @@ def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
         for month, noun in itertools.pairwise(surface)
         if month in _MONTHS and noun in _EVENT_NOUNS
     )
-
-
-_OPTION_WORDS = 3
-_SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
-_PLACING = frozenset(str.split("in inside within at on"))
-_YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
-_NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
-# "does it give cash or housing" asks about both, not which of two.
-_PROVIDING = frozenset(
-    str.split("give gives offer offers cover covers include includes provide provides pay pays")
-)
-
-
-def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
-    """The words just after "or", offered as the other option ("are the hubs in firms or in
-    govt offices"): the asker's alternative, not a subject the question is about."""
-    if not _PROVIDING.isdisjoint(surface):
-        return ()
-    options: list[str] = []
-    for position, word in enumerate(surface):
-        if word == "or" and position + 1 < len(surface):
-            following = surface[position + 1 : position + 1 + _OPTION_WORDS]
-            if following[0] not in _NOT_AN_OPTION:
-                options += following
-        # "what's a talent hub, like an office?": the asker's guess at what it is, when it
-        # ends the question ("is there anything like a visa service for phds" asks for one)
-        elif (
-            word == "like"
-            and surface[position + 1 : position + 2] in (("a",), ("an",))
-            and len(surface) - position <= 2 + _OPTION_WORDS
-        ):
-            options += surface[position + 2 : position + 2 + _OPTION_WORDS]
-    return tuple(options)
-
-
-_LINKING_AFTER_OR = _SKIPPED_AFTER_OR | frozenset(str.split("on for to by with"))
-
-
-def words_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, str]]:
-    """For each "or" that offers a choice, the word just before it and the first word after
-    it: ("subsidies", "services") in "does it focus on subsidies or services". A choice is one
-    asked as such (see ``options_either_side_of_or``), or two options that end the question
-    ("what is it mainly about, subsidies or services?"); "what about funding or the
-    headquarters of alphaess" and "any subsidies or events for phds" ask about both."""
-    if not _PROVIDING.isdisjoint(surface):
-        return []
-    pairs: list[tuple[str, str]] = []
-    for position, word in enumerate(surface):
-        if word != "or" or position == 0:
-            continue
-        following = surface[position + 1 : position + 3]
-        after = [w for w in following if w not in _LINKING_AFTER_OR]
-        ending = position + 1 + following.index(after[0]) == len(surface) - 1 if after else False
-        if after and after[0] not in _NOT_AN_OPTION and (_choosing(surface, position) or ending):
-            pairs.append((surface[position - 1], after[0]))
-    return pairs
-
-
-def _choosing(surface: tuple[str, ...], position: int) -> bool:
-    """Does the "or" at ``position`` offer a choice between places or things ("in universities
-    or companies", "is it X or Y"), rather than two topics wanted ("what about visas or
-    funding")?"""
-    return surface[0] in _YES_NO_LEADS or not _PLACING.isdisjoint(
-        surface[max(0, position - _OPTION_WORDS) : position]
-    )
-
-
-def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
-    """For each "or", the first word after it and the words just before it: in "in
-    universities or companies", ("companies", ("in", "universities")). The words before are
-    the asker's first option, a guess only when the other option is something the knowledge
-    base knows (the matcher decides); "is there housing or a visa" asks about both."""
-    if not _PROVIDING.isdisjoint(surface):
-        return []
-    pairs: list[tuple[str, tuple[str, ...]]] = []
-    for position, word in enumerate(surface):
-        if word != "or" or position == 0:
-            continue
-        after = [w for w in surface[position + 1 : position + 3] if w not in _SKIPPED_AFTER_OR]
-        before = surface[max(0, position - _OPTION_WORDS + 1) : position]
-        # A choice (see _choosing); and "which hotel or building hosted it" asks for a name,
-        # whichever word it uses.
-        if (
-            _choosing(surface, position)
-            and after
-            and after[0] not in _NOT_AN_OPTION
-            and LIST_REQUEST_LEADS.isdisjoint(before)
-        ):
-            pairs.append((after[0], before))
-    return pairs
-
-
-# Where a question breaks into clauses: punctuation, a conjunction, or a space between two
-# Chinese characters (Chinese users often type a space for a comma).
-_CLAUSE_BREAK_KEPT = re.compile(
-    r"([,.;:!?，。；：！？、\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
-    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
-)
-_WORD = re.compile(r"[a-z']+")
-_OPENERS = frozenset(str.split("hi hello hey sorry ok okay so well also btw anyway dear yes"))
-_ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our me"))
-# Chinese drops the pronoun: "想去AlphaESS面试，总部在哪" is the asker's plan, then the question.
-# "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
-_ASKER_CHINESE = re.compile(
-    "^(?:下周|下个月|下月|下礼拜|明天|后天|今年|明年|最近|过几天)?"
-    f"(?:我|本人|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE})"
-)
-# "I heard AlphaESS pays PhDs 50k, is that right?": the clause is the claim to check, not the
-# asker's story, however it starts.
-_CLAIMING = frozenset(
-    (
-        ("i", "heard"),
-        ("i", "read"),
-        ("i", "think"),
-        ("i", "believe"),
-        ("i", "recall"),
-        ("i", "remember"),
-        ("i", "was", "told"),
-        ("i", "guess"),
-        ("im", "pretty", "sure"),
-        ("i'm", "pretty", "sure"),
-        ("i", "m", "pretty", "sure"),  # "I’m": the curly apostrophe splits the word
-        ("im", "sure"),
-        ("i'm", "sure"),
-        ("i", "m", "sure"),
-        ("my", "understanding"),
-    )
-)
-_CLAIMING_CHINESE = re.compile("^我(?:听说|聽說|听讲|聽講|记得|記得|觉得|覺得|看到|读到|理解)")
-
-
-def _offers_a_claim(words: list[str], clause: str) -> bool:
-    return any(tuple(words[: len(opening)]) == opening for opening in _CLAIMING) or bool(
-        _CLAIMING_CHINESE.match(clause)
-    )
-
-
-_ASKING = frozenset(
-    str.split("what what's whats which where where's wheres when how who whom whose why")
-)
-_ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
-# A clause going on about the asker without naming them again, once a clause has named them:
-# "(I'm an HR manager) and may send staff to visit", "(I got an offer there) ... want to look
-# for flats nearby". A modal only goes on before a verb: "was the event in March?" asks.
-_GOING_ON = frozenset(
-    str.split(
-        "want wanna plan planning hope hoping need looking thinking considering working living "
-        "moving studying doing got currently recently now just also then"
-    )
-)
-_GOING_ON_MODALS = frozenset(str.split("may might will would"))
-_NOT_A_VERB = frozenset(
-    str.split(
-        "i you u we they it he she there this that these those the a an any some its their his "
-        "her your our"
-    )
-)
-_QUESTION_MARKS = frozenset("?？")
-
-
-def _goes_on(words: list[str], ends_asking: bool) -> bool:
-    """Whether a clause goes on about the asker named earlier, asking nothing itself."""
-    if ends_asking or not words:
-        return False
-    if words[0] in _GOING_ON:
-        return True
-    return words[0] in _GOING_ON_MODALS and len(words) > 1 and words[1] not in _NOT_A_VERB
-
-
-def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The clauses that only tell about the asker, and the rest: (context, asked).
-
-    "I have a job interview with AlphaESS next month, where is their head office?" asks where
-    the head office is; the job interview is the asker's reason, not a subject the question is
-    about. A clause is context when it starts with the asker ("I", "my", "我") and asks nothing
-    itself; the question must have another clause, or there is no context.
-    """
-    # Each clause with the break after it, to tell one that ends in a question mark.
-    # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
-    pieces = _CLAUSE_BREAK_KEPT.split(unicodedata.normalize("NFKC", question).casefold())
-    ended = [
-        (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "")
-        for at, piece in enumerate(pieces)
-        if at % 2 == 0 and piece and piece.strip()
-    ]
-    clauses = [clause for clause, _ in ended]
-    context: list[str] = []
-    asked: list[str] = []
-    for clause, end in ended:
-        words = _WORD.findall(clause)
-        while words and words[0] in _OPENERS:
-            words.pop(0)
-        if words and not clause[0].isascii():
-            words = []  # a Chinese clause that only mentions an English name
-        # "I'm a ...", "my son ...", "我…", and "journalist here", "phd student here".
-        about_the_asker = (
-            bool(words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here")))
-            or bool(_ASKER_CHINESE.match(clause))
-        ) and not _offers_a_claim(words, clause)
-        if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
-            about_the_asker = True
-        if (
-            about_the_asker
-            and not _ASKING.intersection(words)
-            and not _ASKING_CHINESE.search(clause)
-        ):
-            context.append(clause)
-        else:
-            asked.append(clause)
-    if not asked:
-        return (), tuple(clauses)
-    return tuple(context), tuple(asked)

@@ -43,17 +43,19 @@ from bot.matching.asks import (
     asks_how_to,
     asks_when,
     asks_who_organised,
-    confirms_a_fact,
-    context_clauses,
     months_naming_an_event,
     numbers_in_dates,
+    what_is_counted,
+)
+from bot.matching.clauses import context_clauses
+from bot.matching.damping import Damping
+from bot.matching.guesses import (
+    confirms_a_fact,
     offered_options,
     options_either_side_of_or,
-    what_is_counted,
     words_either_side_of_or,
     years_checked,
 )
-from bot.matching.damping import Damping
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match

@@ -11,7 +11,8 @@ import dataclasses
 import pytest
 
 from bot.faq import FaqEngine
-from bot.matching.asks import asks_for_a_list, context_clauses, numbers_in_dates
+from bot.matching.asks import asks_for_a_list, numbers_in_dates
+from bot.matching.clauses import context_clauses
 from bot.matching.matcher import Matcher
 from bot.matching.settings import MatchSettings
 from bot.matching.words import stem

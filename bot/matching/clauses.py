@@ -1,0 +1,134 @@
+"""Which clauses of a question only tell about the asker, and which ask.
+
+"I have a job interview with AlphaESS next month, where is their head office?" asks where the
+head office is; the interview is why the asker asks. The matcher weighs what only the first kind
+of clause says as context (bot/matching/matcher.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.matching.words import CLOSE_ONES_PLANS_CHINESE
+
+# Where a question breaks into clauses: punctuation, a conjunction, or a space between two
+# Chinese characters (Chinese users often type a space for a comma).
+_CLAUSE_BREAK_KEPT = re.compile(
+    r"([,.;:!?，。；：！？、\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
+)
+_WORD = re.compile(r"[a-z']+")
+_OPENERS = frozenset(str.split("hi hello hey sorry ok okay so well also btw anyway dear yes"))
+_ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our me"))
+# Chinese drops the pronoun: "想去AlphaESS面试，总部在哪" is the asker's plan, then the question.
+# "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
+_ASKER_CHINESE = re.compile(
+    "^(?:下周|下个月|下月|下礼拜|明天|后天|今年|明年|最近|过几天)?"
+    f"(?:我|本人|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE})"
+)
+# "I heard AlphaESS pays PhDs 50k, is that right?": the clause is the claim to check, not the
+# asker's story, however it starts.
+CLAIM_OPENINGS = frozenset(
+    (
+        ("i", "heard"),
+        ("i", "read"),
+        ("i", "think"),
+        ("i", "believe"),
+        ("i", "recall"),
+        ("i", "remember"),
+        ("i", "was", "told"),
+        ("i", "guess"),
+        ("im", "pretty", "sure"),
+        ("i'm", "pretty", "sure"),
+        ("i", "m", "pretty", "sure"),  # "I’m": the curly apostrophe splits the word
+        ("im", "sure"),
+        ("i'm", "sure"),
+        ("i", "m", "sure"),
+        ("my", "understanding"),
+    )
+)
+_CLAIMING_CHINESE = re.compile("^我(?:听说|聽說|听讲|聽講|记得|記得|觉得|覺得|看到|读到|理解)")
+
+
+def _offers_a_claim(words: list[str], clause: str) -> bool:
+    return any(tuple(words[: len(opening)]) == opening for opening in CLAIM_OPENINGS) or bool(
+        _CLAIMING_CHINESE.match(clause)
+    )
+
+
+_ASKING = frozenset(
+    str.split("what what's whats which where where's wheres when how who whom whose why")
+)
+_ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
+# A clause going on about the asker without naming them again, once a clause has named them:
+# "(I'm an HR manager) and may send staff to visit", "(I got an offer there) ... want to look
+# for flats nearby". A modal only goes on before a verb: "was the event in March?" asks.
+_GOING_ON = frozenset(
+    str.split(
+        "want wanna plan planning hope hoping need looking thinking considering working living "
+        "moving studying doing got currently recently now just also then"
+    )
+)
+_GOING_ON_MODALS = frozenset(str.split("may might will would"))
+_NOT_A_VERB = frozenset(
+    str.split(
+        "i you u we they it he she there this that these those the a an any some its their his "
+        "her your our"
+    )
+)
+_QUESTION_MARKS = frozenset("?？")
+
+
+def _goes_on(words: list[str], ends_asking: bool) -> bool:
+    """Whether a clause goes on about the asker named earlier, asking nothing itself."""
+    if ends_asking or not words:
+        return False
+    if words[0] in _GOING_ON:
+        return True
+    return words[0] in _GOING_ON_MODALS and len(words) > 1 and words[1] not in _NOT_A_VERB
+
+
+def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The clauses that only tell about the asker, and the rest: (context, asked).
+
+    "I have a job interview with AlphaESS next month, where is their head office?" asks where
+    the head office is; the job interview is the asker's reason, not a subject the question is
+    about. A clause is context when it starts with the asker ("I", "my", "我") and asks nothing
+    itself; the question must have another clause, or there is no context.
+    """
+    # Each clause with the break after it, to tell one that ends in a question mark.
+    # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
+    pieces = _CLAUSE_BREAK_KEPT.split(unicodedata.normalize("NFKC", question).casefold())
+    ended = [
+        (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "")
+        for at, piece in enumerate(pieces)
+        if at % 2 == 0 and piece and piece.strip()
+    ]
+    clauses = [clause for clause, _ in ended]
+    context: list[str] = []
+    asked: list[str] = []
+    for clause, end in ended:
+        words = _WORD.findall(clause)
+        while words and words[0] in _OPENERS:
+            words.pop(0)
+        if words and not clause[0].isascii():
+            words = []  # a Chinese clause that only mentions an English name
+        # "I'm a ...", "my son ...", "我…", and "journalist here", "phd student here".
+        about_the_asker = (
+            bool(words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here")))
+            or bool(_ASKER_CHINESE.match(clause))
+        ) and not _offers_a_claim(words, clause)
+        if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
+            about_the_asker = True
+        if (
+            about_the_asker
+            and not _ASKING.intersection(words)
+            and not _ASKING_CHINESE.search(clause)
+        ):
+            context.append(clause)
+        else:
+            asked.append(clause)
+    if not asked:
+        return (), tuple(clauses)
+    return tuple(context), tuple(asked)

@@ -1,0 +1,188 @@
+"""Facts a question offers for checking, and options it offers to choose between.
+
+"AlphaESS is in Suzhou, right?", "I heard it was 500 projects", "was it introduced in 2015?":
+what the asker offers is a guess, which the right entry corrects, not a subject of its own. "Are
+the hubs in universities or companies?": the option after "or" is the asker's alternative.
+"""
+
+from __future__ import annotations
+
+from bot.matching.clauses import CLAIM_OPENINGS
+from bot.matching.words import LIST_REQUEST_LEADS, is_year
+
+# "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
+# nothing about their own case.
+RECALLING = frozenset(str.split("remember recall recollect understand understood read heard"))
+
+
+def _recalls(surface: tuple[str, ...]) -> bool:
+    return "iirc" in surface or any(
+        (first, second) == ("if", "i") and third in RECALLING
+        for first, second, third in zip(surface, surface[1:], surface[2:], strict=False)
+    )
+
+
+_CONFIRMING_ENDS = frozenset(
+    (w,) for w in str.split("right correct yeah yes yep true innit eh no")
+) | frozenset(
+    (
+        ("is", "that", "right"),
+        ("is", "that", "correct"),
+        ("isnt", "it"),
+        ("am", "i", "right"),
+        # tag questions: "the 3.0 policy was launched in 2024 wasn't it"
+        ("wasnt", "it"),
+        ("doesnt", "it"),
+        ("didnt", "it"),
+        ("didnt", "they"),
+        ("arent", "they"),
+        ("werent", "they"),
+        ("dont", "they"),
+    )
+)
+_CONFIRMING_STARTS = (
+    ("am", "i", "right"),
+    ("am", "i", "correct"),
+    ("is", "it", "true"),
+    ("is", "it", "correct"),
+    ("is", "it", "right"),
+    ("so",),
+    ("i", "think"),
+    ("pretty", "sure"),
+    ("im", "pretty", "sure"),
+)
+# "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
+# talent fair in 2019?" asks whether something happened that year, which no entry says.
+_YES_NO_OPENERS = frozenset((word,) for word in ("was", "were"))
+
+
+def years_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The years in a yes-or-no question about the past ("was alphaess introduced in 2015?"),
+    which may be the asker's guess at a date (the matcher keeps those the sources do not use)."""
+    # "were there any events in 2022" asks what happened that year, not whether a date is right
+    if surface[:1] not in _YES_NO_OPENERS or surface[1:2] == ("there",):
+        return ()
+    return tuple(word for word in surface if is_year(word))
+
+
+# "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
+_HEDGES = frozenset(
+    (
+        ("i", "think"),
+        ("i", "believe"),
+        ("correct", "me", "if"),
+        ("i", "read", "that"),
+        ("i", "heard"),
+        ("i", "was", "told"),
+        ("told", "me"),
+    )
+)
+
+
+def confirms_a_fact(surface: tuple[str, ...]) -> bool:
+    """ "AlphaESS is in Suzhou, right?", "so it was 500 projects", "in Jiangsu or Zhejiang": the
+    asker offers a fact to check, so a number or a place the knowledge base does not state is
+    their guess, which the right entry corrects, not a subject of its own."""
+    return (
+        any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS)
+        or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
+        or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
+        or _recalls(surface)
+        # a clause opening that offers a claim ("I remember ...", "my understanding is ...")
+        or any(surface[: len(opening)] == opening for opening in CLAIM_OPENINGS)
+        or any(
+            surface[position : position + len(hedge)] == hedge
+            for hedge in _HEDGES
+            for position in range(len(surface) - len(hedge) + 1)
+        )
+    )
+
+
+_OPTION_WORDS = 3
+_SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
+_PLACING = frozenset(str.split("in inside within at on"))
+_YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
+_NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
+# "does it give cash or housing" asks about both, not which of two.
+_PROVIDING = frozenset(
+    str.split("give gives offer offers cover covers include includes provide provides pay pays")
+)
+
+
+def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The words just after "or", offered as the other option ("are the hubs in firms or in
+    govt offices"): the asker's alternative, not a subject the question is about."""
+    if not _PROVIDING.isdisjoint(surface):
+        return ()
+    options: list[str] = []
+    for position, word in enumerate(surface):
+        if word == "or" and position + 1 < len(surface):
+            following = surface[position + 1 : position + 1 + _OPTION_WORDS]
+            if following[0] not in _NOT_AN_OPTION:
+                options += following
+        # "what's a talent hub, like an office?": the asker's guess at what it is, when it
+        # ends the question ("is there anything like a visa service for phds" asks for one)
+        elif (
+            word == "like"
+            and surface[position + 1 : position + 2] in (("a",), ("an",))
+            and len(surface) - position <= 2 + _OPTION_WORDS
+        ):
+            options += surface[position + 2 : position + 2 + _OPTION_WORDS]
+    return tuple(options)
+
+
+_LINKING_AFTER_OR = _SKIPPED_AFTER_OR | frozenset(str.split("on for to by with"))
+
+
+def words_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, str]]:
+    """For each "or" that offers a choice, the word just before it and the first word after
+    it: ("subsidies", "services") in "does it focus on subsidies or services". A choice is one
+    asked as such (see ``options_either_side_of_or``), or two options that end the question
+    ("what is it mainly about, subsidies or services?"); "what about funding or the
+    headquarters of alphaess" and "any subsidies or events for phds" ask about both."""
+    if not _PROVIDING.isdisjoint(surface):
+        return []
+    pairs: list[tuple[str, str]] = []
+    for position, word in enumerate(surface):
+        if word != "or" or position == 0:
+            continue
+        following = surface[position + 1 : position + 3]
+        after = [w for w in following if w not in _LINKING_AFTER_OR]
+        ending = position + 1 + following.index(after[0]) == len(surface) - 1 if after else False
+        if after and after[0] not in _NOT_AN_OPTION and (_choosing(surface, position) or ending):
+            pairs.append((surface[position - 1], after[0]))
+    return pairs
+
+
+def _choosing(surface: tuple[str, ...], position: int) -> bool:
+    """Does the "or" at ``position`` offer a choice between places or things ("in universities
+    or companies", "is it X or Y"), rather than two topics wanted ("what about visas or
+    funding")?"""
+    return surface[0] in _YES_NO_LEADS or not _PLACING.isdisjoint(
+        surface[max(0, position - _OPTION_WORDS) : position]
+    )
+
+
+def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """For each "or", the first word after it and the words just before it: in "in
+    universities or companies", ("companies", ("in", "universities")). The words before are
+    the asker's first option, a guess only when the other option is something the knowledge
+    base knows (the matcher decides); "is there housing or a visa" asks about both."""
+    if not _PROVIDING.isdisjoint(surface):
+        return []
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for position, word in enumerate(surface):
+        if word != "or" or position == 0:
+            continue
+        after = [w for w in surface[position + 1 : position + 3] if w not in _SKIPPED_AFTER_OR]
+        before = surface[max(0, position - _OPTION_WORDS + 1) : position]
+        # A choice (see _choosing); and "which hotel or building hosted it" asks for a name,
+        # whichever word it uses.
+        if (
+            _choosing(surface, position)
+            and after
+            and after[0] not in _NOT_AN_OPTION
+            and LIST_REQUEST_LEADS.isdisjoint(before)
+        ):
+            pairs.append((after[0], before))
+    return pairs
