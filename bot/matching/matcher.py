@@ -65,6 +65,7 @@ from bot.matching.spelling import Speller
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     CLOSE_ONES_BENEFITS,
+    CLOSE_ONES_BENEFITS_ENGLISH,
     COMPANY_WORDS,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
@@ -366,6 +367,7 @@ class Matcher:
             about_the_asker(surface)
             or PERSONAL_CHINESE.search(typed)
             or CLOSE_ONES_BENEFITS.search(typed)
+            or CLOSE_ONES_BENEFITS_ENGLISH.search(" ".join(surface))
         ):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))

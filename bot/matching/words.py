@@ -298,6 +298,13 @@ CLOSE_ONES_PLANS_CHINESE = (
     "(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|媳妇|女朋友|男朋友|朋友|同学|同事|亲戚|妈妈|爸爸|姐姐"
     "|哥哥|弟弟|妹妹|侄子|侄女|外甥)(?:要|想|准备|打算|刚|在|去)"
 )
+# ... and in English: "my son is moving to tongzhou for work, what subsidies are there".
+CLOSE_ONES_BENEFITS_ENGLISH = re.compile(
+    r"\bmy (?:son|daughter|wife|husband|kid|kids|child|children|partner|brother|sister|"
+    r"girlfriend|boyfriend|fiance|fiancee|parents)\b.*\b(?:is|are|will|plans?|wants?|just)\b"
+    r".*\b(?:what|which|any|can (?:he|she|they) get)\b.*\b(?:subsid\w*|support|benefits?|"
+    r"perks?|allowances?|incentives?|bonus\w*)\b"
+)
 # ... whose benefits, asked for, are the asker's own case ("女儿准备去通州读博，有什么补贴").
 CLOSE_ONES_BENEFITS = re.compile(
     CLOSE_ONES_PLANS_CHINESE + ".*(?:补贴|补助|待遇|福利|奖励|资助|优惠|政策|支持)"

@@ -1195,6 +1195,7 @@ def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> Non
         "did alphaess become a high-tech enterprise in 2015?",
         "女儿准备去通州读博，有什么补贴",  # the daughter's benefits: the asker's own case
         "朋友要去通州创业，有什么政策",
+        "my son is moving to tongzhou for work, what subsidies are there",  # his own case
     ],
 )
 def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
@@ -1211,6 +1212,7 @@ def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
         ("how are the chosen startups doing now", "talent-projects-outcomes"),
         ("艾罗能源要落户通州吗", "alphaess-talent-project"),  # the company settling
         ("what organisations host talent hubs", "talent-hubs"),  # no organiser asked for
+        ("my dad asks how much funding tongzhou has given in total", "talent-projects-funding"),
     ],
 )
 def test_review_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
