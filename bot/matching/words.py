@@ -100,6 +100,8 @@ SUBJECT_WORDS = _word_list(
     cancelled canceled cancel postponed delayed fined sued lawsuit lawsuits acquired acquisition
     merger bankrupt bankruptcy layoff layoffs scandal
     裁员 罚款 被罚 收购 倒闭 破产 取消 延期 起诉 丑闻
+    owner owners ownership shareholder shareholders stake private soe
+    国企 央企 民企 私企 外企 国有 私营 股东
     mayor governor secretary official officials
     weather temperature climate food restaurant restaurants
     next upcoming future
@@ -162,7 +164,7 @@ HOW_TO_CHINESE = re.compile(
 
 # ... and asking the bot's opinion: "你觉得…靠谱吗", "你怎么看".
 OPINION_CHINESE = re.compile(
-    "你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效|忽悠|骗人|骗局|呃人|画大饼|皮包公司"
+    "你觉得|你認為|你认为|你怎么看|你點睇|你点睇|有没有效果|有冇效|(?<!别)(?<!不要)忽悠|骗人|骗局|呃人|画大饼|皮包公司"
 )
 
 # A company or a project, the subjects that settle (落户) in a place rather than register there.

@@ -1196,6 +1196,8 @@ def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> Non
         "女儿准备去通州读博，有什么补贴",  # the daughter's benefits: the asker's own case
         "朋友要去通州创业，有什么政策",
         "my son is moving to tongzhou for work, what subsidies are there",  # his own case
+        "我听说艾罗能源是国企，对吗",  # ownership: never stated
+        "is alphaess a private company",
     ],
 )
 def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
@@ -1213,6 +1215,10 @@ def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
         ("艾罗能源要落户通州吗", "alphaess-talent-project"),  # the company settling
         ("what organisations host talent hubs", "talent-hubs"),  # no organiser asked for
         ("my dad asks how much funding tongzhou has given in total", "talent-projects-funding"),
+        (
+            "别忽悠我，艾罗能源总部到底在哪",
+            "alphaess-headquarters",
+        ),  # "don't fool me": no judgement
     ],
 )
 def test_review_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
