@@ -127,10 +127,14 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
         ):
             return True
-    # "..., which ones", "which ones are they" ("ones" reads "one")
-    if surface[-2:] == ("which", "one") or any(
-        (first, second) == ("which", "one") and third in _PLURAL_LINKING
-        for first, second, third in zip(surface, surface[1:], surface[2:], strict=False)
+    # "..., which ones", "which ones are they" ("ones" reads "one"); but after "X or Y" it is
+    # one of the two ("tongzhou jiangsu or tongzhou beijing, which one are we talking about")
+    if "or" not in surface and (
+        surface[-2:] == ("which", "one")
+        or any(
+            (first, second) == ("which", "one") and third in _PLURAL_LINKING
+            for first, second, third in zip(surface, surface[1:], surface[2:], strict=False)
+        )
     ):
         return True
     for position, word in enumerate(surface):

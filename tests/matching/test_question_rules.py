@@ -632,6 +632,9 @@ def test_where_the_hubs_are_is_not_a_request_for_names(shipped: FaqEngine) -> No
     assert asks_for_a_list(("which", "companies", "host", "the", "hubs"))
     assert not asks_for_a_list(("hubs", "inside", "which", "companies"))
     assert not asks_for_a_list(("which", "kinda", "companies", "host", "them"))
+    # "which one" after "X or Y" is one of the two; alone it may be "which ones".
+    assert asks_for_a_list(("the", "10", "chains", "which", "one"))
+    assert not asks_for_a_list(("jiangsu", "or", "beijing", "which", "one", "are", "we"))
     assert outcome(shipped, "人才驿站设在哪些企业") == ("answer", "talent-hubs")
     # The names of the countries or of the five companies are still not in the article.
     assert outcome(shipped, "艾罗能源的子公司都设在哪些国家")[0] == "decline"
