@@ -47,10 +47,8 @@ _CONFIRMING_STARTS = (
     ("is", "it", "correct"),
     ("is", "it", "right"),
     ("so",),
-    ("i", "think"),
     ("pretty", "sure"),
-    ("im", "pretty", "sure"),
-)
+)  # ... "I think", "I'm pretty sure": hedges anywhere and claim openings, below
 # "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
 # talent fair in 2019?" asks whether something happened that year, which no entry says.
 _YES_NO_OPENERS = frozenset((word,) for word in ("was", "were"))

@@ -42,9 +42,10 @@ _QUESTION_MARKERS = frozenset(
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _VERSION = re.compile(r"\d+\.\d+")
-# A number in an answer and the words it counts, up to a preposition or punctuation.
+# A currency sign before a number, and the currency it counts.
 _CURRENCY_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yuan"}
 _CURRENCY = re.compile(r"([$€£¥])\s?\d")
+# A number in an answer and the words it counts, up to a preposition or punctuation.
 _COUNTED = re.compile(
     r"(?:\d[\d,.]*|\b(?:eight|five|ten|thirty)\b)\s+"
     r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"

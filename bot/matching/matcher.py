@@ -271,7 +271,6 @@ class Matcher:
             for year in years_checked(surface)
             if year not in index.vocabulary and year < index.newest_year
         }
-        guessed_year = bool(guessed_years)
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -389,7 +388,7 @@ class Matcher:
             asks_when(surface)
             or bool(WHEN_CHINESE.search(typed))
             or _DATE in analysed.tokens
-            or guessed_year
+            or bool(guessed_years)
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is

@@ -97,14 +97,13 @@ def holding_a_phrasing(index: KbIndex, analysed: Analysed) -> tuple[str, float] 
     for position in _sharing(index, tokens):
         phrasing: SmallTalkPhrasing = index.smalltalk[position]
         words = frozenset(token for token in phrasing.tokens if token.isascii())
-        shared = len(words & tokens)
         if (
             len(words) >= 3
-            and shared == len(words)
+            and words <= tokens
             and negates != _NEGATIONS.isdisjoint(phrasing.tokens)
-            and (best is None or shared > best[0])
+            and (best is None or len(words) > best[0])
         ):
-            best = (shared, 100.0 * shared / len(tokens), phrasing.smalltalk_id)
+            best = (len(words), 100.0 * len(words) / len(tokens), phrasing.smalltalk_id)
     return None if best is None else (best[2], best[1])
 
 
