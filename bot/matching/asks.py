@@ -147,12 +147,20 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         # "which companies", and "which leading enterprises": one describing word between. But
         # "(set up) in which companies" asks where, and "which kinds of companies" what kind.
         if (
-            LIST_REQUEST_PLURALS.intersection(surface[position + 1 : position + 3])
+            any(map(_names_plural, surface[position + 1 : position + 3]))
             and surface[position - 1 : position] not in _PLACED_IN
             and surface[position + 1 : position + 2] not in _KINDS
         ):
             return True
     return False
+
+
+# Compared by stem, so that a misspelt plural counts too ("which industrys").
+_PLURAL_STEMS = frozenset(map(stem, LIST_REQUEST_PLURALS))
+
+
+def _names_plural(word: str) -> bool:
+    return word.endswith("s") and stem(word) in _PLURAL_STEMS
 
 
 def _one_of_unless_before(

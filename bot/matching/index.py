@@ -30,6 +30,7 @@ from bot.matching.words import (
     ENUMERATION_IN_ANSWER,
     NUMBER_IN_ANSWER,
     is_year,
+    stem,
 )
 
 # The longest small-talk phrasing (in tokens; a Chinese character is one) whose words count as
@@ -283,6 +284,7 @@ class KbIndex:
                 surface.update(raw_tokens(normalise(term)))
         self.surface_words = frozenset(surface | ENGLISH_STOPWORDS)
         self.correctable = _correction_targets(self.surface_words)
+        self.surface_stems = frozenset(map(stem, self.surface_words))
 
     def whole(self, word: str) -> str:
         """The multi-word term an unseen word is part of ("storage" for "energy storage")."""

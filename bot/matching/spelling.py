@@ -21,6 +21,7 @@ from bot.matching.words import (
     SUBJECT_STEMS,
     SUBJECT_WORDS,
     WEAK_WORDS,
+    stem,
 )
 
 _CORRECTION_CACHE_LIMIT = 10_000
@@ -93,6 +94,8 @@ class Speller:
             # A subject word ("rent") or a generic one ("count") is a real word, never a
             # misspelling of a known one ("went", "county").
             return word
+        if word.endswith("ys") and stem(word) in self._index.surface_stems:
+            return word  # a plural misspelt as plurals mostly are ("industrys"), not a slip
         corrected = self._corrections.get(word)
         if corrected is None:
             corrected = self._nearest_known(word) or word

@@ -282,7 +282,7 @@ HOSTING_TOKENS = _word_list("host hold")
 
 # Questions about what is still to come ("will there be another event", "今年还会办吗"): the
 # article reports what happened, so they count like a subject of their own.
-FUTURE_CHINESE = re.compile("还会|将会|会不会再|会不会[加增涨提]|还有没有下|今年还|明年")
+FUTURE_CHINESE = re.compile("还会|将会|会不会再|会不会[加增涨提]|还有没有下|今年还|明年|下一?回")
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.
@@ -293,6 +293,7 @@ PERSONA_WORDS = _word_list(
     " boss english chinese story article report thesis paper readers newspaper blog notes"
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
+    " editor editors client clients fiance fiancee manager employer audience"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 # Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...

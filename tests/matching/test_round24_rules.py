@@ -1,0 +1,45 @@
+"""Round 24's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.faq import FaqEngine
+
+
+def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
+    match = engine.matcher.match(question)
+    return match.kind, match.entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # "put first" in everyday Chinese
+        ("通州为什么把人才摆在第一位", "talent-priority"),
+        ("通州凭什么把人才放第一位", "talent-priority"),
+        ("how does talent fit in tongzhou's plans for the economy", "talent-priority"),
+        # an editor or a fiancée only says who is asking
+        ("my editor wants the url of the article you use", "about-source"),
+        ("my fiancee works in tongzhou, which city is it part of", "tongzhou-location"),
+        ("你的资料截止到什么时候", "about-source"),
+        # neighbours: the purpose of the event stays the event's
+        ("purpose of the march 26 event", "doctoral-event-purpose"),
+    ],
+)
+def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which industrys do the key chains cover",  # a misspelt plural still asks for names
+        "which companys are going public",
+        "下回的海外博士活动什么时候",  # the next event: the future
+        "the five going public, which ones",  # "ones" is still read as "one"
+        "who started alphaess originally",  # "originally" is no evidence for the source entry
+    ],
+)
+def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
