@@ -18,6 +18,7 @@ from bot.matching.words import (
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
     LIST_REQUEST_WORDS,
+    MONTHS,
     NUMBER_WORDS,
     PER_ITEM_WORDS,
     PERSONA_WORDS,
@@ -367,7 +368,7 @@ def asks_when(surface: tuple[str, ...]) -> bool:
         if (
             (first, second) == ("how", "long")
             or ((first, second) == ("how", "many") and third in _PERIODS_PLURAL)
-            or (second == "or" and first in _MONTHS and third in _MONTHS)
+            or (second == "or" and first in MONTHS and third in MONTHS)
         ):
             return True
     for position, word in enumerate(surface):
@@ -379,12 +380,6 @@ def asks_when(surface: tuple[str, ...]) -> bool:
     return False
 
 
-_MONTHS = frozenset(
-    str.split(
-        "january february march april june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec"
-    )
-)
 _DATE_MARKS = frozenset("月日号")
 
 
@@ -398,7 +393,7 @@ def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
             continue
         before = surface[position - 1] if position else ""
         after = surface[position + 1] if position + 1 < len(surface) else ""
-        if before in _MONTHS or before in found or after in _MONTHS or after in _DATE_MARKS:
+        if before in MONTHS or before in found or after in MONTHS or after in _DATE_MARKS:
             found.add(word)
     return frozenset(found)
 
@@ -414,5 +409,5 @@ def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
     return frozenset(
         month
         for month, noun in itertools.pairwise(surface)
-        if month in _MONTHS and noun in _EVENT_NOUNS
+        if month in MONTHS and noun in _EVENT_NOUNS
     )

@@ -78,6 +78,8 @@ _NOT_A_VERB = frozenset(
     )
 )
 _QUESTION_MARKS = frozenset("?？")
+# "phd student here", "recruiter asking": a short clause signing who asks.
+_SIGNING = frozenset(("here", "asking"))
 
 
 def _goes_on(words: list[str], ends_asking: bool) -> bool:
@@ -114,9 +116,9 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             words.pop(0)
         if words and not clause[0].isascii():
             words = []  # a Chinese clause that only mentions an English name
-        # "I'm a ...", "my son ...", "我…", and "journalist here", "phd student here".
+        # "I'm a ...", "my son ...", "我…", and "journalist here", "recruiter asking".
         about_the_asker = (
-            bool(words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] == "here")))
+            bool(words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] in _SIGNING)))
             or bool(_ASKER_CHINESE.match(clause))
         ) and not _offers_a_claim(words, clause)
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):

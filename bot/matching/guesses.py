@@ -7,8 +7,10 @@ the hubs in universities or companies?": the option after "or" is the asker's al
 
 from __future__ import annotations
 
+import itertools
+
 from bot.matching.clauses import CLAIM_OPENINGS
-from bot.matching.words import LIST_REQUEST_LEADS, is_year
+from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_WORDS, is_year
 
 # "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
 # nothing about their own case.
@@ -23,7 +25,7 @@ def _recalls(surface: tuple[str, ...]) -> bool:
 
 
 _CONFIRMING_ENDS = frozenset(
-    (w,) for w in str.split("right correct yeah yes yep true innit eh no")
+    (w,) for w in str.split("right rite correct yeah yes yep true innit eh no")
 ) | frozenset(
     (
         ("is", "that", "right"),
@@ -48,6 +50,7 @@ _CONFIRMING_STARTS = (
     ("is", "it", "right"),
     ("so",),
     ("pretty", "sure"),
+    ("heard",),  # "heard alphaess is in 50 countries?"
 )  # ... "I think", "I'm pretty sure": hedges anywhere and claim openings, below
 # "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
 # talent fair in 2019?" asks whether something happened that year, which no entry says.
@@ -57,10 +60,21 @@ _YES_NO_OPENERS = frozenset((word,) for word in ("was", "were"))
 def years_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
     """The years in a yes-or-no question about the past ("was alphaess introduced in 2015?"),
     which may be the asker's guess at a date (the matcher keeps those the sources do not use)."""
-    # "were there any events in 2022" asks what happened that year, not whether a date is right
-    if surface[:1] not in _YES_NO_OPENERS or surface[1:2] == ("there",):
+    if not _checks_a_date(surface):
         return ()
     return tuple(word for word in surface if is_year(word))
+
+
+def months_checked(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The months in such a question ("was the doctoral event in april?"), likewise."""
+    if not _checks_a_date(surface):
+        return ()
+    return tuple(word for word in surface if word in MONTHS)
+
+
+def _checks_a_date(surface: tuple[str, ...]) -> bool:
+    # "were there any events in 2022" asks what happened that year, not whether a date is right
+    return surface[:1] in _YES_NO_OPENERS and surface[1:2] != ("there",)
 
 
 # "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
@@ -93,6 +107,15 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
             for hedge in _HEDGES
             for position in range(len(surface) - len(hedge) + 1)
         )
+        or _rough_number(surface)
+    )
+
+
+def _rough_number(surface: tuple[str, ...]) -> bool:
+    """ "in like 50 countries?", "was it like 10 people": a rough figure the asker offers."""
+    return any(
+        word == "like" and (following.isdigit() or following in NUMBER_WORDS)
+        for word, following in itertools.pairwise(surface)
     )
 
 

@@ -51,6 +51,7 @@ from bot.matching.clauses import context_clauses
 from bot.matching.damping import Damping
 from bot.matching.guesses import (
     confirms_a_fact,
+    months_checked,
     offered_options,
     options_either_side_of_or,
     words_either_side_of_or,
@@ -270,7 +271,7 @@ class Matcher:
             year
             for year in years_checked(surface)
             if year not in index.vocabulary and year < index.newest_year
-        }
+        } | {month for month in months_checked(surface) if month not in index.vocabulary}
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").

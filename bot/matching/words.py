@@ -223,6 +223,11 @@ LIST_REQUEST_PLURALS = _word_list(
     "companies enterprises firms countries industries chains sectors fields professors experts"
     " scholars academicians guests cities provinces nations"
 )
+# Month names ("may" is left out: it is far more often the verb).
+MONTHS = _word_list(
+    "january february march april june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
 NUMBER_WORDS = _word_list(
     "two three four five six seven eight nine ten eleven twelve twenty thirty"
 )
