@@ -345,3 +345,22 @@ def _with_runs(tokens: list[str], stopwords: frozenset[str]) -> tuple[str, list[
         runs.append("".join(characters))
         pieces.append(runs[-1])
     return " ".join(pieces), words, runs
+
+
+# Texting shorthand and "this bot" say what the small-talk phrasings say in full: "who r u" is
+# "who are you", "what can this bot do" is "what can you do".
+_TALK_SHORTHAND = {"u": "you", "ya": "you", "r": "are", "ur": "your"}
+
+
+def talk_form(analysed: Analysed) -> tuple[str, tuple[str, ...]]:
+    """The text and tokens small talk is compared by: ``analysed``'s, shorthand spelt out."""
+    plain: list[str] = []
+    for word in analysed.tokens:
+        if word == "bot" and plain and plain[-1] in ("this", "the"):
+            plain[-1] = "you"
+        else:
+            plain.append(_TALK_SHORTHAND.get(word, word))
+    tokens = tuple(plain)
+    if tokens == analysed.tokens or analysed.text != " ".join(analysed.tokens):
+        return analysed.text, tokens
+    return " ".join(tokens), tokens

@@ -7,10 +7,11 @@ of clause says as context (bot/matching/matcher.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
-from bot.matching.words import CLOSE_ONES_PLANS_CHINESE
+from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
@@ -78,6 +79,15 @@ _NOT_A_VERB = frozenset(
     )
 )
 _QUESTION_MARKS = frozenset("?？")
+_ASKERS_TASKS = frozenset(str.split("writing doing preparing drafting compiling researching"))
+
+
+def _names_a_close_one(words: list[str]) -> bool:
+    return any(
+        first == "my" and second in PERSONA_WORDS for first, second in itertools.pairwise(words)
+    )
+
+
 # "phd student here", "recruiter asking": a short clause signing who asks.
 _SIGNING = frozenset(("here", "asking"))
 
@@ -122,6 +132,10 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             or bool(_ASKER_CHINESE.match(clause))
         ) and not _offers_a_claim(words, clause)
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
+            about_the_asker = True
+        # "writing an investment memo", "doing a candidate brief": what the asker is doing;
+        # "he is my supervisor": who someone is to the asker.
+        if (words[:1] and words[0] in _ASKERS_TASKS) or _names_a_close_one(words):
             about_the_asker = True
         if (
             about_the_asker

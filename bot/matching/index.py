@@ -22,7 +22,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from bot.knowledge.model import LANGS, KnowledgeBase, Lang
-from bot.matching.analysis import Analysed, SynonymMap, analyse, bigrams, raw_tokens
+from bot.matching.analysis import (
+    Analysed,
+    SynonymMap,
+    analyse,
+    bigrams,
+    raw_tokens,
+    talk_form,
+)
 from bot.matching.normalise import normalise
 from bot.matching.words import (
     DATE_IN_ANSWER,
@@ -255,9 +262,8 @@ class KbIndex:
             for lang in LANGS:
                 for question in talk.questions.get(lang, ()):
                     analysed = analyse(question, self.synonyms, max_chars)
-                    smalltalk.append(
-                        SmallTalkPhrasing(talk.id, analysed.text, frozenset(analysed.tokens))
-                    )
+                    talk_text, talk_tokens = talk_form(analysed)
+                    smalltalk.append(SmallTalkPhrasing(talk.id, talk_text, frozenset(talk_tokens)))
                     surface.update(analysed.surface)
                     # Only short formulas ("hi there", "thank you", "谢谢你") lend their words:
                     # "how does this work" must not make "work" a greeting.

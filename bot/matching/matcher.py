@@ -381,7 +381,8 @@ class Matcher:
                 units.counted = frozenset(words).union(w for w in wholes if w)
         # "events for people like me": whom the events are for, not who attended one.
         if any(
-            before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)
+            before in ("for", "at") and after in _PEOPLE
+            for before, after in itertools.pairwise(surface)
         ):
             units.known.pop("peopl", None)
         units.dates = numbers_in_dates(surface)

@@ -21,17 +21,19 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.analysis import Analysed
+from bot.matching.analysis import Analysed, talk_form
 from bot.matching.index import KbIndex, SmallTalkPhrasing
 
 # A message and a phrasing one of which negates and the other not say different things.
 _NEGATIONS = frozenset(("not", "no", "dont", "never", "没", "不", "别", "无", "未"))
+# Sentence-final particles: tone, not content.
+_PARTICLES = frozenset("吗啊呢吧呀嘛啦哦")
 
 
 def closest(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
     """The small talk whose phrasing is spelt most like the whole message, with the score."""
     found = process.extractOne(
-        analysed.text, index.smalltalk_texts, scorer=fuzz.ratio, processor=None
+        talk_form(analysed)[0], index.smalltalk_texts, scorer=fuzz.ratio, processor=None
     )
     if found is None or found[1] <= 0:
         return None, 0.0
@@ -44,12 +46,13 @@ def by_words(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
     Several phrasings can lie wholly inside a message and tie: the one sharing more of it wins
     ("thanks, take care" is a goodbye: "take care" covers more of it than "thanks").
     """
-    tokens = frozenset(analysed.tokens)
+    text, talk_tokens = talk_form(analysed)
+    tokens = frozenset(talk_tokens)
     sharing = _sharing(index, tokens)
     if not sharing:
         return None, 0.0
     found = process.extract(
-        analysed.text,
+        text,
         [index.smalltalk_texts[position] for position in sharing],
         scorer=fuzz.token_set_ratio,
         processor=None,
@@ -66,13 +69,14 @@ def by_words(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
 
 def containing(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
     """The small talk with a phrasing that holds the message or that the message holds (see
-    the module's docstring), with the share of the larger the smaller makes, out of 100."""
-    tokens = frozenset(analysed.tokens)
+    the module's docstring), with the share of the larger the smaller makes, out of 100.
+    Chinese particles are left out of both ("你是个啥机器人啊" holds 你是机器人吗)."""
+    tokens = frozenset(talk_form(analysed)[1]) - _PARTICLES
     negates = not _NEGATIONS.isdisjoint(tokens)
     best: tuple[int, float, str] | None = None
     for position in _sharing(index, tokens):
         phrasing: SmallTalkPhrasing = index.smalltalk[position]
-        small, large = sorted((phrasing.tokens, tokens), key=len)
+        small, large = sorted((phrasing.tokens - _PARTICLES, tokens), key=len)
         if (
             len(small) >= 2
             and small <= large
@@ -91,8 +95,9 @@ def holding_a_phrasing(index: KbIndex, analysed: Analysed) -> tuple[str, float] 
     it" does not hold "take care of yourself"). Negation must agree, as in ``containing``.
     Chinese tokens are single characters, which unrelated messages share ("今晚吃什么好" and
     你会什么), so only ``containing`` reads Chinese."""
-    tokens = frozenset(token for token in analysed.tokens if token.isascii())
-    negates = not _NEGATIONS.isdisjoint(analysed.tokens)
+    talk_tokens = talk_form(analysed)[1]
+    tokens = frozenset(token for token in talk_tokens if token.isascii())
+    negates = not _NEGATIONS.isdisjoint(talk_tokens)
     best: tuple[int, float, str] | None = None
     for position in _sharing(index, tokens):
         phrasing: SmallTalkPhrasing = index.smalltalk[position]

@@ -58,7 +58,7 @@ WEAK_WORDS = _word_list(
     type types status situation headcount basic stance stances near nearby close different
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
-    later tally 朋友 上班
+    later tally aimed targeted geared 朋友 上班
     态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """
@@ -343,7 +343,7 @@ CHINESE_STOP_PHRASES = _word_list(
     以前 之前 现在 如今 中 除了 甚么 真的 机器人 小助手 助手 亿 万 差不多
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
     网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例 之类 之类的 什么的 啥的
-    机器人同学 几个亿 喂 东西 你讲的 你说的
+    机器人同学 几个亿 喂 东西 你讲的 你说的 咋回事 怎么回事 是怎么回事 啥情况
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     """
 )

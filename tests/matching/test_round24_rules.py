@@ -31,6 +31,12 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("heard tongzhou has 12 key chains?", "industrial-chains"),
         ("was the doctoral event held in june?", "doctoral-event-date"),
         ("alphaess makes solar panels, rite", "alphaess-business"),
+        # the asker's task and who someone is to them are context; everyday wording
+        ("preparing a market report, what does alphaess do", "alphaess-business"),
+        ("was Gu Sai at the event? he is my supervisor in Birmingham", "doctoral-event-guests"),
+        ("when did alphaess set up shop in tongzhou", "alphaess-talent-project"),
+        ("十大产业链是怎么回事", "industrial-chains"),
+        ("does tongzhou run events aimed at people like me", "talent-events"),
     ],
 )
 def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -57,3 +63,17 @@ def test_a_short_clause_signing_who_asks_is_context() -> None:
     context, asked = context_clauses("where are the talent hubs, recruiter asking")
     assert context == ("recruiter asking",)
     assert asked == ("where are the talent hubs",)
+
+
+@pytest.mark.parametrize(
+    ("question", "smalltalk_id"),
+    [
+        ("who r u", "who-are-you"),  # texting shorthand spelt out
+        ("r u a bot", "who-are-you"),
+        ("what can this bot do", "what-can-you-do"),  # "this bot" is "you"
+        ("is this bot working", "greeting"),
+        ("你是个啥机器人呀", "who-are-you"),  # particles left out
+    ],
+)
+def test_round_24_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
+    assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
