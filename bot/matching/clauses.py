@@ -88,8 +88,14 @@ def _names_a_close_one(words: list[str]) -> bool:
     )
 
 
-# "phd student here", "recruiter asking": a short clause signing who asks.
+# "phd student here", "recruiter asking", "investor doing DD": a short clause signing who asks.
 _SIGNING = frozenset(("here", "asking"))
+
+
+def _signs(words: list[str], end: str) -> bool:
+    return words[-1] in _SIGNING or (
+        len(words) > 2 and words[1] in _ASKERS_TASKS and _QUESTION_MARKS.isdisjoint(end)
+    )
 
 
 def _goes_on(words: list[str], ends_asking: bool) -> bool:
@@ -128,7 +134,7 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             words = []  # a Chinese clause that only mentions an English name
         # "I'm a ...", "my son ...", "我…", and "journalist here", "recruiter asking".
         about_the_asker = (
-            bool(words and (words[0] in _ASKER or (len(words) <= 4 and words[-1] in _SIGNING)))
+            bool(words and (words[0] in _ASKER or (len(words) <= 4 and _signs(words, end))))
             or bool(_ASKER_CHINESE.match(clause))
         ) and not _offers_a_claim(words, clause)
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):

@@ -51,6 +51,9 @@ _CONFIRMING_STARTS = (
     ("so",),
     ("pretty", "sure"),
     ("heard",),  # "heard alphaess is in 50 countries?"
+    ("can", "you", "confirm"),
+    ("could", "you", "confirm"),
+    ("please", "confirm"),
 )  # ... "I think", "I'm pretty sure": hedges anywhere and claim openings, below
 # "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
 # talent fair in 2019?" asks whether something happened that year, which no entry says.

@@ -37,6 +37,15 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("when did alphaess set up shop in tongzhou", "alphaess-talent-project"),
         ("十大产业链是怎么回事", "industrial-chains"),
         ("does tongzhou run events aimed at people like me", "talent-events"),
+        # everyday words for the hubs and the outcomes; "can you confirm" offers a fact
+        ("人才枢纽是什么意思", "talent-hubs"),
+        ("人才集聚点在哪里", "talent-hubs"),
+        ("did the funded startups succeed", "talent-projects-outcomes"),
+        ("how did the talent projects turn out", "talent-projects-outcomes"),
+        (
+            "investor doing research: can you confirm alphaess hq is in the high-tech zone",
+            "alphaess-headquarters",
+        ),
     ],
 )
 def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -53,6 +62,8 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "who started alphaess originally",  # "originally" is no evidence for the source entry
         "were there events in april",  # what happened then, not whether a date is right
         "alphaess has like 500 staff?",  # a guessed figure of a subject no entry covers
+        "what's the success rate of the funded projects",  # a rate the article never gives
+        "can you confirm the hotline number of the talent office",
     ],
 )
 def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
