@@ -88,8 +88,9 @@ def _names_a_close_one(words: list[str]) -> bool:
     )
 
 
-# "phd student here", "recruiter asking", "investor doing DD": a short clause signing who asks.
-_SIGNING = frozenset(("here", "asking"))
+# "phd student here", "recruiter asking", "investor question", "investor doing DD": a short
+# clause signing who asks.
+_SIGNING = frozenset(("here", "asking", "question"))
 
 
 def _signs(words: list[str], end: str) -> bool:

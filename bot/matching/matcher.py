@@ -109,6 +109,8 @@ _PERSON_SETTLING = re.compile(
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
+# What a question may ask there is to get, as analysed words ("subsidies", "money" are "fund").
+_BENEFITS = frozenset(("fund", "support", "benefit", "allowanc", "perk"))
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
@@ -144,6 +146,10 @@ class Context:
     words: frozenset[str] = frozenset()
     chinese: str = ""
     asked_chinese: str = ""
+    # The asking clauses' words as written, and their content words, where some clause only
+    # tells about the asker.
+    asked_surface: tuple[str, ...] | None = None
+    asked_words: frozenset[str] = frozenset()
 
 
 def _told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
@@ -250,7 +256,27 @@ class Matcher:
             frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
             " ".join(run for analysed in told for run in analysed.runs),
             " ".join(run for analysed in asking for run in analysed.runs),
+            tuple(word for analysed in asking for word in analysed.surface),
+            frozenset(asked_words),
         )
+
+    @staticmethod
+    def _asks_own_case(surface: tuple[str, ...], context: Context) -> bool:
+        """Whether the question asks about the asker's own case: "my startup", "can I get".
+
+        A clause only about the asker makes it so when it names a subject of its own ("my kid
+        needs a school place, does the policy help?") or the question asks what there is to
+        get ("my startup is moving to tongzhou, what subsidies are there?"), not when it only
+        explains a question about something else ("founder here, thinking about relocating my
+        company. what is policy 3.0?").
+        """
+        if (
+            context.asked_surface is None
+            or not SUBJECT_STEMS.isdisjoint(context.words)
+            or not _BENEFITS.isdisjoint(context.asked_words)
+        ):
+            return about_the_asker(surface)
+        return about_the_asker(context.asked_surface)
 
     def query_units(self, analysed: Analysed, context: Context | None = None) -> QueryUnits:
         index = self.index
@@ -364,7 +390,7 @@ class Matcher:
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         if (
-            about_the_asker(surface)
+            self._asks_own_case(surface, context)
             or PERSONAL_CHINESE.search(typed)
             or CLOSE_ONES_BENEFITS.search(typed)
             or CLOSE_ONES_BENEFITS_ENGLISH.search(" ".join(surface))

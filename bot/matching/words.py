@@ -58,7 +58,7 @@ WEAK_WORDS = _word_list(
     type types status situation headcount basic stance stances near nearby close different
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
-    later tally aimed targeted geared 朋友 上班
+    later tally aimed targeted geared aggregate 朋友 上班
     态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """

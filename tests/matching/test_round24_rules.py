@@ -46,6 +46,17 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
             "investor doing research: can you confirm alphaess hq is in the high-tech zone",
             "alphaess-headquarters",
         ),
+        # the asker's plans explain a question about something else
+        (
+            "Founder here, thinking about moving my startup. Could you sum up Tongzhou's 3.0 "
+            "talent policy and when it began?",
+            "policy-3-0",
+        ),
+        (
+            "investor question: what's the aggregate district-level funding across the talent "
+            "projects, and how many projects in total?",
+            "talent-projects-funding",
+        ),
     ],
 )
 def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -64,6 +75,10 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "alphaess has like 500 staff?",  # a guessed figure of a subject no entry covers
         "what's the success rate of the funded projects",  # a rate the article never gives
         "can you confirm the hotline number of the talent office",
+        # ... but not a question about what there is to get, nor a need of their own
+        "my startup is moving to tongzhou. what subsidies are there?",
+        "my company wants to move to tongzhou, what support is there?",
+        "my kid needs a school place, does the talent policy help",
     ],
 )
 def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
