@@ -67,6 +67,7 @@ from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     CLOSE_ONES_BENEFITS,
     CLOSE_ONES_BENEFITS_ENGLISH,
+    CLOSE_ONES_PLANS_CHINESE,
     COMPANY_WORDS,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
@@ -152,6 +153,10 @@ class Context:
     asked_words: frozenset[str] = frozenset()
 
 
+_CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
+_CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")
+
+
 def _told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
     """The part of an unseen stretch only the clauses about the asker say, and the rest.
 
@@ -159,6 +164,9 @@ def _told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
     asker and end in the question ("…面试，想问一下它…" gives "面试想问一下它"): it is cut where
     the two meet.
     """
+    # "我闺女要去的通州": someone close to the asker, in a phrase describing what is asked about
+    if _CLOSE_ONES_PHRASE.fullmatch(stretch):
+        return stretch, ""
     if not context.chinese:
         return "", stretch
     told = context.chinese
@@ -370,6 +378,9 @@ class Matcher:
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight, about_location, context)
+        # "来通州的英国学者": who came, not why they came
+        if _CAME_TO_THE_PLACE.search(typed):
+            units.known.pop("来", None)
         if all(unit.startswith("?") for unit in units.known):
             units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
         elif units.locating and WHERE in index.idf:

@@ -46,6 +46,9 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
             "investor doing research: can you confirm alphaess hq is in the high-tech zone",
             "alphaess-headquarters",
         ),
+        # someone close to the asker, in a phrase describing the place; which people is "who"
+        ("我老公想去的通州在哪个省", "tongzhou-location"),
+        ("参加活动的英国学者有哪些人", "doctoral-event-guests"),
         # the asker's plans explain a question about something else
         (
             "Founder here, thinking about moving my startup. Could you sum up Tongzhou's 3.0 "
