@@ -77,6 +77,7 @@ SUBJECT_WORDS = _word_list(
     apply applying application applications applicant applicants register registration
     procedure procedures process steps requirement requirements eligible
     eligibility qualify qualifies qualified qualification qualifications criteria deadline
+    foreigner foreigners 外国人 外籍人士 老外
     deadlines document documents paperwork form forms submit submission interview
     phone telephone hotline email mail wechat contact contacts address addresses postcode
     office offices opening hours appointment

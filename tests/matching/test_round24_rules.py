@@ -82,6 +82,8 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "my startup is moving to tongzhou. what subsidies are there?",
         "my company wants to move to tongzhou, what support is there?",
         "my kid needs a school place, does the talent policy help",
+        "can foreigners get startup funding in tongzhou",  # who qualifies: never stated
+        "外国人在通州开公司有补贴吗",
     ],
 )
 def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
