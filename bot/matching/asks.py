@@ -128,6 +128,9 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
         ):
             return True
+    # "what are its subsidiaries called": their names ("what is the policy called": its one)
+    if surface[-1:] == ("called",) and "what" in surface and "are" in surface:
+        return True
     # "..., which ones", "which ones are they" ("ones" reads "one"); but after "X or Y" it is
     # one of the two ("tongzhou jiangsu or tongzhou beijing, which one are we talking about")
     if "or" not in surface and (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 
 from bot.matching.clauses import CLAIM_OPENINGS
-from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_WORDS, is_year
+from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_VALUES, is_year
 
 # "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
 # nothing about their own case.
@@ -50,10 +50,6 @@ _CONFIRMING_STARTS = (
     ("is", "it", "right"),
     ("so",),
     ("pretty", "sure"),
-    ("heard",),  # "heard alphaess is in 50 countries?"
-    ("can", "you", "confirm"),
-    ("could", "you", "confirm"),
-    ("please", "confirm"),
 )  # ... "I think", "I'm pretty sure": hedges anywhere and claim openings, below
 # "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
 # talent fair in 2019?" asks whether something happened that year, which no entry says.
@@ -110,15 +106,17 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
             for hedge in _HEDGES
             for position in range(len(surface) - len(hedge) + 1)
         )
-        or _rough_number(surface)
     )
 
 
-def _rough_number(surface: tuple[str, ...]) -> bool:
-    """ "in like 50 countries?", "was it like 10 people": a rough figure the asker offers."""
-    return any(
-        word == "like" and (following.isdigit() or following in NUMBER_WORDS)
+def rough_figures(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """ "in like 50 countries?", "was it like fifty people": the figure the asker offers, a
+    guess the entry with the real figure corrects (only the figure: the rest of the question
+    still counts as asked)."""
+    return tuple(
+        NUMBER_VALUES.get(following, following)
         for word, following in itertools.pairwise(surface)
+        if word == "like" and (following.isdigit() or following in NUMBER_VALUES)
     )
 
 

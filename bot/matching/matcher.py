@@ -54,6 +54,7 @@ from bot.matching.guesses import (
     months_checked,
     offered_options,
     options_either_side_of_or,
+    rough_figures,
     words_either_side_of_or,
     years_checked,
 )
@@ -110,8 +111,6 @@ _PERSON_SETTLING = re.compile(
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
-# What a question may ask there is to get, as analysed words ("subsidies", "money" are "fund").
-_BENEFITS = frozenset(("fund", "support", "benefit", "allowanc", "perk"))
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
@@ -147,10 +146,6 @@ class Context:
     words: frozenset[str] = frozenset()
     chinese: str = ""
     asked_chinese: str = ""
-    # The asking clauses' words as written, and their content words, where some clause only
-    # tells about the asker.
-    asked_surface: tuple[str, ...] | None = None
-    asked_words: frozenset[str] = frozenset()
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
@@ -264,27 +259,7 @@ class Matcher:
             frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
             " ".join(run for analysed in told for run in analysed.runs),
             " ".join(run for analysed in asking for run in analysed.runs),
-            tuple(word for analysed in asking for word in analysed.surface),
-            frozenset(asked_words),
         )
-
-    @staticmethod
-    def _asks_own_case(surface: tuple[str, ...], context: Context) -> bool:
-        """Whether the question asks about the asker's own case: "my startup", "can I get".
-
-        A clause only about the asker makes it so when it names a subject of its own ("my kid
-        needs a school place, does the policy help?") or the question asks what there is to
-        get ("my startup is moving to tongzhou, what subsidies are there?"), not when it only
-        explains a question about something else ("founder here, thinking about relocating my
-        company. what is policy 3.0?").
-        """
-        if (
-            context.asked_surface is None
-            or not SUBJECT_STEMS.isdisjoint(context.words)
-            or not _BENEFITS.isdisjoint(context.asked_words)
-        ):
-            return about_the_asker(surface)
-        return about_the_asker(context.asked_surface)
 
     def query_units(self, analysed: Analysed, context: Context | None = None) -> QueryUnits:
         index = self.index
@@ -301,11 +276,12 @@ class Matcher:
         # date: the entry stating the date corrects it, no other. Only the year is a guess ("was
         # alphaess fined in 2019?" still asks about a fine), and a year after the newest the
         # sources use is none: they cannot know it.
-        guessed_years = {
+        guessed_dates = {
             year
             for year in years_checked(surface)
             if year not in index.vocabulary and year < index.newest_year
         } | {month for month in months_checked(surface) if month not in index.vocabulary}
+        guessed = guessed_dates | set(rough_figures(surface))
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -367,9 +343,9 @@ class Matcher:
                     factor = settings.subject_word_weight
                 elif word in WEAK_STEMS:
                     factor = settings.weak_word_weight
-                elif word[0].isdigit() and not units.confirming and word not in guessed_years:
+                elif word[0].isdigit() and not units.confirming and word not in guessed:
                     factor = settings.unknown_number_weight
-                elif units.confirming or word in guessed_years:
+                elif units.confirming or word in guessed:
                     factor = settings.guess_word_weight
                 else:
                     factor = settings.plain_word_weight
@@ -401,7 +377,7 @@ class Matcher:
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         if (
-            self._asks_own_case(surface, context)
+            about_the_asker(surface)
             or PERSONAL_CHINESE.search(typed)
             or CLOSE_ONES_BENEFITS.search(typed)
             or CLOSE_ONES_BENEFITS_ENGLISH.search(" ".join(surface))
@@ -418,8 +394,7 @@ class Matcher:
                 units.counted = frozenset(words).union(w for w in wholes if w)
         # "events for people like me": whom the events are for, not who attended one.
         if any(
-            before in ("for", "at") and after in _PEOPLE
-            for before, after in itertools.pairwise(surface)
+            before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)
         ):
             units.known.pop("peopl", None)
         units.dates = numbers_in_dates(surface)
@@ -427,7 +402,7 @@ class Matcher:
             asks_when(surface)
             or bool(WHEN_CHINESE.search(typed))
             or _DATE in analysed.tokens
-            or bool(guessed_years)
+            or bool(guessed_dates)
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is

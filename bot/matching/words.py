@@ -95,7 +95,8 @@ SUBJECT_WORDS = _word_list(
     vacancy vacancies
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
-    dividend investor investors earn earns earning earnings
+    dividend investor investors earn earns earning earnings market_share
+    competitor competitors rival rivals
     university universities uni unis college colleges lab laboratory affiliation institution
     会员 专项
     cancelled canceled cancel postponed delayed fined sued lawsuit lawsuits acquired acquisition
@@ -182,8 +183,8 @@ PLACE_WORDS = _word_list(
     oxford cambridge edinburgh leicester birmingham leeds glasgow bristol
     zhejiang anhui shandong guangdong fujian hebei henan hubei hunan sichuan hainan jiangxi
     shanxi shaanxi liaoning jilin heilongjiang yunnan guizhou gansu tianjin chongqing
-    hongkong taiwan macau wuhan chengdu xian ningbo hefei qingdao shenyang
-    北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州
+    hongkong taiwan macau wuhan chengdu xian ningbo hefei qingdao shenyang kunshan
+    北京 海门 如皋 如东 启东 海安 崇川 苏州 无锡 南京 上海 杭州 深圳 广州 常州 扬州 徐州 崇州 昆山
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度 浙江 安徽 山东 广东 福建 河北 河南
     湖北 湖南 四川 海南 江西 山西 陕西 辽宁 吉林 黑龙江 云南 贵州 甘肃 天津 重庆 香港 台湾
     澳门 武汉 成都 西安 宁波 合肥 青岛 沈阳 镇江 泰州 盐城 连云港 宿迁 淮安
@@ -299,7 +300,7 @@ PERSONA_WORDS = _word_list(
     " boss english chinese story article report thesis paper readers newspaper blog notes"
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
-    " editor editors client clients fiance fiancee manager employer audience"
+    " editor editors fiance fiancee audience"
 )
 PERSONAL_CHINESE = re.compile("我的|我家|本人")
 # Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...

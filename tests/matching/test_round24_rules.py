@@ -28,7 +28,6 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("purpose of the march 26 event", "doctoral-event-purpose"),
         # a rough figure or a month offered for checking is the asker's guess
         ("alphaess sells in like 60 countries?", "alphaess-global-reach"),
-        ("heard tongzhou has 12 key chains?", "industrial-chains"),
         ("was the doctoral event held in june?", "doctoral-event-date"),
         ("alphaess makes solar panels, rite", "alphaess-business"),
         # the asker's task and who someone is to them are context; everyday wording
@@ -49,12 +48,7 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         # someone close to the asker, in a phrase describing the place; which people is "who"
         ("我老公想去的通州在哪个省", "tongzhou-location"),
         ("参加活动的英国学者有哪些人", "doctoral-event-guests"),
-        # the asker's plans explain a question about something else
-        (
-            "Founder here, thinking about moving my startup. Could you sum up Tongzhou's 3.0 "
-            "talent policy and when it began?",
-            "policy-3-0",
-        ),
+        # "investor question:" signs who asks
         (
             "investor question: what's the aggregate district-level funding across the talent "
             "projects, and how many projects in total?",
@@ -78,12 +72,24 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "alphaess has like 500 staff?",  # a guessed figure of a subject no entry covers
         "what's the success rate of the funded projects",  # a rate the article never gives
         "can you confirm the hotline number of the talent office",
-        # ... but not a question about what there is to get, nor a need of their own
+        # the asker's own case, whatever the story before it
         "my startup is moving to tongzhou. what subsidies are there?",
         "my company wants to move to tongzhou, what support is there?",
         "my kid needs a school place, does the talent policy help",
         "can foreigners get startup funding in tongzhou",  # who qualifies: never stated
         "外国人在通州开公司有补贴吗",
+        # a rough figure is a guess, but the rest of the question still counts as asked
+        "does alphaess make like 10 million a year?",
+        "does alphaess own like 3 factories?",
+        # a manager's or a client's benefits are asked for the asker's side
+        "my manager wants to move his factory to tongzhou. what subsidies are there?",
+        "my startup is moving to tongzhou. what help is there?",
+        # valuations, market shares and rivals are subjects; "what are X called" asks names
+        "investor doing DD: what is alphaess valued at?",
+        "investor doing DD: what is alphaess's market share?",
+        "writing a memo on alphaess, who are its competitors?",
+        "investor question: what are alphaess's subsidiaries called?",
+        "did the kunshan talent projects succeed?",  # another place
     ],
 )
 def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
