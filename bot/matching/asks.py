@@ -316,7 +316,8 @@ def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -
     return False
 
 
-_ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply"))
+_ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply set join attend"))
+_ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
 _GOING_TO = frozenset(("there", "to", "here", "into"))
 _STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
 _STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
@@ -351,9 +352,14 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
             (first, second) == ("if", "i") and third not in RECALLING
             for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         )
+        # "am i a high-level talent?": the asker's own standing ("am i right" checks a fact)
+        or (
+            ("am", "i") in itertools.pairwise(surface)
+            and not any(check in surface for check in ("right", "correct", "wrong"))
+        )
         or any(
             modal in _MODALS
-            and asker == "i"
+            and asker in _ASKERS
             and verb in _ASKER_GETS
             # "how do I get there": the way somewhere, not something the asker receives
             and not (verb == "get" and following in _GOING_TO)

@@ -302,7 +302,10 @@ PERSONA_WORDS = _word_list(
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
     " editor editors fiance fiancee audience"
 )
-PERSONAL_CHINESE = re.compile("我的|我家|本人")
+# ... and 给我什么, 能得到什么: what the asker's side would get.
+PERSONAL_CHINESE = re.compile(
+    "我的|我家|本人|给我(?:什么|啥|多少)|[能可]以?(?:得到|拿到|享受)(?:什么|啥|多少)"
+)
 # Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...
 CLOSE_ONES_PLANS_CHINESE = (
     "(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|媳妇|女朋友|男朋友|朋友|同学|同事|亲戚|妈妈|爸爸|姐姐"

@@ -26,6 +26,7 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("你的资料截止到什么时候", "about-source"),
         # neighbours: the purpose of the event stays the event's
         ("purpose of the march 26 event", "doctoral-event-purpose"),
+        ("am i right that alphaess is in nantong", "alphaess-headquarters"),  # a check, not a case
         # a rough figure or a month offered for checking is the asker's guess
         ("alphaess sells in like 60 countries?", "alphaess-global-reach"),
         ("was the doctoral event held in june?", "doctoral-event-date"),
@@ -90,6 +91,12 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "writing a memo on alphaess, who are its competitors?",
         "investor question: what are alphaess's subsidiaries called?",
         "did the kunshan talent projects succeed?",  # another place
+        # the asker's side: what they would get, their own standing, what they may do
+        "我们公司准备搬到通州，能得到什么支持？",
+        "我是博士，通州能给我什么？",
+        "i have a phd from oxford. am i a high-level talent?",
+        "can we get funding",
+        "can I attend the doctoral event online",
     ],
 )
 def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
