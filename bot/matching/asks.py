@@ -198,11 +198,25 @@ def asks_for_one_share(surface: tuple[str, ...]) -> bool:
 
 
 def asks_about_the_future(surface: tuple[str, ...]) -> bool:
-    """ "will there be ...", "is there going to be ...": not "what events will be held" """
-    return ("will", "there") in itertools.pairwise(surface) or any(
-        trio == ("there", "going", "to")
-        for trio in zip(surface, surface[1:], surface[2:], strict=False)
+    """ "will there be ...", "is there going to be ...", "when is it happening again", "later
+    this year": not "what events will be held", "was it held again" """
+    trios = list(zip(surface, surface[1:], surface[2:], strict=False))
+    return (
+        ("will", "there") in itertools.pairwise(surface)
+        or ("there", "going", "to") in trios
+        or ("later", "this", "year") in trios
+        or ("again" in surface and _PAST.isdisjoint(surface) and not _RECURRING.isdisjoint(surface))
     )
+
+
+_PAST = frozenset(str.split("was were did held had happened took hosted ran"))
+# ... "again" only of something happening ("say that again" asks to repeat)
+_RECURRING = frozenset(
+    str.split(
+        "happen happens happening hold holds holding host hosting run running organise organize"
+        " organising organizing be"
+    )
+)
 
 
 _OPINION_PHRASES = (

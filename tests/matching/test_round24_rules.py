@@ -27,6 +27,8 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         # neighbours: the purpose of the event stays the event's
         ("purpose of the march 26 event", "doctoral-event-purpose"),
         ("am i right that alphaess is in nantong", "alphaess-headquarters"),  # a check, not a case
+        ("remind me again, where is alphaess hq", "alphaess-headquarters"),  # no future
+        ("was the doctoral event held again", "doctoral-event-date"),
         # a rough figure or a month offered for checking is the asker's guess
         ("alphaess sells in like 60 countries?", "alphaess-global-reach"),
         ("was the doctoral event held in june?", "doctoral-event-date"),
@@ -97,6 +99,9 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "i have a phd from oxford. am i a high-level talent?",
         "can we get funding",
         "can I attend the doctoral event online",
+        # the future: the event again, later this year
+        "when is the doctoral event happening again?",
+        "is there a talent event later this year?",
     ],
 )
 def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
