@@ -204,17 +204,19 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
     return (
         ("will", "there") in itertools.pairwise(surface)
         or ("there", "going", "to") in trios
-        or ("later", "this", "year") in trios
+        or (("later", "this", "year") in trios and not _EVENTS.isdisjoint(surface))
         or ("again" in surface and _PAST.isdisjoint(surface) and not _RECURRING.isdisjoint(surface))
     )
 
 
 _PAST = frozenset(str.split("was were did held had happened took hosted ran"))
+# "is there a talent event later this year" (not "I'm moving there later this year")
+_EVENTS = frozenset(str.split("event events fair fairs forum forums conference conferences"))
 # ... "again" only of something happening ("say that again" asks to repeat)
 _RECURRING = frozenset(
     str.split(
         "happen happens happening hold holds holding host hosting run running organise organize"
-        " organising organizing be"
+        " organising organizing"
     )
 )
 
@@ -332,6 +334,11 @@ def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -
 
 _ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply set join attend"))
 _ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
+_STANDING = frozenset(str.split("a an eligible qualified entitled too"))
+# "can we get a list of the guests": information, not something the asker receives
+_INFORMATION = frozenset(
+    str.split("list summary link source sources overview copy article info information url")
+)
 _GOING_TO = frozenset(("there", "to", "here", "into"))
 _STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
 _STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
@@ -358,18 +365,20 @@ def _personal(surface: tuple[str, ...]) -> bool:
 
 
 def about_the_asker(surface: tuple[str, ...]) -> bool:
-    """ "my startup", "my kids", "can I get", "if I move": not "my friend says", "can I ask",
-    "did I get that right", "I did my PhD in Leeds" or "if I remember correctly" """
+    """ "my startup", "my kids", "can I get", "can we join", "if I move", "am i eligible": not
+    "my friend says", "can I ask", "can we get a list", "did I get that right", "I did my PhD in
+    Leeds", "if I remember correctly" or "am i right" """
     return (
         _personal(surface)
         or any(
             (first, second) == ("if", "i") and third not in RECALLING
             for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         )
-        # "am i a high-level talent?": the asker's own standing ("am i right" checks a fact)
-        or (
-            ("am", "i") in itertools.pairwise(surface)
-            and not any(check in surface for check in ("right", "correct", "wrong"))
+        # "am i a high-level talent?", "am i too old": the asker's own standing (not "am i
+        # right", "am i talking to a bot")
+        or any(
+            trio[:2] == ("am", "i") and trio[2] in _STANDING
+            for trio in zip(surface, surface[1:], surface[2:], strict=False)
         )
         or any(
             modal in _MODALS
@@ -377,8 +386,14 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
             and verb in _ASKER_GETS
             # "how do I get there": the way somewhere, not something the asker receives
             and not (verb == "get" and following in _GOING_TO)
-            for modal, asker, verb, following in zip(
-                surface, surface[1:], surface[2:], (*surface[3:], ""), strict=False
+            and _INFORMATION.isdisjoint((following, after))
+            for modal, asker, verb, following, after in zip(
+                surface,
+                surface[1:],
+                surface[2:],
+                (*surface[3:], ""),
+                (*surface[4:], "", ""),
+                strict=False,
             )
         )
     )

@@ -7,11 +7,10 @@ of clause says as context (bot/matching/matcher.py).
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 
-from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS
+from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS, SUBJECT_WORDS
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
@@ -80,22 +79,46 @@ _NOT_A_VERB = frozenset(
 )
 _QUESTION_MARKS = frozenset("?？")
 _ASKERS_TASKS = frozenset(str.split("writing doing preparing drafting compiling researching"))
+_THIRD_PERSONS = frozenset(("he", "she", "they"))
+_LINKING = frozenset(("is", "are", "was", "were", "s"))
+
+
+def _tells_a_task(words: list[str]) -> bool:
+    """ "writing an investment memo": what the asker is doing, naming no subject of its own
+    ("researching rent prices" tells what the question is about)."""
+    return bool(words) and words[0] in _ASKERS_TASKS and SUBJECT_WORDS.isdisjoint(words)
 
 
 def _names_a_close_one(words: list[str]) -> bool:
-    return any(
-        first == "my" and second in PERSONA_WORDS for first, second in itertools.pairwise(words)
+    """ "he is my supervisor", "she's my wife": who someone is to the asker."""
+    return (
+        len(words) >= 4
+        and words[0] in _THIRD_PERSONS
+        and words[1] in _LINKING
+        and words[2] == "my"
+        and words[3] in PERSONA_WORDS
     )
 
 
-# "phd student here", "recruiter asking", "investor question", "investor doing DD": a short
-# clause signing who asks.
-_SIGNING = frozenset(("here", "asking", "question"))
+# "phd student here", "journalist here": a short clause signing who asks; and with a role first,
+# "recruiter asking", "investor question", "investor doing DD" ("alphaess doing layoffs" and
+# "housing question" sign nobody).
+_ROLES = frozenset(
+    str.split(
+        "investor investors recruiter recruiters journalist journalists reporter student students"
+        " researcher researchers founder founders hr analyst analysts consultant editor writer"
+        " professor phd postdoc engineer parent headhunter"
+    )
+)
+_ROLE_SIGNING = frozenset(("asking", "question"))
 
 
 def _signs(words: list[str], end: str) -> bool:
-    return words[-1] in _SIGNING or (
-        len(words) > 2 and words[1] in _ASKERS_TASKS and _QUESTION_MARKS.isdisjoint(end)
+    if words[-1] == "here":
+        return True
+    return words[0] in _ROLES and (
+        words[-1] in _ROLE_SIGNING
+        or (len(words) > 2 and words[1] in _ASKERS_TASKS and _QUESTION_MARKS.isdisjoint(end))
     )
 
 
@@ -140,9 +163,7 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         ) and not _offers_a_claim(words, clause)
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
-        # "writing an investment memo", "doing a candidate brief": what the asker is doing;
-        # "he is my supervisor": who someone is to the asker.
-        if (words[:1] and words[0] in _ASKERS_TASKS) or _names_a_close_one(words):
+        if _tells_a_task(words) or _names_a_close_one(words):
             about_the_asker = True
         if (
             about_the_asker

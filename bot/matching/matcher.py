@@ -272,10 +272,11 @@ class Matcher:
         about_location = bool(
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
-        # A year the sources do not use, in "was alphaess introduced in 2015?", is a guess at a
-        # date: the entry stating the date corrects it, no other. Only the year is a guess ("was
-        # alphaess fined in 2019?" still asks about a fine), and a year after the newest the
-        # sources use is none: they cannot know it.
+        # A year or a month the sources do not use, in "was alphaess introduced in 2015?", is a
+        # guess at a date: the entry stating the date corrects it, no other. Only the date is a
+        # guess ("was alphaess fined in 2019?" still asks about a fine), and a year after the
+        # newest the sources use is none: they cannot know it. A rough figure ("in like 50
+        # countries?") is a guess too, but asks for no date.
         guessed_dates = {
             year
             for year in years_checked(surface)

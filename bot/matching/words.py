@@ -302,9 +302,11 @@ PERSONA_WORDS = _word_list(
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
     " editor editors fiance fiancee audience"
 )
-# ... and 给我什么, 能得到什么: what the asker's side would get.
+# ... and 通州能给我什么, 能得到什么: what the asker's side would get (not 你能给我什么帮助,
+# asked of the bot, nor 能得到什么信息).
 PERSONAL_CHINESE = re.compile(
-    "我的|我家|本人|给我(?:什么|啥|多少)|[能可]以?(?:得到|拿到|享受)(?:什么|啥|多少)"
+    "我的|我家|本人|(?<!你)(?<!你能)(?<!你可以)给我(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
+    "|[能可]以?(?:得到|拿到|享受)(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
 )
 # Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...
 CLOSE_ONES_PLANS_CHINESE = (

@@ -29,6 +29,13 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("am i right that alphaess is in nantong", "alphaess-headquarters"),  # a check, not a case
         ("remind me again, where is alphaess hq", "alphaess-headquarters"),  # no future
         ("was the doctoral event held again", "doctoral-event-date"),
+        # neighbours a review found: "again ... be", a plan later this year, "am i" asking
+        # something else, information asked for ("can we get a list"), a request to the bot
+        ("which province would tongzhou be in again?", "tongzhou-location"),
+        ("I'm moving to tongzhou later this year, which province is it in?", "tongzhou-location"),
+        ("is tongzhou part of nantong, or am i confused?", "tongzhou-location"),
+        ("can we get a list of the guests?", "doctoral-event-guests"),
+        ("能给我什么信息？", "about-source"),
         # a rough figure or a month offered for checking is the asker's guess
         ("alphaess sells in like 60 countries?", "alphaess-global-reach"),
         ("was the doctoral event held in june?", "doctoral-event-date"),
@@ -99,6 +106,12 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "i have a phd from oxford. am i a high-level talent?",
         "can we get funding",
         "can I attend the doctoral event online",
+        # a greeting, a topic or a company before the question signs nobody
+        "hi, is there a visa program for my husband?",
+        "sorry, is alphaess stock a good buy for my blog readers?",
+        "alphaess doing layoffs, is that true?",
+        "housing question: what does the 3.0 policy cover?",
+        "researching rent prices in tongzhou, what does the policy cover?",
         # the future: the event again, later this year
         "when is the doctoral event happening again?",
         "is there a talent event later this year?",
