@@ -65,8 +65,9 @@ FLOORS = {
     "dev15.yaml": (0.82, 0.95, 1.00),
     "dev16.yaml": (0.92, 0.97, 1.00),
     "dev17.yaml": (0.88, 0.95, 1.00),
-    # Written in round 23 for tuning (questions asked in unusual ways); first run at 74.7/97.1/70.0.
-    "dev18.yaml": (0.73, 0.95, 0.70),
+    # Written in round 23 for tuning (questions asked in unusual ways); first run at 74.7/97.1/70.0,
+    # at 9b650cc 79.3/98.6/80.0.
+    "dev18.yaml": (0.77, 0.97, 0.80),
     "holdout.yaml": (0.98, 0.96, 1.00),
     "holdout2.yaml": (0.98, 0.98, 1.00),
     "holdout3.yaml": (0.97, 0.98, 0.87),
@@ -110,8 +111,12 @@ FLOORS = {
     "holdout40.yaml": (0.89, 0.95, 0.91),
     "holdout41.yaml": (0.88, 0.90, 0.54),
     "holdout42.yaml": (0.86, 0.95, 0.54),
-    "holdout43.yaml": (0.85, 0.90, 0.81),
-    "holdout44.yaml": (0.83, 0.95, 0.80),
+    # Tuning since round 24; at 9b650cc 92.7/94.7/100.0 and 91.2/98.6/90.0.
+    "holdout43.yaml": (0.91, 0.93, 1.00),
+    "holdout44.yaml": (0.89, 0.97, 0.90),
+    # Held out in round 24, first run at 1270f74 (misses unread): 90.5/98.6/70.0, 93.2/97.2/54.5.
+    "holdout45.yaml": (0.89, 0.97, 0.70),
+    "holdout46.yaml": (0.91, 0.95, 0.54),
 }
 
 
