@@ -84,13 +84,13 @@ class SmallTalkPhrasing:
 
 
 class KbIndex:
-    def __init__(self, knowledge: KnowledgeBase, max_chars: int) -> None:
+    def __init__(self, knowledge: KnowledgeBase, max_chars: int, index_words: bool = False) -> None:
         # Building allocates hundreds of thousands of small objects and no reference cycles;
         # pausing the cyclic collector meanwhile halves the load time of a large base.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self._build(knowledge, max_chars)
+            self._build(knowledge, max_chars, index_words)
         finally:
             if collecting:
                 gc.enable()
@@ -100,7 +100,7 @@ class KbIndex:
         # Memory is still freed by reference counting when an engine is replaced.
         gc.freeze()
 
-    def _build(self, knowledge: KnowledgeBase, max_chars: int) -> None:
+    def _build(self, knowledge: KnowledgeBase, max_chars: int, index_words: bool) -> None:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
@@ -234,6 +234,11 @@ class KbIndex:
         self.phrasings_using: dict[str, tuple[int, ...]] = _inverted(phrasing_units)
         word_sets = list(map(frozenset, map(str.split, phrasing_texts)))
         self.phrasing_words: tuple[frozenset[str], ...] = tuple(word_sets)
+        # Word of a match string -> the phrasings whose match strings have it: only where every
+        # entry can be a candidate (``index_words``), the one case that reads it.
+        self.phrasings_with_word: dict[str, tuple[int, ...]] | None = (
+            _inverted(word_sets) if index_words else None
+        )
         self.phrasing_sorted_words: tuple[str, ...] = tuple(map(" ".join, map(sorted, word_sets)))
         self.phrasings_of_entry: tuple[tuple[int, ...], ...] = tuple(
             map(_numbers_between, first_phrasing, first_phrasing[1:])

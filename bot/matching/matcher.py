@@ -182,7 +182,12 @@ class Matcher:
 
     def __init__(self, knowledge: KnowledgeBase, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
-        self.index = KbIndex(knowledge, self.settings.max_query_chars)
+        # A small base, where every entry can be a candidate, also indexes its phrasings' words.
+        self.index = KbIndex(
+            knowledge,
+            self.settings.max_query_chars,
+            index_words=len(knowledge.entries) <= self.settings.max_candidates,
+        )
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
         self.speller = Speller(self.index, self.settings)
 

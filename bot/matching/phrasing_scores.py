@@ -52,12 +52,7 @@ def _token_set_scores(query: str, positions: Sequence[int], index: KbIndex) -> F
     if not words:
         # token_set_ratio's score when either side has no words at all.
         return _with_best_of_entry(dict.fromkeys(positions, 0.0), index)
-    # Checked phrasing by phrasing: in a large base a common word's own list of phrasings is
-    # far longer than the candidates.
-    disjoint = words.isdisjoint
-    word_sets = index.phrasing_words
-    shared = [p for p in positions if not disjoint(word_sets[p])]
-    apart = [p for p in positions if disjoint(word_sets[p])]
+    shared, apart = _sharing_a_word(words, positions, index)
     scores: dict[int, float] = {}
     best: dict[int, float] = {}
     entry_of = index.phrasing_entries
@@ -91,6 +86,28 @@ def _token_set_scores(query: str, positions: Sequence[int], index: KbIndex) -> F
         if score > best.get(entry_of[position], -1.0):
             best[entry_of[position]] = score
     return FuzzyScores(scores, best)
+
+
+def _sharing_a_word(
+    words: set[str], positions: Sequence[int], index: KbIndex
+) -> tuple[list[int], list[int]]:
+    """The positions whose phrasings share a word with the question, and the others, in order.
+
+    With every phrasing a candidate, the words' own lists of phrasings give the first part
+    directly; otherwise each candidate is checked (in a large base a common word's list is far
+    longer than the candidates).
+    """
+    using = index.phrasings_with_word
+    if using is not None and len(positions) == len(index.phrasings):
+        found: set[int] = set()
+        for word in words:
+            found.update(using.get(word, ()))
+        return sorted(found), [p for p in positions if p not in found]
+    disjoint = words.isdisjoint
+    word_sets = index.phrasing_words
+    shared = [p for p in positions if not disjoint(word_sets[p])]
+    apart = [p for p in positions if disjoint(word_sets[p])]
+    return shared, apart
 
 
 def _with_best_of_entry(scores: dict[int, float], index: KbIndex) -> FuzzyScores:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 
 import pytest
@@ -67,6 +68,11 @@ def test_token_set_scores_equal_rapidfuzz_one_phrasing_at_a_time(
     expected = _one_by_one(query, positions, shipped)
     assert scores.of_phrasing == expected  # the same floats, not merely close ones
     entry_of = shipped.matcher.index.phrasing_entries
+    assert scores.best_of_entry == {
+        entry: max(score for p, score in expected.items() if entry_of[p] == entry)
+        for entry in {entry_of[p] for p in positions}
+    }
+    entry_of = shipped.matcher.index.phrasing_entries
     for entry, best in scores.best_of_entry.items():
         assert best == max(s for p, s in expected.items() if entry_of[p] == entry)
     assert set(scores.best_of_entry) == {entry_of[p] for p in positions}
@@ -126,3 +132,15 @@ def test_shared_units_are_the_units_each_phrasing_uses(
             assert len(found[position]) == len(common)
         else:
             assert position not in found
+
+
+def test_a_base_without_the_word_index_scores_the_same(shipped: FaqEngine) -> None:
+    """Large bases skip the phrasings' word index; scoring every phrasing then checks each."""
+    index = shipped.matcher.index
+    assert index.phrasings_with_word is not None  # the shipped base is small
+    without = copy.copy(index)
+    without.phrasings_with_word = None
+    positions = list(range(len(index.phrasings)))
+    for query in ("alphaess hq wher", "talent policy 3.0 launch", "通州 在 哪", ""):
+        expected = fuzzy_scores(query, positions, index, fuzz.token_set_ratio)
+        assert fuzzy_scores(query, positions, without, fuzz.token_set_ratio) == expected
