@@ -93,16 +93,18 @@ def _sharing_a_word(
 ) -> tuple[list[int], list[int]]:
     """The positions whose phrasings share a word with the question, and the others, in order.
 
-    With every phrasing a candidate, the words' own lists of phrasings give the first part
-    directly; otherwise each candidate is checked (in a large base a common word's list is far
-    longer than the candidates).
+    A small base indexes its phrasings' words: the words' own lists of phrasings give the
+    first part. A large one checks each candidate (a common word's list is far longer than the
+    candidates there).
     """
     using = index.phrasings_with_word
-    if using is not None and len(positions) == len(index.phrasings):
+    if using is not None:
         found: set[int] = set()
         for word in words:
             found.update(using.get(word, ()))
-        return sorted(found), [p for p in positions if p not in found]
+        if len(positions) == len(index.phrasings):
+            return sorted(found), [p for p in positions if p not in found]
+        return [p for p in positions if p in found], [p for p in positions if p not in found]
     disjoint = words.isdisjoint
     word_sets = index.phrasing_words
     shared = [p for p in positions if not disjoint(word_sets[p])]
