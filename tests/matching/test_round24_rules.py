@@ -135,6 +135,7 @@ def test_a_short_clause_signing_who_asks_is_context() -> None:
         ("what can this bot do", "what-can-you-do"),  # "this bot" is "you"
         ("is this bot working", "greeting"),
         ("你是个啥机器人呀", "who-are-you"),  # particles left out
+        ("what kind of things can u help me with", "what-can-you-do"),
     ],
 )
 def test_round_24_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
