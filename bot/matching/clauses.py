@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS, SUBJECT_WORDS
 
@@ -176,3 +177,41 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not asked:
         return (), tuple(clauses)
     return tuple(context), tuple(asked)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the clauses about the asker say and the asking clauses do not (see
+    ``context_clauses``): their words, and their Chinese characters."""
+
+    words: frozenset[str] = frozenset()
+    chinese: str = ""
+    asked_chinese: str = ""
+
+
+_CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")
+
+
+def told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
+    """The part of an unseen stretch only the clauses about the asker say, and the rest.
+
+    Chinese characters run on across punctuation, so a stretch may start in a clause about the
+    asker and end in the question ("…面试，想问一下它…" gives "面试想问一下它"): it is cut where
+    the two meet.
+    """
+    # "我闺女要去的通州": someone close to the asker, in a phrase describing what is asked about
+    if _CLOSE_ONES_PHRASE.fullmatch(stretch):
+        return stretch, ""
+    if not context.chinese:
+        return "", stretch
+    told = context.chinese
+    asked = context.asked_chinese
+    if stretch in told and stretch not in asked:
+        return stretch, ""
+    for cut in range(len(stretch) - 1, 0, -1):
+        head, tail = stretch[:cut], stretch[cut:]
+        if head in told and head not in asked and tail in asked:
+            return head, tail
+        if tail in told and tail not in asked and head in asked:
+            return tail, head
+    return "", stretch

@@ -26,7 +26,6 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -47,7 +46,7 @@ from bot.matching.asks import (
     numbers_in_dates,
     what_is_counted,
 )
-from bot.matching.clauses import context_clauses
+from bot.matching.clauses import Context, context_clauses, told_and_asked
 from bot.matching.damping import Damping
 from bot.matching.guesses import (
     confirms_a_fact,
@@ -68,7 +67,6 @@ from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     CLOSE_ONES_BENEFITS,
     CLOSE_ONES_BENEFITS_ENGLISH,
-    CLOSE_ONES_PLANS_CHINESE,
     COMPANY_WORDS,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
@@ -138,43 +136,7 @@ _CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
 _CHINESE_PLACES = _chinese_words(PLACE_WORDS)
 
 
-@dataclass(frozen=True)
-class Context:
-    """What the clauses about the asker say and the asking clauses do not (see
-    asks.context_clauses): their words, and their Chinese characters."""
-
-    words: frozenset[str] = frozenset()
-    chinese: str = ""
-    asked_chinese: str = ""
-
-
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
-_CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")
-
-
-def _told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
-    """The part of an unseen stretch only the clauses about the asker say, and the rest.
-
-    Chinese characters run on across punctuation, so a stretch may start in a clause about the
-    asker and end in the question ("…面试，想问一下它…" gives "面试想问一下它"): it is cut where
-    the two meet.
-    """
-    # "我闺女要去的通州": someone close to the asker, in a phrase describing what is asked about
-    if _CLOSE_ONES_PHRASE.fullmatch(stretch):
-        return stretch, ""
-    if not context.chinese:
-        return "", stretch
-    told = context.chinese
-    asked = context.asked_chinese
-    if stretch in told and stretch not in asked:
-        return stretch, ""
-    for cut in range(len(stretch) - 1, 0, -1):
-        head, tail = stretch[:cut], stretch[cut:]
-        if head in told and head not in asked and tail in asked:
-            return head, tail
-        if tail in told and tail not in asked and head in asked:
-            return tail, head
-    return "", stretch
 
 
 class Matcher:
@@ -482,7 +444,7 @@ class Matcher:
                 if len(unseen) == 1 and unseen in index.known_characters:
                     unseen = ""
                 if unseen:
-                    told, asked = _told_and_asked(unseen, context)
+                    told, asked = told_and_asked(unseen, context)
                     guess = units.confirming
                     words = self._unseen_words(asked, about_location, guess) if asked else 0.0
                     if told:
