@@ -137,6 +137,7 @@ _CHINESE_PLACES = _chinese_words(PLACE_WORDS)
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
+_BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
 
 
 class Matcher:
@@ -365,6 +366,10 @@ class Matcher:
             before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)
         ):
             units.known.pop("peopl", None)
+        # "hiya talent bot", "tongzhou bot, u awake": the bot's name, not a subject
+        for name, following in itertools.pairwise(surface):
+            if following == "bot" and name in _BOT_NAMES:
+                units.known.pop(name, None)
         units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface)

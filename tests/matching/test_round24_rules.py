@@ -27,6 +27,7 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         # neighbours: the purpose of the event stays the event's
         ("purpose of the march 26 event", "doctoral-event-purpose"),
         ("am i right that alphaess is in nantong", "alphaess-headquarters"),  # a check, not a case
+        ("talent bot, where is alphaess hq", "alphaess-headquarters"),  # named, then asked
         ("remind me again, where is alphaess hq", "alphaess-headquarters"),  # no future
         ("was the doctoral event held again", "doctoral-event-date"),
         # neighbours a review found: "again ... be", a plan later this year, "am i" asking
@@ -136,6 +137,8 @@ def test_a_short_clause_signing_who_asks_is_context() -> None:
         ("is this bot working", "greeting"),
         ("你是个啥机器人呀", "who-are-you"),  # particles left out
         ("what kind of things can u help me with", "what-can-you-do"),
+        ("hiya talent bot", "greeting"),  # the bot's name, not a subject
+        ("morning tongzhou bot", "greeting"),
     ],
 )
 def test_round_24_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
