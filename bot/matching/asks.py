@@ -71,6 +71,47 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+_MEASURES = frozenset("个家位名条所座项")
+_PLACES = frozenset(("tongzhou", "nantong"))
+_AMOUNTS = frozenset(("fund",))
+_TRAILING = frozenset("了呢啊吗呀啦哦嘛吧")
+
+
+def counted_in_chinese(tokens: tuple[str, ...]) -> frozenset[str]:
+    """What a Chinese question counts, where the analysed tokens name it: the words after
+    几/多少 and a measure word (几条产业链, 几个英国的专家学者), or, when the question ends with
+    them, the words before (人才驿站一共建了几个). Nothing for 哪几位 (which ones), 几十 (dozens,
+    a guess), 多少 ending a question without a measure word (票价多少: an amount) or a thing the
+    tokens do not name (几多个国家)."""
+    for at, word in enumerate(tokens):
+        if word == "几" and tokens[at + 1 : at + 2] == ("多",):
+            after = at + 2  # Cantonese 几多, "how many"
+        elif word == "几" and tokens[at - 1 : at] != ("哪",) and tokens[at + 1 : at + 2] != ("十",):
+            after = at + 1
+        elif word == "多" and tokens[at + 1 : at + 2] == ("少",) and tokens[at - 1 : at] != ("几",):
+            after = at + 2
+        else:
+            continue
+        measured = bool(tokens[after : after + 1]) and tokens[after] in _MEASURES
+        after += measured
+        rest = [t for t in tokens[after:] if t not in _TRAILING]
+        if not rest and not measured:
+            return frozenset()  # 票价多少, 网址是多少: a value or an amount, not a count
+        if not rest:
+            named = frozenset(filter(_names_a_thing, tokens[:at]))
+        elif _names_a_thing(rest[0]):
+            named = frozenset(t for t in rest[:4] if _names_a_thing(t))
+        else:
+            return frozenset()
+        # 扶持资金总额是多少: an amount of money, not a count
+        return frozenset() if _AMOUNTS & named else named - _PLACES
+    return frozenset()
+
+
+def _names_a_thing(token: str) -> bool:
+    return token.isascii() and not token.isdigit() and token[:1].isalpha()
+
+
 def asks_how_many(surface: tuple[str, ...]) -> bool:
     """ "how many ...", "number of ...", "headcount", "tally": not "how many days" (a time)"""
     return (

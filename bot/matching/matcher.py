@@ -42,6 +42,7 @@ from bot.matching.asks import (
     asks_how_to,
     asks_when,
     asks_who_organised,
+    counted_in_chinese,
     months_naming_an_event,
     numbers_in_dates,
     what_is_counted,
@@ -361,6 +362,8 @@ class Matcher:
                 # "chains" counts what "10 key industrial chains" counts.
                 wholes = (index.part_of.get(word) for word in words)
                 units.counted = frozenset(words).union(w for w in wholes if w)
+        elif units.counting and analysed.runs:
+            units.counted = counted_in_chinese(analysed.tokens)
         # "events for people like me": whom the events are for, not who attended one.
         if any(
             before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)

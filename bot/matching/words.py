@@ -96,7 +96,7 @@ SUBJECT_WORDS = _word_list(
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings market_share
-    competitor competitors rival rivals
+    competitor competitors rival rivals collaboration_project
     university universities uni unis college colleges lab laboratory affiliation institution
     会员 专项
     cancelled canceled cancel postponed delayed fined sued lawsuit lawsuits acquired acquisition

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.faq import FaqEngine
+from bot.matching.asks import counted_in_chinese
 from bot.matching.clauses import context_clauses
 
 
@@ -28,6 +29,12 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("purpose of the march 26 event", "doctoral-event-purpose"),
         ("am i right that alphaess is in nantong", "alphaess-headquarters"),  # a check, not a case
         ("talent bot, where is alphaess hq", "alphaess-headquarters"),  # named, then asked
+        # ... and counts the entries do state, or values that are no count
+        ("通州有几条重点产业链", "industrial-chains"),
+        ("艾罗能源有多少个子公司", "alphaess-global-reach"),
+        ("来了几个英国的专家学者", "doctoral-event-guests"),
+        ("原文网址是多少", "about-source"),
+        ("扶持资金总额是多少", "talent-projects-funding"),
         ("remind me again, where is alphaess hq", "alphaess-headquarters"),  # no future
         ("was the doctoral event held again", "doctoral-event-date"),
         # neighbours a review found: "again ... be", a plan later this year, "am i" asking
@@ -106,6 +113,10 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "我是博士，通州能给我什么？",
         "i have a phd from oxford. am i a high-level talent?",
         "can we get funding",
+        # a count of a thing no entry counts: the hubs (the entry counts chains)
+        "人才驿站有几个",
+        "人才驿站一共建了多少个",
+        "海外博士活动签了多少个合作项目",
         "can I attend the doctoral event online",
         # a greeting, a topic or a company before the question signs nobody
         "hi, is there a visa program for my husband?",
@@ -143,3 +154,20 @@ def test_a_short_clause_signing_who_asks_is_context() -> None:
 )
 def test_round_24_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
     assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("通州有几条重点产业链", {"industrial_chain"}),  # after the count and its measure word
+        ("人才驿站一共建了几个", {"talent_hub"}),  # the question ends there: the words before
+        ("有哪几位院士参加", set()),  # which ones, not how many
+        ("AlphaESS的生意做到了几十个国家", set()),  # dozens: a guess
+        ("原文网址是多少", set()),  # a value
+        ("扶持资金总额大概多少", set()),  # an amount of money
+    ],
+)
+def test_what_a_chinese_question_counts(
+    shipped: FaqEngine, question: str, counted: set[str]
+) -> None:
+    assert counted_in_chinese(shipped.matcher.analyse(question).tokens) == counted
