@@ -246,15 +246,19 @@ def test_a_problem_is_always_one_printable_line():
 
 def test_an_answer_edit_that_moves_a_counting_question_is_reported(knowledge):
     # What knowledge/README.md ("Which entry answers") warns of: brackets between 372 and what
-    # it counts leave "how many talent projects" to the entry counting "supported projects".
+    # it counts leave "how many talent projects" (and 支持了多少个人才项目) to the entry counting
+    # "supported projects".
     path = knowledge / "projects.yaml"
     text = path.read_text(encoding="utf-8")
     edited = text.replace("supported 372 high-level", "supported 372 (the most) high-level", 1)
     assert edited != text
     path.write_text(edited, encoding="utf-8")
 
-    [error] = check.check_folder(knowledge).errors
+    english, chinese = check.check_folder(knowledge).errors
 
-    assert error.file == "projects.yaml"
-    assert "phrasing 'how many talent projects' of entry 'talent-projects-funding'" in error.message
-    assert error.message.endswith('see "Which entry answers" in README.md)')
+    assert english.file == chinese.file == "projects.yaml"
+    assert (
+        "phrasing 'how many talent projects' of entry 'talent-projects-funding'" in english.message
+    )
+    assert "phrasing '支持了多少个人才项目' of entry 'talent-projects-funding'" in chinese.message
+    assert english.message.endswith('see "Which entry answers" in README.md)')
