@@ -102,8 +102,6 @@ def _sharing_a_word(
         found: set[int] = set()
         for word in words:
             found.update(using.get(word, ()))
-        if len(positions) == len(index.phrasings):
-            return sorted(found), [p for p in positions if p not in found]
         return [p for p in positions if p in found], [p for p in positions if p not in found]
     disjoint = words.isdisjoint
     word_sets = index.phrasing_words
