@@ -30,7 +30,9 @@ from bot.matching.words import (
 
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
 _WHO_LINKING = frozenset(("was", "is", "were", "has", "had", "it", "this", "that", "the"))
-_WHEN_AUXILIARIES = frozenset(str.split("was were is are did does do will would has have had"))
+_WHEN_AUXILIARIES = frozenset(
+    str.split("was were is are did does do will would has have had exactly precisely roughly")
+)
 
 
 _PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
@@ -384,6 +386,8 @@ _GOING_TO = frozenset(("there", "to", "here", "into"))
 _STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
 _STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
 _MODALS = frozenset(str.split("can could would will do should may might shall"))
+# "if I may ask", "if I might": politeness, not the asker's own case
+_POLITE = frozenset(("may", "might"))
 
 
 # "I did my PhD in Leeds", "a big name in my field", "not my thing": who the asker is.
@@ -412,7 +416,7 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
     return (
         _personal(surface)
         or any(
-            (first, second) == ("if", "i") and third not in RECALLING
+            (first, second) == ("if", "i") and third not in RECALLING and third not in _POLITE
             for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         )
         # "am i a high-level talent?", "am i too old": the asker's own standing (not "am i

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from bot.matching.index import KbIndex
 from bot.matching.settings import MatchSettings
-from bot.matching.units import DO, WHERE, WHY, QueryUnits
+from bot.matching.units import DO, PURPOSE, WHERE, WHY, QueryUnits
 from bot.matching.words import PLACE_STEMS, SUBJECT_STEMS, SUBJECT_WORDS
 
 
@@ -49,6 +49,20 @@ class Damping:
             for entry in (candidates if units.counting and units.counted else ())
         }
         self._most_hits = max(self._counted_hits.values(), default=0)
+        # "what's the point of all these talent schemes": a purpose, but of what the rest of
+        # the question names. Words most entries share ("talent", "tongzhou") name nothing
+        # particular, but they still show that something else is named ("what's the point of
+        # all this talent stuff"); a purpose word alone names nothing else.
+        named = [unit for unit in known if unit != PURPOSE and unit[0] != "?"]
+        self._purpose_of: frozenset[str] | None = (
+            frozenset(
+                unit
+                for unit in named
+                if 3 * len(index.postings.get(unit, ())) < len(index.entry_ids)
+            )
+            if PURPOSE in known and named
+            else None
+        )
 
     def of(self, entry: int) -> float:
         """The factor, from 0 to 1, that this entry's confidence is multiplied by."""
@@ -72,6 +86,14 @@ class Damping:
         for kind in self._asking:
             if not index.answers_kind[kind][entry]:
                 unknown += settings.uncounted_weight * unseen_weight
+        # An entry stating a purpose, sharing nothing else the question names, states another
+        # thing's purpose. (An entry stating none may: a policy's focus is its aim.)
+        if (
+            self._purpose_of is not None
+            and PURPOSE in index.entry_units[entry]
+            and self._purpose_of.isdisjoint(index.entry_units[entry])
+        ):
+            unknown += settings.uncounted_weight * unseen_weight
         # The knowledge base gives counts, not lists, except where an answer names them.
         if units.listing and not index.enumerates[entry]:
             unknown += settings.list_request_weight * unseen_weight

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 WHERE = "?where"
 WHY = "?why"
 DO = "?do"
+# The stem the purpose words ("purpose", "point", "goal", 目的) share.
+PURPOSE = "purpos"
 
 
 @dataclass

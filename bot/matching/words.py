@@ -59,7 +59,8 @@ WEAK_WORDS = _word_list(
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
     later tally aimed targeted geared aggregate 朋友 上班
-    态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前 数量 总数
+    态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
+    数量 总数 数目 个数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
     """
 )
@@ -259,7 +260,9 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
-COUNT_CHINESE = re.compile("几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)")
+COUNT_CHINESE = re.compile(
+    "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)|数目|个数"
+)
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
 # Questions asking when ("when was it held", "什么时候", "哪一年"): only an entry whose answer
@@ -300,7 +303,7 @@ PERSONA_WORDS = _word_list(
     " boss english chinese story article report thesis paper readers newspaper blog notes"
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
-    " editor editors fiance fiancee audience"
+    " editor editors fiance fiancee audience piece column feature newsletter podcast essay draft"
 )
 # ... and 通州能给我什么, 能得到什么: what the asker's side would get (not 你能给我什么帮助,
 # asked of the bot, nor 能得到什么信息).
@@ -351,7 +354,7 @@ CHINESE_STOP_PHRASES = _word_list(
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
     网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例 之类 之类的 什么的 啥的
     机器人同学 几个亿 喂 东西 你讲的 你说的 咋回事 怎么回事 是怎么回事 啥情况
-    其中 啥意思 什么意思 是啥意思 是什么意思
+    其中 啥意思 什么意思 是啥意思 是什么意思 求告知 请告知 告知 求问 求解答 求科普
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     """
 )
