@@ -152,6 +152,7 @@ def _names_tongzhous_place(surface: tuple[str, ...], position: int) -> bool:
 
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
 _KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
+_SPECIFIC = frozenset((word,) for word in ("specific", "particular", "exact", "actual"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
 
@@ -192,10 +193,14 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         if following and (following[0].isdigit() or following[0] in NUMBER_WORDS):
             return True
         # "which companies", and "which leading enterprises": one describing word between. But
-        # "(set up) in which companies" asks where, and "which kinds of companies" what kind.
+        # "(set up) in which companies" asks where, and "which kinds of companies" what kind;
+        # "in which specific companies" asks for names again.
         if (
             any(map(_names_plural, surface[position + 1 : position + 3]))
-            and surface[position - 1 : position] not in _PLACED_IN
+            and (
+                surface[position - 1 : position] not in _PLACED_IN
+                or surface[position + 1 : position + 2] in _SPECIFIC
+            )
             and surface[position + 1 : position + 2] not in _KINDS
         ):
             return True

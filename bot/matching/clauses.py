@@ -191,6 +191,18 @@ class Context:
 
 _CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")
 
+# "summarise for our HR team", "for my readers": whom the answer is for, not what is asked
+_AUDIENCE = re.compile(
+    r"\bfor (?:my|our) ((?:[a-z]+ ){0,2}(?:team|teams|readers|audience|boss|department"
+    r"|colleagues|students|clients|board|members|staff|newsletter|blog|class))\b"
+)
+
+
+def audience(question: str) -> str:
+    """The words naming whom the asker wants the answer for ("our hr team"), or ""."""
+    found = _AUDIENCE.search(question.casefold())
+    return found.group(1) if found else ""
+
 
 def told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
     """The part of an unseen stretch only the clauses about the asker say, and the rest.

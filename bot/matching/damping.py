@@ -118,7 +118,16 @@ class Damping:
             # the question asks about, unless it asks when.
             if number in units.dates and not units.dating:
                 continue
-            if number not in index.entry_units[entry] and not units.confirming:
+            if (
+                number not in index.entry_units[entry]
+                and units.guessed.get(number)
+                and units.guessed[number] in index.entry_units[entry]
+            ):
+                # "alphaess only has like 10 subsidiaries?": a rough guess at what this entry
+                # counts, which its real figure corrects ("like 10 million a year" counts
+                # something else).
+                known_total -= weight
+            elif number not in index.entry_units[entry] and not units.confirming:
                 known_total -= weight
                 unknown += settings.unknown_number_weight * unseen_weight
         if unknown <= 0.0:

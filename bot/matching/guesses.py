@@ -7,8 +7,6 @@ the hubs in universities or companies?": the option after "or" is the asker's al
 
 from __future__ import annotations
 
-import itertools
-
 from bot.matching.clauses import CLAIM_OPENINGS
 from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_VALUES, is_year
 
@@ -109,14 +107,14 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
     )
 
 
-def rough_figures(surface: tuple[str, ...]) -> tuple[str, ...]:
+def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """ "in like 50 countries?", "was it like fifty people": the figure the asker offers, a
     guess the entry with the real figure corrects (only the figure: the rest of the question
-    still counts as asked)."""
+    still counts as asked), each with the word after it, what it counts ("" at the end)."""
     return tuple(
-        NUMBER_VALUES.get(following, following)
-        for word, following in itertools.pairwise(surface)
-        if word == "like" and (following.isdigit() or following in NUMBER_VALUES)
+        (NUMBER_VALUES.get(figure, figure), counts)
+        for like, figure, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
+        if like == "like" and (figure.isdigit() or figure in NUMBER_VALUES)
     )
 
 

@@ -47,7 +47,7 @@ from bot.matching.asks import (
     numbers_in_dates,
     what_is_counted,
 )
-from bot.matching.clauses import Context, context_clauses, told_and_asked
+from bot.matching.clauses import Context, audience, context_clauses, told_and_asked
 from bot.matching.damping import Damping
 from bot.matching.guesses import (
     confirms_a_fact,
@@ -175,6 +175,9 @@ class Matcher:
         if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
 
+        if about_the_bot := smalltalk.about_the_bot(self.index, analysed):
+            return Match("smalltalk", reply_lang, entry_id=about_the_bot[0], score=100.0), []
+
         units = self.query_units(analysed, self._context_of(question))
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
         # is also an entry's word), with less than one unseen word's worth of the rest ("好嘞
@@ -218,11 +221,19 @@ class Matcher:
 
     def _context_of(self, question: str) -> Context:
         """The words and Chinese characters of the clauses that only tell about the asker."""
-        context, asked = context_clauses(question[: self.settings.max_query_chars])
-        if not context:
+        question = question[: self.settings.max_query_chars]
+        context, asked = context_clauses(question)
+        for_whom = audience(question)
+        if not context and not for_whom:
             return Context()
-        told = [self.analyse(clause) for clause in context]
-        asking = [self.analyse(clause) for clause in asked]
+        told = [self.analyse(clause) for clause in (*context, for_whom) if clause]
+        # The audience sits inside an asking clause: its words are told, not asked.
+        asking = [
+            self.analyse(re.sub(rf"\b{re.escape(for_whom)}\b", " ", clause.casefold()))
+            if for_whom
+            else self.analyse(clause)
+            for clause in asked
+        ]
         asked_words = {word for analysed in asking for word in analysed.words}
         return Context(
             frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
@@ -251,7 +262,10 @@ class Matcher:
             for year in years_checked(surface)
             if year not in index.vocabulary and year < index.newest_year
         } | {month for month in months_checked(surface) if month not in index.vocabulary}
-        guessed = guessed_dates | set(rough_figures(surface))
+        for figure, counts in rough_figures(surface):
+            counted_words = self.analyse(counts).words if counts else ()
+            units.guessed[figure] = index.whole(counted_words[0]) if counted_words else ""
+        guessed = guessed_dates | set(units.guessed)
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -369,10 +383,15 @@ class Matcher:
             before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)
         ):
             units.known.pop("peopl", None)
-        # "hiya talent bot", "tongzhou bot, u awake": the bot's name, not a subject
-        for name, following in itertools.pairwise(surface):
-            if following == "bot" and name in _BOT_NAMES:
-                units.known.pop(name, None)
+        # "hiya talent bot", "tongzhou bot, u awake", "morning tongzhou talent bot": the bot's
+        # name, not a subject
+        for position, word in enumerate(surface):
+            if word != "bot":
+                continue
+            name = position - 1
+            while name >= 0 and position - name <= 2 and surface[name] in _BOT_NAMES:
+                units.known.pop(stem(surface[name]), None)
+                name -= 1
         units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface)

@@ -27,5 +27,7 @@ class QueryUnits:
     locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
     counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
     dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
+    # rough figures offered ("like 50 countries?"), each with what it counts ("countri"), or ""
+    guessed: dict[str, str] = field(default_factory=dict)
     # unit -> the units on the other side of an "or" ("subsidies or services")
     alternatives: dict[str, frozenset[str]] = field(default_factory=dict)

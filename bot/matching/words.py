@@ -58,7 +58,8 @@ WEAK_WORDS = _word_list(
     type types status situation headcount basic stance stances near nearby close different
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
-    later tally aimed targeted geared aggregate 朋友 上班
+    later tally aimed targeted geared aggregate summarise summarize summarised summarized
+    朋友 上班
     态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
     数量 总数 数目 个数
     情况 方面 状况 大概 大约 总共 一共 左右 怎么回事 回事 金额 数额 扮演 起到 发挥 工作
@@ -81,6 +82,7 @@ SUBJECT_WORDS = _word_list(
     foreigner foreigners 外国人 外籍人士 老外
     deadlines document documents paperwork form forms submit submission interview
     phone telephone hotline email mail wechat contact contacts address addresses postcode
+    street streets 门牌 门牌号 街道
     office offices opening hours appointment
     housing house houses apartment apartments flat flats rent rental renting accommodation
     dormitory dorm dorms mortgage property
@@ -288,7 +290,7 @@ WHO_CHINESE = re.compile(
     "谁(?:来|负责)?(?:主办|举办|组织|承办|办)|由谁|(?:主办|举办|组织|承办)(?:方|单位)?是谁"
     "|哪个单位|哪家单位|哪个部门|哪家机构"
 )
-HOSTING_TOKENS = _word_list("host hold")
+HOSTING_TOKENS = _word_list("host hold run ran")
 
 # Questions about what is still to come ("will there be another event", "今年还会办吗"): the
 # article reports what happened, so they count like a subject of their own.
@@ -354,7 +356,7 @@ CHINESE_STOP_PHRASES = _word_list(
     没记错的话 没记错 记得 几几年 听说 嘅 系 边度 边个 几多 同 唔 咩 乜 冇 佢 啲 咗 嗰 喺
     网上 看到 问题 月份 那次 这次 那边 这边 举个例子 举个栗子 举例 之类 之类的 什么的 啥的
     机器人同学 几个亿 喂 东西 你讲的 你说的 咋回事 怎么回事 是怎么回事 啥情况
-    其中 啥意思 什么意思 是啥意思 是什么意思 求告知 请告知 告知 求问 求解答 求科普
+    其中 啥意思 什么意思 是啥意思 是什么意思 求告知 请告知 告知 求问 求解答 求科普 前前后后 前后
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     """
 )

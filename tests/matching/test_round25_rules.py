@@ -35,6 +35,19 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("艾罗是干哪个行当的", "alphaess-business"),
         ("海外博士活动去了哪些人", "doctoral-event-guests"),
         ("产业链个数 求告知", "industrial-chains"),
+        # a rough figure the knowledge base also uses (10 chains) is still only a guess
+        ("does alphaess have like 10 subsidiaries", "alphaess-global-reach"),
+        ("are there like 10 key chains?", "industrial-chains"),
+        ("did like 30 experts come?", "doctoral-event-guests"),
+        # whom the answer is for is context
+        ("please summarise for our hr team what policy 3.0 is about", "policy-3-0"),
+        ("can you explain for my readers where alphaess is based", "alphaess-headquarters"),
+        # everyday words: spending money (砸钱), obsessed, 当回事; how much talent matters
+        ("通州砸了多少钱在人才项目上", "talent-projects-funding"),
+        ("why is tongzhou obsessed with talent", "talent-priority"),
+        ("通州为啥这么把人才当回事", "talent-priority"),
+        ("人才对通州有多重要", "talent-priority"),
+        ("talent bot, in which companies are the talent hubs set up", "talent-hubs"),
     ],
 )
 def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -46,10 +59,37 @@ def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
     [
         "if I move to tongzhou, is there housing?",  # still the asker's own case
         "if I may ask, what salary does a postdoc get?",
+        "for our team: what does the policy cover for housing?",
+        # names asked for again ("which specific"), a street, who runs something
+        "the talent hubs are in which particular companies",
+        "what street is the alphaess hq on",
+        "街道门牌号是多少",
+        "who runs the talent events",
+        "who ran the doctoral event",
+        # a question about the bot naming a subject asks about the subject
+        "what can you do about housing",
+        "你能帮我找房子吗",
     ],
 )
 def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "smalltalk_id"),
+    [
+        # a person or a machine; what the bot can help with, in wordings no phrasing holds
+        ("is this a human typing or an ai", "who-are-you"),
+        ("你是机器人还是真人", "who-are-you"),
+        ("what sort of stuff can you handle", "what-can-you-do"),
+        ("你都能帮我干点啥", "what-can-you-do"),
+        # leaving, and the bot's two-word name
+        ("ok have to run, bye", "goodbye"),
+        ("evening tongzhou talent bot", "greeting"),
+    ],
+)
+def test_round_25_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
+    assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
 
 
 def words(text: str) -> tuple[str, ...]:
