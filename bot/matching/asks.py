@@ -499,3 +499,35 @@ def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
         for month, noun in itertools.pairwise(surface)
         if month in MONTHS and noun in _EVENT_NOUNS
     )
+
+
+_PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
+
+
+def means_the_asker_by_people(surface: tuple[str, ...]) -> bool:
+    """ "events for people like me", "to reach people like us": whom the events are for, not
+    who attended one."""
+    return any(
+        (first == "for" and second in _PEOPLE)
+        or (second in _PEOPLE and third == "like" and fourth in ("me", "us"))
+        for first, second, third, fourth in zip(
+            surface, surface[1:], (*surface[2:], ""), (*surface[3:], "", ""), strict=False
+        )
+    )
+
+
+_BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
+
+
+def bot_names(surface: tuple[str, ...]) -> list[str]:
+    """The words naming the bot, not a subject: "hiya talent bot", "tongzhou bot, u awake",
+    "morning tongzhou talent bot" (up to two words just before "bot")."""
+    names: list[str] = []
+    for position, word in enumerate(surface):
+        if word != "bot":
+            continue
+        name = position - 1
+        while name >= 0 and position - name <= 2 and surface[name] in _BOT_NAMES:
+            names.append(surface[name])
+            name -= 1
+    return names

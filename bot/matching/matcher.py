@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from bot.knowledge.model import KnowledgeBase, Lang
 from bot.matching import smalltalk
+from bot.matching.about_bot import about_the_bot
 from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
 from bot.matching.asks import (
     about_the_asker,
@@ -42,7 +43,9 @@ from bot.matching.asks import (
     asks_how_to,
     asks_when,
     asks_who_organised,
+    bot_names,
     counted_in_chinese,
+    means_the_asker_by_people,
     months_naming_an_event,
     numbers_in_dates,
     what_is_counted,
@@ -123,7 +126,6 @@ _WHERE_WORDS = frozenset(("where", "wheres"))
 _BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
 )
-_PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 
 
@@ -138,7 +140,6 @@ _CHINESE_PLACES = _chinese_words(PLACE_WORDS)
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
-_BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
 
 
 class Matcher:
@@ -175,8 +176,8 @@ class Matcher:
         if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
 
-        if about_the_bot := smalltalk.about_the_bot(self.index, analysed):
-            return Match("smalltalk", reply_lang, entry_id=about_the_bot[0], score=100.0), []
+        if about_bot := about_the_bot(self.index, analysed):
+            return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=100.0), []
 
         units = self.query_units(analysed, self._context_of(question))
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
@@ -378,20 +379,10 @@ class Matcher:
                 units.counted = frozenset(words).union(w for w in wholes if w)
         elif units.counting and analysed.runs:
             units.counted = counted_in_chinese(analysed.tokens)
-        # "events for people like me": whom the events are for, not who attended one.
-        if any(
-            before == "for" and after in _PEOPLE for before, after in itertools.pairwise(surface)
-        ):
+        if means_the_asker_by_people(surface):
             units.known.pop("peopl", None)
-        # "hiya talent bot", "tongzhou bot, u awake", "morning tongzhou talent bot": the bot's
-        # name, not a subject
-        for position, word in enumerate(surface):
-            if word != "bot":
-                continue
-            name = position - 1
-            while name >= 0 and position - name <= 2 and surface[name] in _BOT_NAMES:
-                units.known.pop(stem(surface[name]), None)
-                name -= 1
+        for name in bot_names(surface):
+            units.known.pop(stem(name), None)
         units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface)

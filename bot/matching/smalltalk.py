@@ -13,18 +13,17 @@ it is then goes by the tokens the two share (``by_words``), not by the spelling 
 message: "ok got it thanks" is thanks, though "who are you" is spelt more like it.
 
 Only the phrasings sharing a token with the message are compared (``KbIndex.smalltalk_using``).
+Questions about the bot in wordings no phrasing holds are read in ``about_bot``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
 from bot.matching.analysis import Analysed, talk_form
 from bot.matching.index import KbIndex, SmallTalkPhrasing
-from bot.matching.words import SUBJECT_STEMS, SUBJECT_WORDS
 
 # A message and a phrasing one of which negates and the other not say different things.
 _NEGATIONS = frozenset(("not", "no", "dont", "never", "没", "不", "别", "无", "未"))
@@ -118,61 +117,3 @@ def _sharing(index: KbIndex, tokens: Iterable[str]) -> list[int]:
     """The positions of the small-talk phrasings using any of ``tokens``, in order."""
     using = index.smalltalk_using
     return sorted({position for token in tokens for position in using.get(token, ())})
-
-
-# Questions about the bot itself in wordings no phrasing holds whole: whether a person or a
-# machine answers ("am i chatting with a human or some AI thing", 你是真人还是机器人), and what
-# it can help with ("what kinds of things can u help me with here", 你都能帮我做些啥).
-_HUMAN = frozenset(("human", "humans", "person", "real"))
-_MACHINE = frozenset(("bot", "ai", "robot", "machin", "chatbot", "automat", "program"))
-_HUMAN_CHINESE = re.compile("真人|活人|人工客服")
-_MACHINE_CHINESE = re.compile("机器人|人工智能|机器|程序|(?i:ai)")
-_HELPING = frozenset(("help", "handl", "answer", "assist", "do"))
-_ASKING_WHAT = frozenset(("what", "what_kind", "which"))
-_HELPING_CHINESE = re.compile(
-    "(?:你|您|机器人).{0,6}(?:能|会|可以).{0,3}(?:帮|做|干|回答|答).{0,4}(?:什么|啥|哪些)"
-)
-# The words such a question is made of, besides the bot's own: nothing about a subject.
-_CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here"))
-
-
-def _human_or_machine(text: str, tokens: frozenset[str]) -> bool:
-    if tokens & _HUMAN and tokens & _MACHINE:
-        return "or" in tokens or "you" in tokens
-    return bool(_HUMAN_CHINESE.search(text) and _MACHINE_CHINESE.search(text))
-
-
-def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
-    english = "you" in tokens and bool(tokens & _HELPING) and bool(tokens & _ASKING_WHAT)
-    return english or _HELPING_CHINESE.search(text) is not None
-
-
-def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
-    """The small talk answering a question about the bot itself, found by what it asks rather
-    than by its spelling: the small talk with a phrasing asking the same (``are you a real
-    person or a bot``, ``what can you help me with``). A question naming anything the
-    knowledge base speaks of, or a subject of its own, asks about that instead ("what can you
-    do about housing")."""
-    text, talk_tokens = talk_form(analysed)
-    tokens = frozenset(talk_tokens)
-    content = {
-        word
-        for word in analysed.words
-        if (word in index.vocabulary or word in SUBJECT_STEMS or word in SUBJECT_WORDS)
-        and word not in _CAPABILITY_WORDS
-        and word not in _MACHINE
-    }
-    if content:
-        return None
-    for asks in _ABOUT_THE_BOT:
-        if asks(text, tokens):
-            for phrasing in index.smalltalk:
-                if asks(phrasing.text, phrasing.tokens):
-                    return phrasing.smalltalk_id, 100.0
-    return None
-
-
-_ABOUT_THE_BOT: tuple[Callable[[str, frozenset[str]], bool], ...] = (
-    _human_or_machine,
-    _what_you_can_do,
-)

@@ -47,6 +47,10 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("why is tongzhou obsessed with talent", "talent-priority"),
         ("通州为啥这么把人才当回事", "talent-priority"),
         ("人才对通州有多重要", "talent-priority"),
+        # neighbours of the bot as the subject: the asker's check, the source, a company
+        ("are you sure alphaess has 30 subsidiaries", "alphaess-global-reach"),
+        ("did you get this from the article", "about-source"),
+        ("where is alphaess from", "alphaess-headquarters"),
         ("talent bot, in which companies are the talent hubs set up", "talent-hubs"),
     ],
 )
@@ -86,6 +90,11 @@ def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
         # leaving, and the bot's two-word name
         ("ok have to run, bye", "goodbye"),
         ("evening tongzhou talent bot", "greeting"),
+        # the bot as the subject: where it comes from, who runs it, what it costs
+        ("is this bot run by alphaess?", "who-are-you"),
+        ("r u from tongzhou?", "who-are-you"),
+        ("这个机器人多少钱啊", "who-are-you"),
+        ("你是哪家单位的", "who-are-you"),
     ],
 )
 def test_round_25_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:

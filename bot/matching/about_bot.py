@@ -1,0 +1,104 @@
+"""Questions about the bot itself, found by what they ask rather than by their spelling.
+
+A phrasing of the small talk answers them all the same: "are you a real person or a bot"
+answers "am i chatting with a human or some AI thing"; "who made you" answers "is this bot run
+by alphaess?". So each reading below is tried on the message and then on the small-talk
+phrasings, and the small talk with a phrasing that reads the same is the answer: no small-talk
+id is written here, and staff may rename them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from bot.matching.analysis import Analysed, talk_form
+from bot.matching.index import KbIndex
+from bot.matching.words import SUBJECT_STEMS, SUBJECT_WORDS, stem
+
+# Questions about the bot itself in wordings no phrasing holds whole: whether a person or a
+# machine answers ("am i chatting with a human or some AI thing", 你是真人还是机器人), and what
+# it can help with ("what kinds of things can u help me with here", 你都能帮我做些啥).
+_HUMAN = frozenset(("human", "humans", "person", "real"))
+_MACHINE = frozenset(("bot", "ai", "robot", "machin", "chatbot", "automat", "program"))
+_HUMAN_CHINESE = re.compile("真人|活人|人工客服")
+_MACHINE_CHINESE = re.compile("机器人|人工智能|机器|程序|(?i:ai)")
+_HELPING = frozenset(("help", "handl", "answer", "assist", "do"))
+_ASKING_WHAT = frozenset(("what", "what_kind", "which"))
+_HELPING_CHINESE = re.compile(
+    "(?:你|您|机器人).{0,6}(?:能|会|可以).{0,3}(?:帮|做|干|回答|答).{0,4}(?:什么|啥|哪些)"
+)
+# The words such a question is made of, besides the bot's own: nothing about a subject.
+_CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here"))
+
+
+# The bot as the subject of a question about where it comes from ("r u from tongzhou?", "is
+# this bot run by alphaess?", "who made you", 你是哪个公司的, 这个机器人多少钱): whatever it
+# names, it asks about the bot, not about the subject.
+# Compared as analysed: stems, and canonical tokens ("built" reads "establish").
+_MAKERS = frozenset(
+    map(stem, str.split("make made build built establish created developed programmed own run"))
+)
+_MADE = frozenset(map(stem, str.split("from run made owned built based affiliated paid part")))
+_BOT_AS_SUBJECT_CHINESE = re.compile(
+    "(?:这个|这|该)机器人(?:是|由|归|属于|多少钱|收费|要钱|谁)"
+    "|你是(?:哪|什么)(?:个|家)?(?:公司|单位|机构|部门)|你(?:是|属于)哪(?:里|儿)的"
+)
+
+
+def _bot_is_subject(text: str, tokens: tuple[str, ...]) -> bool:
+    return (
+        any(
+            (first == "you" and second in _MADE) or (first in _MAKERS and second == "you")
+            for first, second in itertools.pairwise(tokens)
+        )
+        or _BOT_AS_SUBJECT_CHINESE.search(text) is not None
+    )
+
+
+def _human_or_machine(text: str, tokens: frozenset[str]) -> bool:
+    if tokens & _HUMAN and tokens & _MACHINE:
+        return "or" in tokens or "you" in tokens
+    return bool(_HUMAN_CHINESE.search(text) and _MACHINE_CHINESE.search(text))
+
+
+def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
+    english = "you" in tokens and bool(tokens & _HELPING) and bool(tokens & _ASKING_WHAT)
+    return english or _HELPING_CHINESE.search(text) is not None
+
+
+def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
+    """The small talk answering a question about the bot itself, found by what it asks rather
+    than by its spelling: the small talk with a phrasing asking the same (``are you a real
+    person or a bot``, ``what can you help me with``). A question naming anything the
+    knowledge base speaks of, or a subject of its own, asks about that instead ("what can you
+    do about housing")."""
+    text, talk_tokens = talk_form(analysed)
+    # The Chinese as typed: synonyms have read 钱 in 多少钱 as "fund".
+    if _bot_is_subject("".join(analysed.surface), talk_tokens):
+        for phrasing in index.smalltalk:
+            if _bot_is_subject(phrasing.text, tuple(phrasing.text.split())):
+                return phrasing.smalltalk_id, 100.0
+    tokens = frozenset(talk_tokens)
+    content = {
+        word
+        for word in analysed.words
+        if (word in index.vocabulary or word in SUBJECT_STEMS or word in SUBJECT_WORDS)
+        and word not in _CAPABILITY_WORDS
+        and word not in _MACHINE
+    }
+    if content:
+        return None
+    for asks in _ABOUT_THE_BOT:
+        if asks(text, tokens):
+            for phrasing in index.smalltalk:
+                if asks(phrasing.text, phrasing.tokens):
+                    return phrasing.smalltalk_id, 100.0
+    return None
+
+
+_ABOUT_THE_BOT: tuple[Callable[[str, frozenset[str]], bool], ...] = (
+    _human_or_machine,
+    _what_you_can_do,
+)
