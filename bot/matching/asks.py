@@ -10,6 +10,7 @@ clauses that only tell about the asker in bot/matching/clauses.py.
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.matching.analysis import is_stopword
 from bot.matching.guesses import RECALLING
@@ -247,14 +248,22 @@ def asks_for_one_share(surface: tuple[str, ...]) -> bool:
 
 def asks_about_the_future(surface: tuple[str, ...]) -> bool:
     """ "will there be ...", "is there going to be ...", "when is it happening again", "later
-    this year": not "what events will be held", "was it held again" """
+    this year", "will they ipo this year", "which will ipo first": not "what events will be
+    held", "was it held again" """
     trios = list(zip(surface, surface[1:], surface[2:], strict=False))
     return (
         ("will", "there") in itertools.pairwise(surface)
         or ("there", "going", "to") in trios
         or (("later", "this", "year") in trios and not _EVENTS.isdisjoint(surface))
         or ("again" in surface and _PAST.isdisjoint(surface) and not _RECURRING.isdisjoint(surface))
+        # "will the five companies ipo this year", "which will ipo first"
+        or ("will" in surface and not _WHEN_TO_COME.isdisjoint(itertools.pairwise(surface)))
+        or ("will" in surface and not _SOON.isdisjoint(surface))
     )
+
+
+_WHEN_TO_COME = frozenset((("this", "year"), ("next", "year"), ("this", "month")))
+_SOON = frozenset(("soon", "first", "eventually", "someday"))
 
 
 _PAST = frozenset(str.split("was were did held had happened took hosted ran"))
@@ -531,3 +540,43 @@ def bot_names(surface: tuple[str, ...]) -> list[str]:
             names.append(surface[name])
             name -= 1
     return names
+
+
+# A guest named, or the guests as a group, with what they said or what they work on: "what did
+# Gu Sai talk about", "dong hongbiao specialises in what area", 顾赛是哪个领域的专家. The article
+# names the guests and why they came, not their talks or their fields.
+_GUESTS = frozenset(str.split("gu sai dong hongbiao academician academicians"))
+_GUESTS_AS_A_GROUP = frozenset(str.split("experts scholars guests academicians"))
+_SAYING = frozenset(
+    str.split(
+        "talk talked talks speak spoke speech speeches present presented presentation lecture"
+        " lectures keynote say said"
+    )
+)
+_FIELDS = frozenset(
+    str.split(
+        "field fields area areas discipline disciplines specialty speciality specialise"
+        " specialises specialize specializes specialised specialized expertise research"
+        " researches researcher"
+    )
+)
+_SAYING_OR_FIELD_CHINESE = re.compile(
+    "(?:顾赛|董洪标|院士|专家|学者)\\w{0,8}"
+    "(?:演讲|讲了|讲的|报告|发言|说了|领域|专业|研究方向|研究什么|研究啥)"
+)
+
+
+def asks_what_a_guest_said_or_studies(surface: tuple[str, ...], typed: str) -> bool:
+    """A guest's talk or field of work: not "what did the experts discuss" (why they came), nor
+    "he's a big name in my field" (the asker's field)."""
+    words = frozenset(surface)
+    named = not _GUESTS.isdisjoint(words)
+    fields = any(
+        word in _FIELDS and surface[position - 1 : position] not in (("my",), ("our",))
+        for position, word in enumerate(surface)
+    )
+    return (
+        (named and not _SAYING.isdisjoint(words))
+        or ((named or not _GUESTS_AS_A_GROUP.isdisjoint(words)) and fields)
+        or _SAYING_OR_FIELD_CHINESE.search(typed) is not None
+    )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from bot.matching.index import KbIndex
 from bot.matching.settings import MatchSettings
 from bot.matching.units import DO, PURPOSE, WHERE, WHY, QueryUnits
-from bot.matching.words import PLACE_STEMS, SUBJECT_STEMS, SUBJECT_WORDS
+from bot.matching.words import MONEY_FORMS, PLACE_STEMS, SUBJECT_STEMS, SUBJECT_WORDS
 
 
 class Damping:
@@ -100,9 +100,9 @@ class Damping:
         for subject in self._subjects:
             if subject not in index.entry_units[entry]:
                 # "subsidies or services": the option this entry speaks of is the one it answers.
-                if not units.alternatives.get(subject, frozenset()).isdisjoint(
-                    index.entry_units[entry]
-                ):
+                if subject not in MONEY_FORMS and not units.alternatives.get(
+                    subject, frozenset()
+                ).isdisjoint(index.entry_units[entry]):
                     continue
                 unknown += settings.subject_word_weight * unseen_weight
             elif subject in PLACE_STEMS:

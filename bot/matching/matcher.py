@@ -41,6 +41,7 @@ from bot.matching.asks import (
     asks_for_one_share,
     asks_how_many,
     asks_how_to,
+    asks_what_a_guest_said_or_studies,
     asks_when,
     asks_who_organised,
     bot_names,
@@ -79,6 +80,7 @@ from bot.matching.words import (
     LIST_REQUEST_CHINESE,
     LOCATION_CHINESE,
     LOCATION_TOKENS,
+    MONEY_FORMS,
     OPINION_CHINESE,
     PER_ITEM_CHINESE,
     PERSONAL_CHINESE,
@@ -117,6 +119,7 @@ _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
+_TALK_OR_FIELD = "<talk or field>"
 _PROCEDURE = "<procedure>"
 # Words too general to tell what is counted ("how many people", "how many in total").
 # ... and "how many brits came": people of a nation are whoever the entries count.
@@ -323,7 +326,7 @@ class Matcher:
                 ):
                     factor = settings.plain_word_weight
                 elif (word in SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
-                    word not in options
+                    word not in options or word in MONEY_FORMS
                 ):
                     factor = settings.subject_word_weight
                 elif word in WEAK_STEMS:
@@ -359,6 +362,8 @@ class Matcher:
             and not asks_where_tongzhou_is
         ):
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
+        if asks_what_a_guest_said_or_studies(surface, typed):
+            units.unknown[_TALK_OR_FIELD] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         if (

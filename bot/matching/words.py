@@ -99,6 +99,7 @@ SUBJECT_WORDS = _word_list(
     hiring internship internships
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings market_share
+    loan loans equity 贷款 借款 股权
     competitor competitors rival rivals collaboration_project
     university universities uni unis college colleges lab laboratory affiliation institution
     会员 专项
@@ -448,4 +449,7 @@ def _stem_parts(word: str) -> str:
 # The word lists with each word's stem too, as the analysed question's words are stemmed.
 WEAK_STEMS = WEAK_WORDS | frozenset(map(_stem_parts, WEAK_WORDS))
 SUBJECT_STEMS = SUBJECT_WORDS | frozenset(map(_stem_parts, SUBJECT_WORDS))
+# The form money takes: offered beside "grant" ("a grant or a loan?"), the funding entry's
+# "funding" answers neither, so it is never the asker's other option.
+MONEY_FORMS = frozenset(map(_stem_parts, ("loan", "loans", "equity"))) | {"贷款", "借款", "股权"}
 PLACE_STEMS = PLACE_WORDS | frozenset(map(_stem_parts, PLACE_WORDS))

@@ -51,6 +51,12 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("are you sure alphaess has 30 subsidiaries", "alphaess-global-reach"),
         ("did you get this from the article", "about-source"),
         ("where is alphaess from", "alphaess-headquarters"),
+        # neighbours: the guests' purpose, a guest named, the asker's field, how many will
+        ("what did the uk experts discuss in tongzhou", "doctoral-event-purpose"),
+        ("was dong hongbiao at the doctoral event", "doctoral-event-guests"),
+        ("did gu sai come? he is famous in my field", "doctoral-event-guests"),
+        ("how many companies will go public", "talent-projects-outcomes"),
+        ("how much funding have the talent projects had", "talent-projects-funding"),
         ("talent bot, in which companies are the talent hubs set up", "talent-hubs"),
     ],
 )
@@ -73,6 +79,16 @@ def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         # a question about the bot naming a subject asks about the subject
         "what can you do about housing",
         "你能帮我找房子吗",
+        # a guest's talk or field of work; the form the money takes; an IPO still to come
+        "what did dong hongbiao talk about",
+        "顾赛院士在活动上讲了什么",
+        "which field is dong hongbiao in",
+        "gu sai's area of expertise?",
+        "is the 400 million a loan or a subsidy",
+        "通州的人才项目资金是股权投资吗",
+        "does the district take equity in funded startups",
+        "will the five companies go public this year",
+        "which of the five will go public first",
     ],
 )
 def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
