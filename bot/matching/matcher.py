@@ -130,6 +130,11 @@ _BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
 )
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
+_PLACING_IN = frozenset(("in", "at", "inside", "within"))
+_INSTITUTIONS = frozenset(
+    map(stem, str.split("university universities uni unis college colleges lab labs institutes"))
+)
+_YOU_MEAN = "you_mean"  # ... and of "you mean", "are you talking about"
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -292,6 +297,13 @@ class Matcher:
             for before, after in itertools.pairwise(surface)
             if before in _BEFORE_A_GUESSED_PLACE
         }
+        placed_in = {
+            stem(after) for before, after in itertools.pairwise(surface) if before in _PLACING_IN
+        }
+        # "are the hubs at ...?" places something; "are there events at ...?" asks another thing
+        asks_yes_or_no = units.confirming or (
+            surface[:1] in (("are",), ("is",)) and surface[1:2] != ("there",)
+        )
         offered = offered_options(surface)
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
         # "in universities or companies": with one option the knowledge base knows, the other
@@ -325,6 +337,11 @@ class Matcher:
                     (about_location and (word in placed or not units.confirming)) or word in origins
                 ):
                     factor = settings.plain_word_weight
+                elif word in _INSTITUTIONS and word in placed_in and asks_yes_or_no:
+                    # "are the talent hubs at universities?": where the asker guesses the thing
+                    # is, which the entry saying where it is corrects: it asks where
+                    factor = settings.guess_word_weight
+                    units.locating = True
                 elif (word in SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
                     word not in options or word in MONEY_FORMS
                 ):
@@ -345,8 +362,9 @@ class Matcher:
         # "来通州的英国学者": who came, not why they came
         if _CAME_TO_THE_PLACE.search(typed):
             units.known.pop("来", None)
-        if all(unit.startswith("?") for unit in units.known):
-            units.known.clear()  # "why?" alone asks nothing the knowledge base can answer
+        # "why?" alone, or "what do you mean", asks nothing the knowledge base can answer
+        if all(unit.startswith("?") or unit == _YOU_MEAN for unit in units.known):
+            units.known.clear()
         elif units.locating and WHERE in index.idf:
             units.known.setdefault(WHERE, index.idf[WHERE])
         units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))

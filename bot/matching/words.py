@@ -290,6 +290,7 @@ WHO_WORDS = _word_list("who whom whose")
 WHO_CHINESE = re.compile(
     "谁(?:来|负责)?(?:主办|举办|组织|承办|办)|由谁|(?:主办|举办|组织|承办)(?:方|单位)?是谁"
     "|哪个单位|哪家单位|哪个部门|哪家机构"
+    "|什么单位(?:主办|举办|组织|承办|办)|(?:主办|举办|组织|承办)的?是?什么单位"
 )
 HOSTING_TOKENS = _word_list("host hold run ran")
 

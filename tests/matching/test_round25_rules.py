@@ -57,6 +57,12 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("did gu sai come? he is famous in my field", "doctoral-event-guests"),
         ("how many companies will go public", "talent-projects-outcomes"),
         ("how much funding have the talent projects had", "talent-projects-funding"),
+        # which Tongzhou is meant: "talking about" asks what the bot means
+        ("tongzhou beijing or tongzhou jiangsu, which are you talking about", "tongzhou-location"),
+        ("which tongzhou do u mean", "tongzhou-location"),
+        # a guessed institution is where the asker thinks the hubs are
+        ("are talent hubs inside universities?", "talent-hubs"),
+        ("人才枢纽一般放在啥单位", "talent-hubs"),
         ("talent bot, in which companies are the talent hubs set up", "talent-hubs"),
     ],
 )
@@ -88,6 +94,11 @@ def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "通州的人才项目资金是股权投资吗",
         "does the district take equity in funded startups",
         "will the five companies go public this year",
+        # ... but not a guess about who a policy or events are for, nor an organiser
+        "is there a talent policy at universities?",
+        "is policy 3.0 in universities, right?",
+        "博士活动是什么单位主办的",
+        "what do you mean",  # asks nothing of the knowledge base's subjects
         "which of the five will go public first",
     ],
 )
