@@ -545,7 +545,7 @@ def bot_names(surface: tuple[str, ...]) -> list[str]:
 # A guest named, or the guests as a group, with what they said or what they work on: "what did
 # Gu Sai talk about", "dong hongbiao specialises in what area", 顾赛是哪个领域的专家. The article
 # names the guests and why they came, not their talks or their fields.
-_GUESTS = frozenset(str.split("gu sai dong hongbiao academician academicians"))
+_GUESTS = frozenset(str.split("gu sai dong hongbiao academician"))
 _GUESTS_AS_A_GROUP = frozenset(str.split("experts scholars guests academicians"))
 _SAYING = frozenset(
     str.split(
