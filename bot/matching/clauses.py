@@ -16,7 +16,7 @@ from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS, SUBJECT_
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
 _CLAUSE_BREAK_KEPT = re.compile(
-    r"([,.;:!?，。；：！？、\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
+    r"([,.;:!?，。；：！？、()（）\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
 )
 _WORD = re.compile(r"[a-z']+")
@@ -144,14 +144,22 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
     pieces = _CLAUSE_BREAK_KEPT.split(unicodedata.normalize("NFKC", question).casefold())
     ended = [
-        (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "")
+        (
+            piece.strip(),
+            pieces[at + 1] if at + 1 < len(pieces) else "",
+            pieces[at - 1] if at else "",
+        )
         for at, piece in enumerate(pieces)
         if at % 2 == 0 and piece and piece.strip()
     ]
-    clauses = [clause for clause, _ in ended]
+    clauses = [clause for clause, _, _ in ended]
     context: list[str] = []
     asked: list[str] = []
-    for clause, end in ended:
+    previous = ""
+    for clause, end, opening in ended:
+        # "for ppl like me (PhD in Germany)": brackets after "me" say who the asker is
+        describes_me = "(" in opening and _WORD.findall(previous)[-1:] == ["me"]
+        previous = clause
         words = _WORD.findall(clause)
         while words and words[0] in _OPENERS:
             words.pop(0)
@@ -164,7 +172,7 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         ) and not _offers_a_claim(words, clause)
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
-        if _tells_a_task(words) or _names_a_close_one(words):
+        if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True
         if (
             about_the_asker
