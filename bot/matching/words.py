@@ -59,6 +59,7 @@ WEAK_WORDS = _word_list(
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
     later tally aimed targeted geared aggregate summarise summarize summarised summarized
+    nutshell gist simple plain layman tldr word words
     朋友 上班
     态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
     数量 总数 数目 个数

@@ -67,6 +67,11 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         # brackets after "me" say who asks; a cover letter is the asker's task, not their case
         ("does tongzhou hold events for people like me (postdoc in leeds)?", "talent-events"),
         ("what industry is alphaess in? need it for my cv", "alphaess-business"),
+        # events put on or thrown are hosted; knowledge is information; plain words are weak
+        ("what sort of events did the district throw to lure brains", "talent-events"),
+        ("what events has the district put on to attract people", "talent-events"),
+        ("where does your knowledge come from", "about-source"),
+        ("explain policy 3.0 in plain words", "policy-3-0"),
         ("talent bot, in which companies are the talent hubs set up", "talent-hubs"),
     ],
 )
