@@ -543,14 +543,16 @@ def bot_names(surface: tuple[str, ...]) -> list[str]:
 
 
 # A guest named, or the guests as a group, with what they said or what they work on: "what did
-# Gu Sai talk about", "dong hongbiao specialises in what area", 顾赛是哪个领域的专家. The article
-# names the guests and why they came, not their talks or their fields.
+# Gu Sai talk about", "dong hongbiao specialises in what area", 顾赛是哪个领域的专家, "how old is
+# gu sai". The article names the guests and why they came, not their talks, fields or lives.
 _GUESTS = frozenset(str.split("gu sai dong hongbiao academician"))
 _GUESTS_AS_A_GROUP = frozenset(str.split("experts scholars guests academicians"))
 _SAYING = frozenset(
     str.split(
         "talk talked talks speak spoke speech speeches present presented presentation lecture"
         " lectures keynote say said"
+        # ... and who they are beyond the article's words: "how old is gu sai"
+        " age born birthday tall married nationality"
     )
 )
 _FIELDS = frozenset(
@@ -576,7 +578,7 @@ def asks_what_a_guest_said_or_studies(surface: tuple[str, ...], typed: str) -> b
         for position, word in enumerate(surface)
     )
     return (
-        (named and not _SAYING.isdisjoint(words))
+        (named and (not _SAYING.isdisjoint(words) or ("how", "old") in itertools.pairwise(surface)))
         or ((named or not _GUESTS_AS_A_GROUP.isdisjoint(words)) and fields)
         or _SAYING_OR_FIELD_CHINESE.search(typed) is not None
     )

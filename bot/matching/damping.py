@@ -121,7 +121,7 @@ class Damping:
             if (
                 number not in index.entry_units[entry]
                 and units.guessed.get(number)
-                and units.guessed[number] in index.entry_units[entry]
+                and units.guessed[number] in index.counted[entry]
             ):
                 # "alphaess only has like 10 subsidiaries?": a rough guess at what this entry
                 # counts, which its real figure corrects ("like 10 million a year" counts

@@ -120,6 +120,8 @@ _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
 _TALK_OR_FIELD = "<talk or field>"
+_FOUNDER = "<founder>"
+_FOUNDERS = frozenset(("founder", "founders", "cofounder", "co-founder"))
 _PROCEDURE = "<procedure>"
 # Words too general to tell what is counted ("how many people", "how many in total").
 # ... and "how many brits came": people of a nation are whoever the entries count.
@@ -380,6 +382,9 @@ class Matcher:
             and not asks_where_tongzhou_is
         ):
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
+        # "who is alphaess's founder": the company's founder, not founders as entrepreneurs
+        if not _FOUNDERS.isdisjoint(surface) and COMPANY_WORDS.search(typed):
+            units.unknown[_FOUNDER] = unknown_weight * settings.subject_word_weight
         if asks_what_a_guest_said_or_studies(surface, typed):
             units.unknown[_TALK_OR_FIELD] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
@@ -404,8 +409,11 @@ class Matcher:
             units.counted = counted_in_chinese(analysed.tokens)
         if means_the_asker_by_people(surface):
             units.known.pop("peopl", None)
-        for name in bot_names(surface):
-            units.known.pop(stem(name), None)
+        names = bot_names(surface)
+        for name in names:
+            # "tongzhou talent bot, where is tongzhou?": the name, then the place asked about
+            if surface.count(name) == names.count(name):
+                units.known.pop(stem(name), None)
         units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface)

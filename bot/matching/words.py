@@ -101,6 +101,7 @@ SUBJECT_WORDS = _word_list(
     revenue revenues profit profits turnover sales price prices cost costs valuation stock
     dividend investor investors earn earns earning earnings market_share
     loan loans equity 贷款 借款 股权
+    age tall birthday financial finances financials
     competitor competitors rival rivals collaboration_project
     university universities uni unis college colleges lab laboratory affiliation institution
     会员 专项
@@ -265,7 +266,7 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
 COUNT_CHINESE = re.compile(
-    "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)|数目|个数"
+    "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)|数目|个数|几届|几次"
 )
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
@@ -316,6 +317,8 @@ PERSONA_WORDS = _word_list(
 PERSONAL_CHINESE = re.compile(
     "我的|我家|本人|(?<!你)(?<!你能)(?<!你可以)给我(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
     "|[能可]以?(?:得到|拿到|享受)(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
+    # "哪类单位能获得资助": who qualifies
+    "|(?:哪类|哪种|什么样的|什么|啥)(?:单位|企业|公司|人)\\w{0,3}(?:能|可以)(?:获得|申请|拿|享受)"
 )
 # Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...
 CLOSE_ONES_PLANS_CHINESE = (
