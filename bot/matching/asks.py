@@ -153,6 +153,7 @@ def _names_tongzhous_place(surface: tuple[str, ...], position: int) -> bool:
 
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
 _KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
+_NAMERS = frozenset((namer,) for namer in ("tongzhou", "they", "nantong"))
 _SPECIFIC = frozenset((word,) for word in ("specific", "particular", "exact", "actual"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
@@ -171,6 +172,8 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word == "name" and _names_tongzhous_place(surface, position))
             # "how many chains are on tongzhou's key list": membership of a list, not a request
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
+            # "the chains tongzhou named": what the district did, not a request for names
+            and not (word == "name" and surface[position - 1 : position] in _NAMERS)
         ):
             return True
     # "what are its subsidiaries called": their names ("what is the policy called": its one)
