@@ -9,7 +9,6 @@ id is written here, and staff may rename them.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 
@@ -20,7 +19,7 @@ from bot.matching.words import SUBJECT_STEMS, SUBJECT_WORDS, stem
 # Questions about the bot itself in wordings no phrasing holds whole: whether a person or a
 # machine answers ("am i chatting with a human or some AI thing", 你是真人还是机器人), and what
 # it can help with ("what kinds of things can u help me with here", 你都能帮我做些啥).
-_HUMAN = frozenset(("human", "humans", "person", "real"))
+_HUMAN = frozenset(("human", "humans", "peopl", "real"))  # "person" reads "peopl"
 _MACHINE = frozenset(("bot", "ai", "robot", "machin", "chatbot", "automat", "program"))
 _HUMAN_CHINESE = re.compile("真人|活人|人工客服")
 _MACHINE_CHINESE = re.compile("机器人|人工智能|机器|程序|(?i:ai)")
@@ -35,14 +34,19 @@ _CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", 
 
 # The bot as the subject of a question about where it comes from ("r u from tongzhou?", "is
 # this bot run by alphaess?", "who made you", 你是哪个公司的, 这个机器人多少钱): whatever it
-# names, it asks about the bot, not about the subject.
-# Compared as analysed: stems, and canonical tokens ("built" reads "establish").
-_MAKERS = frozenset(
-    map(stem, str.split("make made build built establish created developed programmed own run"))
+# names, it asks about the bot, not about the subject. Only in these shapes: "can you run me
+# through", "you made a mistake", "thank you from bristol" ask other things.
+# Compared as analysed: stems and canonical tokens ("built" reads "establish", "created"
+# "innovat", "programmed" "project").
+_BEING = frozenset(("are", "were", "is", "was"))  # "is this bot ..." reads "is you ..."
+_MADE = frozenset(
+    map(stem, str.split("from run made owned built based affiliated paid part establish"))
 )
-_MADE = frozenset(map(stem, str.split("from run made owned built based affiliated paid part")))
+_MAKERS = frozenset(
+    map(stem, str.split("make made build establish innovat develop project own run"))
+)
 _BOT_AS_SUBJECT_CHINESE = re.compile(
-    "(?:这个|这|该)机器人(?:是|由|归|属于|多少钱|收费|要钱|谁)"
+    "(?:这个|这|该)机器人(?:是谁|是哪|由|归|属于|多少钱|收费|要钱)"
     "|你是(?:哪|什么)(?:个|家)?(?:公司|单位|机构|部门)|你(?:是|属于)哪(?:里|儿)的"
 )
 
@@ -50,8 +54,9 @@ _BOT_AS_SUBJECT_CHINESE = re.compile(
 def _bot_is_subject(text: str, tokens: tuple[str, ...]) -> bool:
     return (
         any(
-            (first == "you" and second in _MADE) or (first in _MAKERS and second == "you")
-            for first, second in itertools.pairwise(tokens)
+            (first in _BEING and second == "you" and third in _MADE)
+            or (first == "who" and second in _MAKERS and third == "you")
+            for first, second, third in zip(tokens, tokens[1:], tokens[2:], strict=False)
         )
         or _BOT_AS_SUBJECT_CHINESE.search(text) is not None
     )
@@ -71,9 +76,10 @@ def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
 def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
     """The small talk answering a question about the bot itself, found by what it asks rather
     than by its spelling: the small talk with a phrasing asking the same (``are you a real
-    person or a bot``, ``what can you help me with``). A question naming anything the
-    knowledge base speaks of, or a subject of its own, asks about that instead ("what can you
-    do about housing")."""
+    person or a bot``, ``what can you help me with``). The bot as the subject ("is this bot
+    run by alphaess?") is read first, whatever else the question names; otherwise a question
+    naming anything the knowledge base speaks of, or a subject of its own, asks about that
+    instead ("what can you do about housing")."""
     text, talk_tokens = talk_form(analysed)
     # The Chinese as typed: synonyms have read 钱 in 多少钱 as "fund".
     if _bot_is_subject("".join(analysed.surface), talk_tokens):

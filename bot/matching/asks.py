@@ -15,6 +15,7 @@ import re
 from bot.matching.analysis import is_stopword
 from bot.matching.guesses import RECALLING
 from bot.matching.words import (
+    COMPANY_WORDS,
     HOSTING_TOKENS,
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
@@ -172,8 +173,13 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word == "name" and _names_tongzhous_place(surface, position))
             # "how many chains are on tongzhou's key list": membership of a list, not a request
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
-            # "the chains tongzhou named": what the district did, not a request for names
-            and not (word == "name" and surface[position - 1 : position] in _NAMERS)
+            # "how many chains has tongzhou named", "tongzhou named ten chains": what the district
+            # did, not a request for names ("what are the chains tongzhou named" still asks)
+            and not (
+                word == "name"
+                and surface[position - 1 : position] in _NAMERS
+                and (_counts(surface) or _a_number(surface[position + 1 : position + 2]))
+            )
         ):
             return True
     # "what are its subsidiaries called": their names ("what is the policy called": its one)
@@ -209,6 +215,14 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         ):
             return True
     return False
+
+
+def _counts(surface: tuple[str, ...]) -> bool:
+    return ("how", "many") in itertools.pairwise(surface) or "number" in surface
+
+
+def _a_number(words: tuple[str, ...]) -> bool:
+    return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
 # Compared by stem, so that a misspelt plural counts too ("which industrys").
@@ -259,9 +273,17 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
         or ("there", "going", "to") in trios
         or (("later", "this", "year") in trios and not _EVENTS.isdisjoint(surface))
         or ("again" in surface and _PAST.isdisjoint(surface) and not _RECURRING.isdisjoint(surface))
-        # "will the five companies ipo this year", "which will ipo first"
-        or ("will" in surface and not _WHEN_TO_COME.isdisjoint(itertools.pairwise(surface)))
-        or ("will" in surface and not _SOON.isdisjoint(surface))
+        # "will the five companies ipo this year", "which will ipo first" (not "will you tell
+        # me when alphaess first came")
+        or (_will_happen(surface) and not _WHEN_TO_COME.isdisjoint(itertools.pairwise(surface)))
+        or (_will_happen(surface) and not _SOON.isdisjoint(surface))
+    )
+
+
+def _will_happen(surface: tuple[str, ...]) -> bool:
+    return any(
+        word == "will" and following not in ("you", "u")
+        for word, following in zip(surface, (*surface[1:], ""), strict=False)
     )
 
 
@@ -517,14 +539,9 @@ _PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
 
 
 def means_the_asker_by_people(surface: tuple[str, ...]) -> bool:
-    """ "events for people like me", "to reach people like us": whom the events are for, not
-    who attended one."""
+    """ "events for people like me": whom the events are for, not who attended one."""
     return any(
-        (first == "for" and second in _PEOPLE)
-        or (second in _PEOPLE and third == "like" and fourth in ("me", "us"))
-        for first, second, third, fourth in zip(
-            surface, surface[1:], (*surface[2:], ""), (*surface[3:], "", ""), strict=False
-        )
+        first == "for" and second in _PEOPLE for first, second in itertools.pairwise(surface)
     )
 
 
@@ -552,36 +569,84 @@ _GUESTS = frozenset(str.split("gu sai dong hongbiao academician"))
 _GUESTS_AS_A_GROUP = frozenset(str.split("experts scholars guests academicians"))
 _SAYING = frozenset(
     str.split(
-        "talk talked talks speak spoke speech speeches present presented presentation lecture"
-        " lectures keynote say said"
+        "speech speeches presentation lecture lectures keynote topic topics"
         # ... and who they are beyond the article's words: "how old is gu sai"
         " age born birthday tall married nationality"
     )
 )
+_TALKING = frozenset(str.split("talk talked talks speak spoke speaking"))
+_ABOUT = frozenset((("about",), ("on",)))
+_GIVING = frozenset((word,) for word in str.split("give gave a his her"))
 _FIELDS = frozenset(
     str.split(
         "field fields area areas discipline disciplines specialty speciality specialise"
         " specialises specialize specializes specialised specialized expertise research"
-        " researches researcher"
+        " researches"
     )
 )
 _SAYING_OR_FIELD_CHINESE = re.compile(
-    "(?:顾赛|董洪标|院士|专家|学者)\\w{0,8}"
-    "(?:演讲|讲了|讲的|报告|发言|说了|领域|专业|研究方向|研究什么|研究啥)"
+    "(?:顾赛|董洪标|院士|专家|学者)\\w{0,8}(?:演讲|讲了|讲的|报告|发言|说了|领域|专业|研究方向)"
 )
 
 
-def asks_what_a_guest_said_or_studies(surface: tuple[str, ...], typed: str) -> bool:
-    """A guest's talk or field of work: not "what did the experts discuss" (why they came), nor
-    "he's a big name in my field" (the asker's field)."""
+def _asks_what_a_guest_said_or_studies(surface: tuple[str, ...], typed: str) -> bool:
+    """A guest's talk, field of work or life: not "what did the experts discuss" (why they
+    came), "he's a big name in my field" (the asker's field) or "what does the article say
+    about gu sai" (the guest is only said after "say")."""
     words = frozenset(surface)
     named = not _GUESTS.isdisjoint(words)
     fields = any(
         word in _FIELDS and surface[position - 1 : position] not in (("my",), ("our",))
         for position, word in enumerate(surface)
     )
+    first_named = min((at for at, word in enumerate(surface) if word in _GUESTS), default=-1)
+    said = any(word in ("say", "said") and at > first_named for at, word in enumerate(surface))
+    # "talk about", "spoke on", "give a talk" (not "attend the talks")
+    talked = any(
+        word in _TALKING and (surface[at + 1 : at + 2] in _ABOUT or surface[at - 1 : at] in _GIVING)
+        for at, word in enumerate(surface)
+    )
     return (
-        (named and (not _SAYING.isdisjoint(words) or ("how", "old") in itertools.pairwise(surface)))
+        (
+            named
+            and (
+                not _SAYING.isdisjoint(words)
+                or said
+                or talked
+                or ("how", "old") in itertools.pairwise(surface)
+            )
+        )
         or ((named or not _GUESTS_AS_A_GROUP.isdisjoint(words)) and fields)
         or _SAYING_OR_FIELD_CHINESE.search(typed) is not None
     )
+
+
+_FOUNDERS = frozenset(("founder", "founders", "cofounder"))
+
+
+def asks_about_a_person_beyond_the_article(surface: tuple[str, ...], typed: str) -> bool:
+    """A guest's talk, field or life, or a company's founder ("who is alphaess's founder"; not
+    "funding for founders", who are entrepreneurs): people the article names or implies, in
+    details it never gives."""
+    return _asks_what_a_guest_said_or_studies(surface, typed) or (
+        not _FOUNDERS.isdisjoint(surface) and COMPANY_WORDS.search(typed) is not None
+    )
+
+
+_SETTLING = re.compile("落[户戶]")
+# ... "闺女要去艾罗能源上班，能落户吗": a person asking to register, whoever the employer is.
+_PERSON_SETTLING = re.compile(
+    "(?:能|可以|能不能|可不可以|想)落[户戶]|落[户戶](?:政策|条件|條件|手续|手續|指标)"
+)
+
+
+def company_settling_as_brought_in(question: str) -> str:
+    """落户 is a person registering residence (a subject of its own), but a company settling:
+    read as 引进 (brought in) when a company settles."""
+    if (
+        _SETTLING.search(question)
+        and COMPANY_WORDS.search(question)
+        and not _PERSON_SETTLING.search(question)
+    ):
+        return _SETTLING.sub("引进", question)
+    return question

@@ -2,7 +2,8 @@
 
 "I have a job interview with AlphaESS next month, where is their head office?" asks where the
 head office is; the interview is why the asker asks. The matcher weighs what only the first kind
-of clause says as context (bot/matching/matcher.py).
+of clause says as context (bot/matching/matcher.py), and so the audience an answer is asked for
+("summarise for our HR team", ``audience``).
 """
 
 from __future__ import annotations
@@ -199,10 +200,13 @@ class Context:
 
 _CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")
 
-# "summarise for our HR team", "for my readers": whom the answer is for, not what is asked
+# "summarise for our HR team", "explain for my readers": whom the answer is for, not what is
+# asked; only after a verb of telling ("what does policy 3.0 offer for our staff" asks what
+# the staff would get)
 _AUDIENCE = re.compile(
-    r"\bfor (?:my|our) ((?:[a-z]+ ){0,2}(?:team|teams|readers|audience|boss|department"
-    r"|colleagues|students|clients|board|members|staff|newsletter|blog|class))\b"
+    r"\b(?:summari[sz]e|explain|describe|write|brief|sum (?:it )?up|put|present)\b.*?"
+    r"\bfor (?:my|our) ((?:[a-z]+ ){0,2}(?:team|teams|readers|audience|boss|colleagues"
+    r"|students|clients|board|newsletter|blog|class))\b"
 )
 
 

@@ -3,8 +3,12 @@
 Besides the words the knowledge base has never seen, an entry that states no number cannot say
 how many, one that states no date cannot say when, one no phrasing of which asks "where" or
 "why" cannot answer that, and a number the question names but the entry does not state ("the
-2023 event") asks about something else: to that entry, each is one more unseen word. The
-confidence is then scaled by ``(1 - unseen / (known + unseen)) ** unknown_penalty``.
+2023 event") asks about something else: to that entry, each is one more unseen word. So is a
+purpose asked of something the entry stating a purpose does not name ("what's the point of all
+these talent schemes" is not the event's purpose). A rough figure the asker guesses ("like 10
+subsidiaries?") is not held against the entry whose numbers count what it guesses, which
+corrects it. The confidence is then scaled by ``(1 - unseen / (known + unseen)) **
+unknown_penalty``.
 """
 
 from __future__ import annotations
@@ -50,10 +54,12 @@ class Damping:
         }
         self._most_hits = max(self._counted_hits.values(), default=0)
         # "what's the point of all these talent schemes": a purpose, but of what the rest of
-        # the question names. Words most entries share ("talent", "tongzhou") name nothing
-        # particular, but they still show that something else is named ("what's the point of
-        # all this talent stuff"); a purpose word alone names nothing else.
-        named = [unit for unit in known if unit != PURPOSE and unit[0] != "?"]
+        # the question names. Words a third of the entries or more share ("talent",
+        # "tongzhou") name nothing particular, but they still show that something else is
+        # named ("what's the point of all this talent stuff"); a purpose word alone names
+        # nothing else.
+        # Words only: a Chinese bigram may be filler ("来的" in 他们来的目的是什么).
+        named = [unit for unit in known if unit != PURPOSE and unit[0] != "?" and unit.isascii()]
         self._purpose_of: frozenset[str] | None = (
             frozenset(
                 unit
@@ -122,6 +128,13 @@ class Damping:
                 number not in index.entry_units[entry]
                 and units.guessed.get(number)
                 and units.guessed[number] in index.counted[entry]
+                # ... and nothing else the entry does not say: "like 3 subsidiaries in africa?",
+                # "like 5 subsidiaries in the uk?" ask more
+                and not self._unknown_total
+                and all(
+                    unit == number or unit[0] == "?" or unit in index.entry_units[entry]
+                    for unit in units.known
+                )
             ):
                 # "alphaess only has like 10 subsidiaries?": a rough guess at what this entry
                 # counts, which its real figure corrects ("like 10 million a year" counts

@@ -35,16 +35,17 @@ from bot.matching.about_bot import about_the_bot
 from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
 from bot.matching.asks import (
     about_the_asker,
+    asks_about_a_person_beyond_the_article,
     asks_about_the_future,
     asks_for_a_list,
     asks_for_an_opinion,
     asks_for_one_share,
     asks_how_many,
     asks_how_to,
-    asks_what_a_guest_said_or_studies,
     asks_when,
     asks_who_organised,
     bot_names,
+    company_settling_as_brought_in,
     counted_in_chinese,
     means_the_asker_by_people,
     months_naming_an_event,
@@ -72,7 +73,6 @@ from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     CLOSE_ONES_BENEFITS,
     CLOSE_ONES_BENEFITS_ENGLISH,
-    COMPANY_WORDS,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
     FUTURE_CHINESE,
@@ -107,11 +107,6 @@ SCORERS: dict[str, Scorer] = {
     "QRatio": fuzz.QRatio,
 }
 
-_SETTLING = re.compile("落[户戶]")
-# ... "闺女要去艾罗能源上班，能落户吗": a person asking to register, whoever the employer is.
-_PERSON_SETTLING = re.compile(
-    "(?:能|可以|能不能|可不可以|想)落[户戶]|落[户戶](?:政策|条件|條件|手续|手續|指标)"
-)
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
@@ -119,9 +114,7 @@ _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
-_TALK_OR_FIELD = "<talk or field>"
-_FOUNDER = "<founder>"
-_FOUNDERS = frozenset(("founder", "founders", "cofounder", "co-founder"))
+_PERSON_DETAIL = "<person detail>"
 _PROCEDURE = "<procedure>"
 # Words too general to tell what is counted ("how many people", "how many in total").
 # ... and "how many brits came": people of a nation are whoever the entries count.
@@ -132,11 +125,9 @@ _BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
 )
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
-_PLACING_IN = frozenset(("in", "at", "inside", "within"))
-_INSTITUTIONS = frozenset(
-    map(stem, str.split("university universities uni unis college colleges lab labs institutes"))
-)
-_YOU_MEAN = "you_mean"  # ... and of "you mean", "are you talking about"
+# ... and of "you mean", "are you talking about", and of "example", 举个例子: alone, they ask
+# nothing the knowledge base can answer
+_ASKING_NOTHING = frozenset(("you_mean", stem("example")))
 
 
 def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
@@ -214,15 +205,8 @@ class Matcher:
         return self._decide(ranked, reply_lang), ranked
 
     def analyse(self, question: str) -> Analysed:
-        # 落户 is a person registering residence (a subject of its own), but a company settling.
-        if (
-            _SETTLING.search(question)
-            and COMPANY_WORDS.search(question)
-            and not _PERSON_SETTLING.search(question)
-        ):
-            question = _SETTLING.sub("引进", question)
         return analyse(
-            question,
+            company_settling_as_brought_in(question),
             self.index.synonyms,
             self.settings.max_query_chars,
             correct=self.speller.corrected,
@@ -299,13 +283,6 @@ class Matcher:
             for before, after in itertools.pairwise(surface)
             if before in _BEFORE_A_GUESSED_PLACE
         }
-        placed_in = {
-            stem(after) for before, after in itertools.pairwise(surface) if before in _PLACING_IN
-        }
-        # "are the hubs at ...?" places something; "are there events at ...?" asks another thing
-        asks_yes_or_no = units.confirming or (
-            surface[:1] in (("are",), ("is",)) and surface[1:2] != ("there",)
-        )
         offered = offered_options(surface)
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
         # "in universities or companies": with one option the knowledge base knows, the other
@@ -339,11 +316,6 @@ class Matcher:
                     (about_location and (word in placed or not units.confirming)) or word in origins
                 ):
                     factor = settings.plain_word_weight
-                elif word in _INSTITUTIONS and word in placed_in and asks_yes_or_no:
-                    # "are the talent hubs at universities?": where the asker guesses the thing
-                    # is, which the entry saying where it is corrects: it asks where
-                    factor = settings.guess_word_weight
-                    units.locating = True
                 elif (word in SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
                     word not in options or word in MONEY_FORMS
                 ):
@@ -364,8 +336,8 @@ class Matcher:
         # "来通州的英国学者": who came, not why they came
         if _CAME_TO_THE_PLACE.search(typed):
             units.known.pop("来", None)
-        # "why?" alone, or "what do you mean", asks nothing the knowledge base can answer
-        if all(unit.startswith("?") or unit == _YOU_MEAN for unit in units.known):
+        # "why?" alone, "what do you mean", 举个例子吧: nothing the knowledge base can answer
+        if all(unit.startswith("?") or unit in _ASKING_NOTHING for unit in units.known):
             units.known.clear()
         elif units.locating and WHERE in index.idf:
             units.known.setdefault(WHERE, index.idf[WHERE])
@@ -382,11 +354,8 @@ class Matcher:
             and not asks_where_tongzhou_is
         ):
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
-        # "who is alphaess's founder": the company's founder, not founders as entrepreneurs
-        if not _FOUNDERS.isdisjoint(surface) and COMPANY_WORDS.search(typed):
-            units.unknown[_FOUNDER] = unknown_weight * settings.subject_word_weight
-        if asks_what_a_guest_said_or_studies(surface, typed):
-            units.unknown[_TALK_OR_FIELD] = unknown_weight * settings.subject_word_weight
+        if asks_about_a_person_beyond_the_article(surface, typed):
+            units.unknown[_PERSON_DETAIL] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         if (

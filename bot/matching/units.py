@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 WHERE = "?where"
 WHY = "?why"
 DO = "?do"
-# The stem the purpose words ("purpose", "point", "goal", 目的) share.
+# The canonical token, stemmed, of the purpose synonyms ("purpose", "point", "goal", 目的).
 PURPOSE = "purpos"
 
 

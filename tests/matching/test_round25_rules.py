@@ -56,11 +56,18 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("did gu sai come? he is famous in my field", "doctoral-event-guests"),
         ("how many companies will go public", "talent-projects-outcomes"),
         ("how much funding have the talent projects had", "talent-projects-funding"),
+        # neighbours a review found: "run me through", "you made", "thank you from", the
+        # article on a guest, a guest at the talks, "will you tell me"
+        ("can you run me through policy 3.0", "policy-3-0"),
+        ("you made a mistake, alphaess has 30 subsidiaries right?", "alphaess-global-reach"),
+        ("thank you from bristol! one more: when was the doctoral event", "doctoral-event-date"),
+        ("这个机器人是从哪里得到这些信息的", "about-source"),
+        ("what does the article say about gu sai", "doctoral-event-guests"),
+        ("did gu sai attend the talks in tongzhou?", "doctoral-event-guests"),
+        ("will you tell me when alphaess first came to tongzhou", "alphaess-talent-project"),
         # which Tongzhou is meant: "talking about" asks what the bot means
         ("tongzhou beijing or tongzhou jiangsu, which are you talking about", "tongzhou-location"),
         ("which tongzhou do u mean", "tongzhou-location"),
-        # a guessed institution is where the asker thinks the hubs are
-        ("are talent hubs inside universities?", "talent-hubs"),
         ("人才枢纽一般放在啥单位", "talent-hubs"),
         # brackets after "me" say who asks; a cover letter is the asker's task, not their case
         ("does tongzhou hold events for people like me (postdoc in leeds)?", "talent-events"),
@@ -122,11 +129,25 @@ def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "通州把环保当回事吗",
         "哪类单位能获得资助",
         "what are the ten chains named",  # still a request for names
+        # found by a review: the chains named, how others fared, people placed somewhere, a
+        # guess with a qualifier, an organiser's kind, 前后, an example alone, spending on
+        # something else, what an offer gives our staff
+        "what are the chains tongzhou named?",
+        "how did the experts fare",
+        "are the uk scholars at universities?",
+        "alphaess has like 5 subsidiaries in the uk?",
+        "has alphaess got like 3 subsidiaries in africa?",
+        "博士活动是哪类单位主办的",
+        "政策3.0前后有什么变化",
+        "举个例子吧",
+        "通州在基建上砸了多少",
+        "what does policy 3.0 offer for our staff",
         "which of the five will go public first",
     ],
 )
 def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+    # Declined or suggested: neither answered nor taken for small talk.
+    assert outcome(shipped, question)[0] in ("decline", "suggest")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +166,8 @@ def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
         ("r u from tongzhou?", "who-are-you"),
         ("这个机器人多少钱啊", "who-are-you"),
         ("你是哪家单位的", "who-are-you"),
+        ("who created you", "who-are-you"),
+        ("were you built by alphaess", "who-are-you"),
     ],
 )
 def test_round_25_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
