@@ -178,7 +178,7 @@ class Matcher:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
 
         if about_bot := about_the_bot(self.index, analysed):
-            return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=100.0), []
+            return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=about_bot[1]), []
 
         units = self.query_units(analysed, self._context_of(question))
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
