@@ -75,6 +75,7 @@ from bot.matching.words import (
     CLOSE_ONES_BENEFITS_ENGLISH,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
+    FUNDING_CONTEXT_CHINESE,
     FUTURE_CHINESE,
     HOW_TO_CHINESE,
     LIST_REQUEST_CHINESE,
@@ -86,6 +87,7 @@ from bot.matching.words import (
     PERSONAL_CHINESE,
     PLACE_STEMS,
     PLACE_WORDS,
+    PRICE_CHINESE,
     SUBJECT_STEMS,
     SUBJECT_WORDS,
     WEAK_STEMS,
@@ -115,6 +117,7 @@ _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
 _OPINION = "<opinion>"
 _PERSON_DETAIL = "<person detail>"
+_PRICE = "<price>"
 _PROCEDURE = "<procedure>"
 # Words too general to tell what is counted ("how many people", "how many in total").
 # ... and "how many brits came": people of a nation are whoever the entries count.
@@ -354,6 +357,8 @@ class Matcher:
             and not asks_where_tongzhou_is
         ):
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
+        if PRICE_CHINESE.search(typed) and not FUNDING_CONTEXT_CHINESE.search(typed):
+            units.unknown[_PRICE] = unknown_weight * settings.subject_word_weight
         if asks_about_a_person_beyond_the_article(surface, typed):
             units.unknown[_PERSON_DETAIL] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):

@@ -266,6 +266,13 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 
 # Questions asking how many ("how many hubs", "number of staff", "有几个平台"): only an entry
 # whose answer states a number can answer them.
+# The price of a thing ("这个储能系统多少钱", "一台卖多少钱"), which no entry gives: not money
+# put into projects or talent ("人才项目投了多少钱").
+PRICE_CHINESE = re.compile(
+    "(?:这个|这款|这套|一台|一个|一套|一块|一件)[^，,。？?！!]{0,8}(?:卖|要)?多少钱|卖多少钱"
+    "|售价|报价|多少钱一"
+)
+FUNDING_CONTEXT_CHINESE = re.compile("项目|资助|扶持|资金|投入|补贴|经费|拨款|投了")
 COUNT_CHINESE = re.compile(
     "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)|数目|个数|几届|(?<!第)几次"
 )
@@ -296,7 +303,7 @@ WHO_CHINESE = re.compile(
     "|(?:什么|哪类|哪种|啥|什么样的)单位(?:主办|举办|组织|承办|办)"
     "|(?:主办|举办|组织|承办)的?是?(?:什么|哪类|哪种|啥|什么样的)单位"
 )
-HOSTING_TOKENS = _word_list("host hold run ran")
+HOSTING_TOKENS = _word_list("host hold run ran own head led manag control")
 
 # Questions about what is still to come ("will there be another event", "今年还会办吗"): the
 # article reports what happened, so they count like a subject of their own.
