@@ -18,6 +18,7 @@ Questions about the bot in wordings no phrasing holds are read in ``about_bot``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -31,10 +32,36 @@ _NEGATIONS = frozenset(("not", "no", "dont", "never", "没", "不", "别", "无"
 _PARTICLES = frozenset("吗啊呢吧呀嘛啦哦")
 
 
+# Letters drawn out in chat ("hiii", "heyyy", "byeee", "thxxx"): a run of three or more read as
+# two ("hellooo" -> "helloo"), then any run as one ("helloo" -> "hello" is not found that way,
+# so both are tried).
+_DRAWN_OUT = (re.compile(r"(.)\1{2,}"), re.compile(r"(.)\1+"))
+
+
+def _talk(index: KbIndex, analysed: Analysed) -> tuple[str, tuple[str, ...]]:
+    """``talk_form``, with a drawn-out word read as the small-talk word it draws out."""
+    text, tokens = talk_form(analysed)
+    using = index.smalltalk_using
+    if all(token in using or not token.isascii() for token in tokens):
+        return text, tokens
+    plain = []
+    for token in tokens:
+        if token not in using and token.isascii():
+            for drawn_out, kept in zip(_DRAWN_OUT, (r"\1\1", r"\1"), strict=True):
+                shorter = drawn_out.sub(kept, token)
+                if shorter in using:
+                    token = shorter
+                    break
+        plain.append(token)
+    if plain == list(tokens):
+        return text, tokens
+    return " ".join(plain), tuple(plain)
+
+
 def closest(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
     """The small talk whose phrasing is spelt most like the whole message, with the score."""
     found = process.extractOne(
-        talk_form(analysed)[0], index.smalltalk_texts, scorer=fuzz.ratio, processor=None
+        _talk(index, analysed)[0], index.smalltalk_texts, scorer=fuzz.ratio, processor=None
     )
     if found is None or found[1] <= 0:
         return None, 0.0
@@ -47,7 +74,7 @@ def by_words(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
     Several phrasings can lie wholly inside a message and tie: the one sharing more of it wins
     ("thanks, take care" is a goodbye: "take care" covers more of it than "thanks").
     """
-    text, talk_tokens = talk_form(analysed)
+    text, talk_tokens = _talk(index, analysed)
     tokens = frozenset(talk_tokens)
     sharing = _sharing(index, tokens)
     if not sharing:
@@ -72,7 +99,7 @@ def containing(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
     """The small talk with a phrasing that holds the message or that the message holds (see
     the module's docstring), with the share of the larger the smaller makes, out of 100.
     Chinese particles are left out of both ("你是个啥机器人啊" holds 你是机器人吗)."""
-    tokens = frozenset(talk_form(analysed)[1]) - _PARTICLES
+    tokens = frozenset(_talk(index, analysed)[1]) - _PARTICLES
     negates = not _NEGATIONS.isdisjoint(tokens)
     best: tuple[int, float, str] | None = None
     for position in _sharing(index, tokens):
@@ -96,7 +123,7 @@ def holding_a_phrasing(index: KbIndex, analysed: Analysed) -> tuple[str, float] 
     it" does not hold "take care of yourself"). Negation must agree, as in ``containing``.
     Chinese tokens are single characters, which unrelated messages share ("今晚吃什么好" and
     你会什么), so only ``containing`` reads Chinese."""
-    talk_tokens = talk_form(analysed)[1]
+    talk_tokens = _talk(index, analysed)[1]
     tokens = frozenset(token for token in talk_tokens if token.isascii())
     negates = not _NEGATIONS.isdisjoint(talk_tokens)
     best: tuple[int, float, str] | None = None

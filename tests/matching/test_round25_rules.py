@@ -67,6 +67,7 @@ def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
         ("will you tell me when alphaess first came to tongzhou", "alphaess-talent-project"),
         ("who were the big names at the event", "doctoral-event-guests"),
         ("这个人才项目多少钱", "talent-projects-funding"),
+        ("sooo where is alphaess hq", "alphaess-headquarters"),  # a drawn-out word, a question
         # which Tongzhou is meant: "talking about" asks what the bot means
         ("tongzhou beijing or tongzhou jiangsu, which are you talking about", "tongzhou-location"),
         ("which tongzhou do u mean", "tongzhou-location"),
@@ -175,6 +176,12 @@ def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
         ("你是哪家单位的", "who-are-you"),
         ("who created you", "who-are-you"),
         ("were you built by alphaess", "who-are-you"),
+        # letters drawn out in chat
+        ("hiii", "greeting"),
+        ("heyyy there", "greeting"),
+        ("byeee", "goodbye"),
+        ("thxxx", "thanks"),
+        ("hellooo", "greeting"),
     ],
 )
 def test_round_25_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
