@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.matching.analysis import Analysed, talk_form
-from bot.matching.index import KbIndex
+from bot.matching.index import KbIndex, SmallTalkPhrasing
 from bot.matching.words import SUBJECT_STEMS, SUBJECT_WORDS, stem
 
 # Questions about the bot itself in wordings no phrasing holds whole: whether a person or a
@@ -82,10 +82,12 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
     instead ("what can you do about housing")."""
     text, talk_tokens = talk_form(analysed)
     # The Chinese as typed: synonyms have read 钱 in 多少钱 as "fund".
-    if _bot_is_subject("".join(analysed.surface), talk_tokens):
-        for phrasing in index.smalltalk:
-            if _bot_is_subject(phrasing.text, tuple(phrasing.text.split())):
-                return phrasing.smalltalk_id, 100.0
+    if _bot_is_subject("".join(analysed.surface), talk_tokens) and (
+        found := _small_talk_where(
+            index, lambda phrasing: _bot_is_subject(phrasing.text, tuple(phrasing.text.split()))
+        )
+    ):
+        return found
     tokens = frozenset(talk_tokens)
     content = {
         word
@@ -97,10 +99,24 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
     if content:
         return None
     for asks in _ABOUT_THE_BOT:
-        if asks(text, tokens):
-            for phrasing in index.smalltalk:
-                if asks(phrasing.text, phrasing.tokens):
-                    return phrasing.smalltalk_id, 100.0
+        if asks(text, tokens) and (found := _small_talk_where(index, _on_phrasing(asks))):
+            return found
+    return None
+
+
+def _on_phrasing(
+    asks: Callable[[str, frozenset[str]], bool],
+) -> Callable[[SmallTalkPhrasing], bool]:
+    return lambda phrasing: asks(phrasing.text, phrasing.tokens)
+
+
+def _small_talk_where(
+    index: KbIndex, asks: Callable[[SmallTalkPhrasing], bool]
+) -> tuple[str, float] | None:
+    """The small talk of the first phrasing asking the same, sure of it."""
+    for phrasing in index.smalltalk:
+        if asks(phrasing):
+            return phrasing.smalltalk_id, 100.0
     return None
 
 

@@ -70,6 +70,19 @@ class Damping:
             else None
         )
 
+    def _corrects_the_guess(self, number: str, entry: int) -> bool:
+        """The entry counts what the asker's rough figure counts, and says everything else the
+        question names ("like 3 subsidiaries in africa?", "... in the uk?" ask more)."""
+        units = self._units
+        entry_units = self._index.entry_units[entry]
+        counts = units.guessed.get(number)
+        return (
+            bool(counts)
+            and counts in self._index.counted[entry]
+            and not self._unknown_total
+            and all(unit == number or unit[0] == "?" or unit in entry_units for unit in units.known)
+        )
+
     def of(self, entry: int) -> float:
         """The factor, from 0 to 1, that this entry's confidence is multiplied by."""
         units = self._units
@@ -124,23 +137,14 @@ class Damping:
             # the question asks about, unless it asks when.
             if number in units.dates and not units.dating:
                 continue
-            if (
-                number not in index.entry_units[entry]
-                and units.guessed.get(number)
-                and units.guessed[number] in index.counted[entry]
-                # ... and nothing else the entry does not say: "like 3 subsidiaries in africa?",
-                # "like 5 subsidiaries in the uk?" ask more
-                and not self._unknown_total
-                and all(
-                    unit == number or unit[0] == "?" or unit in index.entry_units[entry]
-                    for unit in units.known
-                )
-            ):
-                # "alphaess only has like 10 subsidiaries?": a rough guess at what this entry
-                # counts, which its real figure corrects ("like 10 million a year" counts
-                # something else).
+            if number in index.entry_units[entry]:
+                continue
+            # "alphaess only has like 10 subsidiaries?": a rough guess at what this entry
+            # counts, which its real figure corrects ("like 10 million a year" counts
+            # something else), is no number of something else.
+            if self._corrects_the_guess(number, entry):
                 known_total -= weight
-            elif number not in index.entry_units[entry] and not units.confirming:
+            elif not units.confirming:
                 known_total -= weight
                 unknown += settings.unknown_number_weight * unseen_weight
         if unknown <= 0.0:
