@@ -17,7 +17,7 @@ from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS, SUBJECT_
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
 _CLAUSE_BREAK_KEPT = re.compile(
-    r"([,.;:!?，。；：！？、()（）\n]+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
+    r"((?:[,;:!?，。；：！？、()（）\n]|(?<!\d)\.|\.(?!\d))+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
 )
 _WORD = re.compile(r"[a-z']+")
@@ -140,6 +140,11 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     the head office is; the job interview is the asker's reason, not a subject the question is
     about. A clause is context when it starts with the asker ("I", "my", "我") and asks nothing
     itself; the question must have another clause, or there is no context.
+
+    So is an English clause that asks nothing and names no subject of its own, beside a clause
+    that plainly asks: "energy storage engineer, got an interview with alphaess next week —
+    where's their head office?" ("housing subsidies, does policy 3.0 have them?" still asks
+    about housing, and "tongzhou district pop. roughly?" has no such clause to lean on).
     """
     # Each clause with the break after it, to tell one that ends in a question mark.
     # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
@@ -156,6 +161,8 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     clauses = [clause for clause, _, _ in ended]
     context: list[str] = []
     asked: list[str] = []
+    asides: list[str] = []
+    plainly_asking = False
     previous = ""
     for clause, end, opening in ended:
         # "for ppl like me (PhD in Germany)": brackets after "me" say who the asker is
@@ -175,17 +182,54 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             about_the_asker = True
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True
+        marked = not _QUESTION_MARKS.isdisjoint(end)
         if (
             about_the_asker
             and not _ASKING.intersection(words)
             and not _ASKING_CHINESE.search(clause)
         ):
             context.append(clause)
+        elif _is_an_aside(words, clause, marked):
+            asides.append(clause)
         else:
             asked.append(clause)
+            plainly_asking |= _asks_in_words(words, clause) or (marked and len(words) >= 3)
+    if plainly_asking:
+        context.extend(asides)
+    else:
+        asked.extend(asides)
     if not asked:
         return (), tuple(clauses)
     return tuple(context), tuple(asked)
+
+
+# A clause opening a yes-or-no question: "is there ...", "any events for ...".
+_YES_NO_OPENINGS = frozenset(
+    str.split(
+        "is are was were do does did has have had can could will would should any anything whether"
+    )
+)
+
+
+def _asks_in_words(words: list[str], clause: str) -> bool:
+    return bool(
+        _ASKING.intersection(words)
+        or (words and words[0] in _YES_NO_OPENINGS)
+        or _ASKING_CHINESE.search(clause)
+    )
+
+
+def _is_an_aside(words: list[str], clause: str, marked: bool) -> bool:
+    """An English clause that asks nothing, offers no claim and names no subject or number."""
+    return (
+        bool(words)
+        and clause[0].isascii()
+        and not marked
+        and not any(character.isdigit() for character in clause)  # "there was a 2.0 version"
+        and not _asks_in_words(words, clause)
+        and not _offers_a_claim(words, clause)
+        and SUBJECT_WORDS.isdisjoint(words)
+    )
 
 
 @dataclass(frozen=True)
