@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.matching.analysis import Analysed
 from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS, SUBJECT_WORDS
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
@@ -283,3 +285,26 @@ def told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
         if tail in told and tail not in asked and head in asked:
             return tail, head
     return "", stretch
+
+
+def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
+    """The words and Chinese characters of the clauses that only tell about the asker, each
+    clause read by ``analyse`` (the matcher's, with its synonyms and spelling)."""
+    context, asked = context_clauses(question)
+    for_whom = audience(question)
+    if not context and not for_whom:
+        return Context()
+    told = [analyse(clause) for clause in (*context, for_whom) if clause]
+    # The audience sits inside an asking clause: its words are told, not asked.
+    asking = [
+        analyse(re.sub(rf"\b{re.escape(for_whom)}\b", " ", clause.casefold()))
+        if for_whom
+        else analyse(clause)
+        for clause in asked
+    ]
+    asked_words = {word for analysed in asking for word in analysed.words}
+    return Context(
+        frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
+        " ".join(run for analysed in told for run in analysed.runs),
+        " ".join(run for analysed in asking for run in analysed.runs),
+    )

@@ -147,6 +147,11 @@ class Damping:
             elif not units.confirming:
                 known_total -= weight
                 unknown += settings.unknown_number_weight * unseen_weight
+        for figure, counts in units.offered.items():
+            # "was the total funding around 1 billion yuan?": the entry counting yuan corrects
+            # the figure, which is only the asker's guess to it.
+            if figure in units.unknown and counts and counts in index.counted[entry]:
+                unknown -= units.unknown[figure] - settings.guess_word_weight * unseen_weight
         if unknown <= 0.0:
             return 1.0
         return float((1.0 - unknown / (known_total + unknown)) ** settings.unknown_penalty)

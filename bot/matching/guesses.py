@@ -118,6 +118,26 @@ def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     )
 
 
+# "1 billion yuan", "100+ countries": the words between a figure and what it counts.
+_MULTIPLIERS = frozenset(str.split("k m bn million millions billion billions thousand thousands"))
+_YES_NO_QUESTION_OPENERS = frozenset(str.split("is are was were does do did has have had"))
+
+
+def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """ "was the total funding around 1 billion yuan?", "does alphaess have 50 subsidiaries": a
+    yes-or-no question naming a figure offers it for checking. Each figure (no year) with the
+    word after it, what it counts ("" at the end). Unlike a rough figure it still weighs as an
+    unknown number, except for an entry counting the same thing, whose figure answers it."""
+    if surface[:1] and surface[0] not in _YES_NO_QUESTION_OPENERS:
+        return ()
+    offered: list[tuple[str, str]] = []
+    for position, word in enumerate(surface):
+        if word.isdigit() and not is_year(word):
+            after = [w for w in surface[position + 1 :] if w not in _MULTIPLIERS]
+            offered.append((word, after[0] if after else ""))
+    return tuple(offered)
+
+
 _OPTION_WORDS = 3
 _SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
 _PLACING = frozenset(str.split("in inside within at on"))

@@ -52,10 +52,11 @@ from bot.matching.asks import (
     numbers_in_dates,
     what_is_counted,
 )
-from bot.matching.clauses import Context, audience, context_clauses, told_and_asked
+from bot.matching.clauses import Context, context_of, told_and_asked
 from bot.matching.damping import Damping
 from bot.matching.guesses import (
     confirms_a_fact,
+    figures_offered,
     months_checked,
     offered_options,
     options_either_side_of_or,
@@ -182,8 +183,11 @@ class Matcher:
 
         if about_bot := about_the_bot(self.index, analysed):
             return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=about_bot[1]), []
+        if opened := smalltalk.opened_by_talk(self.index, analysed, question):
+            return Match("smalltalk", reply_lang, entry_id=opened[0], score=opened[1]), []
 
-        units = self.query_units(analysed, self._context_of(question))
+        context = context_of(question[: self.settings.max_query_chars], self.analyse)
+        units = self.query_units(analysed, context)
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
         # is also an entry's word), with less than one unseen word's worth of the rest ("好嘞
         # 谢谢你", "thanks, that helped", "how are you today").
@@ -217,28 +221,6 @@ class Matcher:
 
     # --- the question's units -----------------------------------------------------------------
 
-    def _context_of(self, question: str) -> Context:
-        """The words and Chinese characters of the clauses that only tell about the asker."""
-        question = question[: self.settings.max_query_chars]
-        context, asked = context_clauses(question)
-        for_whom = audience(question)
-        if not context and not for_whom:
-            return Context()
-        told = [self.analyse(clause) for clause in (*context, for_whom) if clause]
-        # The audience sits inside an asking clause: its words are told, not asked.
-        asking = [
-            self.analyse(re.sub(rf"\b{re.escape(for_whom)}\b", " ", clause.casefold()))
-            if for_whom
-            else self.analyse(clause)
-            for clause in asked
-        ]
-        asked_words = {word for analysed in asking for word in analysed.words}
-        return Context(
-            frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
-            " ".join(run for analysed in told for run in analysed.runs),
-            " ".join(run for analysed in asking for run in analysed.runs),
-        )
-
     def query_units(self, analysed: Analysed, context: Context | None = None) -> QueryUnits:
         index = self.index
         settings = self.settings
@@ -264,6 +246,9 @@ class Matcher:
             counted_words = self.analyse(counts).words if counts else ()
             units.guessed[figure] = index.whole(counted_words[0]) if counted_words else ""
         guessed = guessed_dates | set(units.guessed)
+        for figure, counts in figures_offered(surface):
+            counted_words = self.analyse(counts).words if counts else ()
+            units.offered[figure] = index.whole(counted_words[0]) if counted_words else ""
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").

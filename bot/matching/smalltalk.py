@@ -12,6 +12,10 @@ Chinese characters one by one, compared as sets: "你都知道些什么" holds �
 it is then goes by the tokens the two share (``by_words``), not by the spelling of the whole
 message: "ok got it thanks" is thanks, though "who are you" is spelt more like it.
 
+A message that opens with small talk and goes on about itself, the asker or the bot, asking
+nothing, is that small talk too (``opened_by_talk``): "thanks, that helps my article", "谢谢你啊
+这下我写稿有底了", "hey bot, hello from a phd student".
+
 Only the phrasings sharing a token with the message are compared (``KbIndex.smalltalk_using``).
 Questions about the bot in wordings no phrasing holds are read in ``about_bot``.
 """
@@ -144,3 +148,48 @@ def _sharing(index: KbIndex, tokens: Iterable[str]) -> list[int]:
     """The positions of the small-talk phrasings using any of ``tokens``, in order."""
     using = index.smalltalk_using
     return sorted({position for token in tokens for position in using.get(token, ())})
+
+
+# "ok thanks, ...": words that may come before the small talk a message opens with.
+_LEADING = frozenset(str.split("ok okay alright right well oh so and"))
+_CHINESE_OPENING_TALK = re.compile(
+    r"^\W*(?:好的|好嘞|嗯+|ok)?\W*(?:谢谢|多谢|感谢|谢啦|你好|您好|嗨|哈喽|拜拜|再见|回头见|早上好|晚上好)"
+)
+# What goes on about the message, the asker or the bot rather than naming a subject ("hi,
+# policy 3.0" names one and is asked about). Asking includes wanting to know ("hi, i want to
+# know about policy 3.0", 你好，我想了解人才政策).
+_SAYING_WORDS = frozenset(
+    str.split("i im i'm my me you u your ur that thats that's this it its it's we our bot")
+)
+_SAYING_CHINESE = re.compile("[我你您这那]|机器人|小助手")
+_ASKING = re.compile(
+    r"[?？]|\b(?:what|whats|which|where|when|how|who|why|is|are|was|were|do|does|did|can|"
+    r"could|would|will|any|tell|pls|please|explain|know|wondering|wonder|curious|info|"
+    r"information|learn|ask|asking|question|questions)\b"
+    "|吗|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|问|告诉|能不能|了解|知道|咨询|介绍"
+)
+
+
+def opened_by_talk(index: KbIndex, analysed: Analysed, question: str) -> tuple[str, float] | None:
+    """The small talk a message opens with, when the rest asks nothing and goes on about the
+    message, the asker or the bot (see the module's docstring); else None."""
+    text = question.casefold()
+    if _ASKING.search(text) or not _goes_on_after_talk(index, analysed, text):
+        return None
+    talk, score = by_words(index, analysed)
+    return (talk, score) if talk is not None else None
+
+
+def _goes_on_after_talk(index: KbIndex, analysed: Analysed, text: str) -> bool:
+    """The message opens with small talk, and says nothing after it or only about itself."""
+    tokens = list(analysed.tokens)
+    while tokens and tokens[0] in _LEADING:
+        tokens.pop(0)
+    if tokens and tokens[0] in index.smalltalk_words:
+        said = analysed.surface[len(analysed.surface) - len(tokens) + 1 :]
+        return not said or not _SAYING_WORDS.isdisjoint(said)
+    opening = _CHINESE_OPENING_TALK.match(text)
+    if opening is None:
+        return False
+    rest = text[opening.end() :]
+    return not re.search(r"\w", rest) or bool(_SAYING_CHINESE.search(rest))

@@ -29,5 +29,7 @@ class QueryUnits:
     dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
     # rough figures offered ("like 50 countries?"), each with what it counts ("countri"), or ""
     guessed: dict[str, str] = field(default_factory=dict)
+    # figures a yes-or-no question offers ("was it 1 billion yuan?"), each with what it counts
+    offered: dict[str, str] = field(default_factory=dict)
     # unit -> the units on the other side of an "or" ("subsidies or services")
     alternatives: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.faq import FaqEngine
 from bot.matching.clauses import context_clauses
+from bot.matching.guesses import figures_offered
 
 
 def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
@@ -65,3 +66,85 @@ def test_an_aside_is_context_only_beside_a_plain_question() -> None:
         "curious student here",
     )
     assert context_clauses("long day, thinking of tongzhou")[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a figure offered in a yes-or-no question is corrected by the entry counting the same
+        ("did tongzhou fund 500 projects?", "talent-projects-funding"),
+        ("does alphaess have 50 subsidiaries worldwide", "alphaess-global-reach"),
+        ("were 60 startups in mass production", "talent-projects-outcomes"),
+        ("was the total funding around 1 billion yuan?", "talent-projects-funding"),
+    ],
+)
+def test_round26_offered_figures(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # ... but it still weighs against entries counting something else, or nothing
+        "does each phd get 500000 yuan",
+        "is the policy worth 500 million yuan",
+        "did 20 projects fail",
+        "did 100 projects get funding in 2025",
+    ],
+)
+def test_round26_offered_figures_declined(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+def test_figures_offered_skip_multipliers_and_years() -> None:
+    words = "was the total funding around 1 billion yuan in 2023"
+    surface = tuple(words.split())
+    assert figures_offered(surface) == (("1", "yuan"),)
+    assert figures_offered(("how", "many", "of", "the", "372", "projects")) == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "talk"),
+    [
+        # small talk first, then something said about the message, the asker or the bot
+        ("thanks, that helps my piece a lot", "thanks"),
+        ("ok thanks, that goes into my slides", "thanks"),
+        ("谢谢你 这下我心里有数了", "thanks"),
+        ("hey bot, hello from a chemist", "greeting"),
+        ("好的 回头见", "goodbye"),
+    ],
+)
+def test_round26_opened_by_talk(shipped: FaqEngine, message: str, talk: str) -> None:
+    assert outcome(shipped, message) == ("smalltalk", talk)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # ... but a subject named after the greeting, or a wish to know, is asked about
+        ("hi, policy 3.0", "policy-3-0"),
+        ("hi, i want to know about policy 3.0", "policy-3-0"),
+        ("你好，我想了解人才政策", "policy-3-0"),
+        ("谢谢 那AlphaESS总部在哪", "alphaess-headquarters"),
+        ("thanks! now tell me where alphaess is", "alphaess-headquarters"),
+    ],
+)
+def test_round26_asked_after_talk(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 还是 offers options, as "or" does: the entry stating the fact picks one
+        ("通州的重点产业链是12条还是10条", ("answer", "industrial-chains")),
+        ("AlphaESS子公司是30多家还是50多家", ("answer", "alphaess-global-reach")),
+        # options the knowledge base knows nothing of still ask about them
+        ("人才公寓是免费还是要交租", ("decline", None)),
+        ("申请3.0要线上还是线下办", ("decline", None)),
+    ],
+)
+def test_round26_options_in_chinese(
+    shipped: FaqEngine, question: str, expected: tuple[str, str | None]
+) -> None:
+    assert outcome(shipped, question) == expected
