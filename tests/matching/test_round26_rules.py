@@ -148,3 +148,18 @@ def test_round26_options_in_chinese(
     shipped: FaqEngine, question: str, expected: tuple[str, str | None]
 ) -> None:
     assert outcome(shipped, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # round 27: pinyin typed for the knowledge base's Chinese terms, and everyday words
+        ("rencai zhengce 3.0 是啥", "policy-3-0"),
+        ("通州的chanyelian有几条", "industrial-chains"),
+        ("AlphaESS的zongbu在哪", "alphaess-headquarters"),
+        ("AlphaESS业务铺得广吗", "alphaess-global-reach"),
+        ("艾罗靠什么吃饭", "alphaess-business"),
+    ],
+)
+def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
