@@ -159,6 +159,8 @@ def test_round26_options_in_chinese(
         ("AlphaESS的zongbu在哪", "alphaess-headquarters"),
         ("AlphaESS业务铺得广吗", "alphaess-global-reach"),
         ("艾罗靠什么吃饭", "alphaess-business"),
+        # a gathering is an event
+        ("has the district organised gatherings for scholars from abroad", "talent-events"),
     ],
 )
 def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None:
