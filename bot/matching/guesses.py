@@ -120,7 +120,6 @@ def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 # "1 billion yuan", "100+ countries": the words between a figure and what it counts.
 _MULTIPLIERS = frozenset(str.split("k m bn million millions billion billions thousand thousands"))
-_YES_NO_QUESTION_OPENERS = frozenset(str.split("is are was were does do did has have had"))
 
 
 def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -128,7 +127,7 @@ def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     yes-or-no question naming a figure offers it for checking. Each figure (no year) with the
     word after it, what it counts ("" at the end). Unlike a rough figure it still weighs as an
     unknown number, except for an entry counting the same thing, whose figure answers it."""
-    if surface[:1] and surface[0] not in _YES_NO_QUESTION_OPENERS:
+    if not surface or surface[0] not in _YES_NO_LEADS | _HAVING:
         return ()
     offered: list[tuple[str, str]] = []
     for position, word in enumerate(surface):
@@ -142,6 +141,7 @@ _OPTION_WORDS = 3
 _SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
 _PLACING = frozenset(str.split("in inside within at on"))
 _YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
+_HAVING = frozenset(str.split("has have had"))
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
 # "does it give cash or housing" asks about both, not which of two.
 _PROVIDING = frozenset(

@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -242,13 +242,9 @@ class Matcher:
             for year in years_checked(surface)
             if year not in index.vocabulary and year < index.newest_year
         } | {month for month in months_checked(surface) if month not in index.vocabulary}
-        for figure, counts in rough_figures(surface):
-            counted_words = self.analyse(counts).words if counts else ()
-            units.guessed[figure] = index.whole(counted_words[0]) if counted_words else ""
+        units.guessed = self._what_figures_count(rough_figures(surface))
         guessed = guessed_dates | set(units.guessed)
-        for figure, counts in figures_offered(surface):
-            counted_words = self.analyse(counts).words if counts else ()
-            units.offered[figure] = index.whole(counted_words[0]) if counted_words else ""
+        units.offered = self._what_figures_count(figures_offered(surface))
         units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -388,6 +384,14 @@ class Matcher:
         if asks_for_one_share(surface) or PER_ITEM_CHINESE.search(typed):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
+
+    def _what_figures_count(self, figures: Iterable[tuple[str, str]]) -> dict[str, str]:
+        """Each figure with the knowledge base's unit for the word after it ("" for none)."""
+        counted: dict[str, str] = {}
+        for figure, counts in figures:
+            words = self.analyse(counts).words if counts else ()
+            counted[figure] = self.index.whole(words[0]) if words else ""
+        return counted
 
     def _chinese_units(
         self,

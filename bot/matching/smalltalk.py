@@ -162,7 +162,7 @@ _SAYING_WORDS = frozenset(
     str.split("i im i'm my me you u your ur that thats that's this it its it's we our bot")
 )
 _SAYING_CHINESE = re.compile("[我你您这那]|机器人|小助手")
-_ASKING = re.compile(
+_ASKING_OR_WANTING_TO_KNOW = re.compile(
     r"[?？]|\b(?:what|whats|which|where|when|how|who|why|is|are|was|were|do|does|did|can|"
     r"could|would|will|any|tell|pls|please|explain|know|wondering|wonder|curious|info|"
     r"information|learn|ask|asking|question|questions)\b"
@@ -174,7 +174,7 @@ def opened_by_talk(index: KbIndex, analysed: Analysed, question: str) -> tuple[s
     """The small talk a message opens with, when the rest asks nothing and goes on about the
     message, the asker or the bot (see the module's docstring); else None."""
     text = question.casefold()
-    if _ASKING.search(text) or not _goes_on_after_talk(index, analysed, text):
+    if _ASKING_OR_WANTING_TO_KNOW.search(text) or not _goes_on_after_talk(index, analysed, text):
         return None
     talk, score = by_words(index, analysed)
     return (talk, score) if talk is not None else None
@@ -182,11 +182,12 @@ def opened_by_talk(index: KbIndex, analysed: Analysed, question: str) -> tuple[s
 
 def _goes_on_after_talk(index: KbIndex, analysed: Analysed, text: str) -> bool:
     """The message opens with small talk, and says nothing after it or only about itself."""
-    tokens = list(analysed.tokens)
-    while tokens and tokens[0] in _LEADING:
-        tokens.pop(0)
-    if tokens and tokens[0] in index.smalltalk_words:
-        said = analysed.surface[len(analysed.surface) - len(tokens) + 1 :]
+    tokens = analysed.tokens
+    leading = 0
+    while leading < len(tokens) and tokens[leading] in _LEADING:
+        leading += 1
+    if leading < len(tokens) and tokens[leading] in index.smalltalk_words:
+        said = analysed.surface[leading + 1 :]
         return not said or not _SAYING_WORDS.isdisjoint(said)
     opening = _CHINESE_OPENING_TALK.match(text)
     if opening is None:
