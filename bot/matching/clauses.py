@@ -126,6 +126,29 @@ def _signs(words: list[str], end: str) -> bool:
     )
 
 
+# "got an interview at alphaess next month", "thinking of applying there", "before i pitch
+# alphaess to my clients": the asker's plan, with the asker left unsaid or in a time clause.
+_PLANNING = frozenset(
+    str.split(
+        "got getting thinking considering planning looking hoping applying interviewing "
+        "pitching moving relocating heading"
+    )
+)
+_TIME_OPENINGS = frozenset(str.split("before after once if when since"))
+# The only subjects such a plan may name: its occasion, when ("next"), and the company it is
+# with. "thinking about housing, does policy 3.0 cover it?" asks about housing.
+_PLANS_OCCASIONS = frozenset(str.split("interview interviews job jobs internship alphaess next"))
+
+
+def _tells_the_askers_plan(words: list[str], opening: bool) -> bool:
+    """An opening clause telling the asker's plan ("got an interview at alphaess next month")."""
+    if not opening or not words or not SUBJECT_WORDS.isdisjoint(set(words) - _PLANS_OCCASIONS):
+        return False
+    if words[0] in _PLANNING:
+        return True
+    return words[0] in _TIME_OPENINGS and len(words) > 1 and words[1] in _ASKER
+
+
 def _goes_on(words: list[str], ends_asking: bool) -> bool:
     """Whether a clause goes on about the asker named earlier, asking nothing itself."""
     if ends_asking or not words:
@@ -183,6 +206,8 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
+            about_the_asker = True
+        if _tells_the_askers_plan(words, opening=not (context or asked)):
             about_the_asker = True
         marked = not _QUESTION_MARKS.isdisjoint(end)
         if (

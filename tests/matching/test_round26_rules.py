@@ -65,7 +65,7 @@ def test_an_aside_is_context_only_beside_a_plain_question() -> None:
     assert context_clauses("curious student here - when was the event?")[0] == (
         "curious student here",
     )
-    assert context_clauses("long day, thinking of tongzhou")[0] == ()
+    assert context_clauses("long day, lots of reading about tongzhou")[0] == ()
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,26 @@ def test_round26_options_in_chinese(
 )
 def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # round 28: an opening clause telling the asker's plan, the asker unsaid, is context
+        ("got an interview at alphaess next month, where is their hq", "alphaess-headquarters"),
+        (
+            "interviewing with alphaess soon, how many countries are they in",
+            "alphaess-global-reach",
+        ),
+        ("got a job offer in tongzhou, where is it exactly", "tongzhou-location"),
+        # ... unless it names a subject of its own
+        ("thinking about housing, does policy 3.0 cover it?", None),
+        ("planning to buy a flat, does tongzhou give subsidies?", None),
+    ],
+)
+def test_round28_plans(shipped: FaqEngine, question: str, expected: str | None) -> None:
+    match = shipped.matcher.match(question)
+    if expected is None:
+        assert match.kind != "answer"
+    else:
+        assert (match.kind, match.entry_id) == ("answer", expected)
