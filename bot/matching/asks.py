@@ -287,8 +287,16 @@ def _will_happen(surface: tuple[str, ...]) -> bool:
     )
 
 
-_WHEN_TO_COME = frozenset((("this", "year"), ("next", "year"), ("this", "month")))
-_SOON = frozenset(("soon", "first", "eventually", "someday"))
+_WHEN_TO_COME = frozenset(
+    (
+        ("this", "year"),
+        ("next", "year"),
+        ("this", "month"),
+        *(("this", season) for season in ("spring", "summer", "autumn", "fall", "winter")),
+    )
+)
+# "will the gathering be repeated this autumn", "will they do it again"
+_SOON = frozenset(("soon", "first", "eventually", "someday", "repeated", "again"))
 
 
 _PAST = frozenset(str.split("was were did held had happened took hosted ran"))
@@ -585,7 +593,7 @@ _FIELDS = frozenset(
     )
 )
 _SAYING_OR_FIELD_CHINESE = re.compile(
-    "(?:顾赛|董洪标|院士|专家|学者)\\w{0,8}(?:演讲|讲了|讲的|报告|发言|说了|领域|专业|研究方向)"
+    "(?:顾赛|董洪标|院士|专家|学者)\\w{0,8}(?:演讲|讲了|讲的|报告|发言|说了|领域|专业|学科|研究方向)"
 )
 
 

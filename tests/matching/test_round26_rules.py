@@ -188,3 +188,24 @@ def test_round28_plans(shipped: FaqEngine, question: str, expected: str | None) 
         assert match.kind != "answer"
     else:
         assert (match.kind, match.entry_id) == ("answer", expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # round 28: what will happen this season, or again, is beyond the article
+        "will the uk scholars come back this spring",
+        "will the doctoral gathering be repeated this autumn?",
+        # a guest's discipline, as his field
+        "董洪标是哪个学科的院士",
+    ],
+)
+def test_round28_declines(shipped: FaqEngine, question: str) -> None:
+    assert shipped.matcher.match(question).kind != "answer"
+
+
+def test_round28_asking_again_is_no_future(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "will you tell me again when the doctoral event was") == (
+        "answer",
+        "doctoral-event-date",
+    )
