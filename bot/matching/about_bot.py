@@ -26,7 +26,8 @@ _MACHINE_CHINESE = re.compile("机器人|人工智能|机器|程序|(?i:ai)")
 _HELPING = frozenset(("help", "handl", "answer", "assist", "do"))
 _ASKING_WHAT = frozenset(("what", "what_kind", "which"))
 _HELPING_CHINESE = re.compile(
-    "(?:你|您|机器人).{0,6}(?:能|会|可以).{0,3}(?:帮|做|干|回答|答).{0,4}(?:什么|啥|哪些)"
+    "(?:你|您|机器人|这个号|这个账号|这里|这儿).{0,6}(?:能|会|可以).{0,3}(?:帮|做|干|回答|答|问)"
+    ".{0,4}(?:什么|啥|哪些|哪方面|哪类)"
 )
 # The words such a question is made of, besides the bot's own: nothing about a subject.
 _CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here"))
@@ -96,9 +97,10 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
         and word not in _CAPABILITY_WORDS
         and word not in _MACHINE
     }
-    if content:
-        return None
     for asks in _ABOUT_THE_BOT:
+        # "u a real person or AI?": the person asked about is the bot, not a subject.
+        if content - _HUMAN if asks is _human_or_machine else content:
+            continue
         if asks(text, tokens) and (found := _small_talk_where(index, _on_phrasing(asks))):
             return found
     return None

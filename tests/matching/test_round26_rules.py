@@ -209,3 +209,16 @@ def test_round28_asking_again_is_no_future(shipped: FaqEngine) -> None:
         "answer",
         "doctoral-event-date",
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "talk"),
+    [
+        # round 28: the person asked about is the bot; what "this account" can be asked
+        ("you a real person or some AI?", "who-are-you"),
+        ("这个号都能问些什么", "what-can-you-do"),
+        ("你能回答哪方面的问题", "what-can-you-do"),
+    ],
+)
+def test_round28_about_the_bot(shipped: FaqEngine, message: str, talk: str) -> None:
+    assert outcome(shipped, message) == ("smalltalk", talk)
