@@ -7,6 +7,8 @@ the hubs in universities or companies?": the option after "or" is the asker's al
 
 from __future__ import annotations
 
+import re
+
 from bot.matching.clauses import CLAIM_OPENINGS
 from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_VALUES, is_year
 
@@ -115,6 +117,30 @@ def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         (NUMBER_VALUES.get(figure, figure), counts)
         for like, figure, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         if like == "like" and (figure.isdigit() or figure in NUMBER_VALUES)
+    )
+
+
+# "when did tongzhou launch policy 3.0? early 2024?", "how many chains, 5? 8?": a last clause of
+# figures alone, after a question, offers the asker's guesses at its answer.
+_GUESS_CLAUSES = re.compile(r"[?？,，;；]+")
+_GUESS_HEDGES = frozenset(str.split("early late mid around about maybe like or and approx roughly"))
+
+
+def appends_a_guess(question: str) -> bool:
+    """The question ends in clauses of figures alone, its asker's guesses (see above)."""
+    clauses = [re.findall(r"[\w.+]+", c) for c in _GUESS_CLAUSES.split(question.casefold())]
+    clauses = [words for words in clauses if words]
+    guesses = 0
+    while guesses < len(clauses) and _only_figures(clauses[-1 - guesses]):
+        guesses += 1
+    return 0 < guesses < len(clauses)
+
+
+def _only_figures(words: list[str]) -> bool:
+    figures = [w for w in words if w not in _GUESS_HEDGES]
+    return bool(figures) and all(
+        w.rstrip("+").replace(".", "", 1).isdigit() or w in MONTHS or w in NUMBER_VALUES
+        for w in figures
     )
 
 

@@ -55,6 +55,7 @@ from bot.matching.asks import (
 from bot.matching.clauses import Context, context_of, told_and_asked
 from bot.matching.damping import Damping
 from bot.matching.guesses import (
+    appends_a_guess,
     confirms_a_fact,
     figures_offered,
     months_checked,
@@ -187,7 +188,7 @@ class Matcher:
             return Match("smalltalk", reply_lang, entry_id=opened[0], score=opened[1]), []
 
         context = context_of(question[: self.settings.max_query_chars], self.analyse)
-        units = self.query_units(analysed, context)
+        units = self.query_units(analysed, context, guess_appended=appends_a_guess(question))
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
         # is also an entry's word), with less than one unseen word's worth of the rest ("好嘞
         # 谢谢你", "thanks, that helped", "how are you today").
@@ -221,7 +222,9 @@ class Matcher:
 
     # --- the question's units -----------------------------------------------------------------
 
-    def query_units(self, analysed: Analysed, context: Context | None = None) -> QueryUnits:
+    def query_units(
+        self, analysed: Analysed, context: Context | None = None, *, guess_appended: bool = False
+    ) -> QueryUnits:
         index = self.index
         settings = self.settings
         unknown_weight = settings.unknown_word_weight * index.max_idf
@@ -245,7 +248,9 @@ class Matcher:
         units.guessed = self._what_figures_count(rough_figures(surface))
         guessed = guessed_dates | set(units.guessed)
         units.offered = self._what_figures_count(figures_offered(surface))
-        units.confirming = confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
+        units.confirming = (
+            guess_appended or confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
+        )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
         units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (

@@ -6,7 +6,7 @@ import pytest
 
 from bot.faq import FaqEngine
 from bot.matching.clauses import context_clauses
-from bot.matching.guesses import figures_offered
+from bot.matching.guesses import appends_a_guess, figures_offered
 
 
 def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
@@ -222,3 +222,28 @@ def test_round28_asking_again_is_no_future(shipped: FaqEngine) -> None:
 )
 def test_round28_about_the_bot(shipped: FaqEngine, message: str, talk: str) -> None:
     assert outcome(shipped, message) == ("smalltalk", talk)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # round 28: figures alone after a question are the asker's guesses at its answer
+        ("how many subsidiaries does alphaess have? 20? 40?", "alphaess-global-reach"),
+        ("when was the doctoral event, april?", "doctoral-event-date"),
+        # ... which do not make another subject answerable
+        ("what salary does alphaess pay, 20k?", None),
+        ("how much funding per project, 1 million?", None),
+    ],
+)
+def test_round28_appended_guesses(shipped: FaqEngine, question: str, expected: str | None) -> None:
+    match = shipped.matcher.match(question)
+    if expected is None:
+        assert match.kind != "answer"
+    else:
+        assert (match.kind, match.entry_id) == ("answer", expected)
+
+
+def test_appends_a_guess_needs_a_question_before_the_figures() -> None:
+    assert appends_a_guess("how many chains, 5? 8?")
+    assert not appends_a_guess("5? 8?")
+    assert not appends_a_guess("how many projects got funding in 2025")
