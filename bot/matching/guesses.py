@@ -109,14 +109,20 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
     )
 
 
+# "like 50", "some 50", "roughly 50": a figure offered as a rough guess (not a year).
+_ROUGHLY = frozenset(str.split("like some roughly approximately approx around about"))
+
+
 def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """ "in like 50 countries?", "was it like fifty people": the figure the asker offers, a
-    guess the entry with the real figure corrects (only the figure: the rest of the question
-    still counts as asked), each with the word after it, what it counts ("" at the end)."""
+    """ "in like 50 countries?", "was it like fifty people", "present in some 50 countries": the
+    figure the asker offers, a guess the entry with the real figure corrects (only the figure:
+    the rest of the question still counts as asked), each with the word after it, what it
+    counts ("" at the end)."""
     return tuple(
         (NUMBER_VALUES.get(figure, figure), counts)
         for like, figure, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
-        if like == "like" and (figure.isdigit() or figure in NUMBER_VALUES)
+        if like in _ROUGHLY
+        and ((figure.isdigit() and not is_year(figure)) or figure in NUMBER_VALUES)
     )
 
 

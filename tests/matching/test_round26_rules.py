@@ -247,3 +247,22 @@ def test_appends_a_guess_needs_a_question_before_the_figures() -> None:
     assert appends_a_guess("how many chains, 5? 8?")
     assert not appends_a_guess("5? 8?")
     assert not appends_a_guess("how many projects got funding in 2025")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # round 28: "some", "around", "roughly" offer a rough figure as "like" does
+        ("alphaess has around 20 subsidiaries?", "alphaess-global-reach"),
+        ("is alphaess present in some 50 countries", "alphaess-global-reach"),
+        # ... of what the entry counts, not of something else
+        ("does alphaess have some 10 factories", None),
+        ("about 500 staff at alphaess?", None),
+    ],
+)
+def test_round28_rough_figures(shipped: FaqEngine, question: str, expected: str | None) -> None:
+    match = shipped.matcher.match(question)
+    if expected is None:
+        assert match.kind != "answer"
+    else:
+        assert (match.kind, match.entry_id) == ("answer", expected)
