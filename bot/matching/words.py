@@ -159,6 +159,8 @@ CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
     # Cantonese "right or not", and hearsay: "聽講…", "听说…", "我记得…".
     "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
+    # hedges: "好像是2015年吧？我记错没", "印象中是…"
+    "|好像是|记错|記錯|印象中|印象里"
     # "十条还是八条": options offered, as "or" does in English ("还是在办" is "still")
     "|[还還]是(?![在要会會没沒不有很都])"
     # "有一百个吗": a number offered for checking

@@ -266,3 +266,21 @@ def test_round28_rough_figures(shipped: FaqEngine, question: str, expected: str 
         assert match.kind != "answer"
     else:
         assert (match.kind, match.entry_id) == ("answer", expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # round 28: Chinese hedges offer a fact for checking
+        ("印象中人才新政是今年出的", "policy-3-0"),
+        ("艾罗是2016年引进的吧？我记错没", "alphaess-talent-project"),
+        # ... but a subject offered is still asked about
+        ("印象中通州给博士发安家费，我记错没", None),
+    ],
+)
+def test_round28_chinese_hedges(shipped: FaqEngine, question: str, expected: str | None) -> None:
+    match = shipped.matcher.match(question)
+    if expected is None:
+        assert match.kind != "answer"
+    else:
+        assert (match.kind, match.entry_id) == ("answer", expected)
