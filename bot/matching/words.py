@@ -278,7 +278,9 @@ PRICE_CHINESE = re.compile(
 )
 FUNDING_CONTEXT_CHINESE = re.compile("项目|资助|扶持|资金|投入|补贴|经费|拨款|投了")
 COUNT_CHINESE = re.compile(
-    "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|多少(?!钱|年|天)|数目|个数|几届|(?<!第)几次"
+    "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|数目|个数|几届|(?<!第)几次"
+    # "多少" counts, but not money, years or days, nor the year or date asked for (年份是多少)
+    "|(?<!年份|日期|时间)(?<!年份是|日期是|时间是)多少(?!钱|年|天)"
 )
 NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")\\b")
 
@@ -287,6 +289,8 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
     "什么时候|啥时候|何时|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|多少天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
+    # "引进年份多少", "日期是多少": the year or the date asked for
+    "|年份|(?:日期|时间)是?多少"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"

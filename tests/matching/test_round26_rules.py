@@ -284,3 +284,17 @@ def test_round28_chinese_hedges(shipped: FaqEngine, question: str, expected: str
         assert match.kind != "answer"
     else:
         assert (match.kind, match.entry_id) == ("answer", expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # round 28: the year or the date asked for "is how much": a date, not a count
+        ("艾罗引进年份是多少", "alphaess-talent-project"),
+        ("博士活动日期是多少", "doctoral-event-date"),
+        # a count stays a count
+        ("人才项目数量是多少", "talent-projects-funding"),
+    ],
+)
+def test_round28_year_asked_as_how_much(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
