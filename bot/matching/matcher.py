@@ -184,8 +184,6 @@ class Matcher:
 
         if about_bot := about_the_bot(self.index, analysed):
             return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=about_bot[1]), []
-        if opened := smalltalk.opened_by_talk(self.index, analysed, question):
-            return Match("smalltalk", reply_lang, entry_id=opened[0], score=opened[1]), []
 
         context = context_of(question[: self.settings.max_query_chars], self.analyse)
         units = self.query_units(analysed, context, guess_appended=appends_a_guess(question))
@@ -206,11 +204,20 @@ class Matcher:
             smalltalk_id = None
         if smalltalk_id is not None:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
+        # "thanks, that helps my sources", "好的 回头见": small talk going on about itself, unless
+        # the knowledge base answers it surely (what it asks or wants was filtered first).
+        opened = smalltalk.opened_by_talk(self.index, analysed, question)
         if not units.known:
-            return Match("decline", reply_lang, score=0.0), []
-
-        ranked = self.rank(analysed, units)
-        return self._decide(ranked, reply_lang), ranked
+            match = Match("decline", reply_lang, score=0.0)
+            ranked: list[Candidate] = []
+        else:
+            ranked = self.rank(analysed, units)
+            match = self._decide(ranked, reply_lang)
+        if opened is not None and (
+            match.kind != "answer" or (match.score or 0.0) < self.settings.sure_threshold
+        ):
+            return Match("smalltalk", reply_lang, entry_id=opened[0], score=opened[1]), []
+        return match, ranked
 
     def analyse(self, question: str) -> Analysed:
         return analyse(

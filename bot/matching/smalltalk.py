@@ -153,44 +153,59 @@ def _sharing(index: KbIndex, tokens: Iterable[str]) -> list[int]:
 # "ok thanks, ...": words that may come before the small talk a message opens with.
 _LEADING = frozenset(str.split("ok okay alright right well oh so and"))
 _CHINESE_OPENING_TALK = re.compile(
-    r"^\W*(?:好的|好嘞|嗯+|ok)?\W*(?:谢谢|多谢|感谢|谢啦|你好|您好|嗨|哈喽|拜拜|再见|回头见|早上好|晚上好)"
+    r"^\W*(?:好的|好嘞|嗯+|ok)?\W*(谢谢|多谢|感谢|谢啦|你好(?!像)|您好|嗨|哈喽|拜拜|再见|回头见|早上好|晚上好)"
 )
 # What goes on about the message, the asker or the bot rather than naming a subject ("hi,
-# policy 3.0" names one and is asked about). Asking includes wanting to know ("hi, i want to
-# know about policy 3.0", 你好，我想了解人才政策).
+# policy 3.0" names one and is asked about).
 _SAYING_WORDS = frozenset(
     str.split("i im i'm my me you u your ur that thats that's this it its it's we our bot")
 )
 _SAYING_CHINESE = re.compile("[我你您这那]|机器人|小助手")
-_ASKING_OR_WANTING_TO_KNOW = re.compile(
+# Asking includes wanting something: "hi, i want to know about policy 3.0", "hi, i need the
+# address of alphaess", 你好，我想了解人才政策, 你好，我要艾罗总部地址.
+_ASKING_OR_WANTING = re.compile(
     r"[?？]|\b(?:what|whats|which|where|when|how|who|why|is|are|was|were|do|does|did|can|"
     r"could|would|will|any|tell|pls|please|explain|know|wondering|wonder|curious|info|"
-    r"information|learn|ask|asking|question|questions)\b"
+    r"information|learn|ask|asking|question|questions|need|want|wanna|give|send|share|show|"
+    r"looking|interested|find|hear|talk)\b"
     "|吗|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|问|告诉|能不能|了解|知道|咨询|介绍"
+    "|想|要|找|查|看看|申请"
 )
 
 
 def opened_by_talk(index: KbIndex, analysed: Analysed, question: str) -> tuple[str, float] | None:
-    """The small talk a message opens with, when the rest asks nothing and goes on about the
-    message, the asker or the bot (see the module's docstring); else None."""
+    """The small talk a message opens with, when the rest asks or wants nothing and goes on
+    about the message, the asker or the bot (see the module's docstring); else None. The
+    matcher only takes it when the message gets no answer otherwise."""
     text = question.casefold()
-    if _ASKING_OR_WANTING_TO_KNOW.search(text) or not _goes_on_after_talk(index, analysed, text):
+    if _ASKING_OR_WANTING.search(text):
         return None
-    talk, score = by_words(index, analysed)
-    return (talk, score) if talk is not None else None
+    opening = _opening_talk(index, analysed, text)
+    if opening is None:
+        return None
+    # The small talk of the shortest phrasing holding the opening: "thanks, ..." is thanks.
+    holding = [
+        phrasing
+        for phrasing in index.smalltalk
+        if opening in phrasing.tokens or (not opening.isascii() and opening in phrasing.text)
+    ]
+    if not holding:
+        return None
+    return min(holding, key=lambda phrasing: len(phrasing.text)).smalltalk_id, 100.0
 
 
-def _goes_on_after_talk(index: KbIndex, analysed: Analysed, text: str) -> bool:
-    """The message opens with small talk, and says nothing after it or only about itself."""
+def _opening_talk(index: KbIndex, analysed: Analysed, text: str) -> str | None:
+    """The small-talk word or phrase the message opens with, when after it the message says
+    nothing or only speaks of itself, the asker or the bot."""
     tokens = analysed.tokens
     leading = 0
     while leading < len(tokens) and tokens[leading] in _LEADING:
         leading += 1
     if leading < len(tokens) and tokens[leading] in index.smalltalk_words:
         said = analysed.surface[leading + 1 :]
-        return not said or not _SAYING_WORDS.isdisjoint(said)
+        return tokens[leading] if not said or not _SAYING_WORDS.isdisjoint(said) else None
     opening = _CHINESE_OPENING_TALK.match(text)
     if opening is None:
-        return False
+        return None
     rest = text[opening.end() :]
-    return not re.search(r"\w", rest) or bool(_SAYING_CHINESE.search(rest))
+    return opening.group(1) if not re.search(r"\w", rest) or _SAYING_CHINESE.search(rest) else None

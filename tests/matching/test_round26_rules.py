@@ -107,7 +107,7 @@ def test_figures_offered_skip_multipliers_and_years() -> None:
     ("message", "talk"),
     [
         # small talk first, then something said about the message, the asker or the bot
-        ("thanks, that helps my piece a lot", "thanks"),
+        ("thanks, that helps a lot with my slides", "thanks"),
         ("ok thanks, that goes into my slides", "thanks"),
         ("谢谢你 这下我心里有数了", "thanks"),
         ("hey bot, hello from a chemist", "greeting"),
@@ -298,3 +298,29 @@ def test_round28_chinese_hedges(shipped: FaqEngine, question: str, expected: str
 )
 def test_round28_year_asked_as_how_much(shipped: FaqEngine, question: str, entry_id: str) -> None:
     assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a review of round 26-28: small talk opening a request is no small talk
+        ("hi, i need the address of alphaess headquarters", "alphaess-headquarters"),
+        ("thanks, now i need the funding total", "talent-projects-funding"),
+        ("hi, i'm interested in the talent hubs", "talent-hubs"),
+        ("hey, the doctoral event date for my article", "doctoral-event-date"),
+        ("你好，我要艾罗总部地址", "alphaess-headquarters"),
+        ("谢谢你，那活动日期", "doctoral-event-date"),
+        # ... nor a request the sources do not cover; 你好像 is no greeting
+        ("hi, i need housing for my family", None),
+        ("你好，我是博士，想找房子", None),
+        ("你好像没回答我", None),
+    ],
+)
+def test_review_requests_after_talk(
+    shipped: FaqEngine, question: str, expected: str | None
+) -> None:
+    match = shipped.matcher.match(question)
+    if expected is None:
+        assert match.kind not in ("answer", "smalltalk")
+    else:
+        assert (match.kind, match.entry_id) == ("answer", expected)
