@@ -126,29 +126,6 @@ def _signs(words: list[str], end: str) -> bool:
     )
 
 
-# "got an interview at alphaess next month", "thinking of applying there", "before i pitch
-# alphaess to my clients": the asker's plan, with the asker left unsaid or in a time clause.
-_PLANNING = frozenset(
-    str.split(
-        "got getting thinking considering planning looking hoping applying interviewing "
-        "pitching moving relocating heading"
-    )
-)
-_TIME_OPENINGS = frozenset(str.split("before after once if when since"))
-# The only subjects such a plan may name: its occasion, when ("next"), and the company it is
-# with. "thinking about housing, does policy 3.0 cover it?" asks about housing.
-_PLANS_OCCASIONS = frozenset(str.split("interview interviews job jobs internship alphaess next"))
-
-
-def _tells_the_askers_plan(words: list[str], opening: bool) -> bool:
-    """An opening clause telling the asker's plan ("got an interview at alphaess next month")."""
-    if not opening or not words or not SUBJECT_WORDS.isdisjoint(set(words) - _PLANS_OCCASIONS):
-        return False
-    if words[0] in _PLANNING:
-        return True
-    return words[0] in _TIME_OPENINGS and len(words) > 1 and words[1] in _ASKER
-
-
 def _goes_on(words: list[str], ends_asking: bool) -> bool:
     """Whether a clause goes on about the asker named earlier, asking nothing itself."""
     if ends_asking or not words:
@@ -207,8 +184,6 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             about_the_asker = True
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True
-        if _tells_the_askers_plan(words, opening=not (context or asked)):
-            about_the_asker = True
         marked = not _QUESTION_MARKS.isdisjoint(end)
         if (
             about_the_asker
@@ -221,6 +196,11 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         else:
             asked.append(clause)
             plainly_asking |= _asks_in_words(words, clause) or (marked and len(words) >= 3)
+    # "tesla, how many subsidiaries does it have?", "the old policy, what did it cover?": a
+    # question pointing back at a thing named before it asks about that thing.
+    if not _POINTING_BACK.isdisjoint(word for clause in asked for word in _WORD.findall(clause)):
+        asked.extend(aside for aside in asides if _names_a_thing(_WORD.findall(aside)))
+        asides = [aside for aside in asides if aside not in asked]
     if plainly_asking:
         context.extend(asides)
     else:
@@ -228,6 +208,15 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not asked:
         return (), tuple(clauses)
     return tuple(context), tuple(asked)
+
+
+_POINTING_BACK = frozenset(str.split("it its they them their one"))
+_DETERMINERS = frozenset(str.split("the a an this that these those"))
+
+
+def _names_a_thing(words: list[str]) -> bool:
+    """A name alone ("tesla") or a short noun phrase ("the december event")."""
+    return len(words) == 1 or (len(words) <= 5 and words[0] in _DETERMINERS)
 
 
 # A clause opening a yes-or-no question: "is there ...", "any events for ...".

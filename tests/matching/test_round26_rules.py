@@ -168,29 +168,6 @@ def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # round 28: an opening clause telling the asker's plan, the asker unsaid, is context
-        ("got an interview at alphaess next month, where is their hq", "alphaess-headquarters"),
-        (
-            "interviewing with alphaess soon, how many countries are they in",
-            "alphaess-global-reach",
-        ),
-        ("got a job offer in tongzhou, where is it exactly", "tongzhou-location"),
-        # ... unless it names a subject of its own
-        ("thinking about housing, does policy 3.0 cover it?", None),
-        ("planning to buy a flat, does tongzhou give subsidies?", None),
-    ],
-)
-def test_round28_plans(shipped: FaqEngine, question: str, expected: str | None) -> None:
-    match = shipped.matcher.match(question)
-    if expected is None:
-        assert match.kind != "answer"
-    else:
-        assert (match.kind, match.entry_id) == ("answer", expected)
-
-
-@pytest.mark.parametrize(
     "question",
     [
         # round 28: what will happen this season, or again, is beyond the article
@@ -324,3 +301,20 @@ def test_review_requests_after_talk(
         assert match.kind not in ("answer", "smalltalk")
     else:
         assert (match.kind, match.entry_id) == ("answer", expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a review of rounds 26-28: a question pointing back at a thing named before it asks
+        # about that thing, which is no aside
+        "tesla, how many subsidiaries does it have?",
+        "the old policy, what did it cover?",
+        "the december event, when was it?",
+        "the autumn one, when will it be held?",
+        # and an interview at another company is no context for "the head office"
+        "interviewing at tesla next month, where is the head office?",
+    ],
+)
+def test_review_things_named_before_the_question(shipped: FaqEngine, question: str) -> None:
+    assert shipped.matcher.match(question).kind != "answer"
