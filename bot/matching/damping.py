@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from bot.matching.guesses import MULTIPLIER_UNITS
 from bot.matching.index import KbIndex
 from bot.matching.settings import MatchSettings
 from bot.matching.units import DO, PURPOSE, WHERE, WHY, QueryUnits
@@ -73,14 +74,25 @@ class Damping:
     def _corrects_the_guess(self, number: str, entry: int) -> bool:
         """The entry counts what the asker's rough figure counts, and says everything else the
         question names ("like 3 subsidiaries in africa?", "... in the uk?" ask more)."""
+        return self._says_all_but(number, self._units.guessed.get(number), entry)
+
+    def _says_all_but(self, figure: str, counts: str | None, entry: int) -> bool:
+        """The entry counts what ``figure`` counts, and says everything else the question names:
+        no unseen word but the figure itself, and every known unit."""
         units = self._units
         entry_units = self._index.entry_units[entry]
-        counts = units.guessed.get(number)
         return (
             bool(counts)
             and counts in self._index.counted[entry]
-            and not self._unknown_total
-            and all(unit == number or unit[0] == "?" or unit in entry_units for unit in units.known)
+            and math.isclose(
+                self._unknown_total,
+                math.fsum(
+                    weight
+                    for unit, weight in units.unknown.items()
+                    if unit == figure or unit in MULTIPLIER_UNITS
+                ),
+            )
+            and all(unit == figure or unit[0] == "?" or unit in entry_units for unit in units.known)
         )
 
     def of(self, entry: int) -> float:
@@ -149,8 +161,8 @@ class Damping:
                 unknown += settings.unknown_number_weight * unseen_weight
         for figure, counts in units.offered.items():
             # "was the total funding around 1 billion yuan?": the entry counting yuan corrects
-            # the figure, which is only the asker's guess to it.
-            if figure in units.unknown and counts and counts in index.counted[entry]:
+            # the figure, which is only the asker's guess to it, when it says all the rest.
+            if figure in units.unknown and self._says_all_but(figure, counts, entry):
                 unknown -= units.unknown[figure] - settings.guess_word_weight * unseen_weight
         if unknown <= 0.0:
             return 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.matching.clauses import CLAIM_OPENINGS
-from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_VALUES, is_year
+from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_VALUES, is_year, stem
 
 # "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
 # nothing about their own case.
@@ -109,20 +109,14 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
     )
 
 
-# "like 50", "some 50", "roughly 50": a figure offered as a rough guess (not a year).
-_ROUGHLY = frozenset(str.split("like some roughly approximately approx around about"))
-
-
 def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """ "in like 50 countries?", "was it like fifty people", "present in some 50 countries": the
-    figure the asker offers, a guess the entry with the real figure corrects (only the figure:
-    the rest of the question still counts as asked), each with the word after it, what it
-    counts ("" at the end)."""
+    """ "in like 50 countries?", "was it like fifty people": the figure the asker offers, a
+    guess the entry with the real figure corrects (only the figure: the rest of the question
+    still counts as asked), each with the word after it, what it counts ("" at the end)."""
     return tuple(
         (NUMBER_VALUES.get(figure, figure), counts)
         for like, figure, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
-        if like in _ROUGHLY
-        and ((figure.isdigit() and not is_year(figure)) or figure in NUMBER_VALUES)
+        if like == "like" and (figure.isdigit() or figure in NUMBER_VALUES)
     )
 
 
@@ -152,6 +146,14 @@ def _only_figures(words: list[str]) -> bool:
 
 # "1 billion yuan", "100+ countries": the words between a figure and what it counts.
 _MULTIPLIERS = frozenset(str.split("k m bn million millions billion billions thousand thousands"))
+# ... as the matcher's units: part of the figure, no unseen word of their own.
+MULTIPLIER_UNITS = _MULTIPLIERS | frozenset(map(stem, _MULTIPLIERS))
+
+
+# An amount of money offered is a total only when the question says so: "is the startup grant
+# 500000 yuan?" asks what one startup gets.
+_CURRENCIES = frozenset(str.split("yuan rmb cny dollar dollars usd"))
+_TOTALS = frozenset(str.split("total overall altogether combined all"))
 
 
 def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -160,6 +162,8 @@ def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     word after it, what it counts ("" at the end). Unlike a rough figure it still weighs as an
     unknown number, except for an entry counting the same thing, whose figure answers it."""
     if not surface or surface[0] not in _YES_NO_LEADS | _HAVING:
+        return ()
+    if not _CURRENCIES.isdisjoint(surface) and _TOTALS.isdisjoint(surface):
         return ()
     offered: list[tuple[str, str]] = []
     for position, word in enumerate(surface):
