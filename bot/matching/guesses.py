@@ -126,14 +126,31 @@ _GUESS_CLAUSES = re.compile(r"[?？,，;；]+")
 _GUESS_HEDGES = frozenset(str.split("early late mid around about maybe like or and approx roughly"))
 
 
+# What the guesses answer: a year or a month answers when, a number how many. A year in the
+# question itself is no guess's ("how many projects were funded in 2025? 400?" asks about 2025).
+_ASKS_WHEN = re.compile(
+    r"\bwhen\b|\bwhat (?:year|month|date)\b|什么时候|啥时候|何时|哪年|哪一年|几月"
+)
+_ASKS_HOW_MANY = re.compile(r"\b(?:how|hw|hoe) (?:many|much|mny)\b|多少|几")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def appends_a_guess(question: str) -> bool:
-    """The question ends in clauses of figures alone, its asker's guesses (see above)."""
+    """The question ends in clauses of figures alone, its asker's guesses at what it asks (see
+    above): years or months after a question asking when, numbers after one asking how many."""
     clauses = [re.findall(r"[\w.+]+", c) for c in _GUESS_CLAUSES.split(question.casefold())]
     clauses = [words for words in clauses if words]
     guesses = 0
     while guesses < len(clauses) and _only_figures(clauses[-1 - guesses]):
         guesses += 1
-    return 0 < guesses < len(clauses)
+    if not 0 < guesses < len(clauses):
+        return False
+    asked = " ".join(word for words in clauses[: len(clauses) - guesses] for word in words)
+    figures = [w for words in clauses[len(clauses) - guesses :] for w in words]
+    if _YEAR.search(asked):
+        return False
+    dates = any(is_year(w) or w in MONTHS for w in figures)
+    return bool(_ASKS_WHEN.search(asked) if dates else _ASKS_HOW_MANY.search(asked))
 
 
 def _only_figures(words: list[str]) -> bool:

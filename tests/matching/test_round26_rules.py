@@ -299,3 +299,18 @@ def test_review_requests_after_talk(
 )
 def test_review_things_named_before_the_question(shipped: FaqEngine, question: str) -> None:
     assert shipped.matcher.match(question).kind != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a review of rounds 26-28: a year after a question is a guess only at "when", and a
+        # year in the question itself is asked about
+        "any talent events in tongzhou, 2026?",
+        "how many projects were supported, 2019?",
+        "how many projects were funded in 2025? 400?",
+        "how many startups went public in 2019? 5?",
+    ],
+)
+def test_review_years_after_a_question(shipped: FaqEngine, question: str) -> None:
+    assert shipped.matcher.match(question).kind != "answer"
