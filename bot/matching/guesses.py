@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from bot.matching.clauses import CLAIM_OPENINGS
-from bot.matching.words import LIST_REQUEST_LEADS, MONTHS, NUMBER_VALUES, is_year, stem
+from bot.matching.words import (
+    AMOUNTS_CHINESE,
+    CONFIRM_CHINESE,
+    LIST_REQUEST_LEADS,
+    MONTHS,
+    NUMBER_VALUES,
+    OPTIONS_CHINESE,
+    is_year,
+    stem,
+)
 
 # "if I remember correctly", "iirc": the asker hedges a fact they offer to check, and says
 # nothing about their own case.
@@ -88,6 +97,16 @@ _HEDGES = frozenset(
         ("told", "me"),
     )
 )
+
+
+def offers_a_fact(surface: tuple[str, ...], typed: str) -> bool:
+    """A fact offered for checking, in English (``confirms_a_fact``) or in Chinese (对吗, 听说,
+    十条还是八条; see ``OPTIONS_CHINESE``)."""
+    return (
+        confirms_a_fact(surface)
+        or CONFIRM_CHINESE.search(typed) is not None
+        or (OPTIONS_CHINESE.search(typed) is not None and not AMOUNTS_CHINESE.search(typed))
+    )
 
 
 def confirms_a_fact(surface: tuple[str, ...]) -> bool:

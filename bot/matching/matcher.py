@@ -56,10 +56,10 @@ from bot.matching.clauses import Context, context_of, told_and_asked
 from bot.matching.damping import Damping
 from bot.matching.guesses import (
     appends_a_guess,
-    confirms_a_fact,
     figures_offered,
     months_checked,
     offered_options,
+    offers_a_fact,
     options_either_side_of_or,
     rough_figures,
     words_either_side_of_or,
@@ -255,9 +255,7 @@ class Matcher:
         units.guessed = self._what_figures_count(rough_figures(surface))
         guessed = guessed_dates | set(units.guessed)
         units.offered = self._what_figures_count(figures_offered(surface))
-        units.confirming = (
-            guess_appended or confirms_a_fact(surface) or bool(CONFIRM_CHINESE.search(typed))
-        )
+        units.confirming = guess_appended or offers_a_fact(surface, typed)
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
         units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (

@@ -159,10 +159,6 @@ CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
     # Cantonese "right or not", and hearsay: "聽講…", "听说…", "我记得…".
     "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
-    # hedges: "好像是2015年吧？我记错没", "印象中是…"
-    "|好像是|记错|記錯|印象中|印象里"
-    # "十条还是八条": options offered, as "or" does in English ("还是在办" is "still")
-    "|[还還]是(?![在要会會没沒不有很都])"
     # "有一百个吗": a number offered for checking
     "|有[\\d一二两三四五六七八九十百千万]+(?:个|家|多个|多家)?(?:吗|么|嘛)"
 )
@@ -276,6 +272,13 @@ PRICE_CHINESE = re.compile(
     "(?:这个|这款|这套|一台|一个|一套|一块|一件)[^，,。？?！!]{0,8}(?:卖|要)?多少钱|卖多少钱"
     "|售价|报价|多少钱一"
 )
+# "十条还是八条": options offered, as "or" does in English; not "still" or "rather" ("还是在办",
+# "那还是问一下", "还是想"), and not between amounts of money ("博士补贴是50万还是100万" asks what
+# one person gets).
+OPTIONS_CHINESE = re.compile(
+    "(?<=[\\w\u4e00-\u9fff])[还還]是(?![在要会會没沒不有很都问問想说說先算得再])"
+)
+AMOUNTS_CHINESE = re.compile("补贴|钱|万|元|奖励|资助|工资|薪")
 FUNDING_CONTEXT_CHINESE = re.compile("项目|资助|扶持|资金|投入|补贴|经费|拨款|投了")
 COUNT_CHINESE = re.compile(
     "几个|几家|几位|几名|几条|几所|几座|几项|几多|几十|数目|个数|几届|(?<!第)几次"

@@ -125,9 +125,10 @@ FLOORS = {
     "holdout47.yaml": (0.82, 0.98, 0.70),
     "holdout48.yaml": (0.80, 0.95, 0.70),
     # Tuning since round 27 (held out in round 26: 86.6/97.3/90.0 and 74.8/97.3/100.0 at
-    # 1f75935); at 2cf9817 89.9/97.3/90.0 and 76.9/97.3/100.0.
+    # 1f75935); at 2cf9817 89.9/97.3/90.0 and 76.9/97.3/100.0; holdout50 74.8 in scope again
+    # once a review dropped rules that fired too widely (the hedges, "gathering", 靠啥吃饭).
     "holdout49.yaml": (0.88, 0.95, 0.90),
-    "holdout50.yaml": (0.75, 0.95, 1.00),
+    "holdout50.yaml": (0.73, 0.95, 1.00),
     # Tuning since round 28 (held out in round 27: 83.7/92.0/80.0 and 79.7/95.9/100.0 at
     # 2cf9817); at 3841dcc 86.4/92.0/100.0 and 81.1/98.6/100.0.
     "holdout51.yaml": (0.85, 0.90, 1.00),

@@ -158,9 +158,6 @@ def test_round26_options_in_chinese(
         ("通州的chanyelian有几条", "industrial-chains"),
         ("AlphaESS的zongbu在哪", "alphaess-headquarters"),
         ("AlphaESS业务铺得广吗", "alphaess-global-reach"),
-        ("艾罗靠什么吃饭", "alphaess-business"),
-        # a gathering is an event
-        ("has the district organised gatherings for scholars from abroad", "talent-events"),
     ],
 )
 def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -224,24 +221,6 @@ def test_appends_a_guess_needs_a_question_before_the_figures() -> None:
     assert appends_a_guess("how many chains, 5? 8?")
     assert not appends_a_guess("5? 8?")
     assert not appends_a_guess("how many projects got funding in 2025")
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # round 28: Chinese hedges offer a fact for checking
-        ("印象中人才新政是今年出的", "policy-3-0"),
-        ("艾罗是2016年引进的吧？我记错没", "alphaess-talent-project"),
-        # ... but a subject offered is still asked about
-        ("印象中通州给博士发安家费，我记错没", None),
-    ],
-)
-def test_round28_chinese_hedges(shipped: FaqEngine, question: str, expected: str | None) -> None:
-    match = shipped.matcher.match(question)
-    if expected is None:
-        assert match.kind != "answer"
-    else:
-        assert (match.kind, match.entry_id) == ("answer", expected)
 
 
 @pytest.mark.parametrize(
@@ -314,3 +293,19 @@ def test_review_things_named_before_the_question(shipped: FaqEngine, question: s
 )
 def test_review_years_after_a_question(shipped: FaqEngine, question: str) -> None:
     assert shipped.matcher.match(question).kind != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a review of rounds 26-28: 还是 as "rather" offers no options; "this place" can be
+        # asked about subjects the sources lack; a subsidy in pinyin is still a per-person one
+        "那还是问一下宁德时代的总部在哪",
+        "这儿能帮我做什么签证",
+        "fangzi butie",
+        # options between amounts of money ask what one person gets
+        "博士补贴是50万还是100万？",
+    ],
+)
+def test_review_words_read_too_widely(shipped: FaqEngine, question: str) -> None:
+    assert shipped.matcher.match(question).kind not in ("answer", "smalltalk")
