@@ -185,17 +185,18 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True
         marked = not _QUESTION_MARKS.isdisjoint(end)
+        asks = _asks_in_words(words, clause)
         if (
             about_the_asker
             and not _ASKING.intersection(words)
             and not _ASKING_CHINESE.search(clause)
         ):
             context.append(clause)
-        elif _is_an_aside(words, clause, marked):
+        elif not asks and _is_an_aside(words, clause, marked):
             asides.append(clause)
         else:
             asked.append(clause)
-            plainly_asking |= _asks_in_words(words, clause) or (marked and len(words) >= 3)
+            plainly_asking |= asks or (marked and len(words) >= 3)
     # "tesla, how many subsidiaries does it have?", "the old policy, what did it cover?": a
     # question pointing back at a thing named before it asks about that thing.
     if not _POINTING_BACK.isdisjoint(word for clause in asked for word in _WORD.findall(clause)):
@@ -236,13 +237,13 @@ def _asks_in_words(words: list[str], clause: str) -> bool:
 
 
 def _is_an_aside(words: list[str], clause: str, marked: bool) -> bool:
-    """An English clause that asks nothing, offers no claim and names no subject or number."""
+    """An English clause that, asking nothing in words, has no question mark either, offers no
+    claim and names no subject or number."""
     return (
         bool(words)
         and clause[0].isascii()
         and not marked
         and not any(character.isdigit() for character in clause)  # "there was a 2.0 version"
-        and not _asks_in_words(words, clause)
         and not _offers_a_claim(words, clause)
         and SUBJECT_WORDS.isdisjoint(words)
     )
