@@ -186,6 +186,8 @@ _MULTIPLIERS = frozenset(str.split("k m bn million millions billion billions tho
 MULTIPLIER_UNITS = _MULTIPLIERS | frozenset(map(stem, _MULTIPLIERS))
 
 
+_YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
+_HAVING = frozenset(str.split("has have had"))
 # An amount of money offered is a total only when the question says so: "is the startup grant
 # 500000 yuan?" asks what one startup gets.
 _CURRENCIES = frozenset(str.split("yuan rmb cny dollar dollars usd"))
@@ -212,8 +214,6 @@ def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 _OPTION_WORDS = 3
 _SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
 _PLACING = frozenset(str.split("in inside within at on"))
-_YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
-_HAVING = frozenset(str.split("has have had"))
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
 # "does it give cash or housing" asks about both, not which of two.
 _PROVIDING = frozenset(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from outcomes import outcome
 
 from bot.faq import FaqEngine
 from bot.matching.asks import asks_for_a_list, numbers_in_dates
@@ -16,11 +17,6 @@ from bot.matching.clauses import context_clauses
 from bot.matching.matcher import Matcher
 from bot.matching.settings import MatchSettings
 from bot.matching.words import stem
-
-
-def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
-    match = engine.matcher.match(question)
-    return match.kind, match.entry_id
 
 
 @pytest.mark.parametrize(

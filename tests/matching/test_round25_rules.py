@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from outcomes import outcome
 
 from bot.faq import FaqEngine
 from bot.matching.asks import about_the_asker, asks_when
 from bot.matching.clauses import context_clauses
-
-
-def outcome(engine: FaqEngine, question: str) -> tuple[str, str | None]:
-    match = engine.matcher.match(question)
-    return match.kind, match.entry_id
 
 
 @pytest.mark.parametrize(
