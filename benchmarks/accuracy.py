@@ -50,8 +50,8 @@ from bot.matching.evaluation import (  # noqa: E402
     evaluate,
     load_labelled,
 )
-from bot.matching.matcher import SCORERS  # noqa: E402
 from bot.matching.normalise import detect_language  # noqa: E402
+from bot.matching.phrasing_scores import SCORERS  # noqa: E402
 from bot.matching.settings import MatchSettings  # noqa: E402
 from bot.paths import shipped_knowledge_dir  # noqa: E402
 

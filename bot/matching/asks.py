@@ -154,7 +154,7 @@ def _names_tongzhous_place(surface: tuple[str, ...], position: int) -> bool:
 
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
 _KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
-_NAMERS = frozenset((namer,) for namer in ("tongzhou", "they", "nantong"))
+_NAMERS = frozenset((namer,) for namer in ("tongzhou", "they", "nantong", "district"))
 _SPECIFIC = frozenset((word,) for word in ("specific", "particular", "exact", "actual"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
@@ -173,10 +173,11 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             and not (word == "name" and _names_tongzhous_place(surface, position))
             # "how many chains are on tongzhou's key list": membership of a list, not a request
             and not (word == "list" and "on" in surface[max(0, position - 4) : position])
-            # "how many chains has tongzhou named", "tongzhou named ten chains": what the district
-            # did, not a request for names ("what are the chains tongzhou named" still asks)
+            # "how many chains has tongzhou named", "tongzhou named ten chains", "how many chains
+            # did tongzhou list": what the district did, not a request for names ("what are the
+            # chains tongzhou named" still asks)
             and not (
-                word == "name"
+                word in _SINGULAR
                 and surface[position - 1 : position] in _NAMERS
                 and (_counts(surface) or _a_number(surface[position + 1 : position + 2]))
             )

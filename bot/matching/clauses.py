@@ -105,8 +105,8 @@ def _names_a_close_one(words: list[str]) -> bool:
 
 
 # "phd student here", "journalist here": a short clause signing who asks; and with a role first,
-# "recruiter asking", "investor question", "investor doing DD" ("alphaess doing layoffs" and
-# "housing question" sign nobody).
+# "recruiter asking", "investor question", "investor doing DD", "investor:" ("alphaess doing
+# layoffs" and "housing question" sign nobody).
 _ROLES = frozenset(
     str.split(
         "investor investors recruiter recruiters journalist journalists reporter student students"
@@ -120,8 +120,10 @@ _ROLE_SIGNING = frozenset(("asking", "question"))
 def _signs(words: list[str], end: str) -> bool:
     if words[-1] == "here":
         return True
+    # "Investor:", "investor due diligence:": a role heading the question after a colon
     return words[0] in _ROLES and (
         words[-1] in _ROLE_SIGNING
+        or end.strip().startswith((":", "："))
         or (len(words) > 2 and words[1] in _ASKERS_TASKS and _QUESTION_MARKS.isdisjoint(end))
     )
 
@@ -135,7 +137,9 @@ def _goes_on(words: list[str], ends_asking: bool) -> bool:
     return words[0] in _GOING_ON_MODALS and len(words) > 1 and words[1] not in _NOT_A_VERB
 
 
-def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def context_clauses(
+    question: str, names_a_subject: Callable[[str], bool] = lambda _: True
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The clauses that only tell about the asker, and the rest: (context, asked).
 
     "I have a job interview with AlphaESS next month, where is their head office?" asks where
@@ -146,7 +150,9 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     So is an English clause that asks nothing and names no subject of its own, beside a clause
     that plainly asks: "energy storage engineer, got an interview with alphaess next week —
     where's their head office?" ("housing subsidies, does policy 3.0 have them?" still asks
-    about housing, and "tongzhou district pop. roughly?" has no such clause to lean on).
+    about housing, and "tongzhou district pop. roughly?" has no such clause to lean on). A
+    Chinese clause is such an aside when it has no Latin letters either and ``names_a_subject``
+    (the matcher's analysis) finds none in it: "写调研报告卡住了，通州的重点产业链是几条".
     """
     # Each clause with the break after it, to tell one that ends in a question mark.
     # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
@@ -192,7 +198,10 @@ def context_clauses(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             and not _ASKING_CHINESE.search(clause)
         ):
             context.append(clause)
-        elif not asks and _is_an_aside(words, clause, marked):
+        elif not asks and (
+            _is_an_aside(words, clause, marked)
+            or _is_a_chinese_aside(clause, marked, names_a_subject)
+        ):
             asides.append(clause)
         else:
             asked.append(clause)
@@ -249,6 +258,26 @@ def _is_an_aside(words: list[str], clause: str, marked: bool) -> bool:
     )
 
 
+_LATIN_OR_DIGIT = re.compile("[a-z0-9]")
+_CHINESE_SUBJECTS = re.compile(
+    "|".join(sorted((w for w in SUBJECT_WORDS if not w.isascii()), key=len, reverse=True))
+)
+
+
+def _is_a_chinese_aside(clause: str, marked: bool, names_a_subject: Callable[[str], bool]) -> bool:
+    """A Chinese clause that asks nothing, has no question mark, offers no claim, and names no
+    subject (none the knowledge base knows, none it lacks) and no name or number."""
+    return (
+        not clause[0].isascii()
+        and not marked
+        and _LATIN_OR_DIGIT.search(clause) is None
+        and _ASKING_CHINESE.search(clause) is None
+        and not _offers_a_claim([], clause)
+        and _CHINESE_SUBJECTS.search(clause) is None
+        and not names_a_subject(clause)
+    )
+
+
 @dataclass(frozen=True)
 class Context:
     """What the clauses about the asker say and the asking clauses do not (see
@@ -295,6 +324,9 @@ def told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
         return stretch, ""
     for cut in range(len(stretch) - 1, 0, -1):
         head, tail = stretch[:cut], stretch[cut:]
+        # across two clauses about the asker: "我是做公众号的，想转述…" gives "公众号的想转述"
+        if head in told and tail in told and head not in asked and tail not in asked:
+            return stretch, ""
         if head in told and head not in asked and tail in asked:
             return head, tail
         if tail in told and tail not in asked and head in asked:
@@ -305,7 +337,7 @@ def told_and_asked(stretch: str, context: Context) -> tuple[str, str]:
 def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
     """The words and Chinese characters of the clauses that only tell about the asker, each
     clause read by ``analyse`` (the matcher's, with its synonyms and spelling)."""
-    context, asked = context_clauses(question)
+    context, asked = context_clauses(question, lambda clause: bool(analyse(clause).words))
     for_whom = audience(question)
     if not context and not for_whom:
         return Context()

@@ -7,6 +7,7 @@ the hubs in universities or companies?": the option after "or" is the asker's al
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.matching.clauses import CLAIM_OPENINGS
@@ -17,6 +18,8 @@ from bot.matching.words import (
     MONTHS,
     NUMBER_VALUES,
     OPTIONS_CHINESE,
+    PLACE_STEMS,
+    PLACE_WORDS,
     is_year,
     stem,
 )
@@ -298,3 +301,25 @@ def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple
         ):
             pairs.append((after[0], before))
     return pairs
+
+
+_HEAD_OFFICE = "headquarter"  # the canonical token of the headquarters synonyms, stemmed
+_PLACING_YES_NO = frozenset(str.split("is isnt are arent was wasnt"))
+_IN = frozenset(str.split("in at inside"))
+_CHINESE_PLACES = tuple(place for place in PLACE_WORDS if not place.isascii())
+_IN_A_PLACE_CHINESE = re.compile("在[^，,。？?！!]{1,8}[吗嘛么]")
+
+
+def puts_the_head_office(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) -> bool:
+    """ "is alphaess hq in shanghai?", "AlphaESS总部在上海吗": a yes-or-no question putting the
+    head office in a place offers the place for checking, as "..., right?" does: the entry
+    saying where the head office is corrects it. "does alphaess have an office in shanghai?"
+    puts no head office anywhere."""
+    if _HEAD_OFFICE not in words:
+        return False
+    if not _PLACING_YES_NO.isdisjoint(surface[:2]):  # "wait, isn't it in ..."
+        placed = {stem(after) for before, after in itertools.pairwise(surface) if before in _IN}
+        return not placed.isdisjoint(PLACE_STEMS)
+    return _IN_A_PLACE_CHINESE.search(typed) is not None and any(
+        place in typed for place in _CHINESE_PLACES
+    )

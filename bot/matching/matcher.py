@@ -27,8 +27,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz
-
 from bot.knowledge.model import KnowledgeBase, Lang
 from bot.matching import smalltalk
 from bot.matching.about_bot import about_the_bot
@@ -61,6 +59,7 @@ from bot.matching.guesses import (
     offered_options,
     offers_a_fact,
     options_either_side_of_or,
+    puts_the_head_office,
     rough_figures,
     words_either_side_of_or,
     years_checked,
@@ -68,7 +67,7 @@ from bot.matching.guesses import (
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
-from bot.matching.phrasing_scores import Scorer, fuzzy_scores, shared_units
+from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
 from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.units import WHERE, QueryUnits
@@ -98,18 +97,6 @@ from bot.matching.words import (
     WHO_CHINESE,
     stem,
 )
-
-# The rapidfuzz scorers ``MatchSettings.fuzzy_scorer`` may name; benchmarks/accuracy.py
-# compares them.
-SCORERS: dict[str, Scorer] = {
-    "ratio": fuzz.ratio,
-    "partial_ratio": fuzz.partial_ratio,
-    "token_sort_ratio": fuzz.token_sort_ratio,
-    "token_set_ratio": fuzz.token_set_ratio,
-    "token_ratio": fuzz.token_ratio,
-    "WRatio": fuzz.WRatio,
-    "QRatio": fuzz.QRatio,
-}
 
 # Pseudo-units standing for a request for a list of names, and for the asker's own case.
 _LIST_REQUEST = "<list>"
@@ -255,7 +242,11 @@ class Matcher:
         units.guessed = self._what_figures_count(rough_figures(surface))
         guessed = guessed_dates | set(units.guessed)
         units.offered = self._what_figures_count(figures_offered(surface))
-        units.confirming = guess_appended or offers_a_fact(surface, typed)
+        units.confirming = (
+            guess_appended
+            or offers_a_fact(surface, typed)
+            or puts_the_head_office(surface, typed, analysed.words)
+        )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
         units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (

@@ -21,6 +21,18 @@ from bot.matching.index import KbIndex
 
 Scorer = Callable[..., float]
 
+# The rapidfuzz scorers ``MatchSettings.fuzzy_scorer`` may name; benchmarks/accuracy.py
+# compares them.
+SCORERS: dict[str, Scorer] = {
+    "ratio": fuzz.ratio,
+    "partial_ratio": fuzz.partial_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_ratio": fuzz.token_ratio,
+    "WRatio": fuzz.WRatio,
+    "QRatio": fuzz.QRatio,
+}
+
 
 class FuzzyScores(NamedTuple):
     of_phrasing: dict[int, float]  # phrasing position -> the scorer's score, 0 to 100

@@ -32,7 +32,7 @@ class MatchSettings:
     suggestion_floor: float = 22.5
 
     # --- the confidence -----------------------------------------------------------------------
-    # The rapidfuzz scorer comparing a question with each phrasing (see matcher.SCORERS).
+    # The rapidfuzz scorer comparing a question with each phrasing (see phrasing_scores.SCORERS).
     fuzzy_scorer: str = "token_set_ratio"
     # Relative weights of the three signals (see bot/matching/matcher.py): the best rapidfuzz
     # score against one phrasing, the best IDF-weighted overlap with one phrasing, and the

@@ -1,0 +1,92 @@
+"""Round 29's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import answers_or_not, outcome
+
+from bot.faq import FaqEngine
+from bot.matching.clauses import context_clauses
+from bot.matching.guesses import puts_the_head_office
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a Chinese clause that asks nothing and names no subject, beside one that asks
+        ("周末在家闲着，通州的重点产业链一共几条", "industrial-chains"),
+        ("快交稿了，通州是哪个市的", "tongzhou-location"),
+        ("通州新政3.0主要关注什么？写东西要用", "policy-3-0"),
+        # a role heading the question after a colon
+        (
+            "Investor: in which year did alphaess come to tongzhou as a talent project?",
+            "alphaess-talent-project",
+        ),
+        # listing what the district did, in a question counting it
+        ("how many key chains did the district list", "industrial-chains"),
+        ("通州列出的重点产业链有几条", "industrial-chains"),
+        # a yes-or-no question putting the head office in a place offers the place to check
+        ("is alphaess's head office in suzhou?", "alphaess-headquarters"),
+        ("wasn't the alphaess hq in hangzhou?", "alphaess-headquarters"),
+        # synonyms
+        ("what's the main thrust of policy 3.0", "policy-3-0"),
+        ("which outlet published this", "about-source"),
+        ("信息是哪家媒体发的", "about-source"),
+        ("who bankrolled the talent projects", "talent-projects-funding"),
+        ("what flavour of people is tongzhou after", "talent-priority"),
+        ("AlphaESS卖什么", "alphaess-business"),
+        # the guests' country and the delegation's size
+        ("来参会的是哪国的学者", "doctoral-event-guests"),
+        ("how large was the UK delegation", "doctoral-event-guests"),
+    ],
+)
+def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an aside naming a subject the sources lack stays asked
+        "住房这块，3.0管不管",
+        "最近在看房子，3.0有没有补贴",
+        "快交稿了，通州的房价多少",
+        "周末在家闲着，艾罗能源工资多少",
+        # a role before a colon leaves the question's own subject asked
+        "Recruiter: does policy 3.0 cover housing?",
+        "Founder: what salary can I expect in tongzhou?",
+        # a request for the names is still one
+        "通州列出的重点产业链有哪些",
+        "list the key chains of tongzhou",
+        # offices that are not the head office, and other subjects in a place
+        "does alphaess have offices in suzhou?",
+        "is the talent office in nantong?",
+        "AlphaESS总部在上海，员工多少",
+        # 招人 is a company hiring, not the district attracting talent
+        "AlphaESS在招人吗",
+    ],
+)
+def test_round29_declines(shipped: FaqEngine, question: str) -> None:
+    assert answers_or_not(shipped, question, None)
+
+
+def test_an_aside_across_two_clauses_about_the_asker_counts_as_told(shipped: FaqEngine) -> None:
+    # "我是做公众号的，想转述…": the unseen stretch "公众号的想转述" spans both told clauses
+    question = "我是做公众号的，想转述你说的内容，原始出处和发布日期能给一下吗"
+    assert outcome(shipped, question) == ("answer", "about-source")
+
+
+def test_a_chinese_aside_needs_the_matcher_to_find_no_subject() -> None:
+    context, asked = context_clauses("快交稿了，通州是哪个市的", lambda clause: False)
+    assert context == ("快交稿了",)
+    _, asked = context_clauses("快交稿了，通州是哪个市的", lambda clause: "稿" in clause)
+    assert asked == ("快交稿了", "通州是哪个市的")
+
+
+def test_only_the_head_office_is_put_in_a_place() -> None:
+    words = ("alphaess", "headquarter")
+    assert puts_the_head_office(("is", "alphaess", "hq", "in", "suzhou"), "", words)
+    assert not puts_the_head_office(("is", "alphaess", "in", "suzhou"), "", ("alphaess",))
+    assert not puts_the_head_office(("where", "is", "alphaess", "hq"), "", words)
+    assert puts_the_head_office((), "AlphaESS总部在苏州吗", words)
+    assert not puts_the_head_office((), "AlphaESS总部在哪", words)
