@@ -191,6 +191,9 @@ _QUESTION_WORDS = {
     # purpose of one event.
     "reason": "?why",
     "reasons": "?why",
+    "reasoning": "?why",
+    "rationale": "?why",
+    "logic": "?why",
 }
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))

@@ -152,7 +152,9 @@ def context_clauses(
     where's their head office?" ("housing subsidies, does policy 3.0 have them?" still asks
     about housing, and "tongzhou district pop. roughly?" has no such clause to lean on). A
     Chinese clause is such an aside when it has no Latin letters either and ``names_a_subject``
-    (the matcher's analysis) finds none in it: "写调研报告卡住了，通州的重点产业链是几条".
+    (the matcher's analysis) finds none in it: "写调研报告卡住了，通州的重点产业链是几条". And
+    a clause setting something aside is one, whatever it names: "besides the paperwork, does
+    tongzhou host events?"
     """
     # Each clause with the break after it, to tell one that ends in a question mark.
     # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
@@ -199,7 +201,8 @@ def context_clauses(
         ):
             context.append(clause)
         elif not asks and (
-            _is_an_aside(words, clause, marked)
+            _sets_aside(words, clause)
+            or _is_an_aside(words, clause, marked)
             or _is_a_chinese_aside(clause, marked, names_a_subject)
         ):
             asides.append(clause)
@@ -242,6 +245,18 @@ def _asks_in_words(words: list[str], clause: str) -> bool:
         _ASKING.intersection(words)
         or (words and words[0] in _YES_NO_OPENINGS)
         or _ASKING_CHINESE.search(clause)
+    )
+
+
+# "besides the paperwork, does tongzhou host events?", "除了补贴，还有什么": what the question
+# leaves out, whatever it names
+_SETTING_ASIDE = (("besides",), ("apart", "from"), ("aside", "from"), ("other", "than"))
+_SETTING_ASIDE_CHINESE = re.compile("^除了")
+
+
+def _sets_aside(words: list[str], clause: str) -> bool:
+    return any(tuple(words[: len(lead)]) == lead for lead in _SETTING_ASIDE) or bool(
+        _SETTING_ASIDE_CHINESE.match(clause)
     )
 
 

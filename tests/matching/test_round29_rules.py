@@ -35,6 +35,13 @@ from bot.matching.guesses import puts_the_head_office
         ("who bankrolled the talent projects", "talent-projects-funding"),
         ("what flavour of people is tongzhou after", "talent-priority"),
         ("AlphaESS卖什么", "alphaess-business"),
+        # a clause setting something aside ("besides ...") is no part of what is asked
+        ("besides the paperwork, does tongzhou hold talent events?", "talent-events"),
+        ("apart from the forms, when was the doctoral event?", "doctoral-event-date"),
+        ("除了申请材料，通州有几条重点产业链", "industrial-chains"),
+        # Beijing's sub-centre is Beijing's Tongzhou; the logic behind something asks why
+        ("tongzhou, the one that's beijing's sub-centre?", "tongzhou-location"),
+        ("what is the logic of tongzhou prioritising innovative talent", "talent-priority"),
         # the guests' country and the delegation's size
         ("来参会的是哪国的学者", "doctoral-event-guests"),
         ("how large was the UK delegation", "doctoral-event-guests"),
@@ -62,6 +69,9 @@ def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "does alphaess have offices in suzhou?",
         "is the talent office in nantong?",
         "AlphaESS总部在上海，员工多少",
+        # what a question asks beside a clause setting something aside is still asked
+        "besides alphaess, which companies are in tongzhou?",
+        "除了住房补贴，3.0还有什么",
         # 招人 is a company hiring, not the district attracting talent
         "AlphaESS在招人吗",
     ],
@@ -90,3 +100,8 @@ def test_only_the_head_office_is_put_in_a_place() -> None:
     assert not puts_the_head_office(("where", "is", "alphaess", "hq"), "", words)
     assert puts_the_head_office((), "AlphaESS总部在苏州吗", words)
     assert not puts_the_head_office((), "AlphaESS总部在哪", words)
+
+
+def test_the_logic_or_rationale_behind_something_asks_why(shipped: FaqEngine) -> None:
+    for question in ("the logic behind it?", "what's the rationale", "their reasoning"):
+        assert "?why" in shipped.matcher.analyse(question).words
