@@ -159,6 +159,11 @@ _SPECIFIC = frozenset((word,) for word in ("specific", "particular", "exact", "a
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
 
+_RANKING = frozenset(
+    str.split("biggest largest smallest best worst strongest richest oldest newest first top most")
+)
+
+
 def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ...", "which ones" """
     for position, word in enumerate(surface):
@@ -196,6 +201,9 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         )
     ):
         return True
+    # "which of the 42 enterprises is the biggest": the one member the sources never rank
+    if ("which", "of") in itertools.pairwise(surface) and not _RANKING.isdisjoint(surface):
+        return True
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:
             continue
@@ -206,8 +214,10 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         # "which companies", and "which leading enterprises": one describing word between. But
         # "(set up) in which companies" asks where, and "which kinds of companies" what kind;
         # "in which specific companies" asks for names again.
+        # ... and "which other uk scholars": one more word after "other"
+        reach = position + 3 + (surface[position + 1 : position + 2] == ("other",))
         if (
-            any(map(_names_plural, surface[position + 1 : position + 3]))
+            any(map(_names_plural, surface[position + 1 : reach]))
             and (
                 surface[position - 1 : position] not in _PLACED_IN
                 or surface[position + 1 : position + 2] in _SPECIFIC
@@ -244,7 +254,8 @@ def _one_of_unless_before(
     )
 
 
-# "a single project", "at most", "how much does one phd get", "funding for one project"
+# "a single project", "at most", "how much does one phd get", "funding for one project", and
+# "the biggest single grant": one share, which the sources never give (only the total)
 _ONE_SHARE = frozenset(
     (
         ("a", "single"),
@@ -252,6 +263,11 @@ _ONE_SHARE = frozenset(
         ("does", "one"),
         ("for", "one"),
         *(("one", who) for who in str.split("person individual phd researcher scholar")),
+        *(
+            (most, share)
+            for most in str.split("biggest largest highest top")
+            for share in str.split("single grant grants award awards subsidy amount sum")
+        ),
     )
 )
 
@@ -423,7 +439,7 @@ def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -
     return False
 
 
-_ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply set join attend"))
+_ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply set join attend expect"))
 _ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
 _STANDING = frozenset(str.split("a an eligible qualified entitled too"))
 # "can we get a list of the guests": information, not something the asker receives
@@ -473,9 +489,10 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
             trio[:2] == ("am", "i") and trio[2] in _STANDING
             for trio in zip(surface, surface[1:], surface[2:], strict=False)
         )
+        # "can I get", and "the grant I could get"
         or any(
-            modal in _MODALS
-            and asker in _ASKERS
+            {modal, asker} & _MODALS
+            and {modal, asker} & _ASKERS
             and verb in _ASKER_GETS
             # "how do I get there": the way somewhere, not something the asker receives
             and not (verb == "get" and following in _GOING_TO)

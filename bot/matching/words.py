@@ -59,7 +59,7 @@ WEAK_WORDS = _word_list(
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
     later tally aimed targeted geared aggregate summarise summarize summarised summarized
-    nutshell gist simple plain layman tldr word words
+    nutshell gist simple plain layman tldr word words expect expects expected expecting
     朋友 上班
     态度 取向 看法 发生 重要 原来 原始 原文 资料 数据 作用 角色 主要 整体 总体 当前 目前
     数量 总数 数目 个数
@@ -111,7 +111,8 @@ SUBJECT_WORDS = _word_list(
     owner owners ownership shareholder shareholders stake private soe
     国企 央企 民企 私企 外企 国有 私营 股东
     mayor governor secretary official officials
-    weather temperature climate food restaurant restaurants
+    weather temperature climate food restaurant restaurants rainy raining humid humidity snowy
+    sunny
     next upcoming future
     loan loans exchange rate rates currency funding
     born birth age married nationality
@@ -142,7 +143,7 @@ SUBJECT_WORDS = _word_list(
     员工 职工 员工人数 营收 营业额 利润 收益 股价 市值 估值 董事长 创始人 总裁 老板 价格 价钱
     大学 高校 实验室 研究方向 研究
     区长 市长 书记 领导 官员
-    天气 气温 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
+    天气 气温 下雨 冷不冷 热不热 美食 饭店 下一次 下一届 下次 下届 明年 将来 未来 以后
     贷款 汇率 房价 出生 年龄 结婚 国籍 汽车 主办方 承办方 主办单位 承办单位 单位 赞助 议程 日程
     基建 环保 基础设施
     下一场 下一期 部门 机构 路费 差旅 报销 费用 毕业 学历 赚 赚钱 会场 场馆 享受 优惠 福利 简历

@@ -72,6 +72,15 @@ def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         # what a question asks beside a clause setting something aside is still asked
         "besides alphaess, which companies are in tongzhou?",
         "除了住房补贴，3.0还有什么",
+        # the biggest grant, or the biggest member of a group: one the sources never rank
+        "what's the largest single grant a project got",
+        "which of the 72 start-ups is the most successful?",
+        "top grant for one talent project?",
+        # the grant the asker could expect is the asker's own case
+        "what size of grant can i expect as a returnee",
+        # the weather
+        "is it rainy in tongzhou in march",
+        "通州三月份冷不冷",
         # 招人 is a company hiring, not the district attracting talent
         "AlphaESS在招人吗",
     ],
