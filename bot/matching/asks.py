@@ -159,6 +159,7 @@ _SPECIFIC = frozenset((word,) for word in ("specific", "particular", "exact", "a
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
 
+_COMPANIES = frozenset(str.split("companies company enterprises enterprise firms firm businesses"))
 _RANKING = frozenset(
     str.split("biggest largest smallest best worst strongest richest oldest newest first top most")
 )
@@ -185,6 +186,8 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
                 word in _SINGULAR
                 and surface[position - 1 : position] in _NAMERS
                 and (_counts(surface) or _a_number(surface[position + 1 : position + 2]))
+                # "how many companies did tongzhou list": which companies, whatever the count
+                and (word == "name" or _COMPANIES.isdisjoint(surface))
             )
         ):
             return True
@@ -439,7 +442,9 @@ def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -
     return False
 
 
-_ASKER_GETS = frozenset(str.split("get receive claim obtain qualify apply set join attend expect"))
+_ASKER_GETS = frozenset(
+    str.split("get receive claim obtain qualify apply set join attend expect make")
+)
 _ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
 _STANDING = frozenset(str.split("a an eligible qualified entitled too"))
 # "can we get a list of the guests": information, not something the asker receives

@@ -151,10 +151,13 @@ def context_clauses(
     that plainly asks: "energy storage engineer, got an interview with alphaess next week —
     where's their head office?" ("housing subsidies, does policy 3.0 have them?" still asks
     about housing, and "tongzhou district pop. roughly?" has no such clause to lean on). A
-    Chinese clause is such an aside when it has no Latin letters either and ``names_a_subject``
-    (the matcher's analysis) finds none in it: "写调研报告卡住了，通州的重点产业链是几条". And
-    a clause setting something aside is one, whatever it names: "besides the paperwork, does
-    tongzhou host events?"
+    Chinese clause is such an aside when it tells what the asker is busy with, has no Latin
+    letters either, ``names_a_subject`` (the matcher's analysis) finds none in it, and the
+    question asks what, which or how many: "写调研报告卡住了，通州的重点产业链是几条" (beside a
+    bare yes or no, "快要退休了，3.0能用吗", the clause may be what is asked about). And a clause
+    setting something aside is one, whatever it names, unless the question asks for more of
+    the same: "besides the paperwork, does tongzhou host events?", not "besides housing, what
+    else does 3.0 offer?"
     """
     # Each clause with the break after it, to tell one that ends in a question mark.
     # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
@@ -172,6 +175,7 @@ def context_clauses(
     context: list[str] = []
     asked: list[str] = []
     asides: list[str] = []
+    set_aside: list[str] = []
     plainly_asking = False
     previous = ""
     for clause, end, opening in ended:
@@ -200,9 +204,10 @@ def context_clauses(
             and not _ASKING_CHINESE.search(clause)
         ):
             context.append(clause)
+        elif not asks and _sets_aside(words, clause) and not _is_an_aside(words, clause, marked):
+            set_aside.append(clause)
         elif not asks and (
-            _sets_aside(words, clause)
-            or _is_an_aside(words, clause, marked)
+            _is_an_aside(words, clause, marked)
             or _is_a_chinese_aside(clause, marked, names_a_subject)
         ):
             asides.append(clause)
@@ -214,10 +219,17 @@ def context_clauses(
     if not _POINTING_BACK.isdisjoint(word for clause in asked for word in _WORD.findall(clause)):
         asked.extend(aside for aside in asides if _names_a_thing(_WORD.findall(aside)))
         asides = [aside for aside in asides if aside not in asked]
+    # A Chinese aside only beside a question asking what, which, how many ...: beside a bare
+    # yes or no ("快要退休了，3.0能用吗") the aside may be all the question is about.
+    if not any(map(_WH_CHINESE.search, asked)):
+        asides = [aside for aside in asides if aside[0].isascii()]
+    # "besides housing, what else does 3.0 offer" asks for more of what it sets aside
+    asks_for_more = any(map(_MORE_OF_THE_SAME.search, asked))
     if plainly_asking:
         context.extend(asides)
+        (asked if asks_for_more else context).extend(set_aside)
     else:
-        asked.extend(asides)
+        asked.extend([*asides, *set_aside])
     if not asked:
         return (), tuple(clauses)
     return tuple(context), tuple(asked)
@@ -279,11 +291,24 @@ _CHINESE_SUBJECTS = re.compile(
 )
 
 
+# What the asker is busy with: writing, checking, idling ("写调研报告卡住了", "周末在家闲着"),
+# and what they want of the answer ("想知道确切数字", "一句话说清", "远不远先不管")
+_ASKERS_TASK_CHINESE = re.compile(
+    "写|稿|报告|论文|作业|汇报|整理|核实|查|转发|群里|闲|好奇|想知道|想了解|了解一?下|说清|不管"
+)
+_WH_CHINESE = re.compile("几|多少|哪|什么|啥|谁|何时")
+_MORE_OF_THE_SAME = re.compile(
+    r"\b(?:else|more|other|others|another|offer|offers)\b|还|别的|其他|其它|另外"
+)
+
+
 def _is_a_chinese_aside(clause: str, marked: bool, names_a_subject: Callable[[str], bool]) -> bool:
-    """A Chinese clause that asks nothing, has no question mark, offers no claim, and names no
-    subject (none the knowledge base knows, none it lacks) and no name or number."""
+    """A Chinese clause telling what the asker is busy with, that asks nothing, has no question
+    mark, offers no claim, and names no subject (none the knowledge base knows, none it lacks)
+    and no name or number."""
     return (
         not clause[0].isascii()
+        and _ASKERS_TASK_CHINESE.search(clause) is not None
         and not marked
         and _LATIN_OR_DIGIT.search(clause) is None
         and _ASKING_CHINESE.search(clause) is None

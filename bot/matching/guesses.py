@@ -306,6 +306,15 @@ def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple
 _HEAD_OFFICE = "headquarter"  # the canonical token of the headquarters synonyms, stemmed
 _PLACING_YES_NO = frozenset(str.split("is isnt are arent was wasnt"))
 _IN = frozenset(str.split("in at inside"))
+_REGIONAL = frozenset(
+    str.split(
+        "european europe us american america asian asia australian regional local china chinese"
+        " subsidiary subsidiaries subsidiarys branch branches uk british german"
+    )
+)
+_REGIONAL_CHINESE = re.compile(
+    "(?:欧洲|美国|美洲|亚洲|澳洲|澳大利亚|中国区|区域|子公司|分公司|海外)[^，,。？?]{0,2}总部"
+)
 _CHINESE_PLACES = tuple(place for place in PLACE_WORDS if not place.isascii())
 _IN_A_PLACE_CHINESE = re.compile("在[^，,。？?！!]{1,8}[吗嘛么]")
 
@@ -314,8 +323,15 @@ def puts_the_head_office(surface: tuple[str, ...], typed: str, words: tuple[str,
     """ "is alphaess hq in shanghai?", "AlphaESS总部在上海吗": a yes-or-no question putting the
     head office in a place offers the place for checking, as "..., right?" does: the entry
     saying where the head office is corrects it. "does alphaess have an office in shanghai?"
-    puts no head office anywhere."""
-    if _HEAD_OFFICE not in words:
+    puts no head office anywhere, and "is alphaess's european hq in germany?" a regional one."""
+    # AlphaESS's global head office, the one the sources place; not a regional one
+    if _HEAD_OFFICE not in words or "alphaess" not in words:
+        return False
+    if _REGIONAL_CHINESE.search(typed) or any(
+        word.startswith(("headquarter", "hq", "head"))
+        and not _REGIONAL.isdisjoint(surface[max(0, at - 3) : at])
+        for at, word in enumerate(surface)
+    ):
         return False
     if not _PLACING_YES_NO.isdisjoint(surface[:2]):  # "wait, isn't it in ..."
         placed = {stem(after) for before, after in itertools.pairwise(surface) if before in _IN}

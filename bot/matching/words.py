@@ -230,8 +230,8 @@ LIST_REQUEST_WORDS = _word_list("list name names enumerate")
 LIST_REQUEST_LEADS = _word_list("which what")
 # ... and "which" before the plural of a kind of organisation or place: their names.
 LIST_REQUEST_PLURALS = _word_list(
-    "companies enterprises firms countries industries chains sectors fields professors experts"
-    " scholars academicians guests cities provinces nations"
+    "companies enterprises firms startups ventures countries industries chains sectors fields"
+    " professors experts scholars academicians guests cities provinces nations"
 )
 # Month names ("may" is left out: it is far more often the verb).
 MONTHS = _word_list(
@@ -249,13 +249,14 @@ NUMBER_VALUES = dict(
         " twelve:12 twenty:20 thirty:30 forty:40 fifty:50 ninety:90"
     )
 )
-# ("通州列出的产业链有多少条" counts what the district listed: 列出的 before a count)
+# ("通州列出的产业链有多少条" counts what the district listed: 列出的 before a count, but not
+# of companies, which asks which)
 LIST_REQUEST_CHINESE = re.compile(
     "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|分别是|分别叫|分别有|名单|都叫什么|都叫啥"
     # 叫什么名字 asks for one name ("最新一版叫啥名字"), unless it is a group's ("子公司叫什么名字")
     "|(?<!叫啥)(?<!叫什么)名字|(?:这些|那些|们|公司|企业|项目|家)\\w{0,6}叫(?:什么|啥)名字"
     "|哪几(?![天日号年月])"
-    "|[二三四五六七八九十两0-9]多?[家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出(?!的[^，。？?,]{0,12}(?:多少|几))|列举|列个|列下"
+    "|[二三四五六七八九十两0-9]多?[家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出(?!的(?:(?!企业|公司)[^，。？?,]){0,12}(?:多少|几)(?![家个]))|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
     "|哪些\\w{0,3}?(?:国家|产业|行业|领域)|(?<!在)哪些\\w{0,3}?(?:企业|公司)|都有谁|都有哪些"

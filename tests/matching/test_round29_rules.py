@@ -30,8 +30,6 @@ from bot.matching.guesses import puts_the_head_office
         ("wasn't the alphaess hq in hangzhou?", "alphaess-headquarters"),
         # synonyms
         ("what's the main thrust of policy 3.0", "policy-3-0"),
-        ("which outlet published this", "about-source"),
-        ("信息是哪家媒体发的", "about-source"),
         ("who bankrolled the talent projects", "talent-projects-funding"),
         ("what flavour of people is tongzhou after", "talent-priority"),
         ("AlphaESS卖什么", "alphaess-business"),
@@ -39,12 +37,10 @@ from bot.matching.guesses import puts_the_head_office
         ("besides the paperwork, does tongzhou hold talent events?", "talent-events"),
         ("apart from the forms, when was the doctoral event?", "doctoral-event-date"),
         ("除了申请材料，通州有几条重点产业链", "industrial-chains"),
-        # Beijing's sub-centre is Beijing's Tongzhou; the logic behind something asks why
-        ("tongzhou, the one that's beijing's sub-centre?", "tongzhou-location"),
+        # the logic behind something asks why
         ("what is the logic of tongzhou prioritising innovative talent", "talent-priority"),
-        # the guests' country and the delegation's size
-        ("来参会的是哪国的学者", "doctoral-event-guests"),
-        ("how large was the UK delegation", "doctoral-event-guests"),
+        # the guests' country
+        ("参会的专家学者来自哪国", "doctoral-event-guests"),
     ],
 )
 def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -86,6 +82,41 @@ def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
     ],
 )
 def test_round29_declines(shipped: FaqEngine, question: str) -> None:
+    assert answers_or_not(shipped, question, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a Chinese aside beside a bare yes or no may be all the question is about
+        "老人身体不好，新政3.0有没有照顾",
+        "找房找得头大，新政3.0有支持吗",
+        "快要退休了，3.0能用吗",
+        "厂房不够用，通州有没有支持",
+        # ... and one telling no task of the asker's carries the topic
+        "公积金能不能多交点，3.0有什么说法",
+        # a count of listed companies asks which they are
+        "how many companies did tongzhou list",
+        "通州列出的企业有几家",
+        # a head office that is not AlphaESS's global one
+        "is the royal academy of engineering headquartered in london?",
+        "is alphaess's european headquarters in germany?",
+        "艾罗欧洲总部在德国吗",
+        # besides X, what else: more of what is set aside
+        "besides housing, what else does policy 3.0 offer?",
+        "besides the salary, what does alphaess offer?",
+        # media that covered something, the author, the sub-centre of Beijing
+        "which media outlets covered the phd event",
+        "稿子是谁写的",
+        "北京副中心在哪",
+        # 招人才 is a company hiring
+        "艾罗招人才吗",
+        # which start-ups, and what the asker will make
+        "Investor: which startups are going public?",
+        "Investor: how much money will I make in tongzhou?",
+    ],
+)
+def test_review_declines(shipped: FaqEngine, question: str) -> None:
     assert answers_or_not(shipped, question, None)
 
 
