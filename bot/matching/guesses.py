@@ -324,11 +324,10 @@ def puts_the_head_office(surface: tuple[str, ...], typed: str, words: tuple[str,
     head office in a place offers the place for checking, as "..., right?" does: the entry
     saying where the head office is corrects it. "does alphaess have an office in shanghai?"
     puts no head office anywhere, and "is alphaess's european hq in germany?" a regional one."""
-    # AlphaESS's global head office, the one the sources place; not a regional one
     if _HEAD_OFFICE not in words or "alphaess" not in words:
         return False
     if _REGIONAL_CHINESE.search(typed) or any(
-        word.startswith(("headquarter", "hq", "head"))
+        word.startswith(("hq", "head"))
         and not _REGIONAL.isdisjoint(surface[max(0, at - 3) : at])
         for at, word in enumerate(surface)
     ):
