@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -31,7 +31,7 @@ from bot.knowledge.model import (
     Topic,
 )
 from bot.knowledge.nearduplicates import near_earlier
-from bot.knowledge.numbers import NumberMention, numbers_in, values_in
+from bot.knowledge.numbers import numbers_in, values_in
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.records import Declarations, Incomplete
 from bot.knowledge.substrings import Haystack
@@ -247,11 +247,14 @@ def check_numbers(scope: _Scope) -> Iterator[Problem]:
     for entry in scope.entries:
         if not scope.usable(entry, "answer", "citations", "derived"):
             continue
+        stated = {lang: numbers_in(entry.answer[lang]) for lang in LANGS}
+        if not any(stated.values()):
+            continue  # nothing to back (most answers): the quotes' numbers need not be read
         backed = _quoted_values(entry) | _declared_values(entry)
         for lang in LANGS:
             reported: set[str] = set()
-            for mention in unbacked_numbers(entry.answer[lang], backed):
-                if mention.text in reported:
+            for mention in stated[lang]:
+                if mention.values & backed or mention.text in reported:
                     continue
                 reported.add(mention.text)
                 at = entry.locations.get(f"answer.{lang}@{mention.start}")
@@ -268,13 +271,6 @@ def check_numbers(scope: _Scope) -> Iterator[Problem]:
                     f"answer.{lang} states {mention.describe()}, but small talk has no quotes "
                     "to back a number; move the fact into an entry with a citation",
                 )
-
-
-def unbacked_numbers(text: str, backed: Iterable[object]) -> Iterator[NumberMention]:
-    accepted = set(backed)
-    for mention in numbers_in(text):
-        if not mention.values & accepted:
-            yield mention
 
 
 def _quoted_values(entry: Entry) -> set[object]:
