@@ -95,19 +95,38 @@ if hasattr(yaml, "CSafeLoader"):
 
         The answer is the plain text tag for a quoted value, and for a plain one whose first
         character starts none of the implicit forms (numbers, dates, true/false, null), which
-        is nearly every value in these files; the inherited method finds it only after some
-        dictionary and list work, and is asked hundreds of thousands of times in a large file.
+        is nearly every value in these files; the list or mapping tag for a list or mapping;
+        and for the other plain values (field names such as "topic", dates) the inherited
+        method's answer, worked out once per distinct value in a file. The inherited method
+        finds each only after some dictionary and list work, and is asked hundreds of
+        thousands of times in a large file.
         """
 
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._plain_tags: dict[str, str] = {}  # a plain value -> its tag
+
         def resolve(self, kind: type[Node], value: object, implicit: tuple[bool, bool]) -> str:
-            if (
-                kind is ScalarNode
-                and isinstance(value, str)
-                and not self.yaml_path_resolvers
-                and (not implicit[0] or value[:1] not in self.yaml_implicit_resolvers)
-                and None not in self.yaml_implicit_resolvers
-            ):
-                return self.DEFAULT_SCALAR_TAG
+            if self.yaml_path_resolvers:  # a tag would depend on the node's path too
+                return self._inherited_resolve(kind, value, implicit)
+            if kind is ScalarNode and isinstance(value, str):
+                resolvers = self.yaml_implicit_resolvers
+                if not implicit[0] or (value[:1] not in resolvers and None not in resolvers):
+                    return self.DEFAULT_SCALAR_TAG
+                # Without path resolvers, a plain value's tag depends on the value alone.
+                tag = self._plain_tags.get(value)
+                if tag is None:
+                    tag = self._plain_tags[value] = self._inherited_resolve(kind, value, implicit)
+                return tag
+            if kind is SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG
+            if kind is MappingNode:
+                return self.DEFAULT_MAPPING_TAG
+            return self._inherited_resolve(kind, value, implicit)
+
+        def _inherited_resolve(
+            self, kind: type[Node], value: object, implicit: tuple[bool, bool]
+        ) -> str:
             tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
             return tag
 
