@@ -244,19 +244,14 @@ class KbIndex:
             map(_numbers_between, first_phrasing, first_phrasing[1:])
         )
         # Which entries some phrasing asks "where" or "why" of: only they answer such a question.
-        self.answers_kind: dict[str, tuple[bool, ...]] = {
-            kind: tuple(
-                any(kind in self.phrasings[p].units for p in positions)
-                for positions in self.phrasings_of_entry
-            )
-            for kind in ANSWERED_KINDS
-        }
+        # Read from the phrasings using the kind, not by testing every phrasing of every entry.
+        self.answers_kind: dict[str, tuple[bool, ...]] = {}
+        for kind in ANSWERED_KINDS:
+            asking = {self.phrasing_entries[p] for p in self.phrasings_using.get(kind, ())}
+            self.answers_kind[kind] = tuple(map(asking.__contains__, range(len(self.entry_ids))))
         self.vocabulary = frozenset(vocabulary)
         # The newest year the sources speak of: a later one is after what they can know.
-        self.newest_year = max(
-            (word for word in self.vocabulary if is_year(word)),
-            default="0000",
-        )
+        self.newest_year = max(filter(is_year, self.vocabulary), default="0000")
         self.known_bigrams = frozenset(known_bigrams)
         self.known_characters = frozenset("".join(known_bigrams))
 
