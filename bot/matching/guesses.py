@@ -327,8 +327,7 @@ def puts_the_head_office(surface: tuple[str, ...], typed: str, words: tuple[str,
     if _HEAD_OFFICE not in words or "alphaess" not in words:
         return False
     if _REGIONAL_CHINESE.search(typed) or any(
-        word.startswith(("hq", "head"))
-        and not _REGIONAL.isdisjoint(surface[max(0, at - 3) : at])
+        word.startswith(("hq", "head")) and not _REGIONAL.isdisjoint(surface[max(0, at - 3) : at])
         for at, word in enumerate(surface)
     ):
         return False
