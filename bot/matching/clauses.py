@@ -14,7 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.matching.analysis import Analysed
-from bot.matching.words import CLOSE_ONES_PLANS_CHINESE, PERSONA_WORDS, SUBJECT_WORDS
+from bot.matching.words import (
+    CHINESE_SUBJECT_WORDS,
+    CLOSE_ONES_PLANS_CHINESE,
+    PERSONA_WORDS,
+    SUBJECT_WORDS,
+)
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
@@ -286,9 +291,6 @@ def _is_an_aside(words: list[str], clause: str, marked: bool) -> bool:
 
 
 _LATIN_OR_DIGIT = re.compile("[a-z0-9]")
-_CHINESE_SUBJECTS = re.compile(
-    "|".join(sorted((w for w in SUBJECT_WORDS if not w.isascii()), key=len, reverse=True))
-)
 
 
 # What the asker is busy with: writing, checking, idling ("写调研报告卡住了", "周末在家闲着"),
@@ -313,7 +315,7 @@ def _is_a_chinese_aside(clause: str, marked: bool, names_a_subject: Callable[[st
         and _LATIN_OR_DIGIT.search(clause) is None
         and _ASKING_CHINESE.search(clause) is None
         and not _offers_a_claim([], clause)
-        and _CHINESE_SUBJECTS.search(clause) is None
+        and not any(subject in clause for subject in CHINESE_SUBJECT_WORDS)
         and not names_a_subject(clause)
     )
 

@@ -13,13 +13,13 @@ import re
 from bot.matching.clauses import CLAIM_OPENINGS
 from bot.matching.words import (
     AMOUNTS_CHINESE,
+    CHINESE_PLACES,
     CONFIRM_CHINESE,
     LIST_REQUEST_LEADS,
     MONTHS,
     NUMBER_VALUES,
     OPTIONS_CHINESE,
     PLACE_STEMS,
-    PLACE_WORDS,
     is_year,
     stem,
 )
@@ -315,7 +315,6 @@ _REGIONAL = frozenset(
 _REGIONAL_CHINESE = re.compile(
     "(?:欧洲|美国|美洲|亚洲|澳洲|澳大利亚|中国区|区域|子公司|分公司|海外)[^，,。？?]{0,2}总部"
 )
-_CHINESE_PLACES = tuple(place for place in PLACE_WORDS if not place.isascii())
 _IN_A_PLACE_CHINESE = re.compile("在[^，,。？?！!]{1,8}[吗嘛么]")
 
 
@@ -335,5 +334,5 @@ def puts_the_head_office(surface: tuple[str, ...], typed: str, words: tuple[str,
         placed = {stem(after) for before, after in itertools.pairwise(surface) if before in _IN}
         return not placed.isdisjoint(PLACE_STEMS)
     return _IN_A_PLACE_CHINESE.search(typed) is not None and any(
-        place in typed for place in _CHINESE_PLACES
+        place in typed for place in CHINESE_PLACES
     )

@@ -72,6 +72,9 @@ from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
+    CHINESE_PLACES,
+    CHINESE_SUBJECT_WORDS,
+    CHINESE_WEAK_WORDS,
     CLOSE_ONES_BENEFITS,
     CLOSE_ONES_BENEFITS_ENGLISH,
     CONFIRM_CHINESE,
@@ -120,16 +123,6 @@ _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪
 # ... and of "you mean", "are you talking about", and of "example", 举个例子: alone, they ask
 # nothing the knowledge base can answer
 _ASKING_NOTHING = frozenset(("you_mean", stem("example")))
-
-
-def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
-    """The Chinese words of a list, longest first, to find inside a stretch of characters."""
-    return tuple(sorted((word for word in words if not word.isascii()), key=lambda w: (-len(w), w)))
-
-
-_CHINESE_WEAK_WORDS = _chinese_words(WEAK_WORDS)
-_CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
-_CHINESE_PLACES = _chinese_words(PLACE_WORDS)
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
@@ -253,7 +246,7 @@ class Matcher:
             units.confirming
             and (
                 not PLACE_STEMS.isdisjoint(analysed.words)
-                or any(place in typed for place in _CHINESE_PLACES)
+                or any(place in typed for place in CHINESE_PLACES)
             )
         )
         # A place in a question about where Tongzhou is, or in a fact offered for checking, is
@@ -446,7 +439,7 @@ class Matcher:
                 unseen = run[first:last]
                 # ... but a subject word keeps its stop characters ("会场": 会 is also "can").
                 untrimmed = run[start:position]
-                if unseen != untrimmed and any(w in untrimmed for w in _CHINESE_SUBJECT_WORDS):
+                if unseen != untrimmed and any(w in untrimmed for w in CHINESE_SUBJECT_WORDS):
                     unseen = untrimmed
                 # A lone character the knowledge base uses in its words is most likely short
                 # for one of them ("市" for "城市"): neither evidence nor unseen. A lone
@@ -481,14 +474,14 @@ class Matcher:
         if (len(stretch) == 1 and stretch not in SUBJECT_WORDS) or stretch in WEAK_WORDS:
             return weak
         words = 0.0
-        for subject in _CHINESE_SUBJECT_WORDS:
+        for subject in CHINESE_SUBJECT_WORDS:
             if subject in stretch:
                 weight = self.settings.subject_word_weight
                 if about_location and subject in PLACE_WORDS:
                     weight = self.settings.plain_word_weight
                 words += weight * stretch.count(subject)
                 stretch = stretch.replace(subject, " ")
-        for generic in _CHINESE_WEAK_WORDS:
+        for generic in CHINESE_WEAK_WORDS:
             if generic in stretch:
                 words += weak * stretch.count(generic)
                 stretch = stretch.replace(generic, " ")

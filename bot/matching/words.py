@@ -482,3 +482,13 @@ SUBJECT_STEMS = SUBJECT_WORDS | frozenset(map(_stem_parts, SUBJECT_WORDS))
 # "funding" answers neither, so it is never the asker's other option.
 MONEY_FORMS = frozenset(map(_stem_parts, ("loan", "loans", "equity"))) | {"贷款", "借款", "股权"}
 PLACE_STEMS = PLACE_WORDS | frozenset(map(_stem_parts, PLACE_WORDS))
+
+
+def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
+    """The Chinese words of a list, longest first, to find inside a stretch of characters."""
+    return tuple(sorted((word for word in words if not word.isascii()), key=lambda w: (-len(w), w)))
+
+
+CHINESE_WEAK_WORDS = _chinese_words(WEAK_WORDS)
+CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
+CHINESE_PLACES = _chinese_words(PLACE_WORDS)
