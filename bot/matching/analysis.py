@@ -207,9 +207,9 @@ _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".
     "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意|行业)"
     "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛)|(?:什么|啥)(?:样的)?(?:组织|机构|团体|单位))"
-    "|(?P<why>为什么|为啥|为何|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因)"
+    "|(?P<why>为什么|为啥|为何|何故|缘何|所为何来|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因)"
     # "来的学者有哪些", "哪些专家": which people, as "who"
-    "|(?P<who>谁|(?:学者|专家|院士|嘉宾|代表)都?有哪些|哪些(?:学者|专家|院士|嘉宾|代表))|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边)"
+    "|(?P<who>谁|(?:学者|专家|院士|嘉宾|代表)都?有哪些|哪些(?:学者|专家|院士|嘉宾|代表))|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边|何处|何地|何方)"
 )
 
 
@@ -237,7 +237,7 @@ def _does_then_do(surface: Sequence[str]) -> bool:
     return tuple(surface[doing[1] + 1 : doing[1] + 2]) not in _DOING_SOMETHING_ELSE
 
 
-_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺原")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺原何缘")
 
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:

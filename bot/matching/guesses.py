@@ -336,3 +336,42 @@ def puts_the_head_office(surface: tuple[str, ...], typed: str, words: tuple[str,
     return _IN_A_PLACE_CHINESE.search(typed) is not None and any(
         place in typed for place in CHINESE_PLACES
     )
+
+
+_HUBS = "talent_hub"  # the canonical token of the talent hub synonyms
+_HUB_WORDS = frozenset(str.split("hub hubs centre centres center centers station stations"))
+_HUBS_IN = _IN | {"within"}
+_PLACING_VERBS = frozenset(
+    str.split("set setup up located based housed situated sited placed put built established")
+)
+_HUBS_PLACED_CHINESE = re.compile(
+    "(?:枢纽|hub|站点|平台|驿站)[^，,。？?！!]{0,3}(?:设在|放在|建在|设于|位于|在)"
+    "[^，,。？?！!]{1,12}(?:[吗嘛么]|还是)"
+)
+
+
+def hubs_placed(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "are the talent hubs set up at universities?", "人才枢纽是设在政府部门还是企业里": a
+    yes-or-no question putting the hubs somewhere offers the place for checking, which the
+    entry saying where they are (within leading enterprises) corrects. The words placing them
+    and the place offered (in English; ``typed`` itself for Chinese), or none. "are there hubs
+    in universities" asks whether any exist there, and "which companies host the hubs" asks
+    for names."""
+    if _HUBS not in words:
+        return ()
+    for at, word in enumerate(surface):
+        if word not in _HUB_WORDS:
+            continue
+        before = surface[max(0, at - 4) : at]
+        if not _PLACING_YES_NO.intersection(before) or "there" in before:
+            continue
+        after = [w for w in surface[at + 1 : at + 4] if w in _PLACING_VERBS or w in _HUBS_IN]
+        if not after or after[-1] not in _HUBS_IN:
+            continue
+        start = at + 1 + surface[at + 1 :].index(after[-1]) + 1
+        offered = [w for w in surface[start : start + 3] if w not in _SKIPPED_AFTER_OR]
+        # "housed" is no housing: the placing words go with the place
+        return (*after[:-1], *offered[:2])
+    if _HUBS_PLACED_CHINESE.search(typed):
+        return (typed,)
+    return ()

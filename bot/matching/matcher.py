@@ -55,6 +55,7 @@ from bot.matching.damping import Damping
 from bot.matching.guesses import (
     appends_a_guess,
     figures_offered,
+    hubs_placed,
     months_checked,
     offered_options,
     offers_a_fact,
@@ -235,10 +236,13 @@ class Matcher:
         units.guessed = self._what_figures_count(rough_figures(surface))
         guessed = guessed_dates | set(units.guessed)
         units.offered = self._what_figures_count(figures_offered(surface))
+        hub_places = hubs_placed(surface, typed, analysed.words)
+        units.subjects_guessed = hub_places == (typed,)
         units.confirming = (
             guess_appended
             or offers_a_fact(surface, typed)
             or puts_the_head_office(surface, typed, analysed.words)
+            or bool(hub_places)
         )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -262,6 +266,8 @@ class Matcher:
             if before in _BEFORE_A_GUESSED_PLACE
         }
         offered = offered_options(surface)
+        if hub_places and not units.subjects_guessed:
+            offered += hub_places
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
         # "in universities or companies": with one option the knowledge base knows, the other
         # is the asker's guess too.
@@ -452,22 +458,30 @@ class Matcher:
                 if unseen:
                     told, asked = told_and_asked(unseen, context)
                     guess = units.confirming
-                    words = self._unseen_words(asked, about_location, guess) if asked else 0.0
+                    subjects = units.subjects_guessed
+                    words = (
+                        self._unseen_words(asked, about_location, guess, subjects) if asked else 0.0
+                    )
                     if told:
-                        told_words = self._unseen_words(told, about_location, guess)
+                        told_words = self._unseen_words(told, about_location, guess, subjects)
                         words += told_words * self.settings.context_word_factor
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
 
     def _unseen_words(
-        self, stretch: str, about_location: bool = False, guess: bool = False
+        self,
+        stretch: str,
+        about_location: bool = False,
+        guess: bool = False,
+        subjects_guessed: bool = False,
     ) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
 
         About one word per two characters, but a subject word inside the stretch ("住房" in
         "住房补贴呢") counts as ``subject_word_weight`` words, a generic word ("扮演" in "中扮演",
         "情况") as a weak word, and so does a character left on its own. In a fact offered for
-        checking (``guess``), the rest is the asker's guess ("是不是做光伏组件的"), as in English.
+        checking (``guess``), the rest is the asker's guess ("是不是做光伏组件的"), as in English,
+        and so are its subject words when the guess is where something is (``subjects_guessed``).
         """
         weak = self.settings.weak_word_weight
         plain = self.settings.guess_word_weight if guess else self.settings.plain_word_weight
@@ -477,7 +491,9 @@ class Matcher:
         for subject in CHINESE_SUBJECT_WORDS:
             if subject in stretch:
                 weight = self.settings.subject_word_weight
-                if about_location and subject in PLACE_WORDS:
+                if subjects_guessed:
+                    weight = plain
+                elif about_location and subject in PLACE_WORDS:
                     weight = self.settings.plain_word_weight
                 words += weight * stretch.count(subject)
                 stretch = stretch.replace(subject, " ")

@@ -153,8 +153,12 @@ def _sharing(index: KbIndex, tokens: Iterable[str]) -> list[int]:
 # "ok thanks, ...": words that may come before the small talk a message opens with.
 _LEADING = frozenset(str.split("ok okay alright right well oh so and"))
 _CHINESE_OPENING_TALK = re.compile(
-    r"^\W*(?:好的|好嘞|嗯+|ok)?\W*(谢谢|多谢|感谢|谢啦|你好(?!像)|您好|嗨|哈喽|拜拜|再见|回头见|早上好|晚上好)"
+    r"^\W*(?:好的|好嘞|嗯+|ok)?\W*(谢谢|多谢|感谢|谢啦|你好(?!像)|您好|嗨|哈喽|拜拜|再见|回头见|早上好|晚上好"
+    "|在吗|在么|在不在|有人吗|有人在吗)"
 )
+# "哈喽 在吗在吗 刚关注这个号": the greeting's own question asks nothing of the knowledge base.
+_GREETING_QUESTIONS = re.compile("在吗|在么|在不在|有人吗|有人在吗")
+_LEAVING = frozenset(str.split("bye goodbye byebye cya 拜拜 再见 回头见"))
 # What goes on about the message, the asker or the bot rather than naming a subject ("hi,
 # policy 3.0" names one and is asked about).
 _SAYING_WORDS = frozenset(
@@ -178,7 +182,7 @@ def opened_by_talk(index: KbIndex, analysed: Analysed, question: str) -> tuple[s
     about the message, the asker or the bot (see the module's docstring); else None. The
     matcher only takes it when the message gets no answer otherwise."""
     text = question.casefold()
-    if _ASKING_OR_WANTING.search(text):
+    if _ASKING_OR_WANTING.search(_GREETING_QUESTIONS.sub(" ", text)):
         return None
     opening = _opening_talk(index, analysed, text)
     if opening is None:
@@ -203,9 +207,13 @@ def _opening_talk(index: KbIndex, analysed: Analysed, text: str) -> str | None:
         leading += 1
     if leading < len(tokens) and tokens[leading] in index.smalltalk_words:
         said = analysed.surface[leading + 1 :]
-        return tokens[leading] if not said or not _SAYING_WORDS.isdisjoint(said) else None
+        # "bye, gotta run to a meeting": after a goodbye, whatever asks nothing is the reason
+        leaving = tokens[leading] in _LEAVING
+        return tokens[leading] if leaving or not _SAYING_WORDS.isdisjoint(said) else None
     opening = _CHINESE_OPENING_TALK.match(text)
     if opening is None:
         return None
     rest = text[opening.end() :]
-    return opening.group(1) if not re.search(r"\w", rest) or _SAYING_CHINESE.search(rest) else None
+    if opening.group(1) in _LEAVING or not re.search(r"\w", rest):
+        return opening.group(1)
+    return opening.group(1) if _SAYING_CHINESE.search(rest) else None

@@ -208,7 +208,7 @@ SUBJECT_WORDS |= {"go_public"} | _word_list(
 # What makes a question one about where Tongzhou is: these canonical tokens, or these words.
 LOCATION_TOKENS = _word_list("city provinc belong locat map where near")
 LOCATION_CHINESE = re.compile(
-    "哪个市|哪个省|哪个城市|哪里|哪儿|在哪|位置|啥地方|边度|喺边|哪个区|什么区域|哪片|哪一片"
+    "哪个市|哪个省|哪个城市|何省|何市|何处|何地|哪里|哪儿|在哪|位置|啥地方|边度|喺边|哪个区|什么区域|哪片|哪一片"
 )
 
 # Words too general to stand alone for the multi-word synonym phrase they occur in
@@ -294,7 +294,7 @@ NUMBER_IN_ANSWER = re.compile("\\d|\\b(?:" + "|".join(sorted(NUMBER_WORDS)) + ")
 # states a time (a date, a year, a month, a weekday, an hour) can answer them.
 WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
-    "什么时候|啥时候|何时|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|多少天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
+    "什么时候|啥时候|何时|何日|何年|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|多少天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
     # "引进年份多少", "日期是多少": the year or the date asked for
     "|年份|(?:日期|时间)是?多少"
 )
@@ -388,6 +388,9 @@ CHINESE_STOP_PHRASES = _word_list(
     机器人同学 几个亿 喂 东西 你讲的 你说的 咋回事 怎么回事 是怎么回事 啥情况
     其中 啥意思 什么意思 是啥意思 是什么意思 求告知 请告知 告知 求问 求解答 求科普 前前后后
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
+    敬问 敢问 冒昧 冒昧一问 冒昧请教 敬请赐教 赐教 请赐教 烦请 烦请告知 不胜感激 为盼 敬启者
+    恕我直言 此次 请简述 简述 劳驾 叨扰 何 何处 何地 何方 何时 何日 何年 何种 何故 缘何 所为何来
+    如此 未知 从事 老朽 贵处
     """
 )
 

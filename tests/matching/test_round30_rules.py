@@ -1,0 +1,74 @@
+"""Round 30's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import answers_or_not, outcome
+
+from bot.faq import FaqEngine
+from bot.matching.guesses import hubs_placed
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # formal and literary Chinese: 何处, 何日, 宗旨, 所为何来, polite openings
+        ("敢问AlphaESS的全球总部设于何处？", "alphaess-headquarters"),
+        ("冒昧请教：海外博士人才活动于何日举行？", "doctoral-event-date"),
+        ("英国专家来通州的宗旨是什么", "doctoral-event-purpose"),
+        ("通州如此重视创新人才，所为何来？", "talent-priority"),
+        ("敬问通州位于何省", "tongzhou-location"),
+        # a yes-or-no question putting the talent hubs somewhere offers the place to check
+        ("are the talent hubs located at research institutes?", "talent-hubs"),
+        ("is the talent hub based in a government office?", "talent-hubs"),
+        ("人才枢纽是建在高校里吗", "talent-hubs"),
+    ],
+)
+def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # hubs somewhere else, asked whether they exist, or what they offer there
+        "are there talent hubs in universities?",
+        "is the talent hub in tongzhou open to foreigners?",
+        "人才枢纽在大学有没有",
+        # formal Chinese asking what the sources never say
+        "敢问通州房价几何",
+        "AlphaESS员工薪资何如",
+    ],
+)
+def test_round30_declines(shipped: FaqEngine, question: str) -> None:
+    assert answers_or_not(shipped, question, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "smalltalk_id"),
+    [
+        ("bye, got a train to catch", "goodbye"),
+        ("拜拜 要去开会了", "goodbye"),
+        ("在吗在吗 刚加你", "greeting"),
+        ("你是人工还是机器人", "who-are-you"),
+    ],
+)
+def test_round30_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
+    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+
+
+def test_a_greeting_that_goes_on_to_ask_is_asked(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "在吗 通州在哪") == ("answer", "tongzhou-location")
+    assert outcome(shipped, "bye, what about policy 3.0") == ("answer", "policy-3-0")
+
+
+def test_only_a_yes_or_no_question_places_the_hubs() -> None:
+    words = ("talent_hub", "establish", "university")
+    placed = hubs_placed(
+        ("are", "the", "talent", "hubs", "set", "up", "at", "universities"), "", words
+    )
+    assert placed == ("set", "up", "universities")
+    assert not hubs_placed(("are", "there", "talent", "hubs", "in", "universities"), "", words)
+    assert not hubs_placed(("where", "are", "the", "hubs"), "", ("talent_hub",))
+    assert hubs_placed((), "人才枢纽设在大学吗", ("talent_hub",)) == ("人才枢纽设在大学吗",)
+    assert not hubs_placed((), "人才枢纽设在哪", ("talent_hub",))
