@@ -65,7 +65,12 @@ logger = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1  # raise it when the file layout or what the key covers changes
 KEEP = 3  # cache files kept, the most recently used first
-LIBRARIES = ("rapidfuzz", "PyYAML", "opencc")  # the engine's and the checks' dependencies
+LIBRARIES = (
+    "rapidfuzz",
+    "PyYAML",
+    "opencc",
+    "pypinyin",
+)  # the engine's and the checks' dependencies
 Level = Literal["errors", "full"]
 # The levels whose entries may serve a request, best first.
 _SERVES: dict[Level, tuple[Level, ...]] = {"errors": ("full", "errors"), "full": ("full",)}

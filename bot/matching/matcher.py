@@ -69,6 +69,7 @@ from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
 from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
+from bot.matching.pinyin import PinyinReader
 from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.units import WHERE, QueryUnits
@@ -142,6 +143,7 @@ class Matcher:
         )
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
         self.speller = Speller(self.index, self.settings)
+        self.pinyin = PinyinReader(knowledge)
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -153,6 +155,7 @@ class Matcher:
 
         The ranking is empty when the decision came before ranking (small talk, nothing known).
         """
+        question = self.pinyin.read(question)
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
