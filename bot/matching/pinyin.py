@@ -67,6 +67,7 @@ class PinyinReader:
         self._knowledge = knowledge
         self._english: frozenset[str] | None = None
         self._table: dict[str, str] | None = None
+        self._prefixes: frozenset[str] = frozenset()
 
     def _english_words(self) -> frozenset[str]:
         """Every word of Latin letters the knowledge base uses, the common English words, and
@@ -106,6 +107,11 @@ class PinyinReader:
             return question
         if self._table is None:
             self._table = self._build()
+            # Every start of a sound in the table: most typed words start none, and are
+            # passed over at the cost of one lookup.
+            self._prefixes = frozenset(
+                key[:end] for key in self._table for end in range(1, len(key) + 1)
+            )
         table = self._table
         pieces: list[str] = []
         done = 0
@@ -132,14 +138,19 @@ class PinyinReader:
     ) -> tuple[int, str] | None:
         """The most typed words from ``position`` on that read as one Chinese word, with the
         position after them and the word."""
-        for end in range(min(position + _LONGEST, len(words)), position, -1):
-            typed = [word for _, _, word in words[position:end]]
-            # words joined must be typed next to each other, with a space at most
-            if any(words[at + 1][0] - words[at][1] > 1 for at in range(position, end - 1)):
-                continue
-            if self._english is None or not self._english.isdisjoint(typed):
-                continue
-            chinese = table.get("".join(typed))
+        english = self._english or frozenset()
+        prefixes = self._prefixes
+        best: tuple[int, str] | None = None
+        joined = ""
+        for at in range(position, min(position + _LONGEST, len(words))):
+            # words joined are typed next to each other, a space at most, and none is English
+            if at > position and words[at][0] - words[at - 1][1] > 1:
+                break
+            word = words[at][2]
+            joined += word
+            if word in english or joined not in prefixes:
+                break
+            chinese = table.get(joined)
             if chinese is not None:
-                return end, chinese
-        return None
+                best = (at + 1, chinese)
+        return best
