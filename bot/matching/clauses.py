@@ -224,6 +224,12 @@ def context_clauses(
     if not _POINTING_BACK.isdisjoint(word for clause in asked for word in _WORD.findall(clause)):
         asked.extend(aside for aside in asides if _names_a_thing(_WORD.findall(aside)))
         asides = [aside for aside in asides if aside not in asked]
+    # "my son wants housing, does 3.0 cover it?": what is provided is asked, even when a clause
+    # telling about the asker or someone close names it
+    if any(map(_PROVIDING_IT.search, asked)):
+        pointed_at = [told for told in context if not SUBJECT_WORDS.isdisjoint(_WORD.findall(told))]
+        asked.extend(pointed_at)
+        context = [told for told in context if told not in pointed_at]
     # A Chinese aside only beside a question asking what, which, how many ...: beside a bare
     # yes or no ("快要退休了，3.0能用吗") the aside may be all the question is about.
     if not any(map(_WH_CHINESE.search, asked)):
@@ -241,6 +247,10 @@ def context_clauses(
 
 
 _POINTING_BACK = frozenset(str.split("it its they them their one"))
+_PROVIDING_IT = re.compile(
+    r"\b(?:cover|covers|offer|offers|include|includes|provide|provides|give|gives|pay|pays"
+    r"|help with|support|supports)\s+(?:it|that|them|this)\b"
+)
 _DETERMINERS = frozenset(str.split("the a an this that these those"))
 
 

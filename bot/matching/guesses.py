@@ -98,6 +98,10 @@ _HEDGES = frozenset(
         ("i", "heard"),
         ("i", "was", "told"),
         ("told", "me"),
+        # "..., my candidate thinks so": someone else's claim the asker checks
+        ("thinks", "so"),
+        ("think", "so"),
+        ("says", "so"),
     )
 )
 

@@ -333,7 +333,7 @@ PERSONA_WORDS = _word_list(
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
     " editor editors fiance fiancee audience piece column feature newsletter podcast essay draft"
-    " cover cv resume memo homework assignment"
+    " cover cv resume memo homework assignment candidate candidates client clients"
 )
 # ... and 通州能给我什么, 能得到什么: what the asker's side would get (not 你能给我什么帮助,
 # asked of the bot, nor 能得到什么信息).

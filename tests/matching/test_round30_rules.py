@@ -22,6 +22,8 @@ from bot.matching.guesses import hubs_placed
         ("are the talent hubs located at research institutes?", "talent-hubs"),
         ("is the talent hub based in a government office?", "talent-hubs"),
         ("人才枢纽是建在高校里吗", "talent-hubs"),
+        # someone else's claim, checked: "my candidate thinks so"
+        ("is alphaess a hydrogen firm? my candidate thinks so", "alphaess-business"),
     ],
 )
 def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -38,6 +40,10 @@ def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         # formal Chinese asking what the sources never say
         "敢问通州房价几何",
         "AlphaESS员工薪资何如",
+        # what the policy would provide is asked, whoever's story names it
+        "my wife wants a school place for our kid, does the talent policy cover that?",
+        "my son wants housing, does 3.0 cover it",
+        "my client needs a work visa, does policy 3.0 help with it?",
     ],
 )
 def test_round30_declines(shipped: FaqEngine, question: str) -> None:
