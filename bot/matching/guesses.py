@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence, Set
 
 from bot.matching.clauses import CLAIM_OPENINGS
 from bot.matching.words import (
@@ -348,19 +349,32 @@ _HUBS_IN = _IN | {"within"}
 _PLACING_VERBS = frozenset(
     str.split("set setup up located based housed situated sited placed put built established")
 )
+# Placed by a verb of placing (not a bare 在: 在招人, 在周末), in a place with no figure, the
+# asker or an ability in it (…的话，我能去实习吗 asks something else), before 吗 or 还是; a
+# railway or transport hub (枢纽) is no talent hub.
 _HUBS_PLACED_CHINESE = re.compile(
-    "(?:枢纽|hub|站点|平台|驿站)[^，,。？?！!]{0,3}(?:设在|放在|建在|设于|位于|在)"
-    "[^，,。？?！!]{1,12}(?:[吗嘛么]|还是)"
+    "(?<!交通)(?<!高铁)(?<!铁路)(?<!物流)(?<!航空)(?:枢纽|hub|站点|平台|驿站)[^我能可\\d]{0,3}?"
+    "(?:设在|放在|建在|设于|位于)(?P<place>[^我能可吗嘛么还\\d年月]{1,10}?)"
+    "(?:[吗嘛么]|还是(?P<other>[^我能可吗嘛么\\d年月]{1,10}?)(?:[吗嘛么呢]|$))"
 )
+_HUBS_PLACE_ENDS = frozenset(str.split("or right correct isnt arent"))
+
+
+def _no_place(offered: list[str]) -> bool:
+    last = offered[-1]
+    return any(w[0].isdigit() or w in MONTHS for w in offered) or (
+        last.endswith("ing") and last != "building"
+    )
 
 
 def hubs_placed(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """ "are the talent hubs set up at universities?", "人才枢纽是设在政府部门还是企业里": a
     yes-or-no question putting the hubs somewhere offers the place for checking, which the
     entry saying where they are (within leading enterprises) corrects. The words placing them
-    and the place offered (in English; ``typed`` itself for Chinese), or none. "are there hubs
-    in universities" asks whether any exist there, and "which companies host the hubs" asks
-    for names."""
+    and the place offered, or the Chinese places offered, or none. The place ends the question
+    or comes before its tag ("are the hubs in tongzhou staffed by volunteers?" asks who staffs
+    them, "were the hubs built in 2023?" when); "are there hubs in universities" asks whether
+    any exist there, and "which companies host the hubs" asks for names."""
     if _HUBS not in words:
         return ()
     for at, word in enumerate(surface):
@@ -373,9 +387,59 @@ def hubs_placed(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) ->
         if not after or after[-1] not in _HUBS_IN:
             continue
         start = at + 1 + surface[at + 1 :].index(after[-1]) + 1
-        offered = [w for w in surface[start : start + 3] if w not in _SKIPPED_AFTER_OR]
+        offered = [w for w in surface[start : start + 4] if w not in _SKIPPED_AFTER_OR]
+        ending = next((n for n, w in enumerate(offered) if w in _HUBS_PLACE_ENDS), None)
+        if ending is None and start + 4 < len(surface):
+            continue
+        offered = offered[:ending]
+        # no figure, month or doing is a place ("in tongzhou hiring?" asks whether they hire)
+        if not offered or len(offered) > 2 or _no_place(offered):
+            continue
         # "housed" is no housing: the placing words go with the place
-        return (*after[:-1], *offered[:2])
-    if _HUBS_PLACED_CHINESE.search(typed):
-        return (typed,)
+        return (*after[:-1], *offered)
+    found = _HUBS_PLACED_CHINESE.search(typed)
+    if found is None:
+        return ()
+    return tuple(place for place in found.group("place", "other") if place)
+
+
+_FOCUS_HEDGES = frozenset(str.split("mainly mostly basically just only all really primarily"))
+_FOCUS_ENDS = frozenset(str.split("right correct or isnt is"))
+
+
+def focus_guessed(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """ "policy 3.0 is mainly about handing out cash, right?", "3.0 = just more cash?": what
+    the asker guesses something is all about, for the entry saying what it focuses on to
+    correct, not a subject of its own. The words after "mainly about" or "just" (no figures:
+    "just 400 million?" offers a number, read as such), up to the question's tag."""
+    for at, word in enumerate(surface):
+        if word not in _FOCUS_HEDGES:
+            continue
+        start = at + 1 + (surface[at + 1 : at + 2] == ("about",))
+        if word != "just" and start == at + 1:
+            continue
+        guessed: list[str] = []
+        for following in surface[start : start + 4]:
+            if following in _FOCUS_ENDS:
+                break
+            guessed.append(following)
+        if guessed and not any(w[0].isdigit() for w in guessed):
+            return tuple(guessed)
     return ()
+
+
+def wrong_focus(
+    guessed: Set[str], known: Set[str], entry_units: Sequence[frozenset[str]]
+) -> Set[str]:
+    """Of the known units ``guessed`` as what a subject is all about (``focus_guessed``), those
+    no entry about the subject (holding every other known unit) uses: "3.0 is mainly about
+    cash, right?" is no evidence for the entry about cash; but "the phd event was basically
+    about cooperation?" guesses what the event's own entry says."""
+    focus = guessed & known
+    subject = known - focus
+    if not focus or not subject:
+        return frozenset()
+    about_the_subject = [units for units in entry_units if subject <= units]
+    if not about_the_subject or any(focus & units for units in about_the_subject):
+        return frozenset()
+    return focus

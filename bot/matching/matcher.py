@@ -55,6 +55,7 @@ from bot.matching.damping import Damping
 from bot.matching.guesses import (
     appends_a_guess,
     figures_offered,
+    focus_guessed,
     hubs_placed,
     months_checked,
     offered_options,
@@ -63,6 +64,7 @@ from bot.matching.guesses import (
     puts_the_head_office,
     rough_figures,
     words_either_side_of_or,
+    wrong_focus,
     years_checked,
 )
 from bot.matching.index import KbIndex
@@ -240,7 +242,7 @@ class Matcher:
         guessed = guessed_dates | set(units.guessed)
         units.offered = self._what_figures_count(figures_offered(surface))
         hub_places = hubs_placed(surface, typed, analysed.words)
-        units.subjects_guessed = hub_places == (typed,)
+        units.places_offered = tuple(place for place in hub_places if not place.isascii())
         units.confirming = (
             guess_appended
             or offers_a_fact(surface, typed)
@@ -269,7 +271,7 @@ class Matcher:
             if before in _BEFORE_A_GUESSED_PLACE
         }
         offered = offered_options(surface)
-        if hub_places and not units.subjects_guessed:
+        if hub_places and not units.places_offered:
             offered += hub_places
         options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
         # "in universities or companies": with one option the knowledge base knows, the other
@@ -320,6 +322,12 @@ class Matcher:
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight, about_location, context)
+        # "3.0 is mainly about cash, right?": see ``wrong_focus``
+        if units.confirming:
+            guessed = {index.whole(w) for w in self.analyse(" ".join(focus_guessed(surface))).words}
+            for unit in wrong_focus(guessed, units.known.keys(), index.entry_units):
+                units.known.pop(unit)
+                units.unknown[unit] = unknown_weight * settings.guess_word_weight
         # "来通州的英国学者": who came, not why they came
         if _CAME_TO_THE_PLACE.search(typed):
             units.known.pop("来", None)
@@ -461,7 +469,7 @@ class Matcher:
                 if unseen:
                     told, asked = told_and_asked(unseen, context)
                     guess = units.confirming
-                    subjects = units.subjects_guessed
+                    subjects = units.places_offered
                     words = (
                         self._unseen_words(asked, about_location, guess, subjects) if asked else 0.0
                     )
@@ -476,7 +484,7 @@ class Matcher:
         stretch: str,
         about_location: bool = False,
         guess: bool = False,
-        subjects_guessed: bool = False,
+        places: tuple[str, ...] = (),
     ) -> float:
         """How many unseen words a stretch of unseen Chinese characters counts as.
 
@@ -484,7 +492,7 @@ class Matcher:
         "住房补贴呢") counts as ``subject_word_weight`` words, a generic word ("扮演" in "中扮演",
         "情况") as a weak word, and so does a character left on its own. In a fact offered for
         checking (``guess``), the rest is the asker's guess ("是不是做光伏组件的"), as in English,
-        and so are its subject words when the guess is where something is (``subjects_guessed``).
+        and so are its subject words inside a place offered for checking (``places``).
         """
         weak = self.settings.weak_word_weight
         plain = self.settings.guess_word_weight if guess else self.settings.plain_word_weight
@@ -494,7 +502,7 @@ class Matcher:
         for subject in CHINESE_SUBJECT_WORDS:
             if subject in stretch:
                 weight = self.settings.subject_word_weight
-                if subjects_guessed:
+                if any(subject in place for place in places):
                     weight = plain
                 elif about_location and subject in PLACE_WORDS:
                     weight = self.settings.plain_word_weight

@@ -29,6 +29,7 @@ _HAN_RUN = re.compile(f"{HAN.pattern}+")
 _LATIN = re.compile("[a-z]+")
 # "nar", "zher": the spoken -r of Beijing speech, written 儿 (哪儿, 这儿).
 _RHOTIC = "儿"
+_NAMED_WORD = 1000  # more than any stretch of phrasings is used
 
 
 def _syllables(run: str) -> list[str]:
@@ -91,6 +92,15 @@ class PinyinReader:
                         found[key][words] += 1
                         if words.endswith(_RHOTIC):
                             found["".join(sounds[start : end - 1]) + "r"][words] += 1
+        # A word the knowledge base names as such (a synonym, a question word) is the spelling of
+        # its sound, before any stretch of a phrasing that sounds the same ("yuanshi" is 院士,
+        # not the 源是 of 来源是).
+        named = [*_ASKING.split(), *(t for g in self._knowledge.synonyms for t in g.terms)]
+        for word in named:
+            if 2 <= len(word) <= _LONGEST and _HAN_RUN.fullmatch(word):
+                sounds = _syllables(word)
+                if sounds:
+                    found["".join(sounds)][word] += _NAMED_WORD
         # The spelling most used for each sound: "shenme" is 什么 however many other words share
         # its sound. Ties go to the first seen, so the table never depends on set order.
         return {key: spellings.most_common(1)[0][0] for key, spellings in found.items()}

@@ -25,8 +25,8 @@ class QueryUnits:
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
     confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
     locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
-    # the subject words of its Chinese are the asker's guess too ("人才枢纽设在大学吗")
-    subjects_guessed: bool = False
+    # Chinese places it offers for checking, subject words in them a guess ("人才枢纽设在大学吗")
+    places_offered: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
     dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
     # rough figures offered ("like 50 countries?"), each with what it counts ("countri"), or ""

@@ -24,6 +24,10 @@ from bot.matching.guesses import hubs_placed
         ("人才枢纽是建在高校里吗", "talent-hubs"),
         # someone else's claim, checked: "my candidate thinks so"
         ("is alphaess a hydrogen firm? my candidate thinks so", "alphaess-business"),
+        # what the asker guesses something is all about, corrected by its own entry
+        ("the 3.0 policy is just about subsidies, right?", "policy-3-0"),
+        # ... and a right guess still points at the entry it guesses
+        ("so the doctoral event was basically about collaboration?", "doctoral-event-purpose"),
     ],
 )
 def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -44,6 +48,10 @@ def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "my wife wants a school place for our kid, does the talent policy cover that?",
         "my son wants housing, does 3.0 cover it",
         "my client needs a work visa, does policy 3.0 help with it?",
+        # hubs asked something other than where they are, and hubs of transport
+        "is the talent hub at alphaess open on weekends?",
+        "人才枢纽在企业里能提供住房吗",
+        "南通交通枢纽是设在通州吗",
     ],
 )
 def test_round30_declines(shipped: FaqEngine, question: str) -> None:
@@ -76,5 +84,21 @@ def test_only_a_yes_or_no_question_places_the_hubs() -> None:
     assert placed == ("set", "up", "universities")
     assert not hubs_placed(("are", "there", "talent", "hubs", "in", "universities"), "", words)
     assert not hubs_placed(("where", "are", "the", "hubs"), "", ("talent_hub",))
-    assert hubs_placed((), "人才枢纽设在大学吗", ("talent_hub",)) == ("人才枢纽设在大学吗",)
+    assert hubs_placed((), "人才枢纽设在大学吗", ("talent_hub",)) == ("大学",)
+    assert hubs_placed((), "人才枢纽是设在政府还是企业里", ("talent_hub",)) == ("政府", "企业里")
     assert not hubs_placed((), "人才枢纽设在哪", ("talent_hub",))
+    # a bare 在 (在招人, 在周末), a time, the asker's own plan, and other hubs place nothing
+    for typed in (
+        "人才枢纽在招人吗",
+        "人才枢纽是建在2023年吗",
+        "人才枢纽设在企业里的话我能去实习吗",
+    ):
+        assert not hubs_placed((), typed, ("talent_hub",))
+    assert not hubs_placed((), "高铁枢纽是建在城区还是郊区", ("talent_hub",))
+    # in English the place ends the question, and is no figure and no doing
+    for surface in (
+        ("are", "the", "talent", "hubs", "in", "tongzhou", "hiring"),
+        ("are", "the", "talent", "hubs", "built", "in", "2023"),
+        ("is", "the", "talent", "hub", "in", "tongzhou", "staffed", "by", "volunteers"),
+    ):
+        assert not hubs_placed(surface, "", ("talent_hub",))
