@@ -12,6 +12,7 @@ English, though "women" sounds like 我们.
 
 The table is built on the first question that might hold pinyin, and the knowledge base's
 English words on the first with Latin letters: loading a knowledge base costs nothing more.
+A synonym written in pinyin beside its Chinese ("rencai" beside 人才) is not English.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.normalise import HAN
-from bot.matching.words import ENGLISH_STOPWORDS, PLACE_WORDS
+from bot.matching.words import CHINESE_SUBJECT_WORDS, ENGLISH_STOPWORDS, PLACE_WORDS
 
 _LONGEST = 4  # characters in a word read back, and typed words joined to make one
 _HAN_RUN = re.compile(f"{HAN.pattern}+")
@@ -49,7 +50,7 @@ _ASKING = """
 """
 
 
-def _texts(knowledge: KnowledgeBase) -> Iterator[str]:
+def _texts(knowledge: KnowledgeBase, *, synonyms: bool = True) -> Iterator[str]:
     yield _ASKING
     for entry in knowledge.entries:
         for phrasings in entry.questions.values():
@@ -57,8 +58,18 @@ def _texts(knowledge: KnowledgeBase) -> Iterator[str]:
     for talk in knowledge.smalltalk:
         for phrasings in talk.questions.values():
             yield from phrasings
-    for group in knowledge.synonyms:
-        yield from group.terms
+    if synonyms:
+        for group in knowledge.synonyms:
+            yield from group.terms
+
+
+def _gap(between: str, before: str) -> str:
+    """The text ``between`` the question's last piece (``before``) and a word read as Chinese.
+    Pinyin is typed with spaces, Chinese without: a space between Chinese words would split the
+    question in two (many type a space for a comma in Chinese), so a space after Chinese goes."""
+    kept = between.rstrip()
+    last = kept[-1:] or before[-1:]
+    return kept if not last or HAN.match(last) else between
 
 
 class PinyinReader:
@@ -74,8 +85,15 @@ class PinyinReader:
         """Every word of Latin letters the knowledge base uses, the common English words, and
         places under their English names ("hebei" is no 和北)."""
         words = set(ENGLISH_STOPWORDS) | {place for place in PLACE_WORDS if place.isascii()}
-        for text in _texts(self._knowledge):
+        for text in _texts(self._knowledge, synonyms=False):
             words.update(_LATIN.findall(text.casefold()))
+        # ... but not a synonym that is the pinyin of a Chinese word of its group ("rencai"
+        # beside 人才): it is there for pinyin typed alone, and is read as its Chinese with
+        # the words around it (rencai zhandian: 人才站点).
+        for group in self._knowledge.synonyms:
+            sounds = {"".join(_syllables(t)) for t in group.terms if _HAN_RUN.fullmatch(t)}
+            for term in group.terms:
+                words.update(w for w in _LATIN.findall(term.casefold()) if w not in sounds)
         return frozenset(words)
 
     def _build(self) -> dict[str, str]:
@@ -95,7 +113,10 @@ class PinyinReader:
         # A word the knowledge base names as such (a synonym, a question word) is the spelling of
         # its sound, before any stretch of a phrasing that sounds the same ("yuanshi" is 院士,
         # not the 源是 of 来源是).
-        named = [*_ASKING.split(), *(t for g in self._knowledge.synonyms for t in g.terms)]
+        # The subjects the sources lack count too, so "zhufang butie" is read as the 住房补贴
+        # the matcher declines.
+        synonyms = (term for group in self._knowledge.synonyms for term in group.terms)
+        named = [*_ASKING.split(), *synonyms, *CHINESE_SUBJECT_WORDS]
         for word in named:
             if 2 <= len(word) <= _LONGEST and _HAN_RUN.fullmatch(word):
                 sounds = _syllables(word)
@@ -133,7 +154,8 @@ class PinyinReader:
                 position += 1
                 continue
             end, chinese = read
-            pieces += [question[done : words[position][0]], chinese]
+            before = pieces[-1] if pieces else ""
+            pieces += [_gap(question[done : words[position][0]], before), chinese]
             done = words[end - 1][1]
             words_read += end - position
             position = end
@@ -141,7 +163,10 @@ class PinyinReader:
         # question is partly in Chinese anyway.
         if not pieces or (words_read < 2 and not HAN.search(question)):
             return question
-        return "".join([*pieces, question[done:]])
+        rest = question[done:]
+        if not rest.strip() or HAN.match(rest.lstrip()):
+            rest = rest.lstrip()  # "房价 多少吗": no space left between Chinese words
+        return "".join([*pieces, rest])
 
     def _longest_read(
         self, words: list[tuple[int, int, str]], position: int, table: dict[str, str]

@@ -131,7 +131,7 @@ SUBJECT_WORDS = _word_list(
     translation translated
     entitlement biography bio background career careers
     agenda schedule speakers speaker
-    申请 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
+    申请 申领 领取 申报 报名 注册 流程 手续 步骤 条件 资格 要求 截止 材料 提交 面试
     电话 热线 邮箱 邮件 微信 联系 联系方式 地址 办公室 办公地点 邮编
     住房 房子 住房补贴 房补 租房 房租 租金 公寓 宿舍 住宿 购房 买房 房贷 租屋 买楼 供楼
     工资 薪资 薪水 薪酬 年薪 月薪 待遇 收入 奖金 津贴

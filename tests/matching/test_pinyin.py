@@ -26,7 +26,11 @@ def test_pinyin_is_read_as_the_knowledge_bases_chinese(shipped: FaqEngine) -> No
     reader = PinyinReader(shipped.knowledge)
     assert reader.read("alphaess zuo shenme de") == "alphaess 做什么的"
     assert reader.read("tongzhou zai nar") == "tongzhou 在哪儿"  # the spoken -r is 儿
-    assert reader.read("gaoxin qiye 有多少家") == "高新 企业 有多少家"
+    # no space is left between Chinese words: a space splits a Chinese question in two
+    assert reader.read("gaoxin qiye 有多少家") == "高新企业有多少家"
+    assert reader.read("tongzhou fangjia duoshao") == "tongzhou 房价多少"
+    # a synonym in pinyin ("rencai" beside 人才) is read with the words around it
+    assert reader.read("rencai zhandian 建在哪") == "人才站点建在哪"
 
 
 @pytest.mark.parametrize(
@@ -50,3 +54,10 @@ def test_the_table_is_built_only_for_a_question_that_may_hold_pinyin(shipped: Fa
     assert reader._table is None
     reader.read("tongzhou zai nali")
     assert reader._table is not None
+
+
+@pytest.mark.parametrize(
+    "question", ["tongzhou fangjia duoshao", "nantong jichang zai nali", "zhufang butie you ma"]
+)
+def test_what_the_sources_lack_is_declined_in_pinyin_too(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"

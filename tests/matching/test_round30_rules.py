@@ -52,6 +52,9 @@ def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "is the talent hub at alphaess open on weekends?",
         "人才枢纽在企业里能提供住房吗",
         "南通交通枢纽是设在通州吗",
+        # where or how to claim a subsidy, in formal Chinese or in pinyin
+        "何处可以申领人才补贴",
+        "rencai butie zenme lingqu",
     ],
 )
 def test_round30_declines(shipped: FaqEngine, question: str) -> None:
