@@ -469,12 +469,12 @@ class Matcher:
                 if unseen:
                     told, asked = told_and_asked(unseen, context)
                     guess = units.confirming
-                    subjects = units.places_offered
+                    places = units.places_offered
                     words = (
-                        self._unseen_words(asked, about_location, guess, subjects) if asked else 0.0
+                        self._unseen_words(asked, about_location, guess, places) if asked else 0.0
                     )
                     if told:
-                        told_words = self._unseen_words(told, about_location, guess, subjects)
+                        told_words = self._unseen_words(told, about_location, guess, places)
                         words += told_words * self.settings.context_word_factor
                     units.unknown[unseen] = unknown_weight * words
                 start = -1
