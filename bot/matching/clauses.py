@@ -18,6 +18,7 @@ from bot.matching.words import (
     CHINESE_SUBJECT_WORDS,
     CLOSE_ONES_PLANS_CHINESE,
     PERSONA_WORDS,
+    PROVIDING_VERBS,
     SUBJECT_WORDS,
 )
 
@@ -248,8 +249,8 @@ def context_clauses(
 
 _POINTING_BACK = frozenset(str.split("it its they them their one"))
 _PROVIDING_IT = re.compile(
-    r"\b(?:cover|covers|offer|offers|include|includes|provide|provides|give|gives|pay|pays"
-    r"|help with|support|supports)\s+(?:it|that|them|this)\b"
+    rf"\b(?:{'|'.join(sorted(PROVIDING_VERBS))}|help with|support|supports)"
+    r"\s+(?:it|that|them|this)\b"
 )
 _DETERMINERS = frozenset(str.split("the a an this that these those"))
 

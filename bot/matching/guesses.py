@@ -21,6 +21,7 @@ from bot.matching.words import (
     NUMBER_VALUES,
     OPTIONS_CHINESE,
     PLACE_STEMS,
+    PROVIDING_VERBS,
     is_year,
     stem,
 )
@@ -223,16 +224,13 @@ _OPTION_WORDS = 3
 _SKIPPED_AFTER_OR = frozenset(str.split("a an the in at"))
 _PLACING = frozenset(str.split("in inside within at on"))
 _NOT_AN_OPTION = frozenset(str.split("not what something so anything else other whatever"))
-# "does it give cash or housing" asks about both, not which of two.
-_PROVIDING = frozenset(
-    str.split("give gives offer offers cover covers include includes provide provides pay pays")
-)
 
 
 def offered_options(surface: tuple[str, ...]) -> tuple[str, ...]:
     """The words just after "or", offered as the other option ("are the hubs in firms or in
-    govt offices"): the asker's alternative, not a subject the question is about."""
-    if not _PROVIDING.isdisjoint(surface):
+    govt offices"): the asker's alternative, not a subject the question is about. "does it give
+    cash or housing" asks about both, not which of two."""
+    if not PROVIDING_VERBS.isdisjoint(surface):
         return ()
     options: list[str] = []
     for position, word in enumerate(surface):
@@ -260,7 +258,7 @@ def words_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, str]]:
     asked as such (see ``options_either_side_of_or``), or two options that end the question
     ("what is it mainly about, subsidies or services?"); "what about funding or the
     headquarters of alphaess" and "any subsidies or events for phds" ask about both."""
-    if not _PROVIDING.isdisjoint(surface):
+    if not PROVIDING_VERBS.isdisjoint(surface):
         return []
     pairs: list[tuple[str, str]] = []
     for position, word in enumerate(surface):
@@ -288,7 +286,7 @@ def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple
     universities or companies", ("companies", ("in", "universities")). The words before are
     the asker's first option, a guess only when the other option is something the knowledge
     base knows (the matcher decides); "is there housing or a visa" asks about both."""
-    if not _PROVIDING.isdisjoint(surface):
+    if not PROVIDING_VERBS.isdisjoint(surface):
         return []
     pairs: list[tuple[str, tuple[str, ...]]] = []
     for position, word in enumerate(surface):

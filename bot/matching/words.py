@@ -211,6 +211,12 @@ LOCATION_CHINESE = re.compile(
     "哪个市|哪个省|哪个城市|何省|何市|何处|何地|哪里|哪儿|在哪|位置|啥地方|边度|喺边|哪个区|什么区域|哪片|哪一片"
 )
 
+# Verbs of what something provides: "does it give cash or housing" asks about both options, and
+# "does 3.0 cover it" asks about what "it" is, wherever that was named.
+PROVIDING_VERBS = frozenset(
+    str.split("give gives offer offers cover covers include includes provide provides pay pays")
+)
+
 # Words too general to stand alone for the multi-word synonym phrase they occur in
 # (``SynonymMap.part_of``): "storage" alone is "energy storage", but "office" is not "head
 # office", nor "people" "talented people".
