@@ -1,21 +1,19 @@
 """What a question asks for, read from its words as typed: how many, when, which ones by name,
-one item's share, what is still to come, or the asker's own case.
+one item's share, what is still to come, who organised it, or how to do something.
 
 The matcher checks each against what an entry's answer states (bot/matching/index.py): only an
 entry stating a number can say how many, and no entry can say what is still to come. Facts
 offered for checking and options to choose between are read in bot/matching/guesses.py, the
-clauses that only tell about the asker in bot/matching/clauses.py.
+clauses that only tell about the asker in bot/matching/clauses.py, the asker's own case and the
+guests' lives in bot/matching/people.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 
 from bot.matching.analysis import is_stopword
-from bot.matching.guesses import RECALLING
 from bot.matching.words import (
-    COMPANY_WORDS,
     HOSTING_TOKENS,
     LIST_REQUEST_LEADS,
     LIST_REQUEST_PLURALS,
@@ -23,14 +21,11 @@ from bot.matching.words import (
     MONTHS,
     NUMBER_WORDS,
     PER_ITEM_WORDS,
-    PERSONA_WORDS,
-    PERSONAL_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
     stem,
 )
 
-_PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
 _WHO_LINKING = frozenset(("was", "is", "were", "has", "had", "it", "this", "that", "the"))
 _WHEN_AUXILIARIES = frozenset(
     str.split("was were is are did does do will would has have had exactly precisely roughly")
@@ -442,78 +437,6 @@ def asks_who_organised(tokens: tuple[str, ...], surface: tuple[str, ...] = ()) -
     return False
 
 
-_ASKER_GETS = frozenset(
-    str.split("get receive claim obtain qualify apply set join attend expect make")
-)
-_ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
-_STANDING = frozenset(str.split("a an eligible qualified entitled too"))
-# "can we get a list of the guests": information, not something the asker receives
-_INFORMATION = frozenset(
-    str.split("list summary link source sources overview copy article info information url")
-)
-_GOING_TO = frozenset(("there", "to", "here", "into"))
-_STUDIED = frozenset(str.split("did doing done finished finishing completed got earned"))
-_STUDIES = frozenset(str.split("phd doctorate degree masters postdoc"))
-_MODALS = frozenset(str.split("can could would will do should may might shall"))
-# "if I may ask", "if I might": politeness, not the asker's own case
-_POLITE = frozenset(("may", "might"))
-
-
-# "I did my PhD in Leeds", "a big name in my field", "not my thing": who the asker is.
-_BACKGROUND = frozenset(
-    (
-        *((verb, "my", studies) for verb in _STUDIED for studies in _STUDIES),
-        ("in", "my", "field"),
-        ("not", "my", "thing"),
-    )
-)
-
-
-def _personal(surface: tuple[str, ...]) -> bool:
-    return any(
-        word in PERSONAL_WORDS
-        and surface[position + 1 : position + 2] not in _PERSONAS
-        and tuple(surface[position - 1 : position + 2]) not in _BACKGROUND
-        for position, word in enumerate(surface)
-    )
-
-
-def about_the_asker(surface: tuple[str, ...]) -> bool:
-    """ "my startup", "my kids", "can I get", "can we join", "if I move", "am i eligible": not
-    "my friend says", "can I ask", "can we get a list", "did I get that right", "I did my PhD in
-    Leeds", "if I remember correctly" or "am i right" """
-    return (
-        _personal(surface)
-        or any(
-            (first, second) == ("if", "i") and third not in RECALLING and third not in _POLITE
-            for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
-        )
-        # "am i a high-level talent?", "am i too old": the asker's own standing (not "am i
-        # right", "am i talking to a bot")
-        or any(
-            trio[:2] == ("am", "i") and trio[2] in _STANDING
-            for trio in zip(surface, surface[1:], surface[2:], strict=False)
-        )
-        # "can I get", and "the grant I could get"
-        or any(
-            {modal, asker} & _MODALS
-            and {modal, asker} & _ASKERS
-            and verb in _ASKER_GETS
-            # "how do I get there": the way somewhere, not something the asker receives
-            and not (verb == "get" and following in _GOING_TO)
-            and _INFORMATION.isdisjoint((following, after))
-            for modal, asker, verb, following, after in zip(
-                surface,
-                surface[1:],
-                surface[2:],
-                (*surface[3:], ""),
-                (*surface[4:], "", ""),
-                strict=False,
-            )
-        )
-    )
-
-
 def asks_when(surface: tuple[str, ...]) -> bool:
     """ "when was ...", "event when", "how many days", "how long", "in march or april": not
     "what did they discuss when they met" """
@@ -564,120 +487,3 @@ def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
         for month, noun in itertools.pairwise(surface)
         if month in MONTHS and noun in _EVENT_NOUNS
     )
-
-
-_PEOPLE = frozenset(("people", "ppl", "folks", "someone", "somebody", "anyone"))
-
-
-def means_the_asker_by_people(surface: tuple[str, ...]) -> bool:
-    """ "events for people like me": whom the events are for, not who attended one."""
-    return any(
-        first == "for" and second in _PEOPLE for first, second in itertools.pairwise(surface)
-    )
-
-
-_BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
-
-
-def bot_names(surface: tuple[str, ...]) -> list[str]:
-    """The words naming the bot, not a subject: "hiya talent bot", "tongzhou bot, u awake",
-    "morning tongzhou talent bot" (up to two words just before "bot")."""
-    names: list[str] = []
-    for position, word in enumerate(surface):
-        if word != "bot":
-            continue
-        name = position - 1
-        while name >= 0 and position - name <= 2 and surface[name] in _BOT_NAMES:
-            names.append(surface[name])
-            name -= 1
-    return names
-
-
-# A guest named, or the guests as a group, with what they said or what they work on: "what did
-# Gu Sai talk about", "dong hongbiao specialises in what area", 顾赛是哪个领域的专家, "how old is
-# gu sai". The article names the guests and why they came, not their talks, fields or lives.
-_GUESTS = frozenset(str.split("gu sai dong hongbiao academician"))
-_GUESTS_AS_A_GROUP = frozenset(str.split("experts scholars guests academicians"))
-_SAYING = frozenset(
-    str.split(
-        "speech speeches presentation lecture lectures keynote topic topics"
-        # ... and who they are beyond the article's words: "how old is gu sai"
-        " age born birthday tall married nationality"
-    )
-)
-_TALKING = frozenset(str.split("talk talked talks speak spoke speaking"))
-_ABOUT = frozenset((("about",), ("on",)))
-_GIVING = frozenset((word,) for word in str.split("give gave a his her"))
-_FIELDS = frozenset(
-    str.split(
-        "field fields area areas discipline disciplines specialty speciality specialise"
-        " specialises specialize specializes specialised specialized expertise research"
-        " researches"
-    )
-)
-_SAYING_OR_FIELD_CHINESE = re.compile(
-    "(?:顾赛|董洪标|院士|专家|学者)\\w{0,8}(?:演讲|讲了|讲的|报告|发言|说了|领域|专业|学科|研究方向)"
-)
-
-
-def _asks_what_a_guest_said_or_studies(surface: tuple[str, ...], typed: str) -> bool:
-    """A guest's talk, field of work or life: not "what did the experts discuss" (why they
-    came), "he's a big name in my field" (the asker's field) or "what does the article say
-    about gu sai" (the guest is only said after "say")."""
-    words = frozenset(surface)
-    named = not _GUESTS.isdisjoint(words)
-    fields = any(
-        word in _FIELDS and surface[position - 1 : position] not in (("my",), ("our",))
-        for position, word in enumerate(surface)
-    )
-    first_named = min((at for at, word in enumerate(surface) if word in _GUESTS), default=-1)
-    said = any(word in ("say", "said") and at > first_named for at, word in enumerate(surface))
-    # "talk about", "spoke on", "give a talk" (not "attend the talks")
-    talked = any(
-        word in _TALKING and (surface[at + 1 : at + 2] in _ABOUT or surface[at - 1 : at] in _GIVING)
-        for at, word in enumerate(surface)
-    )
-    return (
-        (
-            named
-            and (
-                not _SAYING.isdisjoint(words)
-                or said
-                or talked
-                or ("how", "old") in itertools.pairwise(surface)
-            )
-        )
-        or ((named or not _GUESTS_AS_A_GROUP.isdisjoint(words)) and fields)
-        or _SAYING_OR_FIELD_CHINESE.search(typed) is not None
-    )
-
-
-_FOUNDERS = frozenset(("founder", "founders", "cofounder"))
-
-
-def asks_about_a_person_beyond_the_article(surface: tuple[str, ...], typed: str) -> bool:
-    """A guest's talk, field or life, or a company's founder ("who is alphaess's founder"; not
-    "funding for founders", who are entrepreneurs): people the article names or implies, in
-    details it never gives."""
-    return _asks_what_a_guest_said_or_studies(surface, typed) or (
-        not _FOUNDERS.isdisjoint(surface) and COMPANY_WORDS.search(typed) is not None
-    )
-
-
-_SETTLING = re.compile("落[户戶]")
-# ... "闺女要去艾罗能源上班，能落户吗": a person asking to register, whoever the employer is.
-_PERSON_SETTLING = re.compile(
-    "(?:能|可以|能不能|可不可以|想)落[户戶]|落[户戶](?:政策|条件|條件|手续|手續|指标)"
-)
-
-
-def company_settling_as_brought_in(question: str) -> str:
-    """落户 is a person registering residence (a subject of its own), but a company settling:
-    read as 引进 (brought in) when a company settles."""
-    if (
-        _SETTLING.search(question)
-        and COMPANY_WORDS.search(question)
-        and not _PERSON_SETTLING.search(question)
-    ):
-        return _SETTLING.sub("引进", question)
-    return question

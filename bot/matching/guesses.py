@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
+from typing import NamedTuple
 
+from bot.matching.analysis import Analysed
 from bot.matching.clauses import CLAIM_OPENINGS
+from bot.matching.index import KbIndex
+from bot.matching.units import QueryUnits
 from bot.matching.words import (
     AMOUNTS_CHINESE,
     CHINESE_PLACES,
@@ -441,3 +445,91 @@ def wrong_focus(
     if not about_the_subject or any(focus & units for units in about_the_subject):
         return frozenset()
     return focus
+
+
+class Guesses(NamedTuple):
+    """What a question offers as the asker's guesses, as the matcher weighs its units."""
+
+    dates: frozenset[str]  # years and months checked that the sources do not use
+    words: frozenset[str]  # those dates and the rough figures ("like 50 countries?")
+    options: frozenset[str]  # the units of the options offered to choose between
+
+
+def read_guesses(
+    analysed: Analysed,
+    units: QueryUnits,
+    index: KbIndex,
+    words_of: Callable[[str], tuple[str, ...]],
+    *,
+    guess_appended: bool,
+) -> Guesses:
+    """Read the facts, figures, places and options a question offers into ``units`` (what it
+    offers for checking, and the alternatives either side of an "or"), and return the guesses
+    the matcher weighs its unknown words by."""
+    surface = analysed.surface
+    typed = "".join(surface)
+    # A year or a month the sources do not use, in "was alphaess introduced in 2015?", is a
+    # guess at a date: the entry stating the date corrects it, no other. Only the date is a
+    # guess ("was alphaess fined in 2019?" still asks about a fine), and a year after the
+    # newest the sources use is none: they cannot know it. A rough figure ("in like 50
+    # countries?") is a guess too, but asks for no date.
+    dates = frozenset(
+        year
+        for year in years_checked(surface)
+        if year not in index.vocabulary and year < index.newest_year
+    ) | {month for month in months_checked(surface) if month not in index.vocabulary}
+    units.guessed = _what_figures_count(rough_figures(surface), index, words_of)
+    units.offered = _what_figures_count(figures_offered(surface), index, words_of)
+    hub_places = hubs_placed(surface, typed, analysed.words)
+    units.places_offered = tuple(place for place in hub_places if not place.isascii())
+    units.confirming = (
+        guess_appended
+        or offers_a_fact(surface, typed)
+        or puts_the_head_office(surface, typed, analysed.words)
+        or bool(hub_places)
+    )
+    offered = offered_options(surface)
+    if hub_places and not units.places_offered:
+        offered += hub_places
+    options = frozenset(words_of(" ".join(offered))) if offered else frozenset()
+    # "in universities or companies": with one option the knowledge base knows, the other
+    # is the asker's guess too.
+    for after, before in options_either_side_of_or(surface):
+        if not index.vocabulary.isdisjoint(words_of(after)):
+            options |= frozenset(words_of(" ".join(before)))
+    for first, second in words_either_side_of_or(surface):
+        firsts = frozenset(index.whole(w) for w in words_of(first))
+        seconds = frozenset(index.whole(w) for w in words_of(second))
+        for unit in firsts:
+            units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | seconds
+        for unit in seconds:
+            units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
+    return Guesses(dates, dates | frozenset(units.guessed), options)
+
+
+def _what_figures_count(
+    figures: Iterable[tuple[str, str]], index: KbIndex, words_of: Callable[[str], tuple[str, ...]]
+) -> dict[str, str]:
+    """Each figure with the knowledge base's unit for the word after it ("" for none)."""
+    counted: dict[str, str] = {}
+    for figure, counts in figures:
+        words = words_of(counts) if counts else ()
+        counted[figure] = index.whole(words[0]) if words else ""
+    return counted
+
+
+def unsay_a_wrong_focus(
+    surface: tuple[str, ...],
+    units: QueryUnits,
+    index: KbIndex,
+    words_of: Callable[[str], tuple[str, ...]],
+    weight: float,
+) -> None:
+    """ "3.0 is mainly about cash, right?": the guessed focus no entry about the subject uses
+    (``wrong_focus``) counts as unknown, at ``weight``, not as evidence for the entry about it."""
+    if not units.confirming:
+        return
+    guessed = {index.whole(w) for w in words_of(" ".join(focus_guessed(surface)))}
+    for unit in wrong_focus(guessed, units.known.keys(), index.entry_units):
+        units.known.pop(unit)
+        units.unknown[unit] = weight

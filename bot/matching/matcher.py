@@ -25,15 +25,13 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from bot.knowledge.model import KnowledgeBase, Lang
 from bot.matching import smalltalk
 from bot.matching.about_bot import about_the_bot
 from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
 from bot.matching.asks import (
-    about_the_asker,
-    asks_about_a_person_beyond_the_article,
     asks_about_the_future,
     asks_for_a_list,
     asks_for_an_opinion,
@@ -42,34 +40,24 @@ from bot.matching.asks import (
     asks_how_to,
     asks_when,
     asks_who_organised,
-    bot_names,
-    company_settling_as_brought_in,
     counted_in_chinese,
-    means_the_asker_by_people,
     months_naming_an_event,
     numbers_in_dates,
     what_is_counted,
 )
 from bot.matching.clauses import Context, context_of, told_and_asked
 from bot.matching.damping import Damping
-from bot.matching.guesses import (
-    appends_a_guess,
-    figures_offered,
-    focus_guessed,
-    hubs_placed,
-    months_checked,
-    offered_options,
-    offers_a_fact,
-    options_either_side_of_or,
-    puts_the_head_office,
-    rough_figures,
-    words_either_side_of_or,
-    wrong_focus,
-    years_checked,
-)
+from bot.matching.guesses import appends_a_guess, read_guesses, unsay_a_wrong_focus
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
+from bot.matching.people import (
+    about_the_asker,
+    asks_about_a_person_beyond_the_article,
+    bot_names,
+    company_settling_as_brought_in,
+    means_the_asker_by_people,
+)
 from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
 from bot.matching.pinyin import PinyinReader
 from bot.matching.settings import MatchSettings
@@ -228,26 +216,8 @@ class Matcher:
         about_location = bool(
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
-        # A year or a month the sources do not use, in "was alphaess introduced in 2015?", is a
-        # guess at a date: the entry stating the date corrects it, no other. Only the date is a
-        # guess ("was alphaess fined in 2019?" still asks about a fine), and a year after the
-        # newest the sources use is none: they cannot know it. A rough figure ("in like 50
-        # countries?") is a guess too, but asks for no date.
-        guessed_dates = {
-            year
-            for year in years_checked(surface)
-            if year not in index.vocabulary and year < index.newest_year
-        } | {month for month in months_checked(surface) if month not in index.vocabulary}
-        units.guessed = self._what_figures_count(rough_figures(surface))
-        guessed = guessed_dates | set(units.guessed)
-        units.offered = self._what_figures_count(figures_offered(surface))
-        hub_places = hubs_placed(surface, typed, analysed.words)
-        units.places_offered = tuple(place for place in hub_places if not place.isascii())
-        units.confirming = (
-            guess_appended
-            or offers_a_fact(surface, typed)
-            or puts_the_head_office(surface, typed, analysed.words)
-            or bool(hub_places)
+        guesses = read_guesses(
+            analysed, units, index, self._words_of, guess_appended=guess_appended
         )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
@@ -270,22 +240,6 @@ class Matcher:
             for before, after in itertools.pairwise(surface)
             if before in _BEFORE_A_GUESSED_PLACE
         }
-        offered = offered_options(surface)
-        if hub_places and not units.places_offered:
-            offered += hub_places
-        options = frozenset(self.analyse(" ".join(offered)).words) if offered else frozenset()
-        # "in universities or companies": with one option the knowledge base knows, the other
-        # is the asker's guess too.
-        for after, before in options_either_side_of_or(surface):
-            if not index.vocabulary.isdisjoint(self.analyse(after).words):
-                options |= frozenset(self.analyse(" ".join(before)).words)
-        for first, second in words_either_side_of_or(surface):
-            firsts = frozenset(index.whole(w) for w in self.analyse(first).words)
-            seconds = frozenset(index.whole(w) for w in self.analyse(second).words)
-            for unit in firsts:
-                units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | seconds
-            for unit in seconds:
-                units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
         for word in analysed.words:
             word = index.whole(word)
             if word in index.vocabulary:
@@ -306,14 +260,14 @@ class Matcher:
                 ):
                     factor = settings.plain_word_weight
                 elif (word in SUBJECT_STEMS or self.speller.misspelt_subject(word)) and (
-                    word not in options or word in MONEY_FORMS
+                    word not in guesses.options or word in MONEY_FORMS
                 ):
                     factor = settings.subject_word_weight
                 elif word in WEAK_STEMS:
                     factor = settings.weak_word_weight
-                elif word[0].isdigit() and not units.confirming and word not in guessed:
+                elif word[0].isdigit() and not units.confirming and word not in guesses.words:
                     factor = settings.unknown_number_weight
-                elif units.confirming or word in guessed:
+                elif units.confirming or word in guesses.words:
                     factor = settings.guess_word_weight
                 else:
                     factor = settings.plain_word_weight
@@ -322,12 +276,9 @@ class Matcher:
                 units.unknown[word] = unknown_weight * factor
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight, about_location, context)
-        # "3.0 is mainly about cash, right?": see ``wrong_focus``
-        if units.confirming:
-            guessed = {index.whole(w) for w in self.analyse(" ".join(focus_guessed(surface))).words}
-            for unit in wrong_focus(guessed, units.known.keys(), index.entry_units):
-                units.known.pop(unit)
-                units.unknown[unit] = unknown_weight * settings.guess_word_weight
+        unsay_a_wrong_focus(
+            surface, units, index, self._words_of, unknown_weight * settings.guess_word_weight
+        )
         # "来通州的英国学者": who came, not why they came
         if _CAME_TO_THE_PLACE.search(typed):
             units.known.pop("来", None)
@@ -385,7 +336,7 @@ class Matcher:
             asks_when(surface)
             or bool(WHEN_CHINESE.search(typed))
             or _DATE in analysed.tokens
-            or bool(guessed_dates)
+            or bool(guesses.dates)
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is
@@ -396,13 +347,8 @@ class Matcher:
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
 
-    def _what_figures_count(self, figures: Iterable[tuple[str, str]]) -> dict[str, str]:
-        """Each figure with the knowledge base's unit for the word after it ("" for none)."""
-        counted: dict[str, str] = {}
-        for figure, counts in figures:
-            words = self.analyse(counts).words if counts else ()
-            counted[figure] = self.index.whole(words[0]) if words else ""
-        return counted
+    def _words_of(self, text: str) -> tuple[str, ...]:
+        return self.analyse(text).words
 
     def _chinese_units(
         self,

@@ -6,8 +6,9 @@ import pytest
 from outcomes import outcome
 
 from bot.faq import FaqEngine
-from bot.matching.asks import about_the_asker, asks_when
+from bot.matching.asks import asks_when
 from bot.matching.clauses import context_clauses
+from bot.matching.people import about_the_asker
 
 
 @pytest.mark.parametrize(
