@@ -21,6 +21,7 @@ from typing import NamedTuple
 from bot.matching.cantonese import to_mandarin
 from bot.matching.normalise import HAN, is_han, normalise
 from bot.matching.numerals import numerals_as_digits
+from bot.matching.units import EVENTS_HELD
 from bot.matching.words import (
     CHINESE_STOP_PHRASES,
     ENGLISH_STOPWORDS,
@@ -239,6 +240,62 @@ def _does_then_do(surface: Sequence[str]) -> bool:
 
 _QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺原何缘")
 
+# Whether events of a kind are held at all ("does tongzhou ever hold events for people like
+# me?", "any meetups for returnee phds", 有没有针对海外博士的活动): asked of events in general,
+# which the entry saying what events are held answers, not the entries about one event (its
+# date, guests, purpose). Not of one event named ("did the event have academicians?"), nor
+# asking when, who came, or what happened in a given year or month.
+_EVENT_WORDS = frozenset(
+    str.split(
+        "event events fair fairs meetup meetups gathering gatherings roadshow roadshows"
+        " activities networking outreach forum forums"
+    )
+)
+# "does tongzhou organise anything for people like me": anything hosted is an event
+_HOSTING_VERBS = frozenset(
+    str.split(
+        "organise organises organised organize organizes organized run runs ran host hosts"
+        " hosted hold holds held put puts do does did done arrange arranges arranged"
+    )
+)
+_YES_NO_OPENINGS = frozenset(str.split("does do did has have is are will can could"))
+_EXISTENCE_WORDS = frozenset(("any", "ever", "anything"))
+_ONE_EVENT = frozenset(str.split("the that this those these"))
+_NOT_EVENTS_IN_GENERAL = frozenset(
+    str.split(
+        "what whats when who whom why where which how attend"
+        " attended came academicians academician experts scholars guests spoke"
+        " january february march april may june july august september october november december"
+    )
+)
+_EVENTS_HELD_CHINESE = re.compile(
+    "(?:有没有|有沒有|有冇|有無|会不会|會不會|搞没搞|办没办|有没|搞过|搞過|办过|辦過|举办过|舉辦過"
+    "|举行过|舉行過|做过|做過|(?:会|會)(?:办|辦|搞|举办|舉辦|组织|組織|举行|舉行))"
+    "(?:(?!那|这|這|该|該|此|参加|參加|出席|院士|专家|專家|学者|學者|嘉宾|嘉賓|谁|誰|几|幾).){0,14}"
+    "(?:活动|活動|交流会|交流會|招聘会|招聘會|宣讲会|宣講會|见面会|見面會|论坛|論壇)"
+)
+
+
+def _asks_whether_events_are_held(surface: Sequence[str], typed: str) -> bool:
+    if not _NOT_EVENTS_IN_GENERAL.isdisjoint(surface) or any(w.isdigit() for w in surface):
+        return False
+    if _EVENTS_HELD_CHINESE.search(typed):
+        return True
+    events = [
+        at
+        for at, word in enumerate(surface)
+        if word in _EVENT_WORDS or (word == "anything" and surface[at - 1] in _HOSTING_VERBS)
+    ]
+    if not events:
+        return False
+    # "the doctoral talent gathering": one event ("does the district host events": the
+    # determiner is the district's)
+    before = surface[max(0, events[0] - 4) : events[0]]
+    determiners = [at for at, word in enumerate(before) if word in _ONE_EVENT]
+    if determiners and (_EXISTENCE_WORDS | _HOSTING_VERBS).isdisjoint(before[determiners[-1] :]):
+        return False
+    return surface[0] in _YES_NO_OPENINGS or not _EXISTENCE_WORDS.isdisjoint(surface)
+
 
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
@@ -259,6 +316,8 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
         _DOING.intersection(surface[-2:]) or _does_then_do(surface) or _asks_what_a_body_is(surface)
     ):
         kinds.add("?do")
+    if surface and _asks_whether_events_are_held(surface, "".join(surface)):
+        kinds.add(EVENTS_HELD)
     if has_chinese:
         typed = "".join(surface)
         if _QUESTION_CHARACTERS.isdisjoint(typed):

@@ -456,7 +456,7 @@ def asks_when(surface: tuple[str, ...]) -> bool:
     return False
 
 
-_DATE_MARKS = frozenset("月日号")
+DATE_MARKS = frozenset("月日号號")
 
 
 def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
@@ -469,7 +469,7 @@ def numbers_in_dates(surface: tuple[str, ...]) -> frozenset[str]:
             continue
         before = surface[position - 1] if position else ""
         after = surface[position + 1] if position + 1 < len(surface) else ""
-        if before in MONTHS or before in found or after in MONTHS or after in _DATE_MARKS:
+        if before in MONTHS or before in found or after in MONTHS or after in DATE_MARKS:
             found.add(word)
     return frozenset(found)
 

@@ -70,7 +70,10 @@ def _offers_a_claim(words: list[str], clause: str) -> bool:
 _ASKING = frozenset(
     str.split("what what's whats which where where's wheres when how who whom whose why")
 )
-_ASKING_CHINESE = re.compile("吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|边")
+# 边 asks which in Cantonese (边个, 边度), but not in 那边, 这边 ("there", "here").
+_ASKING_CHINESE = re.compile(
+    "吗|呢|什么|啥|哪|谁|怎|几|多少|是否|是不是|有没有|咩|乜|(?<![那这這旁身外里裡两兩一左右])边"
+)
 # A clause going on about the asker without naming them again, once a clause has named them:
 # "(I'm an HR manager) and may send staff to visit", "(I got an offer there) ... want to look
 # for flats nearby". A modal only goes on before a verb: "was the event in March?" asks.
@@ -408,3 +411,53 @@ def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
         " ".join(run for analysed in told for run in analysed.runs),
         " ".join(run for analysed in asking for run in analysed.runs),
     )
+
+
+# "原文称有20余名英国专家出席，对吗？", "the article says there were 500 projects, is that right?":
+# the article, a report or a press release is only where the claim comes from. The claim is the
+# subject, offered for checking the way hearsay is (听说, "I heard that") when the asker checks
+# it, and asked about as it stands when not ("文章标题说通州重视创新人才是为了推动什么").
+_SOURCE_SAYS_CHINESE = re.compile(
+    "(?:原文|文章|文中|报道|報道|稿子|稿件|新闻稿|新聞稿|通稿|新闻|新聞|推文|帖子|媒体|媒體)"
+    "(?:里|裡|中|上|标题|標題)?(?:面)?(?:是|就是|明明)?"
+    "(?:称|稱|说|說|写|寫|提到|讲|講|表示|指出|报道|報道|提及)(?:的是|了|道|着|著)?"
+)
+_CHECKED_CHINESE = re.compile(
+    "(?:[吗嗎嘛]|(?<![什怎这這那多])[么麼])[\\s？?。！!~～]*$|核实|核實|核对|核對|属实|屬實|准确|準確|是这样|是這樣"
+    "|确认|確認|对吗|對嗎|对不对|對不對|没错|沒錯|是不是"
+)
+_SOURCE_SAYS = re.compile(
+    r"(?i)\b(?:according\s+to\s+)?(?:the|this|that|your|ur|an?|one|some)\s+(?:original\s+)?"
+    r"(?:article|source|piece|report|story|press\s+release|news\s+story|news|post|write-?up|text)"
+    r"\s+(?:says|said|claims|claimed|states|stated|mentions|mentioned|writes|wrote|reports|"
+    r"reported)\b(?:\s+that)?"
+)
+_CHECKED = re.compile(
+    r"(?i)\b(?:verify|accurate|true|correct|right|confirm|fact[- ]?check|is\s+that\s+so)\b"
+)
+# ... and the asker's request to check it, said as the tag the engine reads as one ("对吗",
+# "right?"): "是否准确" and "is this accurate" would otherwise ask whether the source is reliable.
+_CHECK_REQUESTS_CHINESE = re.compile(
+    "(?:请|請|帮忙|幫忙|麻烦|麻煩|帮我|幫我)?(?:核实|核實|核对|核對|确认|確認)(?:一下)?"
+    "|是否(?:准确|準確|属实|屬實|正确|正確)|(?:准确|準確|属实|屬實)(?:吗|嗎)"
+    "|(?:原文|文章|稿子|稿件)?(?:是|真的是)?(?:这么|這麼|这样|這樣)(?:写|寫|说|說)的(?:吗|嗎)"
+)
+_CHECK_REQUESTS = re.compile(
+    r"(?i)\b(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:verify|fact[- ]?check|confirm)"
+    r"(?:\s+(?:this|that|it))?|\bis\s+(?:this|that|it)\s+accurate"
+)
+
+
+def claim_as_hearsay(question: str) -> str:
+    """The question with "the article says" (原文称, 报道里说) read as "I heard that" (听说) when
+    the asker checks what follows, and left out otherwise."""
+    for says, checked, requests, heard, tag in (
+        (_SOURCE_SAYS_CHINESE, _CHECKED_CHINESE, _CHECK_REQUESTS_CHINESE, "听说", "对吗"),
+        (_SOURCE_SAYS, _CHECKED, _CHECK_REQUESTS, "i heard that", "right"),
+    ):
+        if found := says.search(question):
+            rest = question[found.end() :]
+            if not checked.search(rest):
+                return f"{question[: found.start()]}{rest}"
+            return f"{question[: found.start()]}{heard}{requests.sub(tag, rest)}"
+    return question

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from typing import NamedTuple
 
 from bot.matching.analysis import Analysed
+from bot.matching.asks import numbers_in_dates
 from bot.matching.clauses import CLAIM_OPENINGS
 from bot.matching.index import KbIndex
 from bot.matching.units import QueryUnits
@@ -488,6 +489,9 @@ def read_guesses(
         or puts_the_head_office(surface, typed, analysed.words)
         or bool(hub_places)
     )
+    # ... and so is a day ("was the event on march 28?", 活动是3月28号吗).
+    if units.confirming or _checks_a_date(surface) or typed.endswith(("吗", "嗎")):
+        dates |= {day for day in numbers_in_dates(surface) if day not in index.vocabulary}
     offered = offered_options(surface)
     if hub_places and not units.places_offered:
         offered += hub_places

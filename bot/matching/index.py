@@ -31,6 +31,7 @@ from bot.matching.analysis import (
     talk_form,
 )
 from bot.matching.normalise import normalise
+from bot.matching.units import DO, WHERE, WHY
 from bot.matching.words import (
     DATE_IN_ANSWER,
     ENGLISH_STOPWORDS,
@@ -59,7 +60,7 @@ _COUNTED = re.compile(
     r"((?:(?!(?:at|in|from|with|within|along|set|among)\b)[\w-]+\s*){1,8})"
 )
 # The question kinds only an entry with a phrasing of that kind can answer.
-ANSWERED_KINDS = ("?where", "?why", "?do")
+ANSWERED_KINDS = (WHERE, WHY, DO)
 
 
 def _is_formula(analysed: Analysed) -> bool:

@@ -32,6 +32,7 @@ from bot.matching import smalltalk
 from bot.matching.about_bot import about_the_bot
 from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
 from bot.matching.asks import (
+    DATE_MARKS,
     asks_about_the_future,
     asks_for_a_list,
     asks_for_an_opinion,
@@ -45,7 +46,7 @@ from bot.matching.asks import (
     numbers_in_dates,
     what_is_counted,
 )
-from bot.matching.clauses import Context, context_of, told_and_asked
+from bot.matching.clauses import Context, claim_as_hearsay, context_of, told_and_asked
 from bot.matching.damping import Damping
 from bot.matching.guesses import appends_a_guess, read_guesses, unsay_a_wrong_focus
 from bot.matching.index import KbIndex
@@ -145,7 +146,7 @@ class Matcher:
 
         The ranking is empty when the decision came before ranking (small talk, nothing known).
         """
-        question = self.pinyin.read(question)
+        question = claim_as_hearsay(self.pinyin.read(question))
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
@@ -216,6 +217,7 @@ class Matcher:
         about_location = bool(
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
+        units.dates = numbers_in_dates(surface)
         guesses = read_guesses(
             analysed, units, index, self._words_of, guess_appended=guess_appended
         )
@@ -331,7 +333,6 @@ class Matcher:
             # "tongzhou talent bot, where is tongzhou?": the name, then the place asked about
             if surface.count(name) == names.count(name):
                 units.known.pop(stem(name), None)
-        units.dates = numbers_in_dates(surface)
         units.dating = (
             asks_when(surface)
             or bool(WHEN_CHINESE.search(typed))
@@ -410,7 +411,10 @@ class Matcher:
                 if len(unseen) == 1 and unseen in index.smalltalk_bigrams:
                     units.greeting = True
                     unseen = ""
-                if len(unseen) == 1 and unseen in index.known_characters:
+                # ... nor is a date's 月 or 号 ("3月28号") when the question names a date.
+                if len(unseen) == 1 and (
+                    unseen in index.known_characters or (unseen in DATE_MARKS and units.dates)
+                ):
                     unseen = ""
                 if unseen:
                     told, asked = told_and_asked(unseen, context)

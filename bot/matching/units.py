@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 WHERE = "?where"
 WHY = "?why"
 DO = "?do"
+# ... and whether events are held at all (see bot/matching/analysis.py)
+EVENTS_HELD = "?events"
 # The canonical token, stemmed, of the purpose synonyms ("purpose", "point", "goal", 目的).
 PURPOSE = "purpos"
 

@@ -302,7 +302,7 @@ WHEN_WORDS = _word_list("when whens")
 WHEN_CHINESE = re.compile(
     "什么时候|啥时候|何时|何日|何年|几时|几几年|哪天|哪一天|哪两天|哪几天|几天|多少天|几号|几月|哪年|哪一年|边年|边日|多久|多少年|几年了"
     # "引进年份多少", "日期是多少": the year or the date asked for
-    "|年份|(?:日期|时间)是?多少"
+    "|年份|(?:日期|时间)是?多少|(?:啥|什么|哪个)日子"
 )
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"

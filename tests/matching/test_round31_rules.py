@@ -1,0 +1,104 @@
+"""Round 31's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import answers_or_not, outcome
+
+from bot.faq import FaqEngine
+from bot.matching.clauses import claim_as_hearsay, context_clauses
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        # a claim the article is said to make, checked: hearsay, with the check said as 对吗
+        ("原文称有52家成长为高新技术企业，对吗？", "听说有52家成长为高新技术企业，对吗？"),
+        ("稿件称人才枢纽设在高校内，是否准确？", "听说人才枢纽设在高校内，对吗？"),
+        ("原文是说「8条重点产业链」吗？请核实", "听说「8条重点产业链」吗？对吗"),
+        (
+            "the piece claims 8 industrial chains, can you verify?",
+            "i heard that 8 industrial chains, right?",
+        ),
+        # ... and not checked: the article's words are asked about as they stand
+        ("文章标题说通州重视创新人才是为了推动什么？", "通州重视创新人才是为了推动什么？"),
+        # the article as the subject is left alone
+        ("文章是哪天发的", "文章是哪天发的"),
+        ("what does the article say about alphaess?", "what does the article say about alphaess?"),
+    ],
+)
+def test_a_claim_from_the_source_is_read_as_hearsay(question: str, read_as: str) -> None:
+    assert claim_as_hearsay(question) == read_as
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a journalist checking what the article is said to claim
+        ("原文是说AlphaESS业务覆盖60多个国家吗？帮忙核实", "alphaess-global-reach"),
+        ("原文称有「20余名英国专家学者」出席，这个数字对吗？", "doctoral-event-guests"),
+        ("原文称有52家成长为高新技术企业，对吗？", "talent-projects-outcomes"),
+        ("稿件称人才枢纽设在高校内，是否准确？", "talent-hubs"),
+        ("the article says there were 500 projects, is that right?", "talent-projects-funding"),
+        ("the piece claims 8 industrial chains, can you verify?", "industrial-chains"),
+        ("文章标题说通州重视创新人才是为了推动什么？", "talent-priority"),
+        # a day offered for checking, as a year or a month already was
+        ("was the event on march 28?", "doctoral-event-date"),
+        ("那个活动是3月28号吗", "doctoral-event-date"),
+        ("博士那场活动啥日子办的", "doctoral-event-date"),
+        # whether events are held at all: the entry on the district's events
+        ("Im a returnee from abroad, does tongzhou ever hold networking things", "talent-events"),
+        ("any meetups / events for returnees in tongzhou??", "talent-events"),
+        ("有没有专门针对海归博士搞过的活动", "talent-events"),
+        ("通州这边平时会办啥招人才的活动不", "talent-events"),
+        ("Does the district host events, or does it rely solely on policy?", "talent-events"),
+        # ... but one event named, or who came, is that event's
+        ("did the overseas doctoral event last one day or two?", "doctoral-event-date"),
+        ("有没有院士参加海外博士活动", "doctoral-event-guests"),
+        ("did the event have academicians?", "doctoral-event-guests"),
+        # 那边 is "there", not Cantonese "which": the son's plan is the asker's story
+        ("通州在哪个省啊 我儿子说要去那边发展", "tongzhou-location"),
+    ],
+)
+def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what the article is said to claim, checked, about what the sources never say
+        "原文说3.0有住房补贴吗",
+        "the article says 3.0 gives housing subsidies, right?",
+        # events in a year the sources do not speak of, or still to come
+        "were there any events in 2022?",
+        "any events coming up next month?",
+        # what the bot can answer about a subject it lacks is that subject
+        "what can you answer about housing",
+        "你能回答关于住房的问题吗",
+    ],
+)
+def test_round31_declines(shipped: FaqEngine, question: str) -> None:
+    assert answers_or_not(shipped, question, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "smalltalk_id"),
+    [
+        ("so what kinda stuff can u answer", "what-can-you-do"),
+        ("你这个bot都能回答些什么问题", "what-can-you-do"),
+        ("多謝你的回覆", "thanks"),
+    ],
+)
+def test_round31_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
+    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+
+
+def test_what_the_answers_are_based_on_is_still_the_source(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "what are your answers based on") == ("answer", "about-source")
+
+
+def test_a_place_called_there_is_not_a_question_word() -> None:
+    context, asked = context_clauses("通州在哪个省啊 我儿子说要去那边发展")
+    assert context == ("我儿子说要去那边发展",)
+    assert asked == ("通州在哪个省啊",)
