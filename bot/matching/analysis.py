@@ -208,7 +208,7 @@ _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".
     "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意|行业)"
     "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛)|(?:什么|啥)(?:样的)?(?:组织|机构|团体|单位))"
-    "|(?P<why>为什么|为啥|为何|何故|缘何|所为何来|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因)"
+    "|(?P<why>为什么|为啥|为何|何故|缘何|所为何来|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因|底层逻辑)"
     # "来的学者有哪些", "哪些专家": which people, as "who"
     "|(?P<who>谁|(?:学者|专家|院士|嘉宾|代表)都?有哪些|哪些(?:学者|专家|院士|嘉宾|代表))|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边|何处|何地|何方)"
 )
@@ -238,7 +238,7 @@ def _does_then_do(surface: Sequence[str]) -> bool:
     return tuple(surface[doing[1] + 1 : doing[1] + 2]) not in _DOING_SOMETHING_ELSE
 
 
-_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺原何缘")
+_QUESTION_CHARACTERS = frozenset("为干图谁哪什做搞啥边喺原何缘底")
 
 # Whether events of a kind are held at all ("does tongzhou ever hold events for people like
 # me?", "any meetups for returnee phds", 有没有针对海外博士的活动): asked of events in general,
@@ -276,8 +276,25 @@ _EVENTS_HELD_CHINESE = re.compile(
 )
 
 
+_WHICH = frozenset(("what", "which"))
+_KIND_OF = frozenset(str.split("kind kinds kinda sort sorts sorta type types of"))
+
+
+def _asks_which_events(surface: Sequence[str]) -> bool:
+    """ "what events are there for phds", "what kind of events does tongzhou hold"."""
+    for at, word in enumerate(surface):
+        if word in _WHICH:
+            following = itertools.dropwhile(_KIND_OF.__contains__, surface[at + 1 :])
+            return next(following, "") in _EVENT_WORDS
+    return False
+
+
 def _asks_whether_events_are_held(surface: Sequence[str], typed: str) -> bool:
-    if not _NOT_EVENTS_IN_GENERAL.isdisjoint(surface) or any(w.isdigit() for w in surface):
+    if any(w.isdigit() for w in surface):
+        return False
+    if _asks_which_events(surface):
+        return _NOT_EVENTS_IN_GENERAL.isdisjoint(set(surface) - _WHICH)
+    if not _NOT_EVENTS_IN_GENERAL.isdisjoint(surface):
         return False
     if _EVENTS_HELD_CHINESE.search(typed):
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.matching.analysis import Analysed
@@ -61,10 +61,34 @@ CLAIM_OPENINGS = frozenset(
 _CLAIMING_CHINESE = re.compile("^我(?:听说|聽說|听讲|聽講|记得|記得|觉得|覺得|看到|读到|理解)")
 
 
+# "my prof said ...", "my boss reckons ...": someone close's claim, to check
+_SAYING = frozenset(str.split("said says thinks thought reckons claims told"))
+
+
+def someone_close_claims(words: Sequence[str]) -> bool:
+    return bool(claimers(words))
+
+
+def claimers(words: Sequence[str]) -> tuple[str, ...]:
+    """Who claims what the asker checks: "friend" in "my friend says ...", "prof" in "my prof
+    said ..." (the word after "my", with "said" or the like within two words of it)."""
+    return tuple(
+        words[at + 1]
+        for at, word in enumerate(words[:-2])
+        if word == "my" and not _SAYING.isdisjoint(words[at + 2 : at + 4])
+    )
+
+
 def _offers_a_claim(words: list[str], clause: str) -> bool:
     return any(tuple(words[: len(opening)]) == opening for opening in CLAIM_OPENINGS) or bool(
         _CLAIMING_CHINESE.match(clause)
     )
+
+
+# "true?", "right?", "is that correct?": a clause only asking whether what was said is so
+_ONLY_CHECKING = frozenset(
+    str.split("true right correct is that it so really accurate yes or no am i wrong")
+)
 
 
 _ASKING = frozenset(
@@ -234,6 +258,12 @@ def context_clauses(
         pointed_at = [told for told in context if not SUBJECT_WORDS.isdisjoint(_WORD.findall(told))]
         asked.extend(pointed_at)
         context = [told for told in context if told not in pointed_at]
+    # "my boss said tongzhou has housing subsidies, true?": beside a clause only checking it,
+    # someone close's claim is what is asked
+    if asked and all(set(_WORD.findall(clause)) <= _ONLY_CHECKING for clause in asked):
+        claims = [told for told in context if someone_close_claims(_WORD.findall(told)[:4])]
+        asked.extend(claims)
+        context = [told for told in context if told not in claims]
     # A Chinese aside only beside a question asking what, which, how many ...: beside a bare
     # yes or no ("快要退休了，3.0能用吗") the aside may be all the question is about.
     if not any(map(_WH_CHINESE.search, asked)):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from bot.matching.analysis import Analysed
 from bot.matching.asks import numbers_in_dates
-from bot.matching.clauses import CLAIM_OPENINGS
+from bot.matching.clauses import CLAIM_OPENINGS, claimers, someone_close_claims
 from bot.matching.index import KbIndex
 from bot.matching.units import QueryUnits
 from bot.matching.words import (
@@ -109,6 +109,9 @@ _HEDGES = frozenset(
         ("thinks", "so"),
         ("think", "so"),
         ("says", "so"),
+        # "ngl i thought alphaess was german", "around 2018?? lowkey doubt it"
+        ("i", "thought"),
+        ("doubt", "it"),
     )
 )
 
@@ -139,6 +142,7 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
             for hedge in _HEDGES
             for position in range(len(surface) - len(hedge) + 1)
         )
+        or someone_close_claims(surface)
     )
 
 
@@ -454,6 +458,7 @@ class Guesses(NamedTuple):
     dates: frozenset[str]  # years and months checked that the sources do not use
     words: frozenset[str]  # those dates and the rough figures ("like 50 countries?")
     options: frozenset[str]  # the units of the options offered to choose between
+    claimers: frozenset[str]  # who claims what the asker checks ("my friend says ...")
 
 
 def read_guesses(
@@ -508,7 +513,8 @@ def read_guesses(
             units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | seconds
         for unit in seconds:
             units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
-    return Guesses(dates, dates | frozenset(units.guessed), options)
+    claimed_by = frozenset(word for who in claimers(surface) for word in words_of(who))
+    return Guesses(dates, dates | frozenset(units.guessed), options, claimed_by)
 
 
 def _what_figures_count(

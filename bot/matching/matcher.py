@@ -112,6 +112,8 @@ _WHERE_WORDS = frozenset(("where", "wheres"))
 _BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
 )
+_BEING = frozenset(("is", "was", "are", "were", "be"))
+_ARTICLES = frozenset(("a", "an"))
 _DATE = "date"  # the canonical token of the date synonyms ("dates", 几号, 哪天)
 # ... and of "you mean", "are you talking about", and of "example", 举个例子: alone, they ask
 # nothing the knowledge base can answer
@@ -237,11 +239,18 @@ class Matcher:
         origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
         # ... but in English only a place the fact puts something in ("it is in Suzhou, right?"),
         # not one doing something ("rugao hosted talent events too, right?").
-        placed = {
-            stem(after)
-            for before, after in itertools.pairwise(surface)
-            if before in _BEFORE_A_GUESSED_PLACE
-        }
+        placed = (
+            {
+                stem(after)
+                for before, after in itertools.pairwise(surface)
+                if before in _BEFORE_A_GUESSED_PLACE
+            }
+            | {  # "alphaess was a german brand"
+                stem(place)
+                for being, article, place in zip(surface, surface[1:], surface[2:], strict=False)
+                if being in _BEING and article in _ARTICLES
+            }
+        )
         for word in analysed.words:
             word = index.whole(word)
             if word in index.vocabulary:
@@ -255,6 +264,8 @@ class Matcher:
                 continue  # a kind of question no phrasing asks: no evidence either way
             elif word in index.smalltalk_words:
                 units.greeting = True
+            elif word in guesses.claimers:
+                continue  # "my friend says ...": who claims it, not a subject
             else:
                 # "from london": where the asker is from, not a subject.
                 if word in PLACE_STEMS and (

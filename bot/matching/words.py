@@ -29,7 +29,8 @@ ENGLISH_STOPWORDS = _word_list(
     once one only or other our ours out over please pls plz possible pray pretty quite
     rather re really regarding said say says see seem so some someone something sort still
     such sure tell than that thats the their theirs them then there these they thing things
-    think this those though through to too u under understand until up upon us use ve very
+    think thinks thought this those though through to too u under understand until up upon us
+    use ve very
     want wanted wanting was wasnt way we well were what whats when whens where wheres
     whether which while who whom whos whose why will wish with within without wonder
     wondering would wouldnt yeah yes yet you your yours right correct yep yup innit stuff lol
@@ -396,7 +397,7 @@ CHINESE_STOP_PHRASES = _word_list(
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     敬问 敢问 冒昧 冒昧一问 冒昧请教 敬请赐教 赐教 请赐教 烦请 烦请告知 不胜感激 为盼 敬启者
     恕我直言 此次 请简述 简述 劳驾 叨扰 何 何处 何地 何方 何时 何日 何年 何种 何故 缘何 所为何来
-    如此 未知 从事 老朽 贵处
+    如此 未知 从事 老朽 贵处 底层逻辑 老伴
     """
 )
 

@@ -6,7 +6,7 @@ import pytest
 from outcomes import answers_or_not, outcome
 
 from bot.faq import FaqEngine
-from bot.matching.clauses import claim_as_hearsay, context_clauses
+from bot.matching.clauses import claim_as_hearsay, claimers, context_clauses
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,28 @@ def test_a_claim_from_the_source_is_read_as_hearsay(question: str, read_as: str)
         ("did the event have academicians?", "doctoral-event-guests"),
         # 那边 is "there", not Cantonese "which": the son's plan is the asker's story
         ("通州在哪个省啊 我儿子说要去那边发展", "tongzhou-location"),
+        # which events are held, in general; which one a guest attended is that event's
+        ("my son is a phd, what events are there for him?", "talent-events"),
+        ("what kinda events has the district thrown to lure skilled ppl", "talent-events"),
+        ("what events did gu sai attend", "doctoral-event-guests"),
+        # a claim checked: "i thought", "lowkey doubt it", "my prof said"
+        (
+            "ngl i thought alphaess was a german brand, where's their global hq",
+            "alphaess-headquarters",
+        ),
+        (
+            "my prof said alphaess got introduced there around 2018?? lowkey doubt it",
+            "alphaess-talent-project",
+        ),
+        (
+            "my friend says like 100 of them are mass producing now, true?",
+            "talent-projects-outcomes",
+        ),
+        # 底层逻辑 asks why; 投资人 is the asker, not the funding
+        ("通州引才的底层逻辑是啥", "talent-priority"),
+        ("我是投资人，AlphaESS是做什么的", "alphaess-business"),
+        # "inverters" is not misread as a word the knowledge base knows
+        ("alphaess - batteries? inverters? whats their thing", "alphaess-business"),
     ],
 )
 def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -73,6 +95,9 @@ def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         # events in a year the sources do not speak of, or still to come
         "were there any events in 2022?",
         "any events coming up next month?",
+        # someone close's claim, checked by a bare "true?", is what is asked
+        "my boss said tongzhou has housing subsidies for phds, true?",
+        "my boss said tongzhou has housing subsidies for phds. is that right?",
         # what the bot can answer about a subject it lacks is that subject
         "what can you answer about housing",
         "你能回答关于住房的问题吗",
@@ -102,3 +127,9 @@ def test_a_place_called_there_is_not_a_question_word() -> None:
     context, asked = context_clauses("通州在哪个省啊 我儿子说要去那边发展")
     assert context == ("我儿子说要去那边发展",)
     assert asked == ("通州在哪个省啊",)
+
+
+def test_who_claims_what_the_asker_checks() -> None:
+    assert claimers(("my", "prof", "said", "it", "was", "2018")) == ("prof",)
+    assert claimers(("my", "wife", "thinks", "so")) == ("wife",)
+    assert claimers(("my", "son", "is", "a", "phd")) == ()
