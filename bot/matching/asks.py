@@ -270,11 +270,38 @@ _ONE_SHARE = frozenset(
 )
 
 
+# "subsidies for postdocs", "does tongzhou give grants to phds": money for people, which is a
+# share of their own; the sources give the funding of projects, not of people.
+_MONEY = frozenset(
+    str.split(
+        "subsidy subsidies subsidised subsidized grant grants allowance allowances stipend"
+        " stipends bonus bonuses funding money cash"
+    )
+)
+_RECIPIENTS = frozenset(
+    str.split(
+        "phd phds postdoc postdocs doctors doctorate graduates grads students masters returnee"
+        " returnees researchers scientists foreigners individuals people ppl newcomers hires"
+    )
+)
+
+
+def _money_for_people(surface: tuple[str, ...]) -> bool:
+    money = [at for at, word in enumerate(surface) if word in _MONEY]
+    return any(
+        following in ("for", "to") and not _RECIPIENTS.isdisjoint(surface[at + 2 : at + 5])
+        for at in money
+        for following in surface[at + 1 : at + 2]
+    )
+
+
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
-    """ "each project", "the maximum", "a single project", "at most", "does one phd get": not
-    "every year" """
-    return _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS) or any(
-        pair in _ONE_SHARE for pair in itertools.pairwise(surface)
+    """ "each project", "the maximum", "a single project", "at most", "does one phd get",
+    "subsidies for postdocs": not "every year" """
+    return (
+        _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS)
+        or any(pair in _ONE_SHARE for pair in itertools.pairwise(surface))
+        or _money_for_people(surface)
     )
 
 

@@ -478,6 +478,16 @@ _CHECK_REQUESTS = re.compile(
 )
 
 
+# "key focus? 1 line pls", "in one sentence": how long the answer should be, not a figure
+_LENGTH_ASKED = re.compile(
+    r"(?i)\b(?:in\s+)?(?:1|one|a|2|two|3|three)\s+(?:line|lines|sentence|sentences|liner|para)\b"
+)
+
+
+def without_length_asked(question: str) -> str:
+    return _LENGTH_ASKED.sub(" ", question)
+
+
 def claim_as_hearsay(question: str) -> str:
     """The question with "the article says" (原文称, 报道里说) read as "I heard that" (听说) when
     the asker checks what follows, and left out otherwise."""

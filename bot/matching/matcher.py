@@ -46,7 +46,13 @@ from bot.matching.asks import (
     numbers_in_dates,
     what_is_counted,
 )
-from bot.matching.clauses import Context, claim_as_hearsay, context_of, told_and_asked
+from bot.matching.clauses import (
+    Context,
+    claim_as_hearsay,
+    context_of,
+    told_and_asked,
+    without_length_asked,
+)
 from bot.matching.damping import Damping
 from bot.matching.guesses import appends_a_guess, read_guesses, unsay_a_wrong_focus
 from bot.matching.index import KbIndex
@@ -121,6 +127,7 @@ _ASKING_NOTHING = frozenset(("you_mean", stem("example")))
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
+_CHINESE_SUBJECT = re.compile("|".join(map(re.escape, CHINESE_SUBJECT_WORDS)))
 
 
 class Matcher:
@@ -148,7 +155,7 @@ class Matcher:
 
         The ranking is empty when the decision came before ranking (small talk, nothing known).
         """
-        question = claim_as_hearsay(self.pinyin.read(question))
+        question = without_length_asked(claim_as_hearsay(self.pinyin.read(question)))
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
@@ -383,7 +390,17 @@ class Matcher:
         if len(run) == 1 and run in index.idf:
             units.known[run] = index.idf[run]
             covered[0] = True
+        # A subject word the knowledge base does not use whole ("人才办", "管委会") is unseen,
+        # whatever known word it starts with ("人才"; not a stop phrase: "怎么去" is read below).
+        inside_a_subject = [False] * len(run)
+        for found in _CHINESE_SUBJECT.finditer(run):
+            if not stop[found.start()] and not index.known_bigrams.issuperset(
+                bigrams(found.group())
+            ):
+                inside_a_subject[found.start() : found.end()] = [True] * len(found.group())
         for position, gram in enumerate(bigrams(run) if len(run) > 1 else ()):
+            if inside_a_subject[position] and inside_a_subject[position + 1]:
+                continue
             if gram in index.known_bigrams:
                 covered[position] = covered[position + 1] = True
                 # "包括", "什么" are no evidence; nor is a word only the asker's story uses

@@ -6,7 +6,12 @@ import pytest
 from outcomes import answers_or_not, outcome
 
 from bot.faq import FaqEngine
-from bot.matching.clauses import claim_as_hearsay, claimers, context_clauses
+from bot.matching.clauses import (
+    claim_as_hearsay,
+    claimers,
+    context_clauses,
+    without_length_asked,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,6 +83,16 @@ def test_a_claim_from_the_source_is_read_as_hearsay(question: str, read_as: str)
         # 底层逻辑 asks why; 投资人 is the asker, not the funding
         ("通州引才的底层逻辑是啥", "talent-priority"),
         ("我是投资人，AlphaESS是做什么的", "alphaess-business"),
+        # how long the answer should be is no figure; the asker's purpose is no subject
+        ("policy 3.0 key focus? 1 line pls", "policy-3-0"),
+        ("AlphaESS 引进年份？for候选人背调", "alphaess-talent-project"),
+        ("src pls?? need to know where this comes from", "about-source"),
+        ("你讲的这些东西都是哪里看来的呀 靠不靠得住的", "about-source"),
+        # the funding of projects, and the events the district held, are still answered
+        ("通州对人才项目资助了多少", "talent-projects-funding"),
+        ("how much money for the 372 projects", "talent-projects-funding"),
+        ("通州为了招人才办过什么活动吗", "talent-events"),
+        ("人才枢纽在哪", "talent-hubs"),
         # "inverters" is not misread as a word the knowledge base knows
         ("alphaess - batteries? inverters? whats their thing", "alphaess-business"),
     ],
@@ -98,6 +113,13 @@ def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         # someone close's claim, checked by a bare "true?", is what is asked
         "my boss said tongzhou has housing subsidies for phds, true?",
         "my boss said tongzhou has housing subsidies for phds. is that right?",
+        # money for people: a share of their own, which the sources never give
+        "does tongzhou give subsidies to postdocs?",
+        "对博士有补贴吗",
+        "通州人才政策對博士後有補貼嗎？",
+        # a body or an office, named, that the knowledge base does not use whole
+        "高新区管委会地址在哪",
+        "英国杰出青年学者协会会长是谁",
         # what the bot can answer about a subject it lacks is that subject
         "what can you answer about housing",
         "你能回答关于住房的问题吗",
@@ -133,3 +155,9 @@ def test_who_claims_what_the_asker_checks() -> None:
     assert claimers(("my", "prof", "said", "it", "was", "2018")) == ("prof",)
     assert claimers(("my", "wife", "thinks", "so")) == ("wife",)
     assert claimers(("my", "son", "is", "a", "phd")) == ()
+
+
+def test_how_long_the_answer_should_be_is_no_figure() -> None:
+    assert "1" not in without_length_asked("policy 3.0 key focus? 1 line pls")
+    assert without_length_asked("in one sentence, what is 3.0?").strip() == ", what is 3.0?"
+    assert without_length_asked("372 projects") == "372 projects"
