@@ -27,7 +27,7 @@ _HELPING = frozenset(("help", "handl", "answer", "assist", "do"))
 _ASKING_WHAT = frozenset(("what", "what_kind", "which"))
 _HELPING_CHINESE = re.compile(
     "(?:你|您|机器人|这个号|这个账号|(?i:bot)).{0,6}(?:能|会|可以).{0,3}(?:帮|做|干|回答|答|问)"
-    ".{0,4}(?:什么|啥|哪些|哪方面)"
+    ".{0,4}(?:什么|啥|哪些|哪方面|嘛)"
 )
 # The words such a question is made of, besides the bot's own: nothing about a subject.
 _CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here", "answer"))
@@ -95,6 +95,7 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
         for word in analysed.words
         if (word in index.vocabulary or word in SUBJECT_STEMS or word in SUBJECT_WORDS)
         and word not in _CAPABILITY_WORDS
+        and not word.startswith("?")  # "这个机器人能干嘛" reads 干嘛 as "why"
         and word not in _MACHINE
     }
     for asks in _ABOUT_THE_BOT:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.matching.analysis import Analysed
 from bot.matching.words import (
     CHINESE_SUBJECT_WORDS,
+    CLOSE_ONE_CLAIMS_CHINESE,
     CLOSE_ONES_PLANS_CHINESE,
     PERSONA_WORDS,
     PROVIDING_VERBS,
@@ -85,10 +86,21 @@ def _offers_a_claim(words: list[str], clause: str) -> bool:
     )
 
 
-# "true?", "right?", "is that correct?": a clause only asking whether what was said is so
+# "true?", "right?", "is that correct?", 是真的吗: a clause only asking whether what was said is so
 _ONLY_CHECKING = frozenset(
     str.split("true right correct is that it so really accurate yes or no am i wrong")
 )
+_ONLY_CHECKING_CHINESE = re.compile(
+    "(?:是真的吗|真的吗|对吗|对不对|是吗|是不是真的|真的假的|是这样吗|靠谱吗|有这回事吗)[？?!！。~～]*"
+)
+_CLOSE_ONE_CLAIMS_CHINESE = re.compile(CLOSE_ONE_CLAIMS_CHINESE)
+
+
+def _only_checks(clause: str) -> bool:
+    words = _WORD.findall(clause)
+    if clause.isascii() or words:
+        return set(words) <= _ONLY_CHECKING
+    return _ONLY_CHECKING_CHINESE.fullmatch(clause) is not None
 
 
 _ASKING = frozenset(
@@ -260,8 +272,13 @@ def context_clauses(
         context = [told for told in context if told not in pointed_at]
     # "my boss said tongzhou has housing subsidies, true?": beside a clause only checking it,
     # someone close's claim is what is asked
-    if asked and all(set(_WORD.findall(clause)) <= _ONLY_CHECKING for clause in asked):
-        claims = [told for told in context if someone_close_claims(_WORD.findall(told)[:4])]
+    if asked and all(map(_only_checks, asked)):
+        claims = [
+            told
+            for told in context
+            if someone_close_claims(_WORD.findall(told)[:4])
+            or _CLOSE_ONE_CLAIMS_CHINESE.match(told)
+        ]
         asked.extend(claims)
         context = [told for told in context if told not in claims]
     # A Chinese aside only beside a question asking what, which, how many ...: beside a bare

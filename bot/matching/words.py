@@ -158,8 +158,14 @@ SUBJECT_WORDS = _word_list(
 )
 
 # ... and in Chinese: "是不是在上海", "对吗", "係咪".
+# Someone close, saying something the asker checks: "我领导说…", "我朋友觉得…".
+CLOSE_ONE_CLAIMS_CHINESE = (
+    "我(?:的)?(?:领导|老板|朋友|妈|妈妈|爸|爸爸|同事|导师|老师|老公|老婆|家人|同学|舍友|室友)"
+    "(?:说|讲|觉得|认为|告诉我)"
+)
 CONFIRM_CHINESE = re.compile(
-    "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|係咪|系咪|冇错|吧$"
+    "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|真的假的|係咪|系咪|冇错|吧$"
+    f"|{CLOSE_ONE_CLAIMS_CHINESE}"
     # Cantonese "right or not", and hearsay: "聽講…", "听说…", "我记得…".
     "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
     # "有一百个吗": a number offered for checking
@@ -329,7 +335,11 @@ HOSTING_TOKENS = _word_list("host hold run ran own head led manag control")
 
 # Questions about what is still to come ("will there be another event", "今年还会办吗"): the
 # article reports what happened, so they count like a subject of their own.
-FUTURE_CHINESE = re.compile("还会|将会|会不会再|会不会[加增涨提]|还有没有下|今年还|明年|下一?回")
+FUTURE_CHINESE = re.compile(
+    "还会|将会|会不会再|会不会[加增涨提]|还有没有下|今年还|明年|下一?回|近期会|即将"
+    # "下个月通州有什么活动", not the asker's plan ("我下个月要去面试")
+    "|(?:下个?月|下周|下礼拜|下星期)(?![要想去得]).{0,4}(?:有|办|举办|举行|搞)"
+)
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the
 # district, never what one person may get, so they count as an unseen word.

@@ -93,6 +93,14 @@ def test_a_claim_from_the_source_is_read_as_hearsay(question: str, read_as: str)
         ("how much money for the 372 projects", "talent-projects-funding"),
         ("通州为了招人才办过什么活动吗", "talent-events"),
         ("人才枢纽在哪", "talent-hubs"),
+        # someone close's claim in Chinese, checked: the fact's entry corrects it
+        ("我朋友说AlphaESS是搞储能的，真的假的", "alphaess-business"),
+        ("我朋友说AlphaESS总部在苏州，是真的吗", "alphaess-headquarters"),
+        # whether events of a kind are held, asked as 有…会吗 or 有啥活动
+        ("有海归博士的对接会吗", "talent-events"),
+        ("我女儿在英国读博，通州有啥活动适合她吗", "talent-events"),
+        # the asker's plan next week is no event still to come
+        ("阿尔法那个储能公司总部在哪里啊 我儿子下礼拜要去面试 地址搞不清", "alphaess-headquarters"),
         # "inverters" is not misread as a word the knowledge base knows
         ("alphaess - batteries? inverters? whats their thing", "alphaess-business"),
     ],
@@ -120,6 +128,11 @@ def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         # a body or an office, named, that the knowledge base does not use whole
         "高新区管委会地址在哪",
         "英国杰出青年学者协会会长是谁",
+        # ... and in Chinese, beside a bare 是真的吗 or 对吗
+        "我领导说通州给人才发购房补贴，是真的吗",
+        "我妈说南通房价很低，对吗",
+        # events next month are still to come
+        "下个月通州有什么人才活动吗",
         # what the bot can answer about a subject it lacks is that subject
         "what can you answer about housing",
         "你能回答关于住房的问题吗",
@@ -135,6 +148,7 @@ def test_round31_declines(shipped: FaqEngine, question: str) -> None:
         ("so what kinda stuff can u answer", "what-can-you-do"),
         ("你这个bot都能回答些什么问题", "what-can-you-do"),
         ("多謝你的回覆", "thanks"),
+        ("这个机器人能干嘛", "what-can-you-do"),
     ],
 )
 def test_round31_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
