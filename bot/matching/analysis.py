@@ -302,7 +302,8 @@ def _asks_whether_events_are_held(surface: Sequence[str], typed: str) -> bool:
     events = [
         at
         for at, word in enumerate(surface)
-        if word in _EVENT_WORDS or (word == "anything" and surface[at - 1] in _HOSTING_VERBS)
+        if word in _EVENT_WORDS
+        or (word == "anything" and at > 0 and surface[at - 1] in _HOSTING_VERBS)
     ]
     if not events:
         return False

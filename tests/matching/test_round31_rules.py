@@ -12,6 +12,7 @@ from bot.matching.clauses import (
     context_clauses,
     without_length_asked,
 )
+from bot.matching.units import EVENTS_HELD
 
 
 @pytest.mark.parametrize(
@@ -175,3 +176,9 @@ def test_how_long_the_answer_should_be_is_no_figure() -> None:
     assert "1" not in without_length_asked("policy 3.0 key focus? 1 line pls")
     assert without_length_asked("in one sentence, what is 3.0?").strip() == ", what is 3.0?"
     assert without_length_asked("372 projects") == "372 projects"
+
+
+def test_anything_opening_a_question_is_no_event(shipped: FaqEngine) -> None:
+    # "anything" counts as an event only after a verb of hosting ("do they organise anything")
+    assert EVENTS_HELD not in shipped.matcher.analyse("anything for phds, do they host").words
+    assert EVENTS_HELD in shipped.matcher.analyse("does tongzhou organise anything for phds").words
