@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.matching.analysis import Analysed
 from bot.matching.words import (
-    CHINESE_SUBJECT_WORDS,
+    CHINESE_SUBJECT,
     CLOSE_ONE_CLAIMS_CHINESE,
     CLOSE_ONES_PLANS_CHINESE,
     PERSONA_WORDS,
@@ -376,7 +376,7 @@ def _is_a_chinese_aside(clause: str, marked: bool, names_a_subject: Callable[[st
         and _LATIN_OR_DIGIT.search(clause) is None
         and _ASKING_CHINESE.search(clause) is None
         and not _offers_a_claim([], clause)
-        and not any(subject in clause for subject in CHINESE_SUBJECT_WORDS)
+        and CHINESE_SUBJECT.search(clause) is None
         and not names_a_subject(clause)
     )
 

@@ -72,6 +72,7 @@ from bot.matching.spelling import Speller
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     CHINESE_PLACES,
+    CHINESE_SUBJECT,
     CHINESE_SUBJECT_WORDS,
     CHINESE_WEAK_WORDS,
     CLOSE_ONES_BENEFITS,
@@ -127,7 +128,6 @@ _ASKING_NOTHING = frozenset(("you_mean", stem("example")))
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
-_CHINESE_SUBJECT = re.compile("|".join(map(re.escape, CHINESE_SUBJECT_WORDS)))
 
 
 class Matcher:
@@ -393,7 +393,7 @@ class Matcher:
         # A subject word the knowledge base does not use whole ("人才办", "管委会") is unseen,
         # whatever known word it starts with ("人才"; not a stop phrase: "怎么去" is read below).
         inside_a_subject = [False] * len(run)
-        for found in _CHINESE_SUBJECT.finditer(run):
+        for found in CHINESE_SUBJECT.finditer(run):
             if not stop[found.start()] and not index.known_bigrams.issuperset(
                 bigrams(found.group())
             ):
@@ -431,7 +431,7 @@ class Matcher:
                 unseen = run[first:last]
                 # ... but a subject word keeps its stop characters ("会场": 会 is also "can").
                 untrimmed = run[start:position]
-                if unseen != untrimmed and any(w in untrimmed for w in CHINESE_SUBJECT_WORDS):
+                if unseen != untrimmed and CHINESE_SUBJECT.search(untrimmed):
                     unseen = untrimmed
                 # A lone character the knowledge base uses in its words is most likely short
                 # for one of them ("市" for "城市"): neither evidence nor unseen. A lone

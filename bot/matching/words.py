@@ -515,4 +515,6 @@ def _chinese_words(words: frozenset[str]) -> tuple[str, ...]:
 
 CHINESE_WEAK_WORDS = _chinese_words(WEAK_WORDS)
 CHINESE_SUBJECT_WORDS = _chinese_words(SUBJECT_WORDS)
+# ... found inside a stretch of characters with one search rather than one test per word
+CHINESE_SUBJECT = re.compile("|".join(map(re.escape, CHINESE_SUBJECT_WORDS)))
 CHINESE_PLACES = _chinese_words(PLACE_WORDS)
