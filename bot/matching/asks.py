@@ -23,6 +23,7 @@ from bot.matching.words import (
     PER_ITEM_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
+    Phrases,
     stem,
 )
 
@@ -353,18 +354,20 @@ _RECURRING = frozenset(
 )
 
 
-_OPINION_PHRASES = (
-    ("do", "you", "think"),
-    ("you", "reckon"),
-    ("in", "your", "opinion"),
-    ("in", "ur", "opinion"),
-    ("u", "think"),
-    ("your", "view"),
-    ("your", "take"),
-    ("ur", "take"),
-    ("any", "good"),
-    ("worth", "it"),
-    ("good", "or", "bad"),
+_OPINION_PHRASES = Phrases(
+    (
+        ("do", "you", "think"),
+        ("you", "reckon"),
+        ("in", "your", "opinion"),
+        ("in", "ur", "opinion"),
+        ("u", "think"),
+        ("your", "view"),
+        ("your", "take"),
+        ("ur", "take"),
+        ("any", "good"),
+        ("worth", "it"),
+        ("good", "or", "bad"),
+    )
 )
 
 
@@ -375,11 +378,7 @@ _JUDGEMENTS = frozenset(str.split("scam scams scammy fraud fraudulent hoax ripof
 def asks_for_an_opinion(surface: tuple[str, ...]) -> bool:
     """ "do you think the policy works", "what do you reckon", "is it a scam": the article
     reports, it does not judge, so an opinion is a subject of its own."""
-    return not _JUDGEMENTS.isdisjoint(surface) or any(
-        surface[position : position + len(phrase)] == phrase
-        for phrase in _OPINION_PHRASES
-        for position in range(len(surface))
-    )
+    return not _JUDGEMENTS.isdisjoint(surface) or _OPINION_PHRASES.occur_in(surface)
 
 
 _HOW_TO_ASKERS = frozenset(("i", "we", "one", "someone", "somebody", "foreigners"))

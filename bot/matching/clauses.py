@@ -21,6 +21,7 @@ from bot.matching.words import (
     PERSONA_WORDS,
     PROVIDING_VERBS,
     SUBJECT_WORDS,
+    Phrases,
 )
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
@@ -40,7 +41,7 @@ _ASKER_CHINESE = re.compile(
 )
 # "I heard AlphaESS pays PhDs 50k, is that right?": the clause is the claim to check, not the
 # asker's story, however it starts.
-CLAIM_OPENINGS = frozenset(
+CLAIM_OPENINGS = Phrases(
     (
         ("i", "heard"),
         ("i", "read"),
@@ -81,9 +82,7 @@ def claimers(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def _offers_a_claim(words: list[str], clause: str) -> bool:
-    return any(tuple(words[: len(opening)]) == opening for opening in CLAIM_OPENINGS) or bool(
-        _CLAIMING_CHINESE.match(clause)
-    )
+    return CLAIM_OPENINGS.open(words) or bool(_CLAIMING_CHINESE.match(clause))
 
 
 # "true?", "right?", "is that correct?", 是真的吗: a clause only asking whether what was said is so

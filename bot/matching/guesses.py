@@ -27,6 +27,7 @@ from bot.matching.words import (
     OPTIONS_CHINESE,
     PLACE_STEMS,
     PROVIDING_VERBS,
+    Phrases,
     is_year,
     stem,
 )
@@ -43,10 +44,9 @@ def _recalls(surface: tuple[str, ...]) -> bool:
     )
 
 
-_CONFIRMING_ENDS = frozenset(
-    (w,) for w in str.split("right rite correct yeah yes yep true innit eh no")
-) | frozenset(
-    (
+_CONFIRMING_ENDS = Phrases(
+    [
+        *((w,) for w in str.split("right rite correct yeah yes yep true innit eh no")),
         ("is", "that", "right"),
         ("is", "that", "correct"),
         ("isnt", "it"),
@@ -59,16 +59,18 @@ _CONFIRMING_ENDS = frozenset(
         ("arent", "they"),
         ("werent", "they"),
         ("dont", "they"),
-    )
+    ]
 )
-_CONFIRMING_STARTS = (
-    ("am", "i", "right"),
-    ("am", "i", "correct"),
-    ("is", "it", "true"),
-    ("is", "it", "correct"),
-    ("is", "it", "right"),
-    ("so",),
-    ("pretty", "sure"),
+_CONFIRMING_STARTS = Phrases(
+    (
+        ("am", "i", "right"),
+        ("am", "i", "correct"),
+        ("is", "it", "true"),
+        ("is", "it", "correct"),
+        ("is", "it", "right"),
+        ("so",),
+        ("pretty", "sure"),
+    )
 )  # ... "I think", "I'm pretty sure": hedges anywhere and claim openings, below
 # "was alphaess introduced in 2015?" checks when something known happened; "did tongzhou hold a
 # talent fair in 2019?" asks whether something happened that year, which no entry says.
@@ -96,7 +98,7 @@ def _checks_a_date(surface: tuple[str, ...]) -> bool:
 
 
 # "... 2014 i think?", "correct me if wrong", "I read that somewhere": hedges anywhere.
-_HEDGES = frozenset(
+_HEDGES = Phrases(
     (
         ("i", "think"),
         ("i", "believe"),
@@ -131,17 +133,13 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
     asker offers a fact to check, so a number or a place the knowledge base does not state is
     their guess, which the right entry corrects, not a subject of its own."""
     return (
-        any(surface[-len(end) :] == end for end in _CONFIRMING_ENDS)
-        or any(surface[: len(start)] == start for start in _CONFIRMING_STARTS)
+        _CONFIRMING_ENDS.close(surface)
+        or _CONFIRMING_STARTS.open(surface)
         or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
         or _recalls(surface)
         # a clause opening that offers a claim ("I remember ...", "my understanding is ...")
-        or any(surface[: len(opening)] == opening for opening in CLAIM_OPENINGS)
-        or any(
-            surface[position : position + len(hedge)] == hedge
-            for hedge in _HEDGES
-            for position in range(len(surface) - len(hedge) + 1)
-        )
+        or CLAIM_OPENINGS.open(surface)
+        or _HEDGES.occur_in(surface)
         or someone_close_claims(surface)
     )
 

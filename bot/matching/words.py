@@ -9,6 +9,7 @@ characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 
@@ -458,6 +459,43 @@ _READ_AS = _IRREGULAR | NUMBER_VALUES
 # projects" are the supported ones, not a question about funding, and an "apartment" is not
 # "apart" (from).
 _UNSTEMMED = frozenset(("news", "evening", "funded", "apartment"))
+
+
+class Phrases:
+    """Word sequences looked for in a question's words: by their lengths at either end, and
+    anywhere by their first word, so a question costs a few lookups, not one comparison per
+    phrase and place."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self._phrases = frozenset(phrases)
+        self._lengths = sorted({len(phrase) for phrase in self._phrases})
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self._phrases):
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+
+    def open(self, words: Sequence[str]) -> bool:
+        """``words`` start with one of the phrases."""
+        return any(tuple(words[:length]) in self._phrases for length in self._lengths)
+
+    def close(self, words: Sequence[str]) -> bool:
+        """``words`` end with one of the phrases."""
+        count = len(words)
+        return any(
+            tuple(words[count - length :]) in self._phrases
+            for length in self._lengths
+            if length <= count
+        )
+
+    def occur_in(self, words: Sequence[str]) -> bool:
+        """One of the phrases appears in ``words``, whole and in order."""
+        by_first = self._by_first
+        if by_first.keys().isdisjoint(words):
+            return False
+        for at, word in enumerate(words):
+            for phrase in by_first.get(word, ()):
+                if tuple(words[at : at + len(phrase)]) == phrase:
+                    return True
+        return False
 
 
 @lru_cache(maxsize=100_000)
