@@ -151,6 +151,7 @@ def _names_tongzhous_place(surface: tuple[str, ...], position: int) -> bool:
 _PLACED_IN = frozenset((place,) for place in ("in", "inside", "within", "into"))
 _KINDS = frozenset((kind,) for kind in ("kind", "kinds", "kinda", "sort", "sorts", "type", "types"))
 _NAMERS = frozenset((namer,) for namer in ("tongzhou", "they", "nantong", "district"))
+_HAVING = frozenset((having,) for having in ("has", "have", "had"))
 _SPECIFIC = frozenset((word,) for word in ("specific", "particular", "exact", "actual"))
 _PERIODS = frozenset((period,) for period in ("year", "month", "week", "day", "time"))
 
@@ -180,7 +181,14 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             # chains tongzhou named" still asks)
             and not (
                 word in _SINGULAR
-                and surface[position - 1 : position] in _NAMERS
+                and (
+                    surface[position - 1 : position] in _NAMERS
+                    # "the chains tongzhou has named"
+                    or (
+                        surface[position - 1 : position] in _HAVING
+                        and surface[position - 2 : position - 1] in _NAMERS
+                    )
+                )
                 and (_counts(surface) or _a_number(surface[position + 1 : position + 2]))
                 # "how many companies did tongzhou list": which companies, whatever the count
                 and (word == "name" or _COMPANIES.isdisjoint(surface))
@@ -228,7 +236,10 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
 
 
 def _counts(surface: tuple[str, ...]) -> bool:
-    return ("how", "many") in itertools.pairwise(surface) or "number" in surface
+    return ("how", "many") in itertools.pairwise(surface) or not _COUNT_NOUNS.isdisjoint(surface)
+
+
+_COUNT_NOUNS = frozenset(("number", "count", "tally", "headcount"))
 
 
 def _a_number(words: tuple[str, ...]) -> bool:

@@ -188,6 +188,20 @@ def appends_a_guess(question: str) -> bool:
     return bool(_ASKS_WHEN.search(asked) if dates else _ASKS_HOW_MANY.search(asked))
 
 
+# "AlphaESS HQ is in Shanghai right? candidate is asking before his interview": a fact checked
+# in a clause the asker goes on after
+_CLAUSE_ASKED = re.compile(r"[?？]+")
+
+
+def checks_then_goes_on(question: str) -> bool:
+    """A clause before the question's last ends by asking whether it is so ("..., right?")."""
+    clauses = [clause for clause in _CLAUSE_ASKED.split(question.casefold()) if clause.strip()]
+    return any(
+        _CONFIRMING_ENDS.close([word.replace("'", "") for word in re.findall(r"[\w']+", clause)])
+        for clause in clauses[:-1]
+    )
+
+
 def _only_figures(words: list[str]) -> bool:
     figures = [w for w in words if w not in _GUESS_HEDGES]
     return bool(figures) and all(
@@ -410,6 +424,7 @@ def hubs_placed(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) ->
 
 _FOCUS_HEDGES = frozenset(str.split("mainly mostly basically just only all really primarily"))
 _FOCUS_ENDS = frozenset(str.split("right correct or isnt is"))
+_BEING = frozenset(str.split("is are was were"))
 
 
 def focus_guessed(surface: tuple[str, ...]) -> tuple[str, ...]:
@@ -421,7 +436,15 @@ def focus_guessed(surface: tuple[str, ...]) -> tuple[str, ...]:
         if word not in _FOCUS_HEDGES:
             continue
         start = at + 1 + (surface[at + 1 : at + 2] == ("about",))
-        if word != "just" and start == at + 1:
+        # "is policy 3.0 basically all cash": hedges in a row guess one focus, after the last
+        while surface[start : start + 1] and surface[start] in _FOCUS_HEDGES:
+            start += 1
+        # "is 3.0 basically cash", but "a global player or mostly domestic" offers an option
+        if (
+            word != "just"
+            and surface[at + 1 : at + 2] != ("about",)
+            and (_BEING.isdisjoint(surface[:at]) or surface[at - 1 : at] == ("or",))
+        ):
             continue
         guessed: list[str] = []
         for following in surface[start : start + 4]:
@@ -465,7 +488,7 @@ def read_guesses(
     index: KbIndex,
     words_of: Callable[[str], tuple[str, ...]],
     *,
-    guess_appended: bool,
+    guess_offered: bool,
 ) -> Guesses:
     """Read the facts, figures, places and options a question offers into ``units`` (what it
     offers for checking, and the alternatives either side of an "or"), and return the guesses
@@ -487,7 +510,7 @@ def read_guesses(
     hub_places = hubs_placed(surface, typed, analysed.words)
     units.places_offered = tuple(place for place in hub_places if not place.isascii())
     units.confirming = (
-        guess_appended
+        guess_offered
         or offers_a_fact(surface, typed)
         or puts_the_head_office(surface, typed, analysed.words)
         or bool(hub_places)
@@ -512,7 +535,15 @@ def read_guesses(
         for unit in seconds:
             units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
     claimed_by = frozenset(word for who in claimers(surface) for word in words_of(who))
-    return Guesses(dates, dates | frozenset(units.guessed), options, claimed_by)
+    # "is the talent push just about growing the population?": a focus the asker guesses, which
+    # the entry saying what it is about corrects (not "only for chinese citizens": who may
+    # apply, which it does not say)
+    focus: frozenset[str] = frozenset()
+    if units.confirming or surface[:1] in _YES_NO_OPENERS_OF_FOCUS:
+        guessed = focus_guessed(surface)
+        if guessed[:1] != ("for",):
+            focus = frozenset(words_of(" ".join(guessed))) - index.vocabulary
+    return Guesses(dates, dates | frozenset(units.guessed) | focus, options | focus, claimed_by)
 
 
 def _what_figures_count(
@@ -526,6 +557,10 @@ def _what_figures_count(
     return counted
 
 
+# "is policy 3.0 mostly about cash subsidies?": a yes-or-no question guesses the focus too
+_YES_NO_OPENERS_OF_FOCUS = frozenset((word,) for word in str.split("is are was were does do did"))
+
+
 def unsay_a_wrong_focus(
     surface: tuple[str, ...],
     units: QueryUnits,
@@ -535,7 +570,7 @@ def unsay_a_wrong_focus(
 ) -> None:
     """ "3.0 is mainly about cash, right?": the guessed focus no entry about the subject uses
     (``wrong_focus``) counts as unknown, at ``weight``, not as evidence for the entry about it."""
-    if not units.confirming:
+    if not (units.confirming or surface[:1] in _YES_NO_OPENERS_OF_FOCUS):
         return
     guessed = {index.whole(w) for w in words_of(" ".join(focus_guessed(surface)))}
     for unit in wrong_focus(guessed, units.known.keys(), index.entry_units):

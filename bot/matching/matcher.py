@@ -54,7 +54,12 @@ from bot.matching.clauses import (
     without_length_asked,
 )
 from bot.matching.damping import Damping
-from bot.matching.guesses import appends_a_guess, read_guesses, unsay_a_wrong_focus
+from bot.matching.guesses import (
+    appends_a_guess,
+    checks_then_goes_on,
+    read_guesses,
+    unsay_a_wrong_focus,
+)
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
 from bot.matching.outcome import Candidate, Match
@@ -115,6 +120,9 @@ _PROCEDURE = "<procedure>"
 # ... and "how many brits came": people of a nation are whoever the entries count.
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
 _WHERE_WORDS = frozenset(("where", "wheres"))
+_HOUSING = "hous"  # the stem of "housing", "houses"
+_HOUSES = frozenset(("houses", "housed"))
+_HOUSED = frozenset(("the", "its", "their", "alphaess", "alphaesss", "his", "her", "our"))
 # The words before a place offered as the asker's guess ("it is in Suzhou", "part of shanghai").
 _BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
@@ -170,7 +178,8 @@ class Matcher:
             return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=about_bot[1]), []
 
         context = context_of(question[: self.settings.max_query_chars], self.analyse)
-        units = self.query_units(analysed, context, guess_appended=appends_a_guess(question))
+        offered = appends_a_guess(question) or checks_then_goes_on(question)
+        units = self.query_units(analysed, context, guess_offered=offered)
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
         # is also an entry's word), with less than one unseen word's worth of the rest ("好嘞
         # 谢谢你", "thanks, that helped", "how are you today").
@@ -214,7 +223,7 @@ class Matcher:
     # --- the question's units -----------------------------------------------------------------
 
     def query_units(
-        self, analysed: Analysed, context: Context | None = None, *, guess_appended: bool = False
+        self, analysed: Analysed, context: Context | None = None, *, guess_offered: bool = False
     ) -> QueryUnits:
         index = self.index
         settings = self.settings
@@ -227,23 +236,38 @@ class Matcher:
             LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
         )
         units.dates = numbers_in_dates(surface)
-        guesses = read_guesses(
-            analysed, units, index, self._words_of, guess_appended=guess_appended
+        guesses = read_guesses(analysed, units, index, self._words_of, guess_offered=guess_offered)
+        # "from london", "from the us": where someone is from
+        origins = {
+            stem(after)
+            for words in (surface, analysed.tokens)  # "the us" is one token, "usa"
+            for at, after in enumerate(words)
+            if words[at - 1 : at] == ("from",)
+            or (words[at - 2 : at] == ("from", "the") and after != "the")
+        }
+        # "which zone houses alphaess's HQ": a place holding something, not housing
+        housing_verb = any(
+            word in _HOUSES and following in _HOUSED
+            for word, following in itertools.pairwise(surface)
         )
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
-        # offered for checking asks where too ("AlphaESS is in Suzhou, right?").
-        units.locating = (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface)) or (
-            units.confirming
-            and (
-                not PLACE_STEMS.isdisjoint(analysed.words)
-                or any(place in typed for place in CHINESE_PLACES)
+        # offered for checking asks where too ("AlphaESS is in Suzhou, right?"), unless it is
+        # where someone is from ("the guests were mostly from the US, weren't they").
+        units.locating = (
+            housing_verb
+            or (WHERE in analysed.words and not _WHERE_WORDS.isdisjoint(surface))
+            or (
+                units.confirming
+                and (
+                    not PLACE_STEMS.isdisjoint(set(analysed.words) - origins)
+                    or any(place in typed for place in CHINESE_PLACES)
+                )
             )
         )
         # A place in a question about where Tongzhou is, or in a fact offered for checking, is
         # the asker's bearings or guess, not a subject of its own.
         asks_where_tongzhou_is = about_location
         about_location = about_location or units.confirming
-        origins = {stem(after) for before, after in itertools.pairwise(surface) if before == "from"}
         # ... but in English only a place the fact puts something in ("it is in Suzhou, right?"),
         # not one doing something ("rugao hosted talent events too, right?").
         placed = (
@@ -273,6 +297,8 @@ class Matcher:
                 units.greeting = True
             elif word in guesses.claimers:
                 continue  # "my friend says ...": who claims it, not a subject
+            elif word == _HOUSING and housing_verb:
+                continue  # "which zone houses the HQ": where, asked below
             else:
                 # "from london": where the asker is from, not a subject.
                 if word in PLACE_STEMS and (

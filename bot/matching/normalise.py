@@ -77,6 +77,7 @@ _ASCII = [_CHARACTERS[code] for code in range(128)]
 _ASCII_TABLE = bytes(ord(kept or " ") for kept in _ASCII) + bytes(range(128, 256))
 _ASCII_DROPPED = bytes(code for code, kept in enumerate(_ASCII) if kept is None)
 _STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def normalise(text: str) -> str:
@@ -100,6 +101,8 @@ def normalise(text: str) -> str:
             if folded == text:
                 break
             text = folded
+    if "," in text:
+        text = _THOUSANDS.sub("", text)  # "1,000 startups": one number, not 1 and 000
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if text.isascii():

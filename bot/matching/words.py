@@ -35,7 +35,7 @@ ENGLISH_STOPWORDS = _word_list(
     want wanted wanting was wasnt way we well were what whats when whens where wheres
     whether which while who whom whos whose why will wish with within without wonder
     wondering would wouldnt yeah yes yet you your yours right correct yep yup innit stuff lol
-    haha
+    haha basically mostly mainly primarily
     somewhere anywhere elsewhere r ur urs ya wat wut wht whta hw abt bout cud wud shud
     gimme wanna gonna kinda lemme each every per average list name names enumerate
     anyway anyways toward towards kindly using used uses own owns owned sorry question
@@ -357,7 +357,8 @@ PERSONA_WORDS = _word_list(
 # ... and 通州能给我什么, 能得到什么: what the asker's side would get (not 你能给我什么帮助,
 # asked of the bot, nor 能得到什么信息).
 PERSONAL_CHINESE = re.compile(
-    "我的|我家|本人|(?<!你)(?<!你能)(?<!你可以)给我(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
+    # not 我的candidate以为是北京通州, 我家人一听就以为: what someone close believes or says
+    "(?:我的|我家)(?![^，。？！,.?!]{0,12}?(?:以为|以為|觉得|覺得|听说|聽說|说|說))|本人|(?<!你)(?<!你能)(?<!你可以)给我(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
     "|[能可]以?(?:得到|拿到|享受)(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
     # "哪类单位能获得资助": who qualifies
     "|(?:哪类|哪种|什么样的|什么|啥)(?:单位|企业|公司|人)\\w{0,3}(?:能|可以)(?:获得|申请|拿|享受)"
