@@ -201,6 +201,7 @@ _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 # "what are they known for": what they do, not why.
 _KNOWN_FOR = frozenset((word,) for word in ("known", "famous", "renowned", "noted"))
 _DOING = frozenset(("do", "does"))
+_MAKING = frozenset(("make", "produce", "manufacture", "sell"))
 _BODIES = frozenset(
     str.split("organisation organization org body association society institution outfit academy")
 )
@@ -332,7 +333,11 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     # "what kind of organisation is it", "what is that society exactly": what it is. ("What
     # society were they from" asks for a name.)
     if "what" in surface and (
-        _DOING.intersection(surface[-2:]) or _does_then_do(surface) or _asks_what_a_body_is(surface)
+        _DOING.intersection(surface[-2:])
+        or _does_then_do(surface)
+        or _asks_what_a_body_is(surface)
+        # "what do the 42 high-tech enterprises actually make": what they do
+        or (surface[-1] in _MAKING and not _DOING.isdisjoint(surface))
     ):
         kinds.add("?do")
     if surface and _asks_whether_events_are_held(surface, "".join(surface)):

@@ -54,10 +54,35 @@ def test_round32_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "of the 372 projects how many went bust",
         # the asker's own family, asking for their case
         "我家孩子去通州工作能拿多少补贴",
+        # what members of a counted group make: each one's business, which the sources never give
+        "what do the 42 high-tech enterprises actually make",
+        "what products do the 72 mass-production startups make",
+        # how to move into a talent hub
+        "人才枢纽怎么入驻",
+        # signing deals is no signing off
+        "did the UK scholars sign any cooperation agreement with Tongzhou?",
     ],
 )
 def test_round32_declines(shipped: FaqEngine, question: str) -> None:
     assert answers_or_not(shipped, question, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "smalltalk_id"),
+    [
+        ("alright signing off, catch you later", "goodbye"),
+        ("ok logging off now", "goodbye"),
+        ("oi bot, u awake? 👀", "greeting"),
+        ("你是谁做的", "who-are-you"),
+    ],
+)
+def test_round32_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
+    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+
+
+def test_what_alphaess_makes_is_still_its_business(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "what does alphaess make") == ("answer", "alphaess-business")
+    assert outcome(shipped, "人才枢纽在哪里") == ("answer", "talent-hubs")
 
 
 def test_a_focus_is_guessed_after_hedges_in_a_yes_or_no_question() -> None:
