@@ -161,8 +161,8 @@ SUBJECT_WORDS = _word_list(
 # ... and in Chinese: "是不是在上海", "对吗", "係咪".
 # Someone close, saying something the asker checks: "我领导说…", "我朋友觉得…".
 CLOSE_ONE_CLAIMS_CHINESE = (
-    "我(?:的)?(?:领导|老板|朋友|妈|妈妈|爸|爸爸|同事|导师|老师|老公|老婆|家人|同学|舍友|室友)"
-    "(?:说|讲|觉得|认为|告诉我)"
+    "我(?:的)?(?:领导|老板|朋友|妈|妈妈|爸|爸爸|同事|导师|老师|老公|老婆|家人|同学|舍友|室友"
+    "|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|老伴)(?:说|讲|觉得|认为|告诉我|听新闻说|听人说)"
 )
 CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|真的假的|係咪|系咪|冇错|吧$"
@@ -366,7 +366,7 @@ PERSONAL_CHINESE = re.compile(
 # Someone close to the asker and their plans ("闺女要去通州上班"): a clause about the asker ...
 CLOSE_ONES_PLANS_CHINESE = (
     "(?:闺女|女儿|儿子|孩子|老婆|老公|爱人|媳妇|女朋友|男朋友|朋友|同学|同事|亲戚|妈妈|爸爸|姐姐"
-    "|哥哥|弟弟|妹妹|侄子|侄女|外甥)(?:要|想|准备|打算|刚|在|去)"
+    "|哥哥|弟弟|妹妹|侄子|侄女|外甥|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|老伴)(?:要|想|准备|打算|刚|在|去)"
 )
 # ... and in English: "my son is moving to tongzhou for work, what subsidies are there".
 CLOSE_ONES_BENEFITS_ENGLISH = re.compile(

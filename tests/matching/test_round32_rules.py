@@ -35,6 +35,10 @@ from bot.matching.normalise import normalise
         # what someone close believes is no case of the asker's own
         ("我家人一听通州就以为是北京的 文章说的通州到底是哪的", "tongzhou-location"),
         ("我朋友以为是北京通州 其实是哪里的通州", "tongzhou-location"),
+        # grandparents and grandchildren are close ones whose plans the asker tells
+        ("孙子要去通州上班，通州在哪个省", "tongzhou-location"),
+        # 大咖, the big names who came
+        ("那次海外博士活动请来的大咖都有谁", "doctoral-event-guests"),
     ],
 )
 def test_round32_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
