@@ -536,12 +536,12 @@ def read_guesses(
             units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
     claimed_by = frozenset(word for who in claimers(surface) for word in words_of(who))
     # "is the talent push just about growing the population?": a focus the asker guesses, which
-    # the entry saying what it is about corrects (not "only for chinese citizens": who may
-    # apply, which it does not say)
+    # the entry saying what it is about corrects (not "only for chinese citizens", "only open
+    # to foreigners": who may apply, which it does not say)
     focus: frozenset[str] = frozenset()
     if units.confirming or surface[:1] in _YES_NO_OPENERS_OF_FOCUS:
         guessed = focus_guessed(surface)
-        if guessed[:1] != ("for",):
+        if _WHO_MAY.isdisjoint(guessed):
             focus = frozenset(words_of(" ".join(guessed))) - index.vocabulary
     return Guesses(dates, dates | frozenset(units.guessed) | focus, options | focus, claimed_by)
 
@@ -558,6 +558,7 @@ def _what_figures_count(
 
 
 # "is policy 3.0 mostly about cash subsidies?": a yes-or-no question guesses the focus too
+_WHO_MAY = frozenset(str.split("for to open available eligible"))
 _YES_NO_OPENERS_OF_FOCUS = frozenset((word,) for word in str.split("is are was were does do did"))
 
 
