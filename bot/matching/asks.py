@@ -524,3 +524,14 @@ def months_naming_an_event(surface: tuple[str, ...]) -> frozenset[str]:
         for month, noun in itertools.pairwise(surface)
         if month in MONTHS and noun in _EVENT_NOUNS
     )
+
+
+_HOUSES = frozenset(("houses", "housed"))
+_HOUSED = frozenset(("the", "its", "their", "alphaess", "alphaesss", "his", "her", "our"))
+
+
+def asks_what_houses(surface: tuple[str, ...]) -> bool:
+    """ "which zone houses alphaess's HQ": the place holding something, not housing."""
+    return any(
+        word in _HOUSES and following in _HOUSED for word, following in itertools.pairwise(surface)
+    )

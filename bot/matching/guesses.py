@@ -480,6 +480,7 @@ class Guesses(NamedTuple):
     words: frozenset[str]  # those dates and the rough figures ("like 50 countries?")
     options: frozenset[str]  # the units of the options offered to choose between
     claimers: frozenset[str]  # who claims what the asker checks ("my friend says ...")
+    focus: tuple[str, ...]  # what the asker guesses something is all about (``focus_guessed``)
 
 
 def read_guesses(
@@ -536,14 +537,15 @@ def read_guesses(
             units.alternatives[unit] = units.alternatives.get(unit, frozenset()) | firsts
     claimed_by = frozenset(word for who in claimers(surface) for word in words_of(who))
     # "is the talent push just about growing the population?": a focus the asker guesses, which
-    # the entry saying what it is about corrects (not "only for chinese citizens", "only open
-    # to foreigners": who may apply, which it does not say)
-    focus: frozenset[str] = frozenset()
-    if units.confirming or surface[:1] in _YES_NO_OPENERS_OF_FOCUS:
-        guessed = focus_guessed(surface)
-        if _WHO_MAY.isdisjoint(guessed):
-            focus = frozenset(words_of(" ".join(guessed))) - index.vocabulary
-    return Guesses(dates, dates | frozenset(units.guessed) | focus, options | focus, claimed_by)
+    # the entry saying what it is about corrects, whatever the words (not "only for chinese
+    # citizens", "only open to foreigners": who may apply, which it does not say)
+    guessed = focus_guessed(surface) if units.confirming or surface[:1] in _YES_NO else ()
+    unseen: frozenset[str] = frozenset()
+    if guessed and _WHO_MAY.isdisjoint(guessed):
+        unseen = frozenset(words_of(" ".join(guessed))) - index.vocabulary
+    return Guesses(
+        dates, dates | frozenset(units.guessed) | unseen, options | unseen, claimed_by, guessed
+    )
 
 
 def _what_figures_count(
@@ -558,22 +560,23 @@ def _what_figures_count(
 
 
 # "is policy 3.0 mostly about cash subsidies?": a yes-or-no question guesses the focus too
+_YES_NO = frozenset((word,) for word in str.split("is are was were does do did"))
 _WHO_MAY = frozenset(str.split("for to open available eligible"))
-_YES_NO_OPENERS_OF_FOCUS = frozenset((word,) for word in str.split("is are was were does do did"))
 
 
 def unsay_a_wrong_focus(
-    surface: tuple[str, ...],
+    focus: tuple[str, ...],
     units: QueryUnits,
     index: KbIndex,
     words_of: Callable[[str], tuple[str, ...]],
     weight: float,
 ) -> None:
-    """ "3.0 is mainly about cash, right?": the guessed focus no entry about the subject uses
-    (``wrong_focus``) counts as unknown, at ``weight``, not as evidence for the entry about it."""
-    if not (units.confirming or surface[:1] in _YES_NO_OPENERS_OF_FOCUS):
+    """ "3.0 is mainly about cash, right?": of the ``focus`` a question guesses
+    (``Guesses.focus``), what no entry about the subject uses (``wrong_focus``) counts as
+    unknown, at ``weight``, not as evidence for the entry about it."""
+    if not focus:
         return
-    guessed = {index.whole(w) for w in words_of(" ".join(focus_guessed(surface)))}
+    guessed = {index.whole(w) for w in words_of(" ".join(focus))}
     for unit in wrong_focus(guessed, units.known.keys(), index.entry_units):
         units.known.pop(unit)
         units.unknown[unit] = weight

@@ -39,6 +39,7 @@ from bot.matching.asks import (
     asks_for_one_share,
     asks_how_many,
     asks_how_to,
+    asks_what_houses,
     asks_when,
     asks_who_organised,
     counted_in_chinese,
@@ -69,6 +70,7 @@ from bot.matching.people import (
     bot_names,
     company_settling_as_brought_in,
     means_the_asker_by_people,
+    places_come_from,
 )
 from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
 from bot.matching.pinyin import PinyinReader
@@ -121,8 +123,6 @@ _PROCEDURE = "<procedure>"
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
 _WHERE_WORDS = frozenset(("where", "wheres"))
 _HOUSING = "hous"  # the stem of "housing", "houses"
-_HOUSES = frozenset(("houses", "housed"))
-_HOUSED = frozenset(("the", "its", "their", "alphaess", "alphaesss", "his", "her", "our"))
 # The words before a place offered as the asker's guess ("it is in Suzhou", "part of shanghai").
 _BEFORE_A_GUESSED_PLACE = frozenset(
     ("in", "at", "near", "from", "to", "into", "is", "or", "of", "inside", "within")
@@ -237,19 +237,8 @@ class Matcher:
         )
         units.dates = numbers_in_dates(surface)
         guesses = read_guesses(analysed, units, index, self._words_of, guess_offered=guess_offered)
-        # "from london", "from the us": where someone is from
-        origins = {
-            stem(after)
-            for words in (surface, analysed.tokens)  # "the us" is one token, "usa"
-            for at, after in enumerate(words)
-            if words[at - 1 : at] == ("from",)
-            or (words[at - 2 : at] == ("from", "the") and after != "the")
-        }
-        # "which zone houses alphaess's HQ": a place holding something, not housing
-        housing_verb = any(
-            word in _HOUSES and following in _HOUSED
-            for word, following in itertools.pairwise(surface)
-        )
+        origins = places_come_from(surface, analysed.tokens)
+        housing_verb = asks_what_houses(surface)
         # Where, only as the English word: "重点在哪" asks what the focus is, not where. A place
         # offered for checking asks where too ("AlphaESS is in Suzhou, right?"), unless it is
         # where someone is from ("the guests were mostly from the US, weren't they").
@@ -298,7 +287,7 @@ class Matcher:
             elif word in guesses.claimers:
                 continue  # "my friend says ...": who claims it, not a subject
             elif word == _HOUSING and housing_verb:
-                continue  # "which zone houses the HQ": where, asked below
+                continue  # "which zone houses the HQ": where it is, read as locating
             else:
                 # "from london": where the asker is from, not a subject.
                 if word in PLACE_STEMS and (
@@ -323,7 +312,7 @@ class Matcher:
         for run in analysed.runs:
             self._chinese_units(run, units, unknown_weight, about_location, context)
         unsay_a_wrong_focus(
-            surface, units, index, self._words_of, unknown_weight * settings.guess_word_weight
+            guesses.focus, units, index, self._words_of, unknown_weight * settings.guess_word_weight
         )
         # "来通州的英国学者": who came, not why they came
         if _CAME_TO_THE_PLACE.search(typed):

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from bot.matching.guesses import RECALLING
-from bot.matching.words import COMPANY_WORDS, PERSONA_WORDS, PERSONAL_WORDS
+from bot.matching.words import COMPANY_WORDS, PERSONA_WORDS, PERSONAL_WORDS, stem
 
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
 
@@ -200,3 +201,15 @@ def company_settling_as_brought_in(question: str) -> str:
     ):
         return _SETTLING.sub("引进", question)
     return question
+
+
+def places_come_from(surface: Sequence[str], tokens: Sequence[str]) -> set[str]:
+    """ "from london", "from the us": the stems of where someone is from ("the us" is one
+    token, "usa", so the tokens are read as well as the words)."""
+    return {
+        stem(after)
+        for words in (surface, tokens)
+        for at, after in enumerate(words)
+        if words[at - 1 : at] == ("from",)
+        or (words[at - 2 : at] == ("from", "the") and after != "the")
+    }
