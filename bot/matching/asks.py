@@ -208,9 +208,15 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         )
     ):
         return True
-    # "which of the 42 enterprises is the biggest": the one member the sources never rank
-    if ("which", "of") in itertools.pairwise(surface) and not _RANKING.isdisjoint(surface):
-        return True
+    # "which of the 42 enterprises is the biggest": the one member the sources never rank; and
+    # "which of the 72 start-ups are in new energy": members the sources never name (not "which
+    # of the two tongzhous")
+    for which, of, the, number in zip(surface, surface[1:], surface[2:], surface[3:], strict=False):
+        if (which, of) == ("which", "of") and (
+            not _RANKING.isdisjoint(surface)
+            or (the in ("the", "those", "these") and _a_number((number,)) and number not in _PAIR)
+        ):
+            return True
     for position, word in enumerate(surface):
         if word not in LIST_REQUEST_LEADS:
             continue
@@ -233,6 +239,9 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
         ):
             return True
     return False
+
+
+_PAIR = frozenset(("2", "two"))
 
 
 def _counts(surface: tuple[str, ...]) -> bool:
@@ -272,6 +281,8 @@ _ONE_SHARE = frozenset(
         ("at", "most"),
         ("does", "one"),
         ("for", "one"),
+        # "how much of it went to the founders": a part of the total
+        ("much", "of"),
         *(("one", who) for who in str.split("person individual phd researcher scholar")),
         *(
             (most, share)
@@ -307,13 +318,25 @@ def _money_for_people(surface: tuple[str, ...]) -> bool:
     )
 
 
+# "how is the 400 million split between the projects", "the breakdown of the funding": how a
+# total is shared out, which is every project's share
+_DIVIDING = frozenset(
+    str.split(
+        "split splits divided divide allocated allocate allocation allocations breakdown"
+        " distributed distribute distribution apportioned"
+    )
+)
+_TOTALS = frozenset((*_MONEY, "yuan", "million", "budget", "fund", "funds", "rmb"))
+
+
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
     """ "each project", "the maximum", "a single project", "at most", "does one phd get",
-    "subsidies for postdocs": not "every year" """
+    "subsidies for postdocs", "how is the funding split": not "every year" """
     return (
         _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS)
         or any(pair in _ONE_SHARE for pair in itertools.pairwise(surface))
         or _money_for_people(surface)
+        or (not _DIVIDING.isdisjoint(surface) and not _TOTALS.isdisjoint(surface))
     )
 
 

@@ -481,6 +481,54 @@ class Guesses(NamedTuple):
     options: frozenset[str]  # the units of the options offered to choose between
     claimers: frozenset[str]  # who claims what the asker checks ("my friend says ...")
     focus: tuple[str, ...]  # what the asker guesses something is all about (``focus_guessed``)
+    member: tuple[str, ...]  # what the asker guesses a group holds (``member_guessed``)
+    group: tuple[str, ...]  # ... and that group ("" for "one of them")
+
+
+_MEMBER_HEDGES = frozenset(
+    str.split("also actually really still counted included just even itself")
+)
+_POINTERS = frozenset(str.split("it this that they these those"))
+_GROUP_OPENINGS = frozenset(str.split("the those these its their tongzhous districts"))
+# where the group's name ends and a clause about it starts ("the talent projects the district
+# brought in", "the chains that tongzhou named", "... or just a normal company")
+_GROUP_ENDS = frozenset(str.split("the that which who it they them or and in to"))
+
+
+def member_guessed(surface: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """ "is new energy storage one of the 10 key chains?": the member the asker guesses a group
+    has, and the group's head noun ("chains"; none for "one of them"), for only an entry
+    naming both to confirm (the chains' entry names none; "is alphaess one of the talent
+    projects" names what the projects' entry does)."""
+    for at, pair in enumerate(itertools.pairwise(surface)):
+        if pair != ("one", "of"):
+            continue
+        being = [n for n in range(max(0, at - 8), at) if surface[n] in _BEING]
+        if not being:
+            return (), ()
+        member = [w for w in surface[being[-1] + 1 : at] if w not in _MEMBER_HEDGES]
+        if not member or not _POINTERS.isdisjoint(member[:1]):
+            return (), ()
+        start = at + 2 + (surface[at + 2 : at + 3] != () and surface[at + 2] in _GROUP_OPENINGS)
+        group = list(itertools.takewhile(lambda w: w not in _GROUP_ENDS, surface[start:]))
+        return tuple(member), tuple(group[-1:])
+    return (), ()
+
+
+def wrong_member(
+    member: Set[str], group: Set[str], known: Set[str], entry_units: Sequence[frozenset[str]]
+) -> Set[str]:
+    """Of the units of a ``member`` guessed (``member_guessed``), those no entry naming the
+    ``group`` uses, when some entry names it; unless an entry about the member shares two
+    more of the ``known`` words ("is alphaess one of the talent ventures the district
+    attracted": the entry saying it was an attracted talent project)."""
+    naming = [units for units in entry_units if group <= units]
+    if not group or not naming or any(member & units for units in naming):
+        return frozenset()
+    others = {unit for unit in known - member if not unit[0].isdigit()}
+    if any(member & units and len(others & units) >= 2 for units in entry_units):
+        return frozenset()
+    return member
 
 
 def read_guesses(
@@ -544,7 +592,12 @@ def read_guesses(
     if guessed and _WHO_MAY.isdisjoint(guessed):
         unseen = frozenset(words_of(" ".join(guessed))) - index.vocabulary
     return Guesses(
-        dates, dates | frozenset(units.guessed) | unseen, options | unseen, claimed_by, guessed
+        dates,
+        dates | frozenset(units.guessed) | unseen,
+        options | unseen,
+        claimed_by,
+        guessed,
+        *member_guessed(surface),
     )
 
 
@@ -580,3 +633,31 @@ def unsay_a_wrong_focus(
     for unit in wrong_focus(guessed, units.known.keys(), index.entry_units):
         units.known.pop(unit)
         units.unknown[unit] = weight
+
+
+def unsay_a_wrong_member(
+    member: tuple[str, ...],
+    group: tuple[str, ...],
+    units: QueryUnits,
+    index: KbIndex,
+    words_of: Callable[[str], tuple[str, ...]],
+    weight: float,
+) -> None:
+    """ "is new energy storage one of the key chains?": a ``member`` guessed
+    (``Guesses.member``) that no entry naming the group uses is what the question asks about,
+    and the group's entry cannot say: it counts as unknown, at ``weight``, like a subject the
+    sources lack (so does one the knowledge base never uses: "is biotech one of them")."""
+    if not member:
+        return
+    guessed = {index.whole(w) for w in words_of(" ".join(member))}
+    named = {index.whole(w) for w in words_of(" ".join(group))} & units.known.keys()
+    wrong = (
+        wrong_member(guessed & units.known.keys(), named, units.known.keys(), index.entry_units)
+        if named
+        else wrong_focus(guessed, units.known.keys(), index.entry_units)
+    )
+    for unit in wrong:
+        units.known.pop(unit)
+        units.unknown[unit] = weight
+    for unit in guessed & units.unknown.keys():
+        units.unknown[unit] = max(units.unknown[unit], weight)

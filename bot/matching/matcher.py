@@ -60,6 +60,7 @@ from bot.matching.guesses import (
     checks_then_goes_on,
     read_guesses,
     unsay_a_wrong_focus,
+    unsay_a_wrong_member,
 )
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
@@ -313,6 +314,14 @@ class Matcher:
             self._chinese_units(run, units, unknown_weight, about_location, context)
         unsay_a_wrong_focus(
             guesses.focus, units, index, self._words_of, unknown_weight * settings.guess_word_weight
+        )
+        unsay_a_wrong_member(
+            guesses.member,
+            guesses.group,
+            units,
+            index,
+            self._words_of,
+            unknown_weight * settings.subject_word_weight,
         )
         # "来通州的英国学者": who came, not why they came
         if _CAME_TO_THE_PLACE.search(typed):

@@ -1,0 +1,76 @@
+"""Round 33's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import answers_or_not, outcome
+
+from bot.faq import FaqEngine
+from bot.matching.asks import asks_for_a_list, asks_for_one_share
+from bot.matching.guesses import member_guessed
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # what the district settled on, as a phrasal verb: no zero to look for
+        ("how many key chains did tongzhou zero in on", "industrial-chains"),
+        # a member the entry about the group names
+        (
+            "is alphaess one of the talent projects the district brought in?",
+            "alphaess-talent-project",
+        ),
+        ("is gu sai one of the academicians who came", "doctoral-event-guests"),
+        # the totals themselves, not how they are shared out
+        ("人才项目一共给了多少钱", "talent-projects-funding"),
+        ("how much funding went into the talent projects in total", "talent-projects-funding"),
+        # one of two places to choose between is no member of a group the sources never name
+        ("which of the two tongzhous is this", "tongzhou-location"),
+    ],
+)
+def test_round33_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # how a total is shared out, which the sources never say
+        "how was the 400 million yuan divided among the projects",
+        "资金在各个项目之间怎么分配",
+        "那4亿里给了新能源项目多少",
+        "how much of the funding went to foreign founders",
+        # members of a counted group, which the sources never name
+        "which of the 42 high-tech enterprises make batteries",
+        # a member guessed for a group whose entry names none
+        "is biotech one of the ten key chains?",
+        "is energy storage one of the key industrial chains tongzhou picked",
+        "the 10 chains - is new energy storage one of them",
+        "is alphaess one of the 5 companies going public?",
+    ],
+)
+def test_round33_declines(shipped: FaqEngine, question: str) -> None:
+    assert answers_or_not(shipped, question, None)
+
+
+def test_a_member_is_read_with_the_head_of_its_group() -> None:
+    surface = _words("is new energy storage one of the 10 key chains")
+    assert member_guessed(surface) == (("new", "energy", "storage"), ("chains",))
+    surface = _words("is alphaess actually one of the talent projects the district chose")
+    assert member_guessed(surface) == (("alphaess",), ("projects",))
+    # "one of them" points back: the group is the rest of the question
+    assert member_guessed(_words("is biotech one of them")) == (("biotech",), ())
+    assert member_guessed(_words("is it one of the chains")) == ((), ())
+
+
+def test_shares_and_members_asked_for() -> None:
+    assert asks_for_one_share(_words("how is the 400 million yuan split"))
+    assert asks_for_one_share(_words("how much of it went to founders"))
+    # a split that is no share of money
+    assert not asks_for_one_share(_words("did the guests split into groups"))
+    assert asks_for_a_list(_words("which of the 72 startups are in energy"))
+    assert not asks_for_a_list(_words("which of the 2 tongzhous"))
