@@ -199,7 +199,10 @@ _QUESTION_WORDS = {
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
 # "what are they known for": what they do, not why.
-_KNOWN_FOR = frozenset((word,) for word in ("known", "famous", "renowned", "noted"))
+# ... and "what do these numbers stand for": what they mean.
+_KNOWN_FOR = frozenset(
+    (word,) for word in ("known", "famous", "renowned", "noted", "stand", "stands")
+)
 _DOING = frozenset(("do", "does"))
 _MAKING = frozenset(("make", "produce", "manufacture", "sell"))
 _BODIES = frozenset(

@@ -354,6 +354,45 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
         # me when alphaess first came")
         or (_will_happen(surface) and not _WHEN_TO_COME.isdisjoint(itertools.pairwise(surface)))
         or (_will_happen(surface) and not _SOON.isdisjoint(surface))
+        or _asks_what_followed(surface)
+    )
+
+
+# "what happened after the doctoral event", "since then", "what came out of the gathering":
+# what followed, which the sources (written just after it) cannot know
+_FOLLOWED = frozenset(
+    (
+        ("happened", "after"),
+        ("happened", "since"),
+        ("since", "then"),
+        ("after", "that"),
+        ("follow", "up"),
+    )
+)
+_AFTERWARDS = frozenset(str.split("afterwards afterward aftermath followup"))
+_RESULTING = frozenset(
+    (
+        ("came", "of"),
+        ("come", "of"),
+        ("result", "of"),
+        ("results", "of"),
+        ("outcome", "of"),
+        ("outcomes", "of"),
+    )
+)
+_GATHERINGS = frozenset(
+    str.split("event events gathering meeting meetup fair forum conference visit exchange")
+)
+
+
+def _asks_what_followed(surface: tuple[str, ...]) -> bool:
+    pairs = set(itertools.pairwise(surface))
+    # "what came out of" reads "came", "out", "of" ("out" kept for the pair "came of")
+    joined = set(itertools.pairwise(w for w in surface if w != "out"))
+    return (
+        not _FOLLOWED.isdisjoint(pairs)
+        or not _AFTERWARDS.isdisjoint(surface)
+        or (not _RESULTING.isdisjoint(joined) and not _GATHERINGS.isdisjoint(surface))
     )
 
 

@@ -159,17 +159,55 @@ _ROLES = frozenset(
     )
 )
 _ROLE_SIGNING = frozenset(("asking", "question"))
+# "postdoc in singapore", "engineer from pune": who asks, and from where
+_ROLE_PLACING = frozenset(str.split("in at from based"))
+# "school project q:", "quick question:": a heading before the question ("housing question:"
+# names what it asks about)
+_QUESTION_HEADINGS = frozenset(str.split("q qn question"))
+_HEADING_WORDS = frozenset(str.split("project homework essay assignment quick random simple dumb"))
 
 
 def _signs(words: list[str], end: str) -> bool:
-    if words[-1] == "here":
+    if words[-1] == "here" or words[:2] == ["asking", "as"]:
         return True
+    if (
+        words[-1] in _QUESTION_HEADINGS
+        and end.strip().startswith((":", "："))
+        and (len(words) == 1 or words[-2] in _HEADING_WORDS)
+    ):
+        return True
+    if words[0] in _ROLES and words[1:2] and words[1] in _ROLE_PLACING:
+        return _QUESTION_MARKS.isdisjoint(end)
     # "Investor:", "investor due diligence:": a role heading the question after a colon
     return words[0] in _ROLES and (
         words[-1] in _ROLE_SIGNING
         or end.strip().startswith((":", "："))
         or (len(words) > 2 and words[1] in _ASKERS_TASKS and _QUESTION_MARKS.isdisjoint(end))
     )
+
+
+# What the answer is for: "(for a school presentation)", "need it for a slide", "For investor due
+# diligence:" (the task last: "for the talent projects" names a subject)
+_TASKS = frozenset(
+    str.split(
+        "presentation presentations slide slides deck report essay homework assignment memo email"
+        " mail article post thesis dissertation paper class lecture pitch diligence newsletter"
+        " blog podcast video brief briefing proposal coursework piece story"
+    )
+)
+_NEEDING_IT = frozenset((("need", "it"), ("need", "this"), ("need", "that"), ("needed", "it")))
+
+
+def _tells_a_purpose(words: list[str]) -> bool:
+    if tuple(words[:2]) in _NEEDING_IT and words[2:3] == ["for"]:
+        return True
+    return words[:1] == ["for"] and len(words) <= 6 and words[-1] in _TASKS
+
+
+# "做储能销售的", "搞新能源投资的": what the asker does for a living (not "是做什么的")
+_TRADE_CHINESE = re.compile(
+    "^(?:我是|本人)?(?:做|搞|干)(?!.*(?:什么|啥|嘛|哪|吗))[\u4e00-\u9fff]{1,8}的$"
+)
 
 
 def _goes_on(words: list[str], ends_asking: bool) -> bool:
@@ -236,13 +274,17 @@ def context_clauses(
             bool(words and (words[0] in _ASKER or (len(words) <= 4 and _signs(words, end))))
             or bool(_ASKER_CHINESE.match(clause))
         ) and not _offers_a_claim(words, clause)
+        # "asking as an investor" asks nothing itself
+        signed_asking = words[:2] == ["asking", "as"] and len(words) <= 4
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True
+        if _tells_a_purpose(words) or _TRADE_CHINESE.match(clause):
+            about_the_asker = True
         marked = not _QUESTION_MARKS.isdisjoint(end)
         asks = _asks_in_words(words, clause)
-        if (
+        if signed_asking or (
             about_the_asker
             and not _ASKING.intersection(words)
             and not _ASKING_CHINESE.search(clause)

@@ -51,6 +51,7 @@ _CONFIRMING_ENDS = Phrases(
         ("is", "that", "correct"),
         ("isnt", "it"),
         ("am", "i", "right"),
+        ("am", "i", "wrong"),
         # tag questions: "the 3.0 policy was launched in 2024 wasn't it"
         ("wasnt", "it"),
         ("doesnt", "it"),
@@ -295,11 +296,18 @@ def words_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, str]]:
 
 def _choosing(surface: tuple[str, ...], position: int) -> bool:
     """Does the "or" at ``position`` offer a choice between places or things ("in universities
-    or companies", "is it X or Y"), rather than two topics wanted ("what about visas or
-    funding")?"""
-    return surface[0] in _YES_NO_LEADS or not _PLACING.isdisjoint(
-        surface[max(0, position - _OPTION_WORDS) : position]
+    or companies", "is it X or Y", "where ..., X or Y"), rather than two topics wanted ("what
+    about visas or funding")?"""
+    return (
+        surface[0] in _YES_NO_LEADS
+        or not _PLACING.isdisjoint(surface[max(0, position - _OPTION_WORDS) : position])
+        # "where are the hubs, government offices or companies?": two options ending a
+        # question asking where or which
+        or (len(surface) - position <= 3 and not _WHERE_OR_WHICH.isdisjoint(surface))
     )
+
+
+_WHERE_OR_WHICH = frozenset(("where", "which"))
 
 
 def options_either_side_of_or(surface: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
@@ -374,9 +382,10 @@ _PLACING_VERBS = frozenset(
 _HUBS_PLACED_CHINESE = re.compile(
     "(?<!交通)(?<!高铁)(?<!铁路)(?<!物流)(?<!航空)(?:枢纽|hub|站点|平台|驿站)[^我能可\\d]{0,3}?"
     "(?:设在|放在|建在|设于|位于)(?P<place>[^我能可吗嘛么还\\d年月]{1,10}?)"
-    "(?:[吗嘛么]|还是(?P<other>[^我能可吗嘛么\\d年月]{1,10}?)(?:[吗嘛么呢]|$))"
+    "(?:[吗嘛么](?:还是(?P<later>[^我能可吗嘛么\\d年月]{1,10}?)(?:[吗嘛么呢]|$))?"
+    "|还是(?P<other>[^我能可吗嘛么\\d年月]{1,10}?)(?:[吗嘛么呢]|$))"
 )
-_HUBS_PLACE_ENDS = frozenset(str.split("or right correct isnt arent"))
+_HUBS_PLACE_ENDS = frozenset(str.split("or right correct isnt arent am yeah"))
 
 
 def _no_place(offered: list[str]) -> bool:
@@ -400,15 +409,18 @@ def hubs_placed(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) ->
         if word not in _HUB_WORDS:
             continue
         before = surface[max(0, at - 4) : at]
-        if not _PLACING_YES_NO.intersection(before) or "there" in before:
+        # "are the hubs in ...?", or "the hubs are in ..., right?" (with its tag)
+        told = surface[at + 1 : at + 2] != () and surface[at + 1] in _PLACING_YES_NO
+        if not (_PLACING_YES_NO.intersection(before) or told) or "there" in before:
             continue
-        after = [w for w in surface[at + 1 : at + 4] if w in _PLACING_VERBS or w in _HUBS_IN]
+        placing = surface[at + 1 + told : at + 4 + told]
+        after = [w for w in placing if w in _PLACING_VERBS or w in _HUBS_IN]
         if not after or after[-1] not in _HUBS_IN:
             continue
         start = at + 1 + surface[at + 1 :].index(after[-1]) + 1
         offered = [w for w in surface[start : start + 4] if w not in _SKIPPED_AFTER_OR]
         ending = next((n for n, w in enumerate(offered) if w in _HUBS_PLACE_ENDS), None)
-        if ending is None and start + 4 < len(surface):
+        if ending is None and (start + 4 < len(surface) or told):
             continue
         offered = offered[:ending]
         # no figure, month or doing is a place ("in tongzhou hiring?" asks whether they hire)
@@ -419,7 +431,7 @@ def hubs_placed(surface: tuple[str, ...], typed: str, words: tuple[str, ...]) ->
     found = _HUBS_PLACED_CHINESE.search(typed)
     if found is None:
         return ()
-    return tuple(place for place in found.group("place", "other") if place)
+    return tuple(place for place in found.group("place", "other", "later") if place)
 
 
 _FOCUS_HEDGES = frozenset(str.split("mainly mostly basically just only all really primarily"))

@@ -338,6 +338,8 @@ HOSTING_TOKENS = _word_list("host hold run ran own head led manag control")
 # article reports what happened, so they count like a subject of their own.
 FUTURE_CHINESE = re.compile(
     "还会|将会|会不会再|会不会[加增涨提]|还有没有下|今年还|明年|下一?回|近期会|即将"
+    # what followed an event ("活动之后有人来吗", "会后", "后续"): later than the sources
+    "|后续|会后|(?:活动|会议|大会|交流会)(?:结束)?(?:之)?后"
     # "下个月通州有什么活动", not the asker's plan ("我下个月要去面试")
     "|(?:下个?月|下周|下礼拜|下星期)(?![要想去得]).{0,4}(?:有|办|举办|举行|搞)"
 )
@@ -416,6 +418,7 @@ CHINESE_STOP_PHRASES = _word_list(
     敬问 敢问 冒昧 冒昧一问 冒昧请教 敬请赐教 赐教 请赐教 烦请 烦请告知 不胜感激 为盼 敬启者
     恕我直言 此次 请简述 简述 劳驾 叨扰 何 何处 何地 何方 何时 何日 何年 何种 何故 缘何 所为何来
     如此 未知 从事 老朽 贵处 底层逻辑 老伴 老头子 看不懂 候选人 背调 一句话 一句话概括 简单说说
+    简单说 简单说下 简单说一下 简单讲讲 简单讲下 简单讲一下 简单介绍下 简单聊聊 简而言之 说下 讲下
     """
 )
 

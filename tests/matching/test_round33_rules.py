@@ -30,6 +30,23 @@ def _words(text: str) -> tuple[str, ...]:
         ("how much funding went into the talent projects in total", "talent-projects-funding"),
         # one of two places to choose between is no member of a group the sources never name
         ("which of the two tongzhous is this", "tongzhou-location"),
+        # "am i wrong" tags a check, and a place told with its tag is checked
+        ("the talent hubs are set up in universities, am i wrong?", "talent-hubs"),
+        # 简单说下, "briefly": how to answer, not what
+        ("alphaess是做啥的 简单说下", "alphaess-business"),
+        # what the answer is for, and who asks, told beside the question
+        (
+            "when did alphaess come to the region? (for a class presentation)",
+            "alphaess-talent-project",
+        ),
+        ("quick school essay q: what events does tongzhou run to attract talent", "talent-events"),
+        ("which province is tongzhou in, need it for a visa letter", "tongzhou-location"),
+        ("For investor due diligence: what does AlphaESS do?", "alphaess-business"),
+        ("phd student in lyon. what is policy 3.0 about", "policy-3-0"),
+        ("做电池采购的 想问AlphaESS总部在哪个园区", "alphaess-headquarters"),
+        # two options ending a question asking where: the asker's guesses
+        ("where do the talent hubs sit, government agencies or companies?", "talent-hubs"),
+        ("人才驿站是设在企业里吗 还是政府部门", "talent-hubs"),
     ],
 )
 def test_round33_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -51,6 +68,15 @@ def test_round33_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "is energy storage one of the key industrial chains tongzhou picked",
         "the 10 chains - is new energy storage one of them",
         "is alphaess one of the 5 companies going public?",
+        # what followed the event, which the sources cannot know
+        "what came out of the march gathering in the end",
+        "what happened after the doctoral event, did anyone sign up",
+        "海外博士活动之后有人留在通州了吗",
+        # a role beside a question the sources cannot answer still asks it
+        "postdoc in singapore. what salary would I get in tongzhou",
+        "for my thesis: how many phds moved to tongzhou last year?",
+        # a question's heading naming what it asks about
+        "visa question: does policy 3.0 help with it?",
     ],
 )
 def test_round33_declines(shipped: FaqEngine, question: str) -> None:
