@@ -204,6 +204,7 @@ _KNOWN_FOR = frozenset(
     (word,) for word in ("known", "famous", "renowned", "noted", "stand", "stands")
 )
 _DOING = frozenset(("do", "does"))
+_FITTING = frozenset(("fit", "fits", "belong", "belongs", "stand", "stands"))
 _MAKING = frozenset(("make", "produce", "manufacture", "sell"))
 _BODIES = frozenset(
     str.split("organisation organization org body association society institution outfit academy")
@@ -343,6 +344,9 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
         or (surface[-1] in _MAKING and not _DOING.isdisjoint(surface))
     ):
         kinds.add("?do")
+    # "where does talent fit into its growth story": what part it plays, not a place
+    if "?where" in kinds and _FITTING.intersection(surface):
+        kinds.discard("?where")
     if surface and _asks_whether_events_are_held(surface, "".join(surface)):
         kinds.add(EVENTS_HELD)
     if has_chinese:

@@ -146,14 +146,25 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
 
 
 def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """ "in like 50 countries?", "was it like fifty people": the figure the asker offers, a
-    guess the entry with the real figure corrects (only the figure: the rest of the question
-    still counts as asked), each with the word after it, what it counts ("" at the end)."""
-    return tuple(
+    """ "in like 50 countries?", "was it like fifty people", "300-something projects": the
+    figure the asker offers, a guess the entry with the real figure corrects (only the figure:
+    the rest of the question still counts as asked), each with the word after it, what it
+    counts ("" at the end)."""
+    after_like = tuple(
         (NUMBER_VALUES.get(figure, figure), counts)
         for like, figure, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
         if like == "like" and (figure.isdigit() or figure in NUMBER_VALUES)
     )
+    # "300-something projects", "40-odd firms", "50ish countries"
+    with_a_hedge = tuple(
+        (figure, counts)
+        for figure, hedge, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
+        if hedge in _ROUGH_AFTER and figure.isdigit()
+    )
+    return after_like + with_a_hedge
+
+
+_ROUGH_AFTER = frozenset(("something", "odd", "ish"))
 
 
 # "when did tongzhou launch policy 3.0? early 2024?", "how many chains, 5? 8?": a last clause of

@@ -44,6 +44,12 @@ def _words(text: str) -> tuple[str, ...]:
         ("For investor due diligence: what does AlphaESS do?", "alphaess-business"),
         ("phd student in lyon. what is policy 3.0 about", "policy-3-0"),
         ("做电池采购的 想问AlphaESS总部在哪个园区", "alphaess-headquarters"),
+        # where something fits asks what part it plays, not a place
+        ("where does talent fit into tongzhou's growth plans", "talent-priority"),
+        # a rough figure offered is a guess the entry's figure corrects
+        ("alphaess has 40-odd subsidiaries right", "alphaess-global-reach"),
+        # 通洲, a common slip for 通州
+        ("通洲在哪个省", "tongzhou-location"),
         # two options ending a question asking where: the asker's guesses
         ("where do the talent hubs sit, government agencies or companies?", "talent-hubs"),
         ("人才驿站是设在企业里吗 还是政府部门", "talent-hubs"),
