@@ -211,10 +211,17 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     # "which of the 42 enterprises is the biggest": the one member the sources never rank; and
     # "which of the 72 start-ups are in new energy": members the sources never name (not "which
     # of the two tongzhous")
-    for which, of, the, number in zip(surface, surface[1:], surface[2:], surface[3:], strict=False):
-        if (which, of) == ("which", "of") and (
-            not _RANKING.isdisjoint(surface)
-            or (the in ("the", "those", "these") and _a_number((number,)) and number not in _PAIR)
+    for at, pair in enumerate(itertools.pairwise(surface)):
+        if (
+            pair == ("which", "of")
+            and (
+                not _RANKING.isdisjoint(surface)
+                # "which of the 72", "which of alphaess's 30-plus subsidiaries"
+                or any(
+                    _a_number((number,)) and number not in _PAIR
+                    for number in surface[at + 2 : at + 4]
+                )
+            )
         ):
             return True
     for position, word in enumerate(surface):
@@ -367,6 +374,7 @@ _FOLLOWED = frozenset(
         ("since", "then"),
         ("after", "that"),
         ("follow", "up"),
+        ("what", "followed"),
     )
 )
 _AFTERWARDS = frozenset(str.split("afterwards afterward aftermath followup"))
@@ -381,7 +389,7 @@ _RESULTING = frozenset(
     )
 )
 _GATHERINGS = frozenset(
-    str.split("event events gathering meeting meetup fair forum conference visit exchange")
+    str.split("event events gathering meeting meetup fair forum conference visit exchange together")
 )
 
 

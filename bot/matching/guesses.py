@@ -509,9 +509,13 @@ class Guesses(NamedTuple):
 
 
 _MEMBER_HEDGES = frozenset(
-    str.split("also actually really still counted included just even itself")
+    str.split("also actually really still counted included just even itself as")
 )
 _POINTERS = frozenset(str.split("it this that they these those"))
+# "is X one of ...", "does X count as one of ...", "was X among ..."
+_COUNTING = frozenset(("count", "counts", "counted"))
+_BEING_A_MEMBER = _BEING | _COUNTING
+_AUXILIARIES = frozenset(str.split("does do did would is are was were"))
 _GROUP_OPENINGS = frozenset(str.split("the those these its their tongzhous districts"))
 # where the group's name ends and a clause about it starts ("the talent projects the district
 # brought in", "the chains that tongzhou named", "... or just a normal company")
@@ -519,20 +523,25 @@ _GROUP_ENDS = frozenset(str.split("the that which who it they them or and in to"
 
 
 def member_guessed(surface: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """ "is new energy storage one of the 10 key chains?": the member the asker guesses a group
-    has, and the group's head noun ("chains"; none for "one of them"), for only an entry
-    naming both to confirm (the chains' entry names none; "is alphaess one of the talent
-    projects" names what the projects' entry does)."""
+    """ "is new energy storage one of the 10 key chains?", "was a prof from oxford among the
+    guests": the member the asker guesses a group has, and the group's head noun ("chains";
+    none for "one of them"), for only an entry naming both to confirm (the chains' entry names
+    none; "is alphaess one of the talent projects" names what the projects' entry does)."""
     for at, pair in enumerate(itertools.pairwise(surface)):
-        if pair != ("one", "of"):
+        if pair != ("one", "of") and pair[0] != "among":
             continue
-        being = [n for n in range(max(0, at - 8), at) if surface[n] in _BEING]
+        being = [n for n in range(max(0, at - 8), at) if surface[n] in _BEING_A_MEMBER]
         if not being:
             return (), ()
         member = [w for w in surface[being[-1] + 1 : at] if w not in _MEMBER_HEDGES]
+        # "does textiles count as one of them": the member before "count"
+        if not member and surface[being[-1]] in _COUNTING:
+            member = [w for w in surface[being[-1] - 2 : being[-1]] if w not in _AUXILIARIES]
         if not member or not _POINTERS.isdisjoint(member[:1]):
             return (), ()
-        start = at + 2 + (surface[at + 2 : at + 3] != () and surface[at + 2] in _GROUP_OPENINGS)
+        # the group after "one of" or "among"
+        start = at + (2 if pair == ("one", "of") else 1)
+        start += surface[start : start + 1] != () and surface[start] in _GROUP_OPENINGS
         group = list(itertools.takewhile(lambda w: w not in _GROUP_ENDS, surface[start:]))
         return tuple(member), tuple(group[-1:])
     return (), ()
@@ -669,7 +678,7 @@ def unsay_a_wrong_member(
     """ "is new energy storage one of the key chains?": a ``member`` guessed
     (``Guesses.member``) that no entry naming the group uses is what the question asks about,
     and the group's entry cannot say: it counts as unknown, at ``weight``, like a subject the
-    sources lack (so does one the knowledge base never uses: "is biotech one of them")."""
+    sources lack (so does one the knowledge base has no word of: "is biotech one of them")."""
     if not member:
         return
     guessed = {index.whole(w) for w in words_of(" ".join(member))}
@@ -682,5 +691,8 @@ def unsay_a_wrong_member(
     for unit in wrong:
         units.known.pop(unit)
         units.unknown[unit] = weight
-    for unit in guessed & units.unknown.keys():
-        units.unknown[unit] = max(units.unknown[unit], weight)
+    # a member the knowledge base has no word for ("is biotech one of them"); "FREng fellows"
+    # is read by its known word
+    if guessed.isdisjoint(units.known):
+        for unit in guessed & units.unknown.keys():
+            units.unknown[unit] = max(units.unknown[unit], weight)

@@ -58,6 +58,7 @@ WEAK_WORDS = _word_list(
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
     type types status situation headcount basic stance stances near nearby close different
+    follow follows followed following
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
     later tally aimed targeted geared aggregate summarise summarize summarised summarized
@@ -271,6 +272,8 @@ LIST_REQUEST_CHINESE = re.compile(
     # 叫什么名字 asks for one name ("最新一版叫啥名字"), unless it is a group's ("子公司叫什么名字")
     "|(?<!叫啥)(?<!叫什么)名字|(?:这些|那些|们|公司|企业|项目|家)\\w{0,6}叫(?:什么|啥)名字"
     "|哪几(?![天日号年月])"
+    # "72家初创企业里哪些是做新能源的": which of a counted group
+    "|[里中]有?哪些"
     "|[二三四五六七八九十两0-9]多?[家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出(?!的(?:(?!企业|公司)[^，。？?,]){0,12}(?:多少|几)(?![家个]))|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"

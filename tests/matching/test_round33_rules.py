@@ -25,6 +25,8 @@ def _words(text: str) -> tuple[str, ...]:
             "alphaess-talent-project",
         ),
         ("is gu sai one of the academicians who came", "doctoral-event-guests"),
+        ("does alphaess count as one of the talent projects", "alphaess-talent-project"),
+        ("were any FREng fellows among the visitors", "doctoral-event-guests"),
         # the totals themselves, not how they are shared out
         ("人才项目一共给了多少钱", "talent-projects-funding"),
         ("how much funding went into the talent projects in total", "talent-projects-funding"),
@@ -74,10 +76,18 @@ def test_round33_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "is energy storage one of the key industrial chains tongzhou picked",
         "the 10 chains - is new energy storage one of them",
         "is alphaess one of the 5 companies going public?",
+        "does textiles count as one of the key chains tongzhou picked",
+        "is semiconductors among tongzhou's 10 key industrial chains?",
+        "is a biotech startup among the 72 that reached mass production",
+        # which of a counted group, in Chinese and after a possessive
+        "72家量产的企业里哪些是做电池的",
+        "which of alphaess's 30-plus subsidiaries are in asia",
         # what followed the event, which the sources cannot know
         "what came out of the march gathering in the end",
         "what happened after the doctoral event, did anyone sign up",
         "海外博士活动之后有人留在通州了吗",
+        "any follow-up after the overseas phd event?",
+        "what came out of the get-together with the uk scholars",
         # a role beside a question the sources cannot answer still asks it
         "postdoc in singapore. what salary would I get in tongzhou",
         "for my thesis: how many phds moved to tongzhou last year?",
