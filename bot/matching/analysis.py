@@ -198,13 +198,13 @@ _QUESTION_WORDS = {
 }
 # "came there for what", "what for": a purpose, like "why".
 _PURPOSE_ENDINGS = frozenset((("for", "what"), ("for", "wat"), ("what", "for")))
-# "what are they known for": what they do, not why.
-# ... and "what do these numbers stand for": what they mean.
-_KNOWN_FOR = frozenset(
+# "what are they known for": what they do, not why; "what do these numbers stand for": what
+# they mean.
+_MEANS_OR_KNOWN_FOR = frozenset(
     (word,) for word in ("known", "famous", "renowned", "noted", "stand", "stands")
 )
 _DOING = frozenset(("do", "does"))
-_FITTING = frozenset(("fit", "fits", "belong", "belongs", "stand", "stands"))
+_FITTING = frozenset(("fit", "fits", "belong", "belongs"))
 _MAKING = frozenset(("make", "produce", "manufacture", "sell"))
 _BODIES = frozenset(
     str.split("organisation organization org body association society institution outfit academy")
@@ -327,7 +327,7 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     if tuple(surface[-2:]) in _PURPOSE_ENDINGS or (
         tuple(surface[-1:]) == ("for",)
         and "what" in surface
-        and tuple(surface[-2:-1]) not in _KNOWN_FOR
+        and tuple(surface[-2:-1]) not in _MEANS_OR_KNOWN_FOR
     ):
         kinds.add("?why")
     # "how come", and chat's "y is tongzhou so focused on talent" ("y or n" is yes or no).

@@ -24,6 +24,7 @@ from bot.matching.words import (
     WHEN_WORDS,
     WHO_WORDS,
     Phrases,
+    is_year,
     stem,
 )
 
@@ -216,10 +217,11 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             pair == ("which", "of")
             and (
                 not _RANKING.isdisjoint(surface)
-                # "which of the 72", "which of alphaess's 30-plus subsidiaries"
+                # "which of the 72", "which of the district's 72 start-ups" (not "which of the
+                # two", nor a year: "which of the 2024 events")
                 or any(
-                    _a_number((number,)) and number not in _PAIR
-                    for number in surface[at + 2 : at + 4]
+                    _is_a_number(number) and number not in _PAIR and not is_year(number)
+                    for number in surface[at + 2 : at + 5]
                 )
             )
         ):
@@ -259,7 +261,11 @@ _COUNT_NOUNS = frozenset(("number", "count", "tally", "headcount"))
 
 
 def _a_number(words: tuple[str, ...]) -> bool:
-    return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
+    return bool(words) and _is_a_number(words[0])
+
+
+def _is_a_number(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
 
 
 # Compared by stem, so that a misspelt plural counts too ("which industrys").
@@ -288,8 +294,6 @@ _ONE_SHARE = frozenset(
         ("at", "most"),
         ("does", "one"),
         ("for", "one"),
-        # "how much of it went to the founders": a part of the total
-        ("much", "of"),
         *(("one", who) for who in str.split("person individual phd researcher scholar")),
         *(
             (most, share)
@@ -334,16 +338,38 @@ _DIVIDING = frozenset(
     )
 )
 _TOTALS = frozenset((*_MONEY, "yuan", "million", "budget", "fund", "funds", "rmb"))
+# "how much funding was allocated (in total)" asks the total
+_AMOUNT_ASKED = frozenset((("how", "much"), ("how", "many")))
+# "how much of it went to the founders": a part of the total ("how much of a priority" is not)
+_PART_OF = frozenset(str.split("it the that this those these"))
+
+
+def _divides_a_total(surface: tuple[str, ...]) -> bool:
+    pairs = set(itertools.pairwise(surface))
+    return (
+        not _DIVIDING.isdisjoint(surface)
+        and not _TOTALS.isdisjoint(surface)
+        and _AMOUNT_ASKED.isdisjoint(pairs)
+        and "total" not in surface
+    )
+
+
+def _part_of_the_total(surface: tuple[str, ...]) -> bool:
+    return any(
+        (much, of) == ("much", "of") and what in _PART_OF
+        for much, of, what in zip(surface, surface[1:], surface[2:], strict=False)
+    )
 
 
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
     """ "each project", "the maximum", "a single project", "at most", "does one phd get",
-    "subsidies for postdocs", "how is the funding split": not "every year" """
+    "subsidies for postdocs", "how is the funding split", "how much of it": not "every year" """
     return (
         _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS)
         or any(pair in _ONE_SHARE for pair in itertools.pairwise(surface))
         or _money_for_people(surface)
-        or (not _DIVIDING.isdisjoint(surface) and not _TOTALS.isdisjoint(surface))
+        or _divides_a_total(surface)
+        or _part_of_the_total(surface)
     )
 
 
@@ -395,7 +421,7 @@ _GATHERINGS = frozenset(
 
 def _asks_what_followed(surface: tuple[str, ...]) -> bool:
     pairs = set(itertools.pairwise(surface))
-    # "what came out of" reads "came", "out", "of" ("out" kept for the pair "came of")
+    # "what came out of": "out" dropped, so that "came of" pairs
     joined = set(itertools.pairwise(w for w in surface if w != "out"))
     return (
         not _FOLLOWED.isdisjoint(pairs)

@@ -27,7 +27,9 @@ from bot.matching.words import (
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
 _CLAUSE_BREAK_KEPT = re.compile(
-    r"((?:[,;:!?，。；：！？、()（）\n]|(?<!\d)\.|\.(?!\d))+|\s+[-–—]+\s+|\s+(?:and|but|so|because|since|as)\s+"
+    r"((?:[,;:!?，。；：！？、()（）\n]|(?<!\d)\.|\.(?!\d))+|\s+[-–—]+\s+"
+    # ... but "asking as an investor" is one clause
+    r"|(?<!asking)\s+(?:and|but|so|because|since|as)\s+"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
 )
 _WORD = re.compile(r"[a-z']+")
@@ -159,8 +161,9 @@ _ROLES = frozenset(
     )
 )
 _ROLE_SIGNING = frozenset(("asking", "question"))
-# "postdoc in singapore", "engineer from pune": who asks, and from where
-_ROLE_PLACING = frozenset(str.split("in at from based"))
+# "postdoc in singapore", "engineer from pune": who asks, and from where ("engineer at
+# alphaess" names a subject)
+_ROLE_PLACING = frozenset(str.split("in from based"))
 # "school project q:", "quick question:": a heading before the question ("housing question:"
 # names what it asks about)
 _QUESTION_HEADINGS = frozenset(str.split("q qn question"))
@@ -168,7 +171,7 @@ _HEADING_WORDS = frozenset(str.split("project homework essay assignment quick ra
 
 
 def _signs(words: list[str], end: str) -> bool:
-    if words[-1] == "here" or words[:2] == ["asking", "as"]:
+    if words[-1] == "here":
         return True
     if (
         words[-1] in _QUESTION_HEADINGS

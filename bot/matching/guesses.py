@@ -150,18 +150,18 @@ def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     figure the asker offers, a guess the entry with the real figure corrects (only the figure:
     the rest of the question still counts as asked), each with the word after it, what it
     counts ("" at the end)."""
-    after_like = tuple(
-        (NUMBER_VALUES.get(figure, figure), counts)
-        for like, figure, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
-        if like == "like" and (figure.isdigit() or figure in NUMBER_VALUES)
-    )
-    # "300-something projects", "40-odd firms", "50ish countries"
-    with_a_hedge = tuple(
-        (figure, counts)
-        for figure, hedge, counts in zip(surface, surface[1:], (*surface[2:], ""), strict=False)
-        if hedge in _ROUGH_AFTER and figure.isdigit()
-    )
-    return after_like + with_a_hedge
+    figures: list[tuple[str, str]] = []
+    for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False):
+        # "like 50 countries", and "300-something projects", "40-odd firms", "50ish countries"
+        if first == "like" and _is_a_figure(second):
+            figures.append((NUMBER_VALUES.get(second, second), third))
+        elif second in _ROUGH_AFTER and _is_a_figure(first):
+            figures.append((NUMBER_VALUES.get(first, first), third))
+    return tuple(figures)
+
+
+def _is_a_figure(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_VALUES
 
 
 _ROUGH_AFTER = frozenset(("something", "odd", "ish"))
@@ -516,10 +516,12 @@ _POINTERS = frozenset(str.split("it this that they these those"))
 _COUNTING = frozenset(("count", "counts", "counted"))
 _BEING_A_MEMBER = _BEING | _COUNTING
 _AUXILIARIES = frozenset(str.split("does do did would is are was were"))
-_GROUP_OPENINGS = frozenset(str.split("the those these its their tongzhous districts"))
+_GROUP_OPENINGS = frozenset(str.split("the those these its their"))
 # where the group's name ends and a clause about it starts ("the talent projects the district
 # brought in", "the chains that tongzhou named", "... or just a normal company")
 _GROUP_ENDS = frozenset(str.split("the that which who it they them or and in to"))
+_OWNERS = frozenset(str.split("tongzhou tongzhous nantong district districts alphaess"))
+_NOT_A_MEMBER = frozenset(str.split("so what which who how"))
 
 
 def member_guessed(surface: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -530,21 +532,39 @@ def member_guessed(surface: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str
     for at, pair in enumerate(itertools.pairwise(surface)):
         if pair != ("one", "of") and pair[0] != "among":
             continue
+        # "one of my colleagues asked, is biotech one of them": the next "one of" may be it
         being = [n for n in range(max(0, at - 8), at) if surface[n] in _BEING_A_MEMBER]
         if not being:
-            return (), ()
+            continue
         member = [w for w in surface[being[-1] + 1 : at] if w not in _MEMBER_HEDGES]
-        # "does textiles count as one of them": the member before "count"
+        # "does textiles count as one of them": the member before "count" ("what counts as
+        # one of them" guesses none)
         if not member and surface[being[-1]] in _COUNTING:
-            member = [w for w in surface[being[-1] - 2 : being[-1]] if w not in _AUXILIARIES]
+            before = surface[max(0, being[-1] - 2) : being[-1]]
+            member = [w for w in before if w not in _AUXILIARIES and w not in _NOT_A_MEMBER]
         if not member or not _POINTERS.isdisjoint(member[:1]):
-            return (), ()
+            continue
         # the group after "one of" or "among"
         start = at + (2 if pair == ("one", "of") else 1)
         start += surface[start : start + 1] != () and surface[start] in _GROUP_OPENINGS
-        group = list(itertools.takewhile(lambda w: w not in _GROUP_ENDS, surface[start:]))
-        return tuple(member), tuple(group[-1:])
+        return tuple(member), _head_of_the_group(surface[start:])
     return (), ()
+
+
+def _head_of_the_group(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The group's head noun, the last word before a clause about it ("the chains tongzhou
+    identified", "the 5 companies the district supported", "... or just a normal firm"), after
+    its owner and describing words ("the district('s) introduced talent projects")."""
+    head: tuple[str, ...] = ()
+    for word in words:
+        if word in _GROUP_ENDS:
+            break
+        if word in _OWNERS or (word.endswith("ed") and len(word) > 4):
+            if head:
+                break
+            continue
+        head = (word,)
+    return head
 
 
 def wrong_member(

@@ -30,6 +30,21 @@ def _words(text: str) -> tuple[str, ...]:
         # the totals themselves, not how they are shared out
         ("人才项目一共给了多少钱", "talent-projects-funding"),
         ("how much funding went into the talent projects in total", "talent-projects-funding"),
+        # the total asked for, however it was allocated; "how much of a" is no part of a total
+        ("how much funding was allocated to the talent projects", "talent-projects-funding"),
+        ("how much of a priority is talent for tongzhou", "talent-priority"),
+        # a place's events, not which of a counted group; 分布 is no share
+        ("通州区里有哪些人才活动", "talent-events"),
+        ("人才驿站如何分布", "talent-hubs"),
+        # "asking as an investor" is one clause, about the asker
+        ("where is tongzhou? asking as an investor", "tongzhou-location"),
+        # the group's head after its owner and describing words
+        (
+            "alpha ess counts as one of the district's introduced talent projects",
+            "alphaess-talent-project",
+        ),
+        # a year is no group's size
+        ("which of the 2024 events brought experts from the uk", "doctoral-event-date"),
         # one of two places to choose between is no member of a group the sources never name
         ("which of the two tongzhous is this", "tongzhou-location"),
         # "am i wrong" tags a check, and a place told with its tag is checked
@@ -77,6 +92,10 @@ def test_round33_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "the 10 chains - is new energy storage one of them",
         "is alphaess one of the 5 companies going public?",
         "does textiles count as one of the key chains tongzhou picked",
+        "textiles count as one of the key chains?",
+        "one of my colleagues asked, is biotech one of the key chains",
+        "is alphaess one of the 5 companies the district supported",
+        "which of the district's 72 start-ups are in new energy",
         "is semiconductors among tongzhou's 10 key industrial chains?",
         # which of a counted group, in Chinese and after a possessive
         "72家量产的企业里哪些是做电池的",
@@ -106,6 +125,11 @@ def test_a_member_is_read_with_the_head_of_its_group() -> None:
     # "one of them" points back: the group is the rest of the question
     assert member_guessed(_words("is biotech one of them")) == (("biotech",), ())
     assert member_guessed(_words("is it one of the chains")) == ((), ())
+    # the head after the owner and describing words, before a clause about the group
+    surface = _words("is x one of the district introduced talent projects")
+    assert member_guessed(surface) == (("x",), ("projects",))
+    assert member_guessed(_words("is x one of the chains tongzhou identified"))[1] == ("chains",)
+    assert member_guessed(_words("so what counts as one of the chains")) == ((), ())
 
 
 def test_shares_and_members_asked_for() -> None:
@@ -113,5 +137,7 @@ def test_shares_and_members_asked_for() -> None:
     assert asks_for_one_share(_words("how much of it went to founders"))
     # a split that is no share of money
     assert not asks_for_one_share(_words("did the guests split into groups"))
+    assert not asks_for_one_share(_words("how much money was allocated in total"))
+    assert not asks_for_one_share(_words("how much of a role does talent play"))
     assert asks_for_a_list(_words("which of the 72 startups are in energy"))
     assert not asks_for_a_list(_words("which of the 2 tongzhous"))
