@@ -296,7 +296,7 @@ def _asks_which_events(surface: Sequence[str]) -> bool:
 
 
 def _asks_whether_events_are_held(surface: Sequence[str], typed: str) -> bool:
-    if any(w.isdigit() for w in surface):
+    if any(map(str.isdigit, surface)):
         return False
     if _asks_which_events(surface):
         return _NOT_EVENTS_IN_GENERAL.isdisjoint(set(surface) - _WHICH)
@@ -321,8 +321,19 @@ def _asks_whether_events_are_held(surface: Sequence[str], typed: str) -> bool:
     return surface[0] in _YES_NO_OPENINGS or not _EXISTENCE_WORDS.isdisjoint(surface)
 
 
+# Words without which a question asks none of the kinds of _asks_whether_events_are_held:
+# it needs "what" or "which", an event word or "anything", or Chinese (its expression).
+_EVENT_CUES = _WHICH | _EVENT_WORDS | {"anything"}
+
+
 def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
-    kinds = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
+    # Every phrasing of a large knowledge base comes through here at load, and most ask no
+    # kind at all: each test below is skipped as soon as the words it needs are missing.
+    kinds = (
+        set()
+        if _QUESTION_WORDS.keys().isdisjoint(surface)
+        else {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
+    )
     # "what for", "what were they there for", "how come": a purpose, like "why".
     if tuple(surface[-2:]) in _PURPOSE_ENDINGS or (
         tuple(surface[-1:]) == ("for",)
@@ -347,10 +358,14 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
     # "where does talent fit into its growth story": what part it plays, not a place
     if "?where" in kinds and _FITTING.intersection(surface):
         kinds.discard("?where")
-    if surface and _asks_whether_events_are_held(surface, "".join(surface)):
+    typed = "".join(surface)
+    if (
+        surface
+        and (not typed.isascii() or not _EVENT_CUES.isdisjoint(surface))
+        and _asks_whether_events_are_held(surface, typed)
+    ):
         kinds.add(EVENTS_HELD)
     if has_chinese:
-        typed = "".join(surface)
         if _QUESTION_CHARACTERS.isdisjoint(typed):
             return sorted(kinds)
         kinds.update(f"?{found.lastgroup}" for found in _CHINESE_QUESTIONS.finditer(typed))

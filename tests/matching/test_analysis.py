@@ -6,7 +6,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.matching.analysis import (
+    _QUESTION_WORDS,
     SynonymMap,
+    _asks_whether_events_are_held,
+    _question_kinds,
     all_stop_phrases,
     analyse,
     is_stopword,
@@ -14,6 +17,7 @@ from bot.matching.analysis import (
     stop_mask,
 )
 from bot.matching.normalise import _ASCII_DROPPED, _ASCII_TABLE, _CHARACTERS, is_han, normalise
+from bot.matching.units import EVENTS_HELD
 from bot.matching.words import CHINESE_STOP_PHRASES, stem
 
 # Canonical tokens of every kind: English, a Chinese character, Chinese words.
@@ -111,3 +115,25 @@ def test_the_ascii_table_is_the_character_table() -> None:
     for code in range(128):
         translated = bytes([code]).translate(_ASCII_TABLE, _ASCII_DROPPED).decode("ascii")
         assert translated == (_CHARACTERS[code] or "")
+
+
+# Words each test in _question_kinds looks for, and some it does not.
+SURFACE_WORDS = [
+    *("what", "which", "who", "why", "where", "reason", "how", "come", "y", "for", "do", "does"),
+    *("events", "event", "meetups", "anything", "any", "ever", "hold", "host", "the", "is"),
+    *("kind", "of", "organisation", "exactly", "make", "known", "tongzhou", "2024", "phd"),
+    *"有没有活动论坛什么为谁哪",
+]
+
+
+@given(st.lists(st.sampled_from(SURFACE_WORDS), min_size=1, max_size=8), st.booleans())
+@example(["有", "活", "动"], True)
+@example(["does", "tongzhou", "hold", "events"], False)
+@example(["what", "events", "are", "there"], False)
+def test_question_kinds_skips_only_tests_that_cannot_succeed(
+    surface: list[str], has_chinese: bool
+) -> None:
+    kinds = set(_question_kinds(surface, has_chinese))
+    assert (EVENTS_HELD in kinds) == _asks_whether_events_are_held(surface, "".join(surface))
+    asked = {_QUESTION_WORDS[word] for word in _QUESTION_WORDS.keys() & surface}
+    assert asked <= kinds
