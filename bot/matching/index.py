@@ -252,7 +252,9 @@ class KbIndex:
             self.answers_kind[kind] = tuple(map(asking.__contains__, range(len(self.entry_ids))))
         self.vocabulary = frozenset(vocabulary)
         # The newest year the sources speak of: a later one is after what they can know.
-        self.newest_year = max(filter(is_year, self.vocabulary), default="0000")
+        # (A year is digits: the rest of a large vocabulary is passed over without a call.)
+        years = filter(is_year, filter(str.isdigit, self.vocabulary))
+        self.newest_year = max(years, default="0000")
         self.known_bigrams = frozenset(known_bigrams)
         self.known_characters = frozenset("".join(known_bigrams))
 
