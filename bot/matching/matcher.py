@@ -59,8 +59,6 @@ from bot.matching.guesses import (
     appends_a_guess,
     checks_then_goes_on,
     read_guesses,
-    unsay_a_wrong_focus,
-    unsay_a_wrong_member,
 )
 from bot.matching.index import KbIndex
 from bot.matching.normalise import detect_language
@@ -77,6 +75,7 @@ from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
 from bot.matching.pinyin import PinyinReader
 from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
+from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_member
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.words import (
     CHINESE_PLACES,

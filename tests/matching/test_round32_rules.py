@@ -6,8 +6,9 @@ import pytest
 from outcomes import answers_or_not, outcome
 
 from bot.faq import FaqEngine
-from bot.matching.guesses import checks_then_goes_on, focus_guessed
+from bot.matching.guesses import checks_then_goes_on
 from bot.matching.normalise import normalise
+from bot.matching.subjects_guessed import focus_guessed
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from outcomes import answers_or_not, outcome
 
 from bot.faq import FaqEngine
 from bot.matching.asks import asks_for_a_list, asks_for_one_share
-from bot.matching.guesses import member_guessed
+from bot.matching.subjects_guessed import member_guessed
 
 
 def _words(text: str) -> tuple[str, ...]:
