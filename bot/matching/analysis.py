@@ -204,6 +204,7 @@ _MEANS_OR_KNOWN_FOR = frozenset(
     (word,) for word in ("known", "famous", "renowned", "noted", "stand", "stands")
 )
 _DOING = frozenset(("do", "does"))
+_BRINGING = frozenset(("brought", "brings", "bring"))
 _FITTING = frozenset(("fit", "fits", "belong", "belongs"))
 _MAKING = frozenset(("make", "produce", "manufacture", "sell"))
 _BODIES = frozenset(
@@ -213,7 +214,7 @@ _CHINESE_QUESTIONS = re.compile(
     # What a company does for a living first: "是干嘛的" is not "why".
     "(?P<do>[做干搞](?:什么|啥|嘛|咩嘢?|乜嘢?)(?:的|嘅|㗎|生意|行业)"
     "|是[做干搞](?:什么|啥|嘛)|主要[做干搞](?:什么|啥|嘛)|(?:什么|啥)(?:样的)?(?:组织|机构|团体|单位))"
-    "|(?P<why>为什么|为啥|为何|何故|缘何|所为何来|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因|底层逻辑)"
+    "|(?P<why>为什么|为啥|为何|何故|缘何|所为何来|干嘛|干什么|干啥|图啥|图什么|图个啥|图的是|图的啥|做咩|做乜|搞咩|为咩|为咗|原因|底层逻辑|背后的?逻辑|出发点|初衷)"
     # "来的学者有哪些", "哪些专家": which people, as "who"
     "|(?P<who>谁|(?:学者|专家|院士|嘉宾|代表)都?有哪些|哪些(?:学者|专家|院士|嘉宾|代表))|(?P<where>哪里|哪儿|在哪|什么地方|啥地方|边度|喺边|何处|何地|何方)"
 )
@@ -343,6 +344,13 @@ def _question_kinds(surface: Sequence[str], has_chinese: bool) -> list[str]:
         kinds.add("?why")
     # "how come", and chat's "y is tongzhou so focused on talent" ("y or n" is yes or no).
     if ("how", "come") in itertools.pairwise(surface) or (surface and surface[0] == "y"):
+        kinds.add("?why")
+    # "what brought the uk scholars to tongzhou": why they came
+    if (
+        "what" in surface
+        and not _BRINGING.isdisjoint(surface)
+        and any(pair[0] == "what" and pair[1] in _BRINGING for pair in itertools.pairwise(surface))
+    ):
         kinds.add("?why")
     # "what does alphaess do", "what do they actually do": what someone does for a living;
     # "what kind of organisation is it", "what is that society exactly": what it is. ("What

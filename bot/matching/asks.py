@@ -273,7 +273,8 @@ _PLURAL_STEMS = frozenset(map(stem, LIST_REQUEST_PLURALS))
 
 
 def _names_plural(word: str) -> bool:
-    return word.endswith("s") and stem(word) in _PLURAL_STEMS
+    # "which start-ups": the hyphen leaves "ups"
+    return word == "ups" or (word.endswith("s") and stem(word) in _PLURAL_STEMS)
 
 
 def _one_of_unless_before(
@@ -388,7 +389,24 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
         or (_will_happen(surface) and not _WHEN_TO_COME.isdisjoint(itertools.pairwise(surface)))
         or (_will_happen(surface) and not _SOON.isdisjoint(surface))
         or _asks_what_followed(surface)
+        or _asks_if_still_so(surface)
     )
+
+
+# "is 3.0 still active", "still in effect this yr or replaced by 4.0?": whether something
+# holds now, which sources written in 2024 cannot say
+_STILL_SO = frozenset(
+    str.split("active valid running effective effect force ongoing available open going")
+)
+_OVERTAKEN = frozenset(str.split("replaced superseded expired outdated scrapped"))
+
+
+def _asks_if_still_so(surface: tuple[str, ...]) -> bool:
+    # "still active", "still in effect": within two words of "still"
+    after_still = [
+        word for at, word in enumerate(surface) if "still" in surface[max(0, at - 2) : at]
+    ]
+    return not _STILL_SO.isdisjoint(after_still) or not _OVERTAKEN.isdisjoint(surface)
 
 
 # "what happened after the doctoral event", "since then", "what came out of the gathering":

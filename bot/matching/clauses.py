@@ -28,8 +28,10 @@ from bot.matching.words import (
 # Chinese characters (Chinese users often type a space for a comma).
 _CLAUSE_BREAK_KEPT = re.compile(
     r"((?:[,;:!?，。；：！？、()（）\n]|(?<!\d)\.|\.(?!\d))+|\s+[-–—]+\s+"
-    # ... but "asking as an investor" is one clause
-    r"|(?<!asking)\s+(?:and|but|so|because|since|as)\s+"
+    # ... but "asking as an investor" is one clause; chat's "n" is "and"
+    r"|(?<!asking)\s+(?:and|but|so|because|since|as|n)\s+"
+    # "my cousin has an interview ... asked me where their office is": the question reported
+    r"|\s+(?=ask(?:ed|s)\s+(?:me|us)\s+(?:where|what|when|how|why|who|which)\b)"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
 )
 _WORD = re.compile(r"[a-z']+")
@@ -39,7 +41,9 @@ _ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our 
 # "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
 _ASKER_CHINESE = re.compile(
     "^(?:下周|下个月|下月|下礼拜|明天|后天|今年|明年|最近|过几天)?"
-    f"(?:我|本人|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE})"
+    f"(?:我|本人|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE}"
+    # "刚从德国回来", "剛回國": the asker, just back
+    "|[刚剛](?:[从從]\\w{1,6})?(?:回来|回來|回国|回國))"
 )
 # "I heard AlphaESS pays PhDs 50k, is that right?": the clause is the claim to check, not the
 # asker's story, however it starts.
@@ -121,6 +125,9 @@ _GOING_ON = frozenset(
     )
 )
 _GOING_ON_MODALS = frozenset(str.split("may might will would"))
+# "relocating family in sept, where ...", "weighing a move, what ...": the asker's plan, told
+# without naming them
+_ASKERS_PLANS = frozenset(str.split("relocating moving weighing considering planning"))
 _NOT_A_VERB = frozenset(
     str.split(
         "i you u we they it he she there this that these those the a an any some its their his "
@@ -128,6 +135,7 @@ _NOT_A_VERB = frozenset(
     )
 )
 _QUESTION_MARKS = frozenset("?？")
+_NOT_DOING = frozenset(str.split("of s and or in at from"))
 _ASKERS_TASKS = frozenset(str.split("writing doing preparing drafting compiling researching"))
 _THIRD_PERSONS = frozenset(("he", "she", "they"))
 _LINKING = frozenset(("is", "are", "was", "were", "s"))
@@ -139,8 +147,20 @@ def _tells_a_task(words: list[str]) -> bool:
     return bool(words) and words[0] in _ASKERS_TASKS and SUBJECT_WORDS.isdisjoint(words)
 
 
+# "friend keeps name dropping alphaess at dinner": someone close, told of without "my"
+_CLOSE_PEOPLE = frozenset(
+    str.split(
+        "friend friends cousin cousins colleague colleagues boss dad mum mom wife husband "
+        "partner girlfriend boyfriend supervisor classmate classmates brother sister"
+    )
+)
+
+
 def _names_a_close_one(words: list[str]) -> bool:
-    """ "he is my supervisor", "she's my wife": who someone is to the asker."""
+    """ "he is my supervisor", "she's my wife": who someone is to the asker; and "friend keeps
+    mentioning alphaess": what they do."""
+    if len(words) >= 3 and words[0] in _CLOSE_PEOPLE and words[1] not in _NOT_DOING:
+        return True
     return (
         len(words) >= 4
         and words[0] in _THIRD_PERSONS
@@ -280,6 +300,8 @@ def context_clauses(
         # "asking as an investor" asks nothing itself
         signed_asking = words[:2] == ["asking", "as"] and len(words) <= 4
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
+            about_the_asker = True
+        if not context and words[:1] and words[0] in _ASKERS_PLANS:
             about_the_asker = True
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True
@@ -447,9 +469,18 @@ _AUDIENCE = re.compile(
 )
 
 
+# ... and "explain policy 3.0 like I'm a hiring manager", "like i'm five": the answer pitched
+# at someone, not a subject
+_PITCHED_AT = re.compile(
+    r"\b(?:summari[sz]e|explain|describe|put|tell me)\b.*?"
+    r"\blike (?:i[’']?m|i am) ((?:a |an )?(?:[a-z]+ ){0,2}[a-z0-9]+)\W*$"
+)
+
+
 def audience(question: str) -> str:
     """The words naming whom the asker wants the answer for ("our hr team"), or ""."""
-    found = _AUDIENCE.search(question.casefold())
+    casefolded = question.casefold()
+    found = _AUDIENCE.search(casefolded) or _PITCHED_AT.search(casefolded)
     return found.group(1) if found else ""
 
 

@@ -47,7 +47,10 @@ def _recalls(surface: tuple[str, ...]) -> bool:
 
 _CONFIRMING_ENDS = Phrases(
     [
-        *((w,) for w in str.split("right rite correct yeah yes yep true innit eh no")),
+        *(
+            (w,)
+            for w in str.split("right rite ryt correct yeah yes yep ya yah true legit innit eh no")
+        ),
         ("is", "that", "right"),
         ("is", "that", "correct"),
         ("isnt", "it"),
@@ -494,6 +497,14 @@ def read_guesses(
     # ... and so is a day ("was the event on march 28?", 活动是3月28号吗).
     if units.confirming or _checks_a_date(surface) or typed.endswith(("吗", "嗎")):
         dates |= {day for day in numbers_in_dates(surface) if day not in index.vocabulary}
+    # ... and so is a year in any fact offered for checking ("alphaess came 2015 ya?",
+    # "有人说是2020年"), not only after "was"
+    if units.confirming:
+        dates |= {
+            year
+            for year in surface
+            if is_year(year) and year not in index.vocabulary and year < index.newest_year
+        }
     offered = offered_options(surface)
     if hub_places and not units.places_offered:
         offered += hub_places

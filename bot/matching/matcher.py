@@ -77,6 +77,7 @@ from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_member
 from bot.matching.units import WHERE, QueryUnits
+from bot.matching.web_address import asks_for_another_address, web_units, whose_address
 from bot.matching.words import (
     CHINESE_PLACES,
     CHINESE_SUBJECT,
@@ -114,6 +115,7 @@ _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
 _FUTURE = "<future>"
+_WEB_ADDRESS = "<web address>"
 _OPINION = "<opinion>"
 _PERSON_DETAIL = "<person detail>"
 _PRICE = "<price>"
@@ -152,6 +154,7 @@ class Matcher:
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
         self.speller = Speller(self.index, self.settings)
         self.pinyin = PinyinReader(knowledge)
+        self._web_units = web_units(self._words_of)
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -164,6 +167,7 @@ class Matcher:
         The ranking is empty when the decision came before ranking (small talk, nothing known).
         """
         question = without_length_asked(claim_as_hearsay(self.pinyin.read(question)))
+        question = smalltalk.spelled_out(question)
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
@@ -335,6 +339,9 @@ class Matcher:
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
+        named = whose_address(surface, typed)
+        if named and asks_for_another_address(self._words_of(named), self._web_units, index):
+            units.unknown[_WEB_ADDRESS] = unknown_weight * settings.subject_word_weight
         # "where is Tongzhou and how do I get there", "how can I get to tongzhou, which province
         # is it in": the way there follows from where it is.
         if (

@@ -217,3 +217,14 @@ def _opening_talk(index: KbIndex, analysed: Analysed, text: str) -> str | None:
     if opening.group(1) in _LEAVING or not re.search(r"\w", rest):
         return opening.group(1)
     return opening.group(1) if _SAYING_CHINESE.search(rest) else None
+
+
+# Chat's "gm" and "gn" are good morning and good night only as a whole message ("gm!", "gm
+# all"): "who is the GM of AlphaESS" asks for a general manager.
+_CHAT_GREETING = re.compile(r"^\W*(gm|gn)(?:\W+(?:gm|gn|all|everyone|bot|guys|folks))*\W*$")
+_SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
+
+
+def spelled_out(question: str) -> str:
+    found = _CHAT_GREETING.match(question.casefold())
+    return _SPELLED_OUT[found.group(1)] if found else question

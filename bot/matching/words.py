@@ -54,10 +54,10 @@ WEAK_WORDS = _word_list(
     attitude care cares cared data happen happened happening happens important importance
     main matter matters original play plays played role overall general generally basic
     current currently whole real actual actually exact specific stuff view views think
-    central significant special particular essential number numbers total
+    central significant special particular essential number numbers num total
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
-    type types status situation headcount basic stance stances near nearby close different
+    type types status situation headcount basic stance stances near nearby close different diff
     follow follows followed following
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
@@ -169,7 +169,7 @@ CONFIRM_CHINESE = re.compile(
     "是不是|对吗|对不对|对吧|没错吧|是吗|是真的吗|真的吗|真的假的|係咪|系咪|冇错|吧$"
     f"|{CLOSE_ONE_CLAIMS_CHINESE}"
     # Cantonese "right or not", and hearsay: "聽講…", "听说…", "我记得…".
-    "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得"
+    "|啱不啱|啱唔啱|啱吗|啱嗎|听讲|聽講|听说|聽說|我记得|我記得|有人说|有人說|据说|據說"
     # "有一百个吗": a number offered for checking
     "|有[\\d一二两三四五六七八九十百千万]+(?:个|家|多个|多家)?(?:吗|么|嘛)"
 )
@@ -277,6 +277,8 @@ LIST_REQUEST_CHINESE = re.compile(
     "|[二三四五六七八九十两0-9]多?[家个条位项]\\w{0,8}叫(?:什么|啥)|列一下|列出(?!的(?:(?!企业|公司)[^，。？?,]){0,12}(?:多少|几)(?![家个]))|列举|列个|列下"
     "|[二三四五六七八九十两0-9][家个条位项]\\w{0,8}(?:有哪些|是哪些|是哪几)"
     "|哪[二三四五六七八九十两0-9](?![天日号年月])"
+    # "72家量产的都是什么行业": what each of a counted group is
+    "|[家个项位条所]\\w{0,8}都是(?:什么|啥|哪些)(?:行业|领域|产业|企业|公司|方向)"
     "|哪些\\w{0,3}?(?:国家|产业|行业|领域)|(?<!在)哪些\\w{0,3}?(?:企业|公司)|都有谁|都有哪些"
 )
 
@@ -420,7 +422,8 @@ CHINESE_STOP_PHRASES = _word_list(
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     敬问 敢问 冒昧 冒昧一问 冒昧请教 敬请赐教 赐教 请赐教 烦请 烦请告知 不胜感激 为盼 敬启者
     恕我直言 此次 请简述 简述 劳驾 叨扰 何 何处 何地 何方 何时 何日 何年 何种 何故 缘何 所为何来
-    如此 未知 从事 老朽 贵处 底层逻辑 老伴 老头子 看不懂 候选人 背调 一句话 一句话概括 简单说说
+    如此 未知 从事 老朽 贵处 底层逻辑 背后的逻辑 背后逻辑
+    老伴 老头子 看不懂 候选人 背调 一句话 一句话概括 简单说说
     简单说 简单说下 简单说一下 简单讲讲 简单讲下 简单讲一下 简单介绍下 简单聊聊 简而言之 说下 讲下
     """
 )
