@@ -221,7 +221,9 @@ def _opening_talk(index: KbIndex, analysed: Analysed, text: str) -> str | None:
 
 # Chat's "gm" and "gn" are good morning and good night only as a whole message ("gm!", "gm
 # all"): "who is the GM of AlphaESS" asks for a general manager.
-_CHAT_GREETING = re.compile(r"^\W*(gm|gn)(?:\W+(?:gm|gn|all|everyone|bot|guys|folks))*\W*$")
+_CHAT_GREETING = re.compile(
+    r"^\W*(gm|gn)(?:\W+(?:gm|gn|all|everyone|bot|guys|folks|fam|yall|y'all))*\W*$"
+)
 _SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
 
 

@@ -22,6 +22,7 @@ _ADDRESS_WORDS = frozenset(str.split("website websites homepage link links url u
 # "site" alone may be a place ("alphaess's site", "a site visit"), "page" a page of a report
 _QUALIFIED = {"site": frozenset(("web", "official")), "page": frozenset(("home", "web"))}
 _LINKING = frozenset(str.split("for of to"))
+_SAYING = frozenset(str.split("says said say claims claimed states stated shows showed lists"))
 # Where the phrase naming whose address it is stops
 _PHRASE_ENDS = frozenset(
     str.split(
@@ -36,6 +37,8 @@ _ORIGINAL = frozenset(str.split("original source sources"))
 _CHINESE_ADDRESS = re.compile(r"([\u4e00-\u9fffa-z0-9.]{1,12}?)的?(?:官方网站|官网|网站|网址|链接)")
 
 _SENT = re.compile("[我你他她]|个$")
+# "AlphaESS官网上说总部在南通": what the site says
+_CHINESE_SAYING = re.compile("[上里]?(?:说|說|写|寫|显示|顯示|提到|称|稱)")
 
 
 def web_units(words_of: Callable[[str], tuple[str, ...]]) -> frozenset[str]:
@@ -51,7 +54,8 @@ def whose_address(surface: Sequence[str], typed: str) -> str:
         is_address = word in _ADDRESS_WORDS or bool(
             after and surface[at - 1 : at] and surface[at - 1] in after
         )
-        if not is_address:
+        # "alphaess website says they're in 120 countries": the site is where a claim was read
+        if not is_address or (surface[at + 1 : at + 2] and surface[at + 1] in _SAYING):
             continue
         if surface[at + 1 : at + 2] and surface[at + 1] in _LINKING:
             named = []
@@ -72,6 +76,8 @@ def whose_address(surface: Sequence[str], typed: str) -> str:
         if named:
             return " ".join(named)
     found = _CHINESE_ADDRESS.search(typed)
+    if found is not None and _CHINESE_SAYING.match(typed, found.end()):
+        return ""
     # "hr发我个链接": a link someone sent, not whose it is
     if found is None or _SENT.search(found.group(1)):
         return ""

@@ -347,6 +347,8 @@ FUTURE_CHINESE = re.compile(
     "|后续|会后(?!悔)|(?:活动|会议|大会|交流会)(?:结束)?(?:之)?后(?!悔)"
     # "下个月通州有什么活动", not the asker's plan ("我下个月要去面试")
     "|(?:下个?月|下周|下礼拜|下星期)(?![要想去得]).{0,4}(?:有|办|举办|举行|搞)"
+    # whether it still holds ("3.0现在还有效吗", "被新政策取代了吗"): later than the sources
+    "|还有效|仍然有效|还在执行|还在实施|还管用|过期了|失效|废止|被\\w{0,6}取代|取代了"
 )
 
 # Words about the asker's own situation ("my startup", "我的孩子"): the article describes the

@@ -45,6 +45,11 @@ def _words(text: str) -> tuple[str, ...]:
         # the source's own address
         ("link to the original article pls", "about-source"),
         ("原文链接发我一下", "about-source"),
+        # a site as where a claim was read, not an address asked for
+        ("alphaess website says they're in 120 countries, is that true?", "alphaess-global-reach"),
+        ("AlphaESS官网上说总部在南通，是真的吗", "alphaess-headquarters"),
+        # a policy's 初衷 is its focus, not why the district values talent
+        ("推出人才新政3.0的初衷是什么", "policy-3-0"),
         # a friend's doing, told without "my"
         ("colleague keeps bringing up alphaess, what do they make", "alphaess-business"),
     ],
@@ -59,6 +64,8 @@ def test_round34_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         # still in force now: later than the sources
         "is talent policy 3.0 still valid today",
         "has policy 3.0 been replaced",
+        "3.0新政现在还有效吗",
+        "人才新政是不是已经被取代了",
         # which of a counted group, or what each of them is
         "which start-ups made it to mass production",
         "42家高新技术企业都是什么行业的",
@@ -74,9 +81,14 @@ def test_round34_declines(shipped: FaqEngine, question: str) -> None:
     assert answers_or_not(shipped, question, None)
 
 
-@pytest.mark.parametrize("greeting", ["gm", "gm all"])
+@pytest.mark.parametrize("greeting", ["gm", "gm all", "GM fam!"])
 def test_chat_greetings(shipped: FaqEngine, greeting: str) -> None:
     assert outcome(shipped, greeting) == ("smalltalk", "greeting")
+
+
+def test_gm_inside_a_question_is_no_greeting(shipped: FaqEngine) -> None:
+    assert outcome(shipped, "gn yall") == ("smalltalk", "goodbye")
+    assert outcome(shipped, "who is the gm of alphaess")[0] != "smalltalk"
 
 
 def test_cantonese_robot_is_asked_who_the_bot_is(shipped: FaqEngine) -> None:
