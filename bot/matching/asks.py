@@ -395,10 +395,9 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
 
 # "is 3.0 still active", "still in effect this yr or replaced by 4.0?": whether something
 # holds now, which sources written in 2024 cannot say
-_STILL_SO = frozenset(
-    str.split("active valid running effective effect force ongoing available open going")
-)
+_STILL_SO = frozenset(str.split("active valid running effective effect force ongoing available"))
 _OVERTAKEN = frozenset(str.split("replaced superseded expired outdated scrapped"))
+_BEING = frozenset(str.split("is was been be being got it"))
 
 
 def _asks_if_still_so(surface: tuple[str, ...]) -> bool:
@@ -406,7 +405,15 @@ def _asks_if_still_so(surface: tuple[str, ...]) -> bool:
     after_still = [
         word for at, word in enumerate(surface) if "still" in surface[max(0, at - 2) : at]
     ]
-    return not _STILL_SO.isdisjoint(after_still) or not _OVERTAKEN.isdisjoint(surface)
+    # "was it replaced", "has 3.0 been superseded" (not "my info is outdated", "I replaced my
+    # phone")
+    overtaken = any(
+        word in _OVERTAKEN
+        and not _BEING.isdisjoint(surface[max(0, at - 3) : at])
+        and "my" not in surface[max(0, at - 3) : at]
+        for at, word in enumerate(surface)
+    )
+    return not _STILL_SO.isdisjoint(after_still) or overtaken
 
 
 # "what happened after the doctoral event", "since then", "what came out of the gathering":

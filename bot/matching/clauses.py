@@ -135,7 +135,13 @@ _NOT_A_VERB = frozenset(
     )
 )
 _QUESTION_MARKS = frozenset("?？")
-_NOT_DOING = frozenset(str.split("of s and or in at from"))
+# what someone close does ("friend keeps ...", "boss wants ..."; not "partner universities")
+_DOING = frozenset(
+    str.split(
+        "keeps keep kept says said asked asks wants wanted thinks thought told mentioned "
+        "mentions works worked is was has had needs needed"
+    )
+)
 _ASKERS_TASKS = frozenset(str.split("writing doing preparing drafting compiling researching"))
 _THIRD_PERSONS = frozenset(("he", "she", "they"))
 _LINKING = frozenset(("is", "are", "was", "were", "s"))
@@ -159,7 +165,7 @@ _CLOSE_PEOPLE = frozenset(
 def _names_a_close_one(words: list[str]) -> bool:
     """ "he is my supervisor", "she's my wife": who someone is to the asker; and "friend keeps
     mentioning alphaess": what they do."""
-    if len(words) >= 3 and words[0] in _CLOSE_PEOPLE and words[1] not in _NOT_DOING:
+    if len(words) >= 3 and words[0] in _CLOSE_PEOPLE and words[1] in _DOING:
         return True
     return (
         len(words) >= 4
@@ -301,7 +307,13 @@ def context_clauses(
         signed_asking = words[:2] == ["asking", "as"] and len(words) <= 4
         if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
-        if not context and words[:1] and words[0] in _ASKERS_PLANS:
+        # ... naming no figure ("moving from 2.0 to policy 3.0, what changed" asks about both)
+        if (
+            not context
+            and words[:1]
+            and words[0] in _ASKERS_PLANS
+            and not any(character.isdigit() for character in clause)
+        ):
             about_the_asker = True
         if _tells_a_task(words) or _names_a_close_one(words) or describes_me:
             about_the_asker = True

@@ -47,10 +47,7 @@ def _recalls(surface: tuple[str, ...]) -> bool:
 
 _CONFIRMING_ENDS = Phrases(
     [
-        *(
-            (w,)
-            for w in str.split("right rite ryt correct yeah yes yep ya yah true legit innit eh no")
-        ),
+        *((w,) for w in str.split("right rite ryt correct yeah yes yep ya yah true innit eh no")),
         ("is", "that", "right"),
         ("is", "that", "correct"),
         ("isnt", "it"),
@@ -139,6 +136,8 @@ def confirms_a_fact(surface: tuple[str, ...]) -> bool:
     their guess, which the right entry corrects, not a subject of its own."""
     return (
         _CONFIRMING_ENDS.close(surface)
+        # "372 projects, legit?" checks a fact; "is alphaess legit?" asks whether it is sound
+        or (surface[-1:] == ("legit",) and surface[:1] not in _YES_NO)
         or _CONFIRMING_STARTS.open(surface)
         or "or" in surface  # "is it in jiangsu or zhejiang": the asker offers the options
         or _recalls(surface)
@@ -498,12 +497,16 @@ def read_guesses(
     if units.confirming or _checks_a_date(surface) or typed.endswith(("吗", "嗎")):
         dates |= {day for day in numbers_in_dates(surface) if day not in index.vocabulary}
     # ... and so is a year in any fact offered for checking ("alphaess came 2015 ya?",
-    # "有人说是2020年"), not only after "was"
+    # "有人说是2020年"), not only after "was"; but not a span of the asker's own ("I have lived
+    # here since 2010", "studied there from 2015 to 2019")
     if units.confirming:
         dates |= {
             year
-            for year in surface
-            if is_year(year) and year not in index.vocabulary and year < index.newest_year
+            for at, year in enumerate(surface)
+            if is_year(year)
+            and year not in index.vocabulary
+            and year < index.newest_year
+            and surface[at - 1 : at] not in _SPANNING
         }
     offered = offered_options(surface)
     if hub_places and not units.places_offered:
@@ -550,6 +553,7 @@ def _what_figures_count(
     return counted
 
 
+_SPANNING = frozenset((word,) for word in str.split("since from to until till between"))
 # "is policy 3.0 mostly about cash subsidies?": a yes-or-no question guesses the focus too
 _YES_NO = frozenset((word,) for word in str.split("is are was were does do did"))
 _WHO_MAY = frozenset(str.split("for to open available eligible"))

@@ -22,6 +22,9 @@ _ADDRESS_WORDS = frozenset(str.split("website websites homepage link links url u
 # "site" alone may be a place ("alphaess's site", "a site visit"), "page" a page of a report
 _QUALIFIED = {"site": frozenset(("web", "official")), "page": frozenset(("home", "web"))}
 _LINKING = frozenset(str.split("for of to"))
+_LINK = frozenset(("link", "links"))
+_JOINING = frozenset((("to",), ("with",), ("up",)))
+_BEFORE_A_LINK = frozenset(str.split("the a an any their its official direct web download"))
 _SAYING = frozenset(str.split("says said say claims claimed states stated shows showed lists"))
 # Where the phrase naming whose address it is stops
 _PHRASE_ENDS = frozenset(
@@ -34,9 +37,12 @@ _NOT_A_NAME = frozenset(
     str.split("the a an official english chinese s your their its this that home web")
 )
 _ORIGINAL = frozenset(str.split("original source sources"))
-_CHINESE_ADDRESS = re.compile(r"([\u4e00-\u9fffa-z0-9.]{1,12}?)的?(?:官方网站|官网|网站|网址|链接)")
+# (链接 inside 产业链接近, 链接下来 is no link)
+_CHINESE_ADDRESS = re.compile(
+    r"([\u4e00-\u9fffa-z0-9.]{1,12}?)的?(?:官方网站|官网|网站|网址|(?<!业)链接(?![近纳连续下]))"
+)
 
-_SENT = re.compile("[我你他她]|个$")
+_PEOPLE = re.compile("[我你他她]")
 # "AlphaESS官网上说总部在南通": what the site says
 _CHINESE_SAYING = re.compile("[上里]?(?:说|說|写|寫|显示|顯示|提到|称|稱)")
 
@@ -56,6 +62,15 @@ def whose_address(surface: Sequence[str], typed: str) -> str:
         )
         # "alphaess website says they're in 120 countries": the site is where a claim was read
         if not is_address or (surface[at + 1 : at + 2] and surface[at + 1] in _SAYING):
+            continue
+        # "how does the event link to policy 3.0": a verb, not an address ("full text link?",
+        # "the link to policy 3.0" are addresses)
+        if (
+            word in _LINK
+            and at
+            and surface[at - 1] not in _BEFORE_A_LINK
+            and surface[at + 1 : at + 2] in _JOINING
+        ):
             continue
         if surface[at + 1 : at + 2] and surface[at + 1] in _LINKING:
             named = []
@@ -79,9 +94,10 @@ def whose_address(surface: Sequence[str], typed: str) -> str:
     if found is not None and _CHINESE_SAYING.match(typed, found.end()):
         return ""
     # "hr发我个链接": a link someone sent, not whose it is
-    if found is None or _SENT.search(found.group(1)):
+    if found is None:
         return ""
-    return found.group(1)
+    # "请给我人才新政3.0的官网": whose, after the people; "hr发我个链接": a link someone sent
+    return _PEOPLE.split(found.group(1))[-1].lstrip("个")
 
 
 def asks_for_another_address(named: tuple[str, ...], web: frozenset[str], index: KbIndex) -> bool:

@@ -130,3 +130,53 @@ def test_whose_address() -> None:
     assert whose_address(_words("alphaess's site visit"), "") == ""
     assert whose_address((), "人才新政3.0的官网") == "人才新政3.0"
     assert whose_address((), "hr发我个链接") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a span of the asker's own years is no date offered for checking
+        (
+            "I studied in the UK from 2015 to 2019; the event guests came from the UK, right?",
+            "doctoral-event-guests",
+        ),
+        ("tongzhou funded 372 projects, right? I have lived here since 2010", None),
+        # "still open to relocating" is the asker, not whether something still holds
+        ("I'm still open to relocating, what does policy 3.0 offer?", "policy-3-0"),
+        # 产业链接近 holds no link
+        ("通州重点产业链接近10条吗？", "industrial-chains"),
+        # "link to" as a verb
+        ("how does the doctoral event link to policy 3.0?", "policy-3-0"),
+    ],
+)
+def test_round34_neighbours_left_alone(
+    shipped: FaqEngine, question: str, entry_id: str | None
+) -> None:
+    if entry_id is None:
+        assert outcome(shipped, question)[1] != "alphaess-talent-project"
+    else:
+        assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "is X legit?" asks whether it is sound, not a fact to check
+        "is alphaess legit?",
+        # a close one's word before a noun is no person doing something
+        "partner universities of the uk scholars, which ones?",
+        # a plan naming figures is what is asked about
+        "moving from 2.0 to policy 3.0, what changed?",
+        # whose address, after the people asking for it
+        "请给我人才新政3.0的官网",
+        "talent policy 3.0 full text link?",
+    ],
+)
+def test_round34_review_declines(shipped: FaqEngine, question: str) -> None:
+    assert answers_or_not(shipped, question, None)
+
+
+def test_still_so_needs_the_thing_itself() -> None:
+    assert not asks_about_the_future(_words("sorry if my info is outdated where is alphaess"))
+    assert not asks_about_the_future(_words("i replaced my old phone where is alphaess"))
+    assert asks_about_the_future(_words("has 3.0 been replaced"))
