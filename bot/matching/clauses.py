@@ -136,7 +136,7 @@ _NOT_A_VERB = frozenset(
 )
 _QUESTION_MARKS = frozenset("?？")
 # what someone close does ("friend keeps ...", "boss wants ..."; not "partner universities")
-_DOING = frozenset(
+_CLOSE_ONE_DOING = frozenset(
     str.split(
         "keeps keep kept says said asked asks wants wanted thinks thought told mentioned "
         "mentions works worked is was has had needs needed"
@@ -165,7 +165,7 @@ _CLOSE_PEOPLE = frozenset(
 def _names_a_close_one(words: list[str]) -> bool:
     """ "he is my supervisor", "she's my wife": who someone is to the asker; and "friend keeps
     mentioning alphaess": what they do."""
-    if len(words) >= 3 and words[0] in _CLOSE_PEOPLE and words[1] in _DOING:
+    if len(words) >= 3 and words[0] in _CLOSE_PEOPLE and words[1] in _CLOSE_ONE_DOING:
         return True
     return (
         len(words) >= 4

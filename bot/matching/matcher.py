@@ -77,7 +77,7 @@ from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_member
 from bot.matching.units import WHERE, QueryUnits
-from bot.matching.web_address import asks_for_another_address, web_units, whose_address
+from bot.matching.web_address import AddressHolders, whose_address
 from bot.matching.words import (
     CHINESE_PLACES,
     CHINESE_SUBJECT,
@@ -154,7 +154,7 @@ class Matcher:
         self._scorer = SCORERS[self.settings.fuzzy_scorer]
         self.speller = Speller(self.index, self.settings)
         self.pinyin = PinyinReader(knowledge)
-        self._web_units = web_units(self._words_of)
+        self._addresses = AddressHolders(self.index, self._words_of)
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -340,7 +340,7 @@ class Matcher:
         if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
         named = whose_address(surface, typed)
-        if named and asks_for_another_address(self._words_of(named), self._web_units, index):
+        if named and self._addresses.asks_for_another(self._words_of(named)):
             units.unknown[_WEB_ADDRESS] = unknown_weight * settings.subject_word_weight
         # "where is Tongzhou and how do I get there", "how can I get to tongzhou, which province
         # is it in": the way there follows from where it is.

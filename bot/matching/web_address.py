@@ -47,10 +47,6 @@ _PEOPLE = re.compile("[我你他她]")
 _CHINESE_SAYING = re.compile("[上里]?(?:说|說|写|寫|显示|顯示|提到|称|稱)")
 
 
-def web_units(words_of: Callable[[str], tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(unit for word in WEB_WORDS for unit in words_of(word))
-
-
 def whose_address(surface: Sequence[str], typed: str) -> str:
     """The words naming whose web address is asked for: "alphaess" in "alphaess website?" and
     "link to policy 3.0", "人才新政3.0" in "人才新政3.0的官网" ("" when none is named)."""
@@ -93,27 +89,32 @@ def whose_address(surface: Sequence[str], typed: str) -> str:
     found = _CHINESE_ADDRESS.search(typed)
     if found is not None and _CHINESE_SAYING.match(typed, found.end()):
         return ""
-    # "hr发我个链接": a link someone sent, not whose it is
     if found is None:
         return ""
     # "请给我人才新政3.0的官网": whose, after the people; "hr发我个链接": a link someone sent
     return _PEOPLE.split(found.group(1))[-1].lstrip("个")
 
 
-def asks_for_another_address(named: tuple[str, ...], web: frozenset[str], index: KbIndex) -> bool:
-    """The ``named`` units (whose address is asked for) include one the entries giving an
-    address never speak of but another entry does, and none only they speak of ("原文",
-    "original story"). A name no entry knows ("the outlet") says nothing either way."""
-    subjects = {
-        unit
-        for unit in named
-        if unit not in web and not unit.startswith("?") and unit in index.vocabulary
-    }
-    holders = [units for units in index.entry_units if not units.isdisjoint(web)]
-    if not subjects or not holders:
-        return False
-    held = frozenset().union(*holders)
-    rest = [units for units in index.entry_units if units.isdisjoint(web)]
-    if any(unit in held and all(unit not in units for units in rest) for unit in subjects):
-        return False
-    return not subjects <= held
+class AddressHolders:
+    """What the entries giving a web address speak of, worked out once per index."""
+
+    def __init__(self, index: KbIndex, words_of: Callable[[str], tuple[str, ...]]) -> None:
+        self.web = frozenset(unit for word in WEB_WORDS for unit in words_of(word))
+        holders = [units for units in index.entry_units if not units.isdisjoint(self.web)]
+        others = [units for units in index.entry_units if units.isdisjoint(self.web)]
+        self.held: frozenset[str] = frozenset().union(*holders)
+        self.held_only = self.held - frozenset().union(*others)
+        self._vocabulary = index.vocabulary
+
+    def asks_for_another(self, named: tuple[str, ...]) -> bool:
+        """The ``named`` units (whose address is asked for) include one the entries giving an
+        address never speak of but another entry does, and none only they speak of ("原文",
+        "original story"). A name no entry knows ("the outlet") says nothing either way."""
+        subjects = {
+            unit
+            for unit in named
+            if unit not in self.web and not unit.startswith("?") and unit in self._vocabulary
+        }
+        if not subjects or not self.held or not self.held_only.isdisjoint(subjects):
+            return False
+        return not subjects <= self.held
