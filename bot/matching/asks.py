@@ -402,9 +402,12 @@ _BEING = frozenset(str.split("is was been be being got it"))
 
 def _asks_if_still_so(surface: tuple[str, ...]) -> bool:
     # "still active", "still in effect": within two words of "still"
-    after_still = [
-        word for at, word in enumerate(surface) if "still" in surface[max(0, at - 2) : at]
-    ]
+    # (most questions hold no "still": they skip the scan)
+    after_still = (
+        [word for at, word in enumerate(surface) if "still" in surface[max(0, at - 2) : at]]
+        if "still" in surface
+        else []
+    )
     # "was it replaced", "has 3.0 been superseded" (not "my info is outdated", "I replaced my
     # phone")
     overtaken = any(
