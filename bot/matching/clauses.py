@@ -41,7 +41,7 @@ _ASKER = frozenset(str.split("i im i'm ive i've id i'd ill i'll my we we're our 
 # "我…", and "闺女要去通州上班": someone close to the asker, whose story the asker tells.
 _ASKER_CHINESE = re.compile(
     "^(?:下周|下个月|下月|下礼拜|明天|后天|今年|明年|最近|过几天)?"
-    f"(?:我|本人|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE}"
+    f"(?:我|本人|敝人|在下|(?:想|要|准备|打算|计划)去|{CLOSE_ONES_PLANS_CHINESE}"
     # "刚从德国回来", "剛回國": the asker, just back
     "|[刚剛](?:[从從]\\w{1,6})?(?:回来|回來|回国|回國))"
 )
@@ -467,6 +467,7 @@ class Context:
     words: frozenset[str] = frozenset()
     chinese: str = ""
     asked_chinese: str = ""
+    asked: str = ""  # the asking clauses, as typed: what is left once the asker is told of
 
 
 _CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")
@@ -544,6 +545,7 @@ def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
         frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
         " ".join(run for analysed in told for run in analysed.runs),
         " ".join(run for analysed in asking for run in analysed.runs),
+        " ".join(asked) if context else "",
     )
 
 

@@ -61,7 +61,7 @@ from bot.matching.guesses import (
     read_guesses,
 )
 from bot.matching.index import KbIndex
-from bot.matching.normalise import detect_language
+from bot.matching.normalise import detect_language, normalise
 from bot.matching.outcome import Candidate, Match
 from bot.matching.people import (
     about_the_asker,
@@ -85,6 +85,7 @@ from bot.matching.words import (
     CHINESE_WEAK_WORDS,
     CLOSE_ONES_BENEFITS,
     CLOSE_ONES_BENEFITS_ENGLISH,
+    CLOSE_ONES_NEEDS_ENGLISH,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
     FUNDING_CONTEXT_CHINESE,
@@ -174,14 +175,18 @@ class Matcher:
         if not analysed.tokens:
             return Match("decline", reply_lang, score=0.0), []
 
-        smalltalk_id, smalltalk_score = smalltalk.closest(self.index, analysed)
-        if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
-            return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
-
-        if about_bot := about_the_bot(self.index, analysed):
-            return Match("smalltalk", reply_lang, entry_id=about_bot[0], score=about_bot[1]), []
+        if talk := self._small_talk(analysed):
+            return Match("smalltalk", reply_lang, entry_id=talk[0], score=talk[1]), []
 
         context = context_of(question[: self.settings.max_query_chars], self.analyse)
+        # "just back from the UK, who are you": once the asker has told of themselves, what
+        # they go on to ask may be small talk on its own ("hi, I want to know about X" is not).
+        if (
+            context.asked
+            and normalise(question).endswith(normalise(context.asked))
+            and (talk := self._small_talk(self.analyse(context.asked)))
+        ):
+            return Match("smalltalk", reply_lang, entry_id=talk[0], score=talk[1]), []
         offered = appends_a_guess(question) or checks_then_goes_on(question)
         units = self.query_units(analysed, context, guess_offered=offered)
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
@@ -215,6 +220,14 @@ class Matcher:
         ):
             return Match("smalltalk", reply_lang, entry_id=opened[0], score=opened[1]), []
         return match, ranked
+
+    def _small_talk(self, analysed: Analysed) -> tuple[str, float] | None:
+        """The small talk ``analysed`` surely is (close to a phrasing of it, or a question about
+        the bot), if any."""
+        smalltalk_id, smalltalk_score = smalltalk.closest(self.index, analysed)
+        if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
+            return smalltalk_id, smalltalk_score
+        return about_the_bot(self.index, analysed)
 
     def analyse(self, question: str) -> Analysed:
         return analyse(
@@ -356,11 +369,20 @@ class Matcher:
             units.unknown[_PERSON_DETAIL] = unknown_weight * settings.subject_word_weight
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
+        # Clauses telling who the asker is ("my grandson is job hunting", "本人自海外归来") do
+        # not ask about the asker's own case: only what is asked can.
+        # (When what is asked is small talk, "hi, I need housing for my family", the told
+        # clauses are the request.)
+        asked = self.analyse(context.asked) if context.asked else analysed
+        asking = surface if self._small_talk(asked) else asked.surface
+        asked_typed = "".join(asking)
         if (
-            about_the_asker(surface)
-            or PERSONAL_CHINESE.search(typed)
+            about_the_asker(asking)
+            or PERSONAL_CHINESE.search(asked_typed)
+            # ... but a close one's benefits or needs are told and asked together
             or CLOSE_ONES_BENEFITS.search(typed)
             or CLOSE_ONES_BENEFITS_ENGLISH.search(" ".join(surface))
+            or CLOSE_ONES_NEEDS_ENGLISH.search(" ".join(surface))
         ):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))

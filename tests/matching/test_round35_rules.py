@@ -1,0 +1,64 @@
+"""Round 35's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import outcome
+
+from bot.faq import FaqEngine
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # who the asker is, told with "my", does not make the question about the asker's case
+        (
+            "I'm a retired chemist and my nephew is weighing an offer. Where is AlphaESS's "
+            "global head office, if I may ask?",
+            "alphaess-headquarters",
+        ),
+        (
+            "Forgive my curiosity, I am writing notes for my book club: in which year did "
+            "AlphaESS come to the region as a talent project?",
+            "alphaess-talent-project",
+        ),
+        # formal written Chinese: 本人/敝人 telling who asks, 之, 何以, 此处, 是否
+        ("敝人研究锂电池多年，想请教艾罗能源之主营业务是否与储能有关？", "alphaess-business"),
+        ("本人久居海外，敢问此处之通州归哪个省管？", "tongzhou-location"),
+        ("通州何以如此看重创新人才？", "talent-priority"),
+        ("通州把创新人才放在重要位置的原因是什么", "talent-priority"),
+    ],
+)
+def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # once the asker has told of themselves, what they ask can be small talk
+        ("I just got back from london, who are you?", ("smalltalk", "who-are-you")),
+        ("刚从英国回来，你是谁", ("smalltalk", "who-are-you")),
+        ("I am a postdoc in Leeds. what can you do?", ("smalltalk", "what-can-you-do")),
+    ],
+)
+def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[str, str]) -> None:
+    assert outcome(shipped, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an earlier version of the policy, named by its number
+        "the 2.0 policy came out in 2020 ya?",
+        "人才新政2.0是哪年出的",
+        # the asker's own case, asked in formal Chinese
+        "本人能否申请人才新政3.0的补贴",
+        # a close one's need, told and then asked about
+        "my son needs a kindergarten place, does the talent policy help",
+        # ... and a question about the asker's own case after their story
+        "I'm a postdoc in Leeds. Can I get funding if I move to Tongzhou?",
+    ],
+)
+def test_round35_declines(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
