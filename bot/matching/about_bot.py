@@ -26,11 +26,15 @@ _MACHINE_CHINESE = re.compile("机器人|人工智能|机器|程序|(?i:ai)")
 _HELPING = frozenset(("help", "handl", "answer", "assist", "do"))
 _ASKING_WHAT = frozenset(("what", "what_kind", "which"))
 _HELPING_CHINESE = re.compile(
-    "(?:你|您|机器人|这个号|这个账号|(?i:bot)).{0,6}(?:能|会|可以).{0,3}(?:帮|做|干|回答|答|问)"
+    "(?:你|您|阁下|机器人|这个号|这个账号|(?i:bot)).{0,6}(?:能|会|可以).{0,3}"
+    # (compared as analysed: 提供 reads as the token "provider")
+    "(?:帮|做|干|回答|答|问|provider|协助)"
     ".{0,4}(?:什么|啥|哪些|哪方面|嘛)"
 )
 # The words such a question is made of, besides the bot's own: nothing about a subject.
-_CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here", "answer"))
+_CAPABILITY_WORDS = frozenset(
+    ("what_kind", "quest", "thing", "stuff", "topic", "here", "answer", "provider")
+)
 
 
 # The bot as the subject of a question about where it comes from ("r u from tongzhou?", "is

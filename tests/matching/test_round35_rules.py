@@ -27,6 +27,8 @@ from bot.faq import FaqEngine
         ("本人久居海外，敢问此处之通州归哪个省管？", "tongzhou-location"),
         ("通州何以如此看重创新人才？", "talent-priority"),
         ("通州把创新人才放在重要位置的原因是什么", "talent-priority"),
+        # ... while what a company provides is still its business
+        ("AlphaESS主要提供哪些产品", "alphaess-business"),
     ],
 )
 def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -40,6 +42,9 @@ def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         ("I just got back from london, who are you?", ("smalltalk", "who-are-you")),
         ("刚从英国回来，你是谁", ("smalltalk", "who-are-you")),
         ("I am a postdoc in Leeds. what can you do?", ("smalltalk", "what-can-you-do")),
+        # what help the bot gives, asked formally
+        ("请问阁下能提供什么协助", ("smalltalk", "what-can-you-do")),
+        ("您能提供哪些帮助呀", ("smalltalk", "what-can-you-do")),
     ],
 )
 def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[str, str]) -> None:
