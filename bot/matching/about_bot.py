@@ -27,14 +27,17 @@ _HELPING = frozenset(("help", "handl", "answer", "assist", "do"))
 _ASKING_WHAT = frozenset(("what", "what_kind", "which"))
 _HELPING_CHINESE = re.compile(
     "(?:你|您|阁下|机器人|这个号|这个账号|(?i:bot)).{0,6}(?:能|会|可以).{0,3}"
-    # (compared as analysed: 提供 reads as the token "provider")
-    "(?:帮|做|干|回答|答|问|provider|协助)"
-    ".{0,4}(?:什么|啥|哪些|哪方面|嘛)"
+    "(?:帮|做|干|回答|答|问|协助)"
+    ".{0,4}(?:什么|啥|哪些|哪方面|嘛|何种)"
+)
+# "请问您能提供哪些帮助": the help the bot provides, asked of the bot itself (not 你们, a company),
+# and help named as such: "你能提供什么" may ask a company what it sells.
+_PROVIDING_HELP_CHINESE = re.compile(
+    "(?:你|您|阁下)(?!们).{0,4}(?:能|会|可以).{0,3}提供.{0,4}(?:什么|啥|哪些|哪方面|何种)"
+    "(?:样的)?(?:帮助|协助|帮忙|服务|支持)?的?(?:帮助|协助|帮忙)"
 )
 # The words such a question is made of, besides the bot's own: nothing about a subject.
-_CAPABILITY_WORDS = frozenset(
-    ("what_kind", "quest", "thing", "stuff", "topic", "here", "answer", "provider")
-)
+_CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here", "answer"))
 
 
 # The bot as the subject of a question about where it comes from ("r u from tongzhou?", "is
@@ -91,6 +94,10 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
         found := _small_talk_where(
             index, lambda phrasing: _bot_is_subject(phrasing.text, tuple(phrasing.text.split()))
         )
+    ):
+        return found
+    if _PROVIDING_HELP_CHINESE.search("".join(analysed.surface)) and (
+        found := _small_talk_where(index, _on_phrasing(_what_you_can_do))
     ):
         return found
     tokens = frozenset(talk_tokens)

@@ -467,7 +467,7 @@ class Context:
     words: frozenset[str] = frozenset()
     chinese: str = ""
     asked_chinese: str = ""
-    asked: str = ""  # the asking clauses, as typed: what is left once the asker is told of
+    asked: str = ""  # the asking clauses, normalised: what is left once the asker is told of
 
 
 _CLOSE_ONES_PHRASE = re.compile(f"我?{CLOSE_ONES_PLANS_CHINESE}[去来]?")

@@ -79,6 +79,8 @@ from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_mem
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.web_address import AddressHolders, whose_address
 from bot.matching.words import (
+    BENEFIT_CHINESE,
+    BENEFIT_ENGLISH,
     CHINESE_PLACES,
     CHINESE_SUBJECT,
     CHINESE_SUBJECT_WORDS,
@@ -180,13 +182,14 @@ class Matcher:
 
         context = context_of(question[: self.settings.max_query_chars], self.analyse)
         # "just back from the UK, who are you": once the asker has told of themselves, what
-        # they go on to ask may be small talk on its own ("hi, I want to know about X" is not).
-        if (
-            context.asked
-            and normalise(question).endswith(normalise(context.asked))
-            and (talk := self._small_talk(self.analyse(context.asked)))
-        ):
-            return Match("smalltalk", reply_lang, entry_id=talk[0], score=talk[1]), []
+        # they go on to ask may be small talk on its own; but the told clauses may be the
+        # request ("I'm looking for AlphaESS's address, thanks!"), so the small talk only
+        # stands where the knowledge base answers nothing surely.
+        trailing_talk = (
+            self._small_talk(self.analyse(context.asked))
+            if context.asked and normalise(question).endswith(normalise(context.asked))
+            else None
+        )
         offered = appends_a_guess(question) or checks_then_goes_on(question)
         units = self.query_units(analysed, context, guess_offered=offered)
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
@@ -215,10 +218,11 @@ class Matcher:
         else:
             ranked = self.rank(analysed, units)
             match = self._decide(ranked, reply_lang)
-        if opened is not None and (
+        talk = opened or trailing_talk
+        if talk is not None and (
             match.kind != "answer" or (match.score or 0.0) < self.settings.sure_threshold
         ):
-            return Match("smalltalk", reply_lang, entry_id=opened[0], score=opened[1]), []
+            return Match("smalltalk", reply_lang, entry_id=talk[0], score=talk[1]), []
         return match, ranked
 
     def _small_talk(self, analysed: Analysed) -> tuple[str, float] | None:
@@ -373,16 +377,26 @@ class Matcher:
         # not ask about the asker's own case: only what is asked can.
         # (When what is asked is small talk, "hi, I need housing for my family", the told
         # clauses are the request.)
-        asked = self.analyse(context.asked) if context.asked else analysed
-        asking = surface if self._small_talk(asked) else asked.surface
+        asking = surface
+        if context.asked:
+            asked = self.analyse(context.asked)
+            asking = surface if self._small_talk(asked) else asked.surface
         asked_typed = "".join(asking)
         if (
             about_the_asker(asking)
             or PERSONAL_CHINESE.search(asked_typed)
-            # ... but a close one's benefits or needs are told and asked together
+            # ... but a close one's benefits, or what the asker wants for themselves or their
+            # own, are told and asked together
             or CLOSE_ONES_BENEFITS.search(typed)
             or CLOSE_ONES_BENEFITS_ENGLISH.search(" ".join(surface))
-            or CLOSE_ONES_NEEDS_ENGLISH.search(" ".join(surface))
+            or (
+                BENEFIT_ENGLISH.search(" ".join(surface)) is not None
+                and (
+                    about_the_asker(surface)
+                    or CLOSE_ONES_NEEDS_ENGLISH.search(" ".join(surface)) is not None
+                )
+            )
+            or (BENEFIT_CHINESE.search(typed) and PERSONAL_CHINESE.search(typed))
         ):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))

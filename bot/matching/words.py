@@ -368,7 +368,7 @@ PERSONA_WORDS = _word_list(
 # asked of the bot, nor 能得到什么信息).
 PERSONAL_CHINESE = re.compile(
     # not 我的candidate以为是北京通州, 我家人一听就以为: what someone close believes or says
-    "(?:我的|我家)(?![^，。？！,.?!]{0,12}?(?:以为|以為|觉得|覺得|听说|聽說|说|說))|本人(?:的|能|可以|可否|能否|是否|符合|适用|适合)|(?<!你)(?<!你能)(?<!你可以)给我(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
+    "(?:我的|我家)(?![^，。？！,.?!]{0,12}?(?:以为|以為|觉得|覺得|听说|聽說|说|說))|(?:本人|敝人|在下)(?:的|之子|之女|能|可以|可否|能否|是否|符合|适用|适合)|(?<!你)(?<!你能)(?<!你可以)给我(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
     "|[能可]以?(?:得到|拿到|享受)(?:什么|啥|多少)(?!帮助|信息|资料|建议)"
     # "哪类单位能获得资助": who qualifies
     "|(?:哪类|哪种|什么样的|什么|啥)(?:单位|企业|公司|人)\\w{0,3}(?:能|可以)(?:获得|申请|拿|享受)"
@@ -381,15 +381,26 @@ CLOSE_ONES_PLANS_CHINESE = (
 # ... and in English: "my son is moving to tongzhou for work, what subsidies are there".
 CLOSE_ONES_BENEFITS_ENGLISH = re.compile(
     r"\bmy (?:son|daughter|wife|husband|kid|kids|child|children|partner|brother|sister|"
-    r"girlfriend|boyfriend|fiance|fiancee|parents|startup|start-up|company|firm|factory|"
-    r"business|manager|boss|team|lab)\b.*\b(?:is|are|will|plans?|wants?|just)\b"
-    r".*\b(?:what|which|any|can (?:he|she|it|we|they) get)\b.*\b(?:subsid\w*|support|"
-    r"benefits?|perks?|allowances?|incentives?|bonus\w*|help|grants?|funding)\b"
+    r"girlfriend|boyfriend|fiance|fiancee|parents)\b.*\b(?:is|are|will|plans?|wants?|just)\b"
+    r".*\b(?:what|which|any|can (?:he|she|they) get)\b.*\b(?:subsid\w*|support|benefits?|"
+    r"perks?|allowances?|incentives?|bonus\w*)\b"
 )
 # "my kid needs a school place, does the policy help": a need told of, then asked about
 CLOSE_ONES_NEEDS_ENGLISH = re.compile(
     r"\b(?:my|our) (?:son|daughter|wife|husband|kid|kids|child|children|partner|family|"
-    r"parents)\b(?: \w+){0,2} needs?\b"
+    r"parents|grandson|granddaughter)\b(?: \w+){0,2} (?:needs?|requires?)\b"
+)
+# What an asker may want for themselves or their own: told of anywhere in a question about
+# their case ("I need a grant for my lab. What's available?"), it makes the question theirs.
+BENEFIT_ENGLISH = re.compile(
+    r"\b(?:fund\w*|grants?|subsid\w*|support|money|cash|salar\w*|hous\w*|flat|"
+    r"apartment|rent|school\w*|kindergarten|allowances?|bonus\w*|perks?|benefits?|"
+    r"incentives?|loans?|visas?|hukou|office space|offices?|premises|(?:a|new) home|receive"
+    r"|(?:what|any) help)\b"
+)
+# ... and in Chinese ("我的公司想落户通州，有什么补贴", "敝人之女欲往通州就业，可获何种补贴")
+BENEFIT_CHINESE = re.compile(
+    "补贴|补助|资助|奖励|待遇|福利|优惠|支持|住房|房子|学校|入学|上学|户口|签证|工资|薪"
 )
 # ... whose benefits, asked for, are the asker's own case ("女儿准备去通州读博，有什么补贴").
 CLOSE_ONES_BENEFITS = re.compile(
@@ -431,8 +442,8 @@ CHINESE_STOP_PHRASES = _word_list(
     我妈问 我爸问 阿妈问 我阿妈问 我爸妈问 朋友问 我朋友问 我老婆问 我老公问
     敬问 敢问 冒昧 冒昧一问 冒昧请教 敬请赐教 赐教 请赐教 烦请 烦请告知 不胜感激 为盼 敬启者
     恕我直言 此次 请简述 简述 劳驾 叨扰 何 何处 何地 何方 何时 何日 何年 何种 何故 缘何 所为何来
-    如此 未知 从事 老朽 贵处 底层逻辑 背后的逻辑 背后逻辑 之 之事 一带 此处 何以 置于
-    本人 敝人 阁下 可否 能否 是否 此 常将 混淆
+    如此 未知 从事 老朽 贵处 底层逻辑 背后的逻辑 背后逻辑 之事 之外 此处 此处之 何以
+    本人 敝人 阁下 可否 能否 是否
     老伴 老头子 看不懂 候选人 背调 一句话 一句话概括 简单说说
     简单说 简单说下 简单说一下 简单讲讲 简单讲下 简单讲一下 简单介绍下 简单聊聊 简而言之 说下 讲下
     """

@@ -29,6 +29,17 @@ from bot.faq import FaqEngine
         ("通州把创新人才放在重要位置的原因是什么", "talent-priority"),
         # ... while what a company provides is still its business
         ("AlphaESS主要提供哪些产品", "alphaess-business"),
+        ("what do you sell?", "alphaess-business"),
+        # the told clause is the request: thanks after it is no small talk alone
+        ("I'm looking for AlphaESS's head office address, thanks!", "alphaess-headquarters"),
+        # a close one's need for a fact is no benefit wanted
+        (
+            "my daughter needs to write a report about AlphaESS, what does it do?",
+            "alphaess-business",
+        ),
+        ("my son needs help with homework: where is Tongzhou?", "tongzhou-location"),
+        # 1.0 as an amount is no policy version
+        ("the funding was 1.0 billion yuan, correct?", "talent-projects-funding"),
     ],
 )
 def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -63,6 +74,14 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "my son needs a kindergarten place, does the talent policy help",
         # ... and a question about the asker's own case after their story
         "I'm a postdoc in Leeds. Can I get funding if I move to Tongzhou?",
+        # what the asker wants for themselves or their own, told before a general question
+        "If I move to Tongzhou, what subsidies are there?",
+        "I need a grant for my lab. What's available in Tongzhou?",
+        "My startup is looking for a home. Does policy 3.0 help?",
+        "我的公司想落户通州，有什么补贴",
+        "敝人之女欲往通州就业，可获何种补贴？",
+        # 之 and 此 only as function words of formal Chinese, not inside other words
+        "通州在一带一路中的作用是什么",
     ],
 )
 def test_round35_declines(shipped: FaqEngine, question: str) -> None:
