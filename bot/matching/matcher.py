@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from bot.knowledge.model import KnowledgeBase, Lang
 from bot.matching import smalltalk
 from bot.matching.about_bot import about_the_bot
-from bot.matching.analysis import Analysed, analyse, bigrams, stop_mask
+from bot.matching.analysis import Analysed, analyse, bigrams, raw_tokens, stop_mask
 from bot.matching.asks import (
     DATE_MARKS,
     asks_about_the_future,
@@ -141,6 +141,9 @@ _ASKING_NOTHING = frozenset(("you_mean", stem("example")))
 
 
 _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
+# Words and Chinese characters in a message that may still be small talk: the longest
+# small-talk phrasing has 9 ("what kind of stuff can you help me with"), with room to spare.
+_SMALL_TALK_TOKENS = 14
 
 
 class Matcher:
@@ -185,13 +188,23 @@ class Matcher:
         # they go on to ask may be small talk on its own; but the told clauses may be the
         # request ("I'm looking for AlphaESS's address, thanks!"), so the small talk only
         # stands where the knowledge base answers nothing surely.
-        trailing_talk = (
+        asked = tuple(raw_tokens(normalise(context.asked))) if context.asked else None
+        # Small talk is short: a longer asking clause is not worth analysing as one.
+        asked_talk = (
             self._small_talk(self.analyse(context.asked))
-            if context.asked and normalise(question).endswith(normalise(context.asked))
+            if asked is not None and len(asked) <= _SMALL_TALK_TOKENS
+            else None
+        )
+        trailing_talk = (
+            asked_talk
+            if asked_talk and normalise(question).endswith(normalise(context.asked))
             else None
         )
         offered = appends_a_guess(question) or checks_then_goes_on(question)
-        units = self.query_units(analysed, context, guess_offered=offered)
+        # (When what is asked is small talk, "hi, I need housing for my family", the told
+        # clauses are the request.)
+        asking = asked if asked_talk is None else None
+        units = self.query_units(analysed, context, guess_offered=offered, asking=asking)
         # Only chatter: every known word also comes from small talk ("hello there bot": "bot"
         # is also an entry's word), with less than one unseen word's worth of the rest ("好嘞
         # 谢谢你", "thanks, that helped", "how are you today").
@@ -244,8 +257,15 @@ class Matcher:
     # --- the question's units -----------------------------------------------------------------
 
     def query_units(
-        self, analysed: Analysed, context: Context | None = None, *, guess_offered: bool = False
+        self,
+        analysed: Analysed,
+        context: Context | None = None,
+        *,
+        guess_offered: bool = False,
+        asking: tuple[str, ...] | None = None,
     ) -> QueryUnits:
+        """The question's units; ``asking`` is the surface of its asking clauses alone, when
+        other clauses only tell who the asker is."""
         index = self.index
         settings = self.settings
         unknown_weight = settings.unknown_word_weight * index.max_idf
@@ -374,13 +394,8 @@ class Matcher:
         if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         # Clauses telling who the asker is ("my grandson is job hunting", "本人自海外归来") do
-        # not ask about the asker's own case: only what is asked can.
-        # (When what is asked is small talk, "hi, I need housing for my family", the told
-        # clauses are the request.)
-        asking = surface
-        if context.asked:
-            asked = self.analyse(context.asked)
-            asking = surface if self._small_talk(asked) else asked.surface
+        # not ask about the asker's own case: only what is asked (``asking``) can.
+        asking = asking or surface
         asked_typed = "".join(asking)
         if (
             about_the_asker(asking)
