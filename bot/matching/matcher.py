@@ -396,20 +396,17 @@ class Matcher:
         # Clauses telling who the asker is ("my grandson is job hunting", "本人自海外归来") do
         # not ask about the asker's own case: only what is asked (``asking``) can.
         asking = asking or surface
-        asked_typed = "".join(asking)
+        spaced = " ".join(surface)
         if (
             about_the_asker(asking)
-            or PERSONAL_CHINESE.search(asked_typed)
+            or PERSONAL_CHINESE.search("".join(asking))
             # ... but a close one's benefits, or what the asker wants for themselves or their
             # own, are told and asked together
             or CLOSE_ONES_BENEFITS.search(typed)
-            or CLOSE_ONES_BENEFITS_ENGLISH.search(" ".join(surface))
+            or CLOSE_ONES_BENEFITS_ENGLISH.search(spaced)
             or (
-                BENEFIT_ENGLISH.search(" ".join(surface)) is not None
-                and (
-                    about_the_asker(surface)
-                    or CLOSE_ONES_NEEDS_ENGLISH.search(" ".join(surface)) is not None
-                )
+                BENEFIT_ENGLISH.search(spaced) is not None
+                and (about_the_asker(surface) or bool(CLOSE_ONES_NEEDS_ENGLISH.search(spaced)))
             )
             or (BENEFIT_CHINESE.search(typed) and PERSONAL_CHINESE.search(typed))
         ):
