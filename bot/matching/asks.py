@@ -72,6 +72,26 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+def what_a_figure_counts(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """ "I heard 100 british scholars came, is that right?": the words after the first figure
+    offered (no year, no day of a date) up to a stopword or a verb, what it counts; checking it
+    asks how many."""
+    dates = numbers_in_dates(surface)
+    for position, word in enumerate(surface):
+        following = surface[position + 1 : position + 2]
+        # "26-27 march": a span of days, the first of them no count either
+        if following and (following[0].isdigit() or following[0] in MONTHS):
+            continue
+        if word.isdigit() and not is_year(word) and word not in dates:
+            return tuple(
+                itertools.takewhile(
+                    lambda after: not is_stopword(after) and after not in _COUNT_VERBS,
+                    surface[position + 1 : position + 5],
+                )
+            )
+    return ()
+
+
 _MEASURES = frozenset("个家位名条所座项")
 _PLACES = frozenset(("tongzhou", "nantong"))
 _AMOUNTS = frozenset(("fund",))

@@ -133,6 +133,7 @@ class KbIndex:
             )
             for entry in knowledge.entries
         )
+        self.all_counted: frozenset[str] = frozenset().union(*self.counted)
 
         # Every phrasing, entry by entry (an entry's phrasings follow one another), analysed.
         questions = [

@@ -45,6 +45,7 @@ from bot.matching.asks import (
     counted_in_chinese,
     months_naming_an_event,
     numbers_in_dates,
+    what_a_figure_counts,
     what_is_counted,
 )
 from bot.matching.clauses import (
@@ -413,6 +414,18 @@ class Matcher:
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
         units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
         counted = what_is_counted(surface)
+        # A count offered for checking asks how many of what it counts, which the entry with
+        # the real count answers ("I heard 100 british scholars came, is that number right?").
+        # Only in English, and only of what some entry counts: a figure in Chinese text or one
+        # counting nothing the entries count ("2 nantong", "~10 yrs") offers no count.
+        if (
+            not units.counting
+            and units.confirming
+            and not analysed.runs
+            and (offered := what_a_figure_counts(surface))
+            and not index.all_counted.isdisjoint(self.analyse(" ".join(offered)).words)
+        ):
+            units.counting, counted = True, offered
         if units.counting and counted:
             words = self.analyse(" ".join(counted)).words
             # "how many people attended": people could be anyone the entries count.

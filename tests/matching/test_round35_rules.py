@@ -40,6 +40,11 @@ from bot.faq import FaqEngine
         ("my son needs help with homework: where is Tongzhou?", "tongzhou-location"),
         # 1.0 as an amount is no policy version
         ("the funding was 1.0 billion yuan, correct?", "talent-projects-funding"),
+        # a count offered for checking asks how many of what it counts
+        ("heard 200 british academics turned up, is that figure right?", "doctoral-event-guests"),
+        ("I read 500 talent projects were supported, correct?", "talent-projects-funding"),
+        # ... but a span of days is no count
+        ("the doctoral event ran 26-27 march, right?", "doctoral-event-date"),
     ],
 )
 def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -80,6 +85,8 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "My startup is looking for a home. Does policy 3.0 help?",
         "我的公司想落户通州，有什么补贴",
         "敝人之女欲往通州就业，可获何种补贴？",
+        # a tag only checks the told clause, which is then what is asked: the asker's own case
+        "my 2 kids are moving, right?",
         # 之 and 此 only as function words of formal Chinese, not inside other words
         "通州在一带一路中的作用是什么",
     ],
