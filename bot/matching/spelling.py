@@ -61,12 +61,17 @@ class Speller:
         return found
 
     def corrected(self, tokens: list[str]) -> list[str]:
-        """``tokens`` with words split in two rejoined ("head quarters") and typos corrected."""
+        """``tokens`` with words split in two rejoined ("head quarters"), texting's "4" and "2"
+        read as words, and typos corrected."""
         known = self._index.surface_words
         joined: list[str] = []
         position = 0
         while position < len(tokens):
             token = tokens[position]
+            if token in _TEXTED and _texted_as_word(tokens, position):
+                joined.append(_TEXTED[token])
+                position += 1
+                continue
             if position + 1 < len(tokens):
                 pair = token + tokens[position + 1]
                 if (
@@ -142,3 +147,28 @@ class Speller:
         return min(
             (Indel.distance(word, found), found) for found, edits, _ in nearest if edits == 1
         )[1]
+
+
+# Texting's "asking 4 a class project", "events 4 attracting talent", "belongs 2 nantong": a
+# digit between two words standing for a preposition, not a count ("top 4 chains", "the 2
+# academicians").
+_TEXTED = {"4": "for", "2": "to"}
+_FOR_BEFORE = frozenset(
+    str.split("a an the my our your ur me us you u them him her his their this that it")
+)
+_TO_AFTER_VERBS = frozenset(
+    str.split(
+        "belong belongs belonged move moving moved come coming came go going went relocate "
+        "relocating relocated return returning returned travel travelling back trip"
+    )
+)
+
+
+def _texted_as_word(tokens: list[str], position: int) -> bool:
+    before = tokens[position - 1] if position else ""
+    after = tokens[position + 1] if position + 1 < len(tokens) else ""
+    if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+        return False
+    if tokens[position] == "4":
+        return after in _FOR_BEFORE or (after.endswith("ing") and len(after) > 4)
+    return before in _TO_AFTER_VERBS

@@ -43,6 +43,9 @@ from bot.faq import FaqEngine
         # a count offered for checking asks how many of what it counts
         ("heard 200 british academics turned up, is that figure right?", "doctoral-event-guests"),
         ("I read 500 talent projects were supported, correct?", "talent-projects-funding"),
+        # texting's 4 and 2 between words
+        ("any events 4 recruiting phds in tongzhou", "talent-events"),
+        ("which province does tongzhou belong 2", "tongzhou-location"),
         # ... but a span of days is no count
         ("the doctoral event ran 26-27 march, right?", "doctoral-event-date"),
     ],
@@ -93,3 +96,19 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
 )
 def test_round35_declines(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["events", "4", "attracting", "talent"], ["events", "for", "attracting", "talent"]),
+        (["need", "it", "4", "my", "notes"], ["need", "it", "for", "my", "notes"]),
+        (["moving", "2", "tongzhou"], ["moving", "to", "tongzhou"]),
+        # a count stays a count
+        (["top", "4", "chains"], ["top", "4", "chains"]),
+        (["the", "2", "academicians"], ["the", "2", "academicians"]),
+        (["4", "my", "notes"], ["4", "my", "notes"]),
+    ],
+)
+def test_texted_digits(shipped: FaqEngine, tokens: list[str], expected: list[str]) -> None:
+    assert shipped.matcher.speller.corrected(tokens)[: len(expected)] == expected
