@@ -112,7 +112,11 @@ class Damping:
         elif self._counted_hits and self._counted_hits[entry] < self._most_hits:
             shortfall = (self._most_hits - self._counted_hits[entry]) / self._most_hits
             unknown += settings.count_shortfall_weight * shortfall * unseen_weight
-        if units.dating and not index.states_a_date[entry]:
+        # "3.0具体是哪天发布的": an entry dating something only to "the end of 2023" cannot say
+        # which day either.
+        if (units.dating and not index.states_a_date[entry]) or (
+            units.asking_day and not index.states_a_day[entry]
+        ):
             unknown += settings.uncounted_weight * unseen_weight
         for kind in self._asking:
             if not index.answers_kind[kind][entry]:

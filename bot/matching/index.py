@@ -34,6 +34,7 @@ from bot.matching.normalise import normalise
 from bot.matching.units import DO, WHERE, WHY
 from bot.matching.words import (
     DATE_IN_ANSWER,
+    DAY_IN_ANSWER,
     ENGLISH_STOPWORDS,
     ENUMERATION_IN_ANSWER,
     NUMBER_IN_ANSWER,
@@ -116,6 +117,9 @@ class KbIndex:
             NUMBER_IN_ANSWER.search(_VERSION.sub(" ", text)) is not None for text, _ in undated
         )
         self.states_a_date: tuple[bool, ...] = tuple(dates > 0 for _, dates in undated)
+        self.states_a_day: tuple[bool, ...] = tuple(
+            DAY_IN_ANSWER.search(text) is not None for text in answers
+        )
         self.enumerates: tuple[bool, ...] = tuple(
             ENUMERATION_IN_ANSWER.search(text) is not None for text in answers
         )

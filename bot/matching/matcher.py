@@ -80,6 +80,7 @@ from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_mem
 from bot.matching.units import WHERE, QueryUnits
 from bot.matching.web_address import AddressHolders, whose_address
 from bot.matching.words import (
+    ASKS_THE_DAY,
     BENEFIT_CHINESE,
     BENEFIT_ENGLISH,
     CHINESE_PLACES,
@@ -447,6 +448,9 @@ class Matcher:
             or bool(WHEN_CHINESE.search(typed))
             or _DATE in analysed.tokens
             or bool(guesses.dates)
+        )
+        units.asking_day = units.dating and bool(
+            ASKS_THE_DAY.search(typed) or ASKS_THE_DAY.search(" ".join(surface))
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is

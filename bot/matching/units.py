@@ -23,6 +23,7 @@ class QueryUnits:
     unknown: dict[str, float] = field(default_factory=dict)  # unit -> weight
     counting: bool = False  # asks how many
     dating: bool = False  # asks when
+    asking_day: bool = False  # asks for the day itself, not only the year or month
     listing: bool = False  # asks for a list of names
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
     confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")

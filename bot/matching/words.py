@@ -319,6 +319,17 @@ WHEN_CHINESE = re.compile(
     # "引进年份多少", "日期是多少": the year or the date asked for
     "|年份|(?:日期|时间)是?多少|(?:啥|什么|哪个)日子"
 )
+# A day, not only a year or a month ("March 26-27", "3月26日"): what answers "which day".
+DAY_IN_ANSWER = re.compile(
+    "\\d{1,2}\\s*[日号]|\\b\\d{4}-\\d{2}-\\d{2}\\b"
+    "|(?i:\\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    "|December)\\s+\\d{1,2}\\b)"
+)
+# ... and a question asking for the day itself ("3.0具体是哪天发布的", "what exact date").
+ASKS_THE_DAY = re.compile(
+    "哪天|哪一天|几号|几月几日|几月几号|具体日期|哪日|边日"
+    "|(?i:\\b(?:which|what|exact|precise) (?:day|days)\\b|\\bexact date\\b|\\bprecise date\\b)"
+)
 DATE_IN_ANSWER = re.compile(
     "\\b(?:19|20)\\d\\d\\b|\\d:\\d\\d"
     "|\\d+(?:\\s*[-–至到]\\s*\\d+)?\\s*(?:[年月日号点时]|[ap]\\.?m\\b|o'clock)"

@@ -43,6 +43,9 @@ from bot.faq import FaqEngine
         # a count offered for checking asks how many of what it counts
         ("heard 200 british academics turned up, is that figure right?", "doctoral-event-guests"),
         ("I read 500 talent projects were supported, correct?", "talent-projects-funding"),
+        # ... while the day of what the article dates to the day is answered
+        ("海外博士人才活动具体是哪天", "doctoral-event-date"),
+        ("which day was the source article updated", "about-source"),
         # texting's 4 and 2 between words
         ("any events 4 recruiting phds in tongzhou", "talent-events"),
         ("which province does tongzhou belong 2", "tongzhou-location"),
@@ -88,6 +91,9 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "My startup is looking for a home. Does policy 3.0 help?",
         "我的公司想落户通州，有什么补贴",
         "敝人之女欲往通州就业，可获何种补贴？",
+        # the day asked of what the article dates only to a year's end
+        "人才新政3.0是哪一天正式发布的",
+        "what exact day did policy 3.0 come out",
         # a tag only checks the told clause, which is then what is asked: the asker's own case
         "my 2 kids are moving, right?",
         # 之 and 此 only as function words of formal Chinese, not inside other words
