@@ -91,6 +91,8 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "My startup is looking for a home. Does policy 3.0 help?",
         "我的公司想落户通州，有什么补贴",
         "敝人之女欲往通州就业，可获何种补贴？",
+        # what each of a counted group makes
+        "那42家高新技术企业都生产什么",
         # the day asked of what the article dates only to a year's end
         "人才新政3.0是哪一天正式发布的",
         "what exact day did policy 3.0 come out",
