@@ -91,6 +91,8 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "My startup is looking for a home. Does policy 3.0 help?",
         "我的公司想落户通州，有什么补贴",
         "敝人之女欲往通州就业，可获何种补贴？",
+        # whether the policy applies to the asker
+        "我在英国读博，人才新政3.0对我适用吗",
         # what each of a counted group makes
         "那42家高新技术企业都生产什么",
         # the day asked of what the article dates only to a year's end
