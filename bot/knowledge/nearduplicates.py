@@ -2,34 +2,37 @@
 
 Two texts are near-identical when rapidfuzz's ``fuzz.ratio`` of them reaches ``score`` (95 for
 phrasings). Comparing every pair is quadratic: 10,000 entries have 90,000 phrasings and four
-billion pairs. Instead a pair is scored only when the longer text contains, near the same
-place, one of a few pieces kept from the shorter; no near-identical pair lacks one, because:
+billion pairs. Instead a pair is scored only when the longer text holds, at a place known in
+advance, one of a few pieces kept from the shorter; no near-identical pair lacks one, because:
 
 - ``fuzz.ratio(a, b)`` is ``100 * (1 - d / L)``, where ``L = len(a) + len(b)`` and ``d`` counts
   the one-character insertions and deletions that turn ``a`` into ``b``. So a pair reaching
   ``s`` differs by at most ``(1 - s/100) * L`` edits (``_most_edits``), and its shorter text
   (length ``n``) is at least ``s / (200 - s)`` of the longer (length ``m``): for 95, at most 5
-  edits per 100 characters of the two texts, and lengths within 10.5% of each other.
-- Cut the shorter text into pieces. A deletion removes a character of one piece; an insertion
-  lands inside one piece or between two. So ``d`` edits touch at most ``d`` pieces, and of any
-  ``d + 1`` pieces one is untouched: it appears, character for character, in the longer text,
-  moved by ``shift`` = insertions minus deletions before it. The edits before it are at least
-  ``|shift|`` and those after it at least ``|m - n - shift|``, so ``|shift| + |m - n - shift|
-  <= d``: a window of about ``d + 1`` places.
-- Each text of length ``n`` keeps ``e + 1`` of its pieces, ``e`` being the most edits between
-  it and any text as long or longer that can reach the score; each text of length ``m`` looks
-  up its own substrings at those windows, for every shorter or equal length that can reach the
-  score. When ``e`` is 0 only an identical text can be near, and those are paired directly.
-- Not every kept piece needs the whole window. Count, for the t-th kept piece along the text,
-  the edits before it minus ``t - 1``: this starts at 0 or more, ends below 0 after the last
-  kept piece (there are more kept pieces than edits), and falls by at most one from one kept
-  piece to the next, by one only if that piece is untouched and no edit comes before the next.
-  Where it first falls below 0, the kept piece is untouched with exactly ``t - 1`` edits before
-  it and the rest after it: ``|shift| <= t - 1`` and ``|m - n - shift| <= d - t + 1``. A piece
-  numbered ``j`` (from 0, of ``K``) that is kept has at most ``j`` kept pieces before it and at
-  most ``K - 1 - j`` after, so it is looked up only at shifts with ``|shift| <= j`` and
-  ``|m - n - shift| <= d - kept + K - j`` (``d`` at most ``_most_edits``): the first and last
-  pieces at fewer places.
+  edits per 100 characters of the two texts, and lengths within 10.5% of each other. As ``d``
+  is ``n + m`` less twice the longest common subsequence, it has the parity of ``m - n``, which
+  can lower the bound by one (``_edits``).
+- Cut the shorter text into pieces. A deletion removes a character of at most one piece; an
+  insertion lands inside at most one. So ``d`` edits touch at most ``d`` pieces, and a piece
+  left untouched appears, character for character, in the longer text, moved by ``shift`` =
+  the insertions less the deletions before it.
+- Keep ``k > d`` pieces, numbered by rank ``t = 0, 1, ...`` along the text, let ``e(t)`` count
+  the edits before piece ``t``, and ``f(t) = e(t) - t``. ``f(0) >= 0``; past the last piece,
+  where ``e`` is ``d``, ``f`` is ``d - k < 0``; and from one kept piece to the next ``f`` falls
+  by at most one, by one only if the piece is untouched and no edit comes before the next.
+  Where ``f`` first falls below 0, piece ``t`` is untouched with exactly ``t`` edits before it
+  and ``d - t`` after: ``|shift| <= t``, ``shift`` has the parity of ``t`` (it is insertions
+  less deletions among ``t`` edits), and ``|m - n - shift| <= d - t`` (``_shifts``). So the
+  first and last kept pieces need looking up at one place each, the middle ones at a few.
+- Each text keeps one piece more than the most edits to a text as long or longer that may be
+  near it, filed by number and rank. For the texts of each length, every piece kept by a length
+  that may be near is put at each place its rank allows, all those that may be at one place in
+  one table (``_places``); a text looks up its own characters at every place. Texts of the same
+  length find each other from both sides, and themselves, which is skipped. When no edit is
+  allowed only an identical text can be near, and those are paired directly. A text too short
+  to cut into more pieces than edits (only for scores below 67) keeps each character as a
+  piece: a near pair shares a character (``d < L``), which is untouched, at any shift the edits
+  allow.
 
 Which pieces a text keeps does not matter to the argument, only to speed: it keeps its rarest
 among the texts of its length, so that in "could you tell me about X and Y for Z please" the
@@ -45,16 +48,20 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from itertools import chain
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
-# Pieces per edit a text may carry: more and shorter pieces let the rarest be kept (fewer texts
-# share them), but unrelated texts share short pieces by chance.
-_PIECES_PER_EDIT = 3
+# The length of a piece: unrelated texts share shorter pieces by chance, and longer ones leave a
+# text with few to choose its rarest from (a question's X, Y and Z may be 20 characters in all).
+_PIECE = 3
 
-# The pieces kept by the texts of one length: for each piece, its slice and the texts by piece.
-_Pieces = list[tuple[int, int, dict[str, list[str]]]]
+# A table: the texts holding a piece at one place, by the piece's characters.
+_Table = dict[str, list[str]]
+
+# A length's kept pieces: their length, and tables[number][rank] for each piece kept as the
+# rank-th along its text.
+_Kept = tuple[int, list[list[_Table]]]
 
 
 def is_near(first: str, second: str, score: float) -> bool:
@@ -77,56 +84,40 @@ def near_earlier(texts: Sequence[str], score: float) -> list[list[int]]:
     for text in positions:
         by_length[len(text)].append(text)
 
-    # Shortest texts first: a text's tables are filled as its own texts are looked up, so
-    # those of a shorter length are complete when longer texts look them up, and two texts
-    # of the same length are compared once, by whichever of them comes second.
-    pieces: dict[int, _Pieces] = {}
-    keeping: dict[int, int] = {}  # length -> how many pieces each text of that length keeps
-    for m in sorted(by_length):
-        group = by_length[m]
-        kept = _kept_pieces(m, group, threshold)
-        pieces[m], keeping[m] = kept.pieces, kept.keeps
-        # Every place a text of length m may hold an untouched piece of a partner: the slice of
-        # the text to look up (each cut once per text), and the table to look it up in.
-        slices: dict[tuple[int, int], int] = {}
-        tables: list[dict[str, list[str]]] = []
-        slots: list[int] = []
-        kept_here = {number for numbers in kept.rarest for number in numbers}
-        for n, edits in _partners(m, by_length, threshold):
-            count, keeps = len(pieces[n]), keeping[n]
-            for number, (start, length, table) in enumerate(pieces[n]):
-                if not (table or (n == m and number in kept_here)):
-                    continue  # no text keeps this piece: nothing to find in its table
-                for shift in _shifts(m - n, edits, number, count, keeps):
-                    if start + shift >= 0:
-                        tables.append(table)
-                        slots.append(slices.setdefault((start + shift, length), len(slices)))
-        # Each in one call: the text's slices, then the key of every lookup among them.
-        cut = _getter([slice(start, start + length) for start, length in slices])
-        pick = _getter(slots)
-        own_tables = [table for _, _, table in kept.pieces]
-        for index, text in enumerate(group):
-            if slots:
-                # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
-                # loops; is_near then decides each pair found as comparing two texts would.
-                found = map(dict.get, tables, pick(cut(text)))
-                candidates = list(chain.from_iterable(filter(None, found)))
-                for other, _, _ in process.extract(
-                    text,
-                    candidates,
-                    scorer=fuzz.ratio,
-                    processor=None,
-                    limit=None,
-                    score_cutoff=score - 1,
-                ):
-                    if other != text and is_near(other, text, score):
-                        pairs.update(
-                            (min(a, b), max(a, b))
-                            for a in positions[other]
-                            for b in positions[text]
-                        )
-            for number in kept.rarest[index]:  # now the text's own pieces can be found
-                own_tables[number].setdefault(kept.cut[number][index], []).append(text)
+    # partners[m]: each length n <= m whose texts may be near those of length m without being
+    # identical, with the most edits between them; keeps[n]: the pieces its texts keep.
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    keeps: dict[int, int] = {}
+    lengths = sorted(by_length)
+    for shorter, n in enumerate(lengths):
+        for m in lengths[shorter:]:
+            edits = _edits(n, m, threshold)
+            if edits < 0:
+                break  # and so for every longer length
+            if edits > 0:
+                partners[m].append((n, edits))
+                keeps[n] = max(keeps.get(n, 0), edits + 1)
+    kept = {n: _kept_pieces(n, by_length[n], count) for n, count in keeps.items()}
+    for m, group in by_length.items():
+        cut, tables = _places(m, [(n, edits, kept[n]) for n, edits in partners[m]])
+        for text in group if tables else ():
+            # Cutting, looking up and scoring run in the interpreter's and rapidfuzz's own
+            # loops; is_near then decides each pair found as comparing two texts would.
+            candidates = list(chain.from_iterable(filter(None, map(dict.get, tables, cut(text)))))
+            if not candidates:
+                continue
+            for other, _, _ in process.extract(
+                text,
+                candidates,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=None,
+                score_cutoff=score - 1,
+            ):
+                if other != text and is_near(other, text, score):
+                    pairs.update(
+                        (min(a, b), max(a, b)) for a in positions[other] for b in positions[text]
+                    )
     earlier: list[list[int]] = [[] for _ in texts]
     for first, second in sorted(pairs):
         earlier[second].append(first)
@@ -146,60 +137,68 @@ def _most_edits(total_length: int, threshold: Fraction) -> int:
     return int((100 - threshold) * total_length / 100)
 
 
-class _Kept(NamedTuple):
-    """The pieces of the texts of one length, and which of them each text keeps."""
-
-    pieces: _Pieces  # each piece's slice, and its table (filled as the texts are looked up)
-    cut: list[list[str]]  # cut[number][index]: that piece of the index-th text
-    rarest: list[list[int]]  # rarest[index]: the numbers of the pieces that text keeps
-    keeps: int  # how many pieces each text keeps
+def _edits(n: int, m: int, threshold: Fraction) -> int:
+    """The most edits between near texts of lengths ``n <= m``; -1 when there are none."""
+    most, grown = _most_edits(n + m, threshold), m - n
+    return most - ((most - grown) & 1) if most >= grown else -1
 
 
-def _kept_pieces(n: int, texts: list[str], threshold: Fraction) -> _Kept:
-    """The rarest ``edits + 1`` pieces of each text of length ``n``, where ``edits`` bounds the
-    edits to any partner as long or longer; none when only an identical text can be near."""
-    edits = _most_edits(n + int((200 - threshold) * n / threshold), threshold)
-    if edits == 0:
-        return _Kept([], [], [[] for _ in texts], 0)  # identical texts are paired without pieces
-    count = min(n, _PIECES_PER_EDIT * (edits + 1))
-    size, longer = divmod(n, count)  # the last ``longer`` pieces are one character longer
-    spans: list[tuple[int, int]] = []
-    for number in range(count):
-        start = number * size + max(0, number - (count - longer))
-        spans.append((start, size + (number >= count - longer)))
-    # Column by column: each text's piece, how many texts of this length have it there, and
+def _kept_pieces(n: int, texts: list[str], keeps: int) -> _Kept:
+    """The ``keeps`` rarest pieces of each text of length ``n`` (all its characters when it
+    has too few), filed by number and rank."""
+    size = min(_PIECE, n // keeps) or 1
+    count = n // size
+    keeps = min(keeps, count)
+    # Column by column: each text's piece and how many texts of this length have it there;
     # then for each text (a row) the numbers of its rarest, ties going to the earlier piece.
-    cut = [list(map(itemgetter(slice(start, start + length)), texts)) for start, length in spans]
+    starts = range(0, count * size, size)
+    cut = [list(map(itemgetter(slice(start, start + size)), texts)) for start in starts]
     frequencies = [list(map(Counter(column).__getitem__, column)) for column in cut]
-    rarest = [
-        sorted(range(count), key=row.__getitem__)[: edits + 1]
-        for row in zip(*frequencies, strict=True)
-    ]
-    return _Kept(
-        [(start, length, {}) for start, length in spans], cut, rarest, min(count, edits + 1)
-    )
+    tables: list[list[_Table]] = [[{} for _ in range(keeps)] for _ in range(count)]
+    numbers = range(count)
+    for text, row, pieces in zip(
+        texts, zip(*frequencies, strict=True), zip(*cut, strict=True), strict=True
+    ):
+        for rank, number in enumerate(sorted(sorted(numbers, key=row.__getitem__)[:keeps])):
+            tables[number][rank].setdefault(pieces[number], []).append(text)
+    return size, tables
 
 
-def _partners(
-    m: int, by_length: dict[int, list[str]], threshold: Fraction
-) -> list[tuple[int, int]]:
-    """Each length ``n <= m`` that may be near ``m``, with the most edits a near pair of those
-    lengths may differ by."""
-    return [
-        (n, _most_edits(n + m, threshold))
-        for n in by_length
-        if n <= m and (200 - threshold) * n >= threshold * m
-    ]
+def _places(
+    m: int, partners: list[tuple[int, int, _Kept]]
+) -> tuple[Callable[[str], tuple[str, ...]], list[_Table]]:
+    """For texts of length ``m``: a getter of their slices at every place where a piece kept
+    by a partner (its length, the most edits, its pieces) may be found, and for each slice one
+    table of all the pieces that may be there."""
+    at: dict[tuple[int, int], list[_Table]] = defaultdict(list)
+    for n, edits, (size, tables) in partners:
+        for number, by_rank in enumerate(tables):
+            for rank, table in enumerate(by_rank):
+                for shift in _shifts(m - n, edits, rank, len(by_rank)) if table else ():
+                    if 0 <= number * size + shift <= m - size:
+                        at[number * size + shift, size].append(table)
+    getter = _getter([slice(start, start + size) for start, size in at])
+    return getter, [_merged(tables) for tables in at.values()]
 
 
-def _shifts(grown: int, edits: int, number: int, count: int, keeps: int) -> range:
-    """The shifts at which piece ``number`` (of ``count``, ``keeps`` of them kept) of a text may
-    be found untouched in a text ``grown`` characters longer and at most ``edits`` away:
-    ``|shift| + |grown - shift| <= edits``, and where at least one kept piece is untouched
-    (more are kept than edits), ``|shift| <= number`` and
-    ``|grown - shift| <= edits - keeps + count - number`` (see the module's docstring)."""
-    low, high = -((edits - grown) // 2), (edits + grown) // 2
-    if keeps > edits:
-        after = edits - keeps + count - number  # the most edits after an untouched kept piece
-        low, high = max(low, -number, grown - after), min(high, number, grown + after)
-    return range(low, high + 1)
+def _shifts(grown: int, edits: int, rank: int, keeps: int) -> range:
+    """The shifts of the kept piece of this rank that may need finding in a text ``grown``
+    characters longer and ``edits`` away (see the module's docstring): ``|shift| <= rank``, of
+    its parity, and ``|grown - shift| <= edits - rank``; any the edits allow when a text keeps
+    no more pieces than edits."""
+    if keeps <= edits:
+        return range(-((edits - grown) // 2), (edits + grown) // 2 + 1)
+    low = max(-rank, grown - edits + rank)
+    return range(low + ((low - rank) & 1), min(rank, grown + edits - rank) + 1, 2)
+
+
+def _merged(tables: list[_Table]) -> _Table:
+    """One table holding the texts of all, by piece."""
+    if len(tables) == 1:
+        return tables[0]
+    merged = dict(tables[0])
+    for table in tables[1:]:
+        shared = {piece: merged[piece] + table[piece] for piece in merged.keys() & table.keys()}
+        merged.update(table)
+        merged.update(shared)
+    return merged

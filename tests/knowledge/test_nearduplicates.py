@@ -73,3 +73,46 @@ def test_long_templated_questions_with_a_few_edits() -> None:
 
 def test_empty_texts_are_never_near() -> None:
     assert near_earlier(["", "", "a", "a"], 95.0) == [[], [], [], [2]]
+
+
+def bunched(text: str, edits: int, rng: random.Random) -> str:
+    """``text`` after ``edits`` insertions or deletions at one place, as when a question's first
+    word changes: the pieces after it all move by as much as the edits allow."""
+    at = rng.randint(0, len(text))
+    deleted = rng.randint(0, min(edits, len(text) - at))
+    inserted = "".join(rng.choice(_ALPHABET) for _ in range(edits - deleted))
+    return text[:at] + inserted + text[at + deleted :]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    frame=st.tuples(st.text(_ALPHABET, max_size=30), st.text(_ALPHABET, max_size=12)),
+    words=st.lists(st.text(_ALPHABET, min_size=1, max_size=10), min_size=1, max_size=4),
+    variants=st.integers(2, 12),
+    seed=st.integers(0, 2**32),
+    score=st.sampled_from([80.0, 90.0, 95.0]),
+)
+def test_templated_texts_with_spread_or_bunched_edits(
+    frame: tuple[str, str], words: list[str], variants: int, seed: int, score: float
+) -> None:
+    # Texts sharing a frame around a few words, as generated questions do: their common pieces
+    # are the frame's, and near pairs come at every length difference the score allows.
+    rng = random.Random(seed)
+    prefix, suffix = frame
+    texts = []
+    for _ in range(variants):
+        text = f"{prefix}{rng.choice(words)} {rng.choice(words)}{suffix}"
+        edit = edited if rng.random() < 0.5 else bunched
+        texts.append(edit(text, rng.randint(0, 1 + len(text) // 8), rng))
+
+    assert near_earlier(texts, score) == every_pair(texts, score)
+
+
+def test_low_scores_where_texts_are_too_short_to_cut_into_enough_pieces() -> None:
+    rng = random.Random(7)
+    for _ in range(1500):
+        score = rng.choice([40.0, 55.0, 66.0, 67.0, 70.0])
+        base = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 30)))
+        texts = [edited(base, rng.randint(0, 10), rng) for _ in range(rng.randint(2, 8))]
+
+        assert near_earlier(texts, score) == every_pair(texts, score), (score, texts)
