@@ -133,8 +133,16 @@ def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 
 def _most_edits(total_length: int, threshold: Fraction) -> int:
-    """The most insertions and deletions a near pair of this total length may differ by."""
-    return int((100 - threshold) * total_length / 100)
+    """The most insertions and deletions a near pair of this total length may differ by.
+
+    ``fuzz.ratio`` computes its score in floating point: a threshold that is itself such a
+    score (85.71428571428572 for 6 of 7) may be reached by a pair whose exact ratio is a hair
+    below it. The tolerance lets one more edit through then; ``is_near`` decides each pair.
+    """
+    return int((100 - threshold) * total_length / 100 + _ROUNDING)
+
+
+_ROUNDING = Fraction(1, 10**9)
 
 
 def _edits(n: int, m: int, threshold: Fraction) -> int:

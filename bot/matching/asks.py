@@ -72,20 +72,22 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-def what_a_figure_counts(surface: tuple[str, ...]) -> tuple[str, ...]:
+def what_a_figure_counts(surface: tuple[str, ...], dates: frozenset[str]) -> tuple[str, ...]:
     """ "I heard 100 british scholars came, is that right?": the words after the first figure
-    offered (no year, no day of a date) up to a stopword or a verb, what it counts; checking it
-    asks how many."""
-    dates = numbers_in_dates(surface)
+    offered that is no year and none of ``dates`` (the days and months the question names), up
+    to a stopword or a verb, what it counts; checking it asks how many."""
     for position, word in enumerate(surface):
-        following = surface[position + 1 : position + 2]
         # "26-27 march": a span of days, the first of them no count either
-        if following and (following[0].isdigit() or following[0] in MONTHS):
+        if surface[position + 1 : position + 2] and surface[position + 1].isdigit():
             continue
         if word.isdigit() and not is_year(word) and word not in dates:
             return tuple(
                 itertools.takewhile(
-                    lambda after: not is_stopword(after) and after not in _COUNT_VERBS,
+                    lambda after: (
+                        not is_stopword(after)
+                        and after not in _COUNT_VERBS
+                        and not after.endswith("ed")  # "372 projects supported"
+                    ),
                     surface[position + 1 : position + 5],
                 )
             )

@@ -545,8 +545,8 @@ def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
         frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
         " ".join(run for analysed in told for run in analysed.runs),
         " ".join(run for analysed in asking for run in analysed.runs),
-        # "my 2 kids are moving, right?": a tag only checks the told clause, which is then
-        # what is asked
+        # "my 2 kids are moving, right?": a tag only checks the told clause, so the asker's own
+        # case is read across the whole question (its words still count as told)
         " ".join(asked) if context and not all(map(_only_checks, asked)) else "",
     )
 

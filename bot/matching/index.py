@@ -137,7 +137,6 @@ class KbIndex:
             )
             for entry in knowledge.entries
         )
-        self.all_counted: frozenset[str] = frozenset().union(*self.counted)
 
         # Every phrasing, entry by entry (an entry's phrasings follow one another), analysed.
         questions = [
@@ -220,6 +219,16 @@ class KbIndex:
         self.max_idf = math.log(1.0 + count)
         self.postings: dict[str, tuple[int, ...]] = postings
         self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
+        # What a figure offered for checking may count: what the entries' numbers count, and
+        # anything an entry stating a number speaks of ("372 projects").
+        self.countable: frozenset[str] = frozenset().union(
+            *self.counted,
+            *(
+                units
+                for units, states in zip(entry_units, self.states_a_number, strict=True)
+                if states
+            ),
+        )
         weights = map(math.fsum, map(map, repeat(self.idf.__getitem__), phrasing_units))
         self.phrasings: tuple[Phrasing, ...] = tuple(
             map(

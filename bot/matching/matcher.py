@@ -419,16 +419,21 @@ class Matcher:
         # the real count answers ("I heard 100 british scholars came, is that number right?").
         # Only in English, and only of what some entry counts: a figure in Chinese text or one
         # counting nothing the entries count ("2 nantong", "~10 yrs") offers no count.
+        offered_words: tuple[str, ...] = ()
         if (
             not units.counting
             and units.confirming
             and not analysed.runs
-            and (offered := what_a_figure_counts(surface))
-            and not index.all_counted.isdisjoint(self.analyse(" ".join(offered)).words)
+            and (offered := what_a_figure_counts(surface, units.dates))
+            # what the figure counts is its last word ("100 british scholars": scholars), and
+            # some entry stating a number speaks of it ("3 talent awards" counts no such thing)
+            and (head := self.analyse(offered[-1]).words)
+            and head[-1] in index.countable
         ):
             units.counting, counted = True, offered
+            offered_words = self.analyse(" ".join(offered)).words
         if units.counting and counted:
-            words = self.analyse(" ".join(counted)).words
+            words = offered_words or self.analyse(" ".join(counted)).words
             # "how many people attended": people could be anyone the entries count.
             if words and words[0] not in _UNCOUNTED:
                 # "chains" counts what "10 key industrial chains" counts.
@@ -450,7 +455,7 @@ class Matcher:
             or bool(guesses.dates)
         )
         units.asking_day = units.dating and bool(
-            ASKS_THE_DAY.search(typed) or ASKS_THE_DAY.search(" ".join(surface))
+            ASKS_THE_DAY.search(typed) or ASKS_THE_DAY.search(spaced)
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is

@@ -158,9 +158,12 @@ _FOR_BEFORE = frozenset(
 )
 _TO_AFTER_VERBS = frozenset(
     str.split(
-        "belong belongs belonged move moving moved come coming came go going went relocate "
-        "relocating relocated return returning returned travel travelling back trip"
+        "belong belongs belonged move moving moved come came go going went relocate "
+        "relocating relocated return returning returned travel travelling trip"
     )
+)
+_COUNT_LEADS = frozenset(
+    str.split("the top these those which what all first last only about around over under")
 )
 
 
@@ -169,6 +172,9 @@ def _texted_as_word(tokens: list[str], position: int) -> bool:
     after = tokens[position + 1] if position + 1 < len(tokens) else ""
     if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
         return False
+    if before in _COUNT_LEADS:
+        return False  # "the 4 leading enterprises", "top 2 chains"
     if tokens[position] == "4":
         return after in _FOR_BEFORE or (after.endswith("ing") and len(after) > 4)
-    return before in _TO_AFTER_VERBS
+    # "moving 2 tongzhou", but "came back 2 weeks later" counts weeks
+    return before in _TO_AFTER_VERBS and not after.endswith("s")

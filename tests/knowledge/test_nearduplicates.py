@@ -6,6 +6,7 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from bot.knowledge.nearduplicates import is_near, near_earlier
 
@@ -116,3 +117,10 @@ def test_low_scores_where_texts_are_too_short_to_cut_into_enough_pieces() -> Non
         texts = [edited(base, rng.randint(0, 10), rng) for _ in range(rng.randint(2, 8))]
 
         assert near_earlier(texts, score) == every_pair(texts, score), (score, texts)
+
+
+def test_a_threshold_that_is_itself_a_rounded_score_is_reached() -> None:
+    # fuzz.ratio("xxx", "xxxx") is 6/7 in floating point, a hair above the exact fraction
+    score = fuzz.ratio("xxx", "xxxx")
+    assert near_earlier(["xxx", "xxxx"], score) == [[], [0]]
+    assert near_earlier(["ab", "a"], 200 / 3) == [[], [0]]

@@ -49,6 +49,7 @@ from bot.faq import FaqEngine
         # texting's 4 and 2 between words
         ("any events 4 recruiting phds in tongzhou", "talent-events"),
         ("which province does tongzhou belong 2", "tongzhou-location"),
+        ("there were 372 projects supported, right?", "talent-projects-funding"),
         # ... but a span of days is no count
         ("the doctoral event ran 26-27 march, right?", "doctoral-event-date"),
     ],
@@ -98,6 +99,11 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         # the day asked of what the article dates only to a year's end
         "人才新政3.0是哪一天正式发布的",
         "what exact day did policy 3.0 come out",
+        # a count that is no texting ("the 4 leading enterprises", "the coming 2 years")
+        "what are the 4 leading enterprises",
+        "in the coming 2 years will more academicians come",
+        # a figure offered of what no entry counts is no count
+        "I have 3 talent awards, so I qualify, right?",
         # a tag only checks the told clause, which is then what is asked: the asker's own case
         "my 2 kids are moving, right?",
         # 之 and 此 only as function words of formal Chinese, not inside other words
@@ -118,6 +124,8 @@ def test_round35_declines(shipped: FaqEngine, question: str) -> None:
         (["top", "4", "chains"], ["top", "4", "chains"]),
         (["the", "2", "academicians"], ["the", "2", "academicians"]),
         (["4", "my", "notes"], ["4", "my", "notes"]),
+        (["the", "4", "leading"], ["the", "4", "leading"]),
+        (["came", "2", "weeks"], ["came", "2", "weeks"]),
     ],
 )
 def test_texted_digits(shipped: FaqEngine, tokens: list[str], expected: list[str]) -> None:
