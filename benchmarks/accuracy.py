@@ -58,7 +58,7 @@ from bot.paths import shipped_knowledge_dir  # noqa: E402
 EVAL_DIR = ROOT / "benchmarks" / "eval"
 
 
-HELD_OUT_SETS = ("holdout67", "holdout68")
+HELD_OUT_SETS = ("holdout69", "holdout70")
 # Every other labelled set is a tuning set.
 TUNING_SETS = tuple(
     sorted(path.stem for path in EVAL_DIR.glob("*.yaml") if path.stem not in HELD_OUT_SETS)
