@@ -19,6 +19,7 @@ from itertools import filterfalse, pairwise
 from typing import NamedTuple
 
 from bot.matching.cantonese import to_mandarin
+from bot.matching.homophones import mend_homophone_slips
 from bot.matching.normalise import HAN, is_han, normalise
 from bot.matching.numerals import numerals_as_digits
 from bot.matching.units import EVENTS_HELD
@@ -417,7 +418,7 @@ def analyse(
     if "eli5" in normalised or "like i" in normalised:
         normalised = _EXPLAIN_SIMPLY.sub(" ", normalised)
     if not normalised.isascii():
-        normalised = numerals_as_digits(to_mandarin(normalised))
+        normalised = numerals_as_digits(to_mandarin(mend_homophone_slips(normalised)))
     surface = raw_tokens(normalised)
     if correct is not None:
         surface = correct(surface)

@@ -72,6 +72,22 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+_INCLUDING = frozenset(str.split("including incl inc plus"))
+
+
+def what_a_count_includes(surface: tuple[str, ...]) -> tuple[str, ...]:
+    """ "how many people attended in total, incl locals": what the count takes in beside what it
+    counts, up to a stopword (at most three words)."""
+    for position, word in enumerate(surface):
+        if word in _INCLUDING:
+            return tuple(
+                itertools.takewhile(
+                    lambda after: not is_stopword(after), surface[position + 1 : position + 4]
+                )
+            )
+    return ()
+
+
 def what_a_figure_counts(surface: tuple[str, ...], dates: frozenset[str]) -> tuple[str, ...]:
     """ "I heard 100 british scholars came, is that right?": the words after the first figure
     offered that is no year and none of ``dates`` (the days and months the question names), up
@@ -81,17 +97,23 @@ def what_a_figure_counts(surface: tuple[str, ...], dates: frozenset[str]) -> tup
         if surface[position + 1 : position + 2] and surface[position + 1].isdigit():
             continue
         if word.isdigit() and not is_year(word) and word not in dates:
-            return tuple(
-                itertools.takewhile(
-                    lambda after: (
-                        not is_stopword(after)
-                        and after not in _COUNT_VERBS
-                        and not after.endswith("ed")  # "372 projects supported"
-                    ),
-                    surface[position + 1 : position + 5],
-                )
-            )
+            return counted_after_a_figure(surface[position + 1 :])
     return ()
+
+
+def counted_after_a_figure(following: tuple[str, ...]) -> tuple[str, ...]:
+    """What a figure counts, from the words after it ("40 british experts at the event":
+    british, experts): up to a stopword or a verb, at most four words."""
+    return tuple(
+        itertools.takewhile(
+            lambda after: (
+                not is_stopword(after)
+                and after not in _COUNT_VERBS
+                and not after.endswith("ed")  # "372 projects supported"
+            ),
+            following[:4],
+        )
+    )
 
 
 _MEASURES = frozenset("个家位名条所座项")
@@ -185,6 +207,22 @@ _RANKING = frozenset(
 )
 
 
+_SETTING_ASIDE = frozenset(("besides", "apart", "aside", "except"))
+
+
+def _plural_follows(words: tuple[str, ...]) -> bool:
+    """ "others", or "other" before a plural ("other storage startups", not "other thing")."""
+    return words[:1] == ("others",) or any(
+        word.endswith("s") and not word.endswith("ss") and not is_stopword(word)
+        for word in words[1:4]
+    )
+
+
+_ASKING_FOR_OTHERS = frozenset(
+    (lead, other) for lead in ("which", "what", "any", "name") for other in ("other", "others")
+)
+
+
 def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     """ "list the ...", "names of ...", "which five ...", "what 10 ...", "which ones" """
     for position, word in enumerate(surface):
@@ -220,6 +258,14 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
             return True
     # "what are its subsidiaries called": their names ("what is the policy called": its one)
     if surface[-1:] == ("called",) and "what" in surface and "are" in surface:
+        return True
+    # "besides AlphaESS, which other storage firms ...", "what other events besides the doctoral
+    # one": the others, beside the one the sources name ("besides housing, what else" asks
+    # what else there is, which an entry may say)
+    if not _SETTING_ASIDE.isdisjoint(surface) and any(
+        pair in _ASKING_FOR_OTHERS and _plural_follows(surface[at + 1 :])
+        for at, pair in enumerate(itertools.pairwise(surface))
+    ):
         return True
     # "..., which ones", "which ones are they" ("ones" reads "one"); but after "X or Y" it is
     # one of the two ("tongzhou jiangsu or tongzhou beijing, which one are we talking about")
@@ -323,6 +369,8 @@ _ONE_SHARE = frozenset(
             for most in str.split("biggest largest highest top")
             for share in str.split("single grant grants award awards subsidy amount sum")
         ),
+        # "the single biggest talent project"
+        *(("single", most) for most in str.split("biggest largest highest best")),
     )
 )
 

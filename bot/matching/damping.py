@@ -44,6 +44,9 @@ class Damping:
         # A subject word the knowledge base does know ("beijing", from "which Tongzhou, the
         # Beijing one?") still names a subject of its own to every entry that does not use it.
         self._subjects = [unit for unit in known if unit in SUBJECT_STEMS or unit in SUBJECT_WORDS]
+        # ... and so does what a count takes in ("how many attended, incl locals"): an entry not
+        # counting it gives only part of that total.
+        self._subjects += [unit for unit in units.included if unit in known]
         self._asking = [WHERE] if units.locating else []
         self._asking += [kind for kind in (WHY, DO) if kind in known]
         # How many of the words saying what the question counts each entry's numbers count:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from bot.matching.analysis import Analysed
-from bot.matching.asks import numbers_in_dates
+from bot.matching.asks import counted_after_a_figure, numbers_in_dates
 from bot.matching.clauses import CLAIM_OPENINGS, claimers, someone_close_claims
 from bot.matching.index import KbIndex
 from bot.matching.subjects_guessed import focus_guessed, member_guessed
@@ -231,7 +231,10 @@ _MULTIPLIERS = frozenset(str.split("k m bn million millions billion billions tho
 MULTIPLIER_UNITS = _MULTIPLIERS | frozenset(map(stem, _MULTIPLIERS))
 
 
-_YES_NO_LEADS = frozenset(str.split("is are was were does do did will"))
+# ... and the negative ones, which check what the asker believes ("isnt it around 1000 projects")
+_YES_NO_LEADS = frozenset(
+    str.split("is are was were does do did will isnt arent wasnt werent doesnt dont didnt")
+)
 _HAVING = frozenset(str.split("has have had"))
 # An amount of money offered is a total only when the question says so: "is the startup grant
 # 500000 yuan?" asks what one startup gets.
@@ -242,8 +245,9 @@ _TOTALS = frozenset(str.split("total overall altogether combined all"))
 def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """ "was the total funding around 1 billion yuan?", "does alphaess have 50 subsidiaries": a
     yes-or-no question naming a figure offers it for checking. Each figure (no year) with the
-    word after it, what it counts ("" at the end). Unlike a rough figure it still weighs as an
-    unknown number, except for an entry counting the same thing, whose figure answers it."""
+    words after it that say what it counts ("" for none). Unlike a rough figure it still weighs
+    as an unknown number, except for an entry counting the same thing, whose figure answers it.
+    """
     if not surface or surface[0] not in _YES_NO_LEADS | _HAVING:
         return ()
     if not _CURRENCIES.isdisjoint(surface) and _TOTALS.isdisjoint(surface):
@@ -251,8 +255,8 @@ def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     offered: list[tuple[str, str]] = []
     for position, word in enumerate(surface):
         if word.isdigit() and not is_year(word):
-            after = [w for w in surface[position + 1 :] if w not in _MULTIPLIERS]
-            offered.append((word, after[0] if after else ""))
+            after = tuple(w for w in surface[position + 1 :] if w not in _MULTIPLIERS)
+            offered.append((word, " ".join(counted_after_a_figure(after))))
     return tuple(offered)
 
 
@@ -545,11 +549,15 @@ def read_guesses(
 def _what_figures_count(
     figures: Iterable[tuple[str, str]], index: KbIndex, words_of: Callable[[str], tuple[str, ...]]
 ) -> dict[str, str]:
-    """Each figure with the knowledge base's unit for the word after it ("" for none)."""
+    """Each figure with the knowledge base's unit for what it counts ("" for none): of the words
+    after it, the first some entry's numbers count ("1,000 talent startups": talent, as "372
+    talent projects" does), else the last ("40 british experts": experts)."""
     counted: dict[str, str] = {}
     for figure, counts in figures:
-        words = words_of(counts) if counts else ()
-        counted[figure] = index.whole(words[0]) if words else ""
+        units = [index.whole(word) for word in words_of(counts)] if counts else []
+        counted[figure] = next(
+            (unit for unit in units if unit in index.counted_anywhere), units[-1] if units else ""
+        )
     return counted
 
 

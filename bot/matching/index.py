@@ -219,6 +219,7 @@ class KbIndex:
         self.max_idf = math.log(1.0 + count)
         self.postings: dict[str, tuple[int, ...]] = postings
         self.entry_units: tuple[frozenset[str], ...] = tuple(map(frozenset, entry_units))
+        self.counted_anywhere: frozenset[str] = frozenset().union(*self.counted)
         # What a figure offered for checking may count: what the entries' numbers count, and
         # anything an entry stating a number speaks of ("372 projects").
         self.countable: frozenset[str] = frozenset().union(

@@ -45,6 +45,7 @@ from bot.matching.asks import (
     counted_in_chinese,
     months_naming_an_event,
     numbers_in_dates,
+    what_a_count_includes,
     what_a_figure_counts,
     what_is_counted,
 )
@@ -441,6 +442,8 @@ class Matcher:
                 units.counted = frozenset(words).union(w for w in wholes if w)
         elif units.counting and analysed.runs:
             units.counted = counted_in_chinese(analysed.tokens)
+        if units.counting and (included := what_a_count_includes(surface)):
+            units.included = frozenset(map(index.whole, self.analyse(" ".join(included)).words))
         if means_the_asker_by_people(surface):
             units.known.pop("peopl", None)
         names = bot_names(surface)

@@ -62,8 +62,11 @@ class Speller:
 
     def corrected(self, tokens: list[str]) -> list[str]:
         """``tokens`` with words split in two rejoined ("head quarters"), texting's "4" and "2"
-        read as words, and typos corrected."""
+        read as words, Hindi question words typed in Latin letters read in English, and typos
+        corrected."""
         known = self._index.surface_words
+        if not _HINDI_ASKING.keys().isdisjoint(tokens):
+            tokens = [word for token in tokens for word in _HINDI.get(token, token).split(" ")]
         joined: list[str] = []
         position = 0
         while position < len(tokens):
@@ -178,3 +181,34 @@ def _texted_as_word(tokens: list[str], position: int) -> bool:
         return after in _FOR_BEFORE or (after.endswith("ing") and len(after) > 4)
     # "moving 2 tongzhou", but "came back 2 weeks later" counts weeks
     return before in _TO_AFTER_VERBS and not after.endswith("s")
+
+
+# Engineers from India and Pakistan often ask in Hindi or Urdu typed in Latin letters around
+# English nouns: "alphaess hq kahan hai" (where is), "event kab hua tha" (when did it happen).
+# The question words are distinctive; the little words beside them ("hai", "ka") are read as
+# English only when a question word shows the language ("ka" may be pinyin).
+_HINDI_ASKING = {
+    "kahan": "where",
+    "kahaan": "where",
+    "kidhar": "where",
+    "kab": "when",
+    "kya": "what",
+    "kyun": "why",
+    "kyon": "why",
+    "kyu": "why",
+    "kaun": "who",
+    "kitne": "how many",
+    "kitni": "how many",
+    "kitna": "how much",
+}
+_HINDI = {
+    **_HINDI_ASKING,
+    **dict.fromkeys(("hai", "hain"), "is"),
+    **dict.fromkeys(("tha", "thi"), "was"),
+    **dict.fromkeys(("hua", "hui", "hue"), "was"),  # "kab hua": when was it
+    **dict.fromkeys(("ka", "ki", "ke"), "of"),
+    "mein": "in",
+    "se": "from",
+    "aur": "and",
+    "ko": "to",
+}

@@ -31,6 +31,7 @@ class QueryUnits:
     # Chinese places it offers for checking, subject words in them a guess ("人才枢纽设在大学吗")
     places_offered: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")
+    included: frozenset[str] = frozenset()  # what the count takes in too ("incl locals")
     dates: frozenset[str] = frozenset()  # numbers that are days or months ("march 26")
     # rough figures offered ("like 50 countries?"), each with what it counts ("countri"), or ""
     guessed: dict[str, str] = field(default_factory=dict)

@@ -234,7 +234,7 @@ GENERIC_PHRASE_PARTS = _word_list(
     """
     office people new company stock market high start united unit support financial head
     engineering academy park three third point zero version tier set take part talk daughter
-    online
+    online trying try tried hoping hope aiming aim meant want wanted supposed achieve
     """
 )
 
@@ -297,6 +297,8 @@ ENUMERATION_IN_ANSWER = re.compile("\\b(?:including|such as|namely)\\s+[A-Z]")
 PRICE_CHINESE = re.compile(
     "(?:这个|这款|这套|一台|一个|一套|一块|一件)[^，,。？?！!]{0,8}(?:卖|要)?多少钱|卖多少钱"
     "|售价|报价|多少钱一"
+    # what a currency costs ("一美元换多少人民币"): the article converts one sum, it gives no rate
+    "|汇率|(?:一|1)(?:美元|美金|块美金|英镑|欧元)[^，,。？?！!]{0,4}(?:换|兑|等于|合)"
 )
 # "十条还是八条": options offered, as "or" does in English; not "still" or "rather" ("还是在办",
 # "那还是问一下", "还是想"), and not between amounts of money ("博士补贴是50万还是100万" asks what
@@ -436,6 +438,9 @@ PER_ITEM_CHINESE = re.compile(
     # money for people ("对博士后有补贴吗", "博士有没有补助"): a share of their own
     "|(?:博士后|博士|硕士|研究生|毕业生|大学生|留学生|海归|个人|外籍人才)"
     "[^，。,？?]{0,4}(?:补贴|补助|津贴|奖金|安家费)"
+    # a cap ("顶格能资助多少"), and what a subsidy comes to ("人才补贴多少钱"): what one gets; the
+    # article gives the total funding of the projects, no subsidy
+    "|顶格|封顶|(?:补贴|补助|津贴)(?:标准|金额|额度)?(?:是|有|能给|能有|给|大概|一般)?多少"
 )
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).

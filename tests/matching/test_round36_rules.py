@@ -1,0 +1,95 @@
+"""Round 36's readings, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import outcome
+
+from bot.faq import FaqEngine
+from bot.matching.homophones import mend_homophone_slips
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a yes-or-no question offering a wrong figure: the entry with the real one corrects it,
+        # whatever words come between the figure and what it counts
+        ("were there 45 british professors at the march event?", "doctoral-event-guests"),
+        ("isnt it like 60 subsidiaries worldwide", "alphaess-global-reach"),
+        ("has tongzhou backed roughly 1,000 talent startups?", "talent-projects-funding"),
+        # Hindi question words typed in Latin letters
+        ("alphaess ka headquarters kahan hai", "alphaess-headquarters"),
+        ("doctoral event kab hua", "doctoral-event-date"),
+        ("alphaess ke kitne subsidiaries hain", "alphaess-global-reach"),
+        ("talent policy 3.0 kya hai", "policy-3-0"),
+        # 再 typed for 在 before "where" or a place
+        ("艾罗能源总部再哪个开发区", "alphaess-headquarters"),
+        ("通州再哪个省", "tongzhou-location"),
+        # what an event was meant to achieve is its purpose, not its date or outcome
+        ("what was the doctoral meetup hoping to achieve", "doctoral-event-purpose"),
+        ("那次英国专家来通州是想达到什么效果", "doctoral-event-purpose"),
+        ("what have the funded projects achieved", "talent-projects-outcomes"),
+        # a total asked as a total is still the funding
+        ("通州人才项目资助总共多少钱", "talent-projects-funding"),
+        ("how much funding did the projects get altogether", "talent-projects-funding"),
+        # a count including what the entry counts
+        ("how many experts came including academicians", "doctoral-event-guests"),
+    ],
+)
+def test_round36_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(shipped, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("gd evening", ("smalltalk", "greeting")),
+        ("danke schön", ("smalltalk", "thanks")),
+        ("好的 先到这吧", ("smalltalk", "goodbye")),
+    ],
+)
+def test_round36_small_talk(shipped: FaqEngine, question: str, expected: tuple[str, str]) -> None:
+    assert outcome(shipped, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what a currency costs
+        "1欧元换多少人民币",
+        "现在的汇率是多少",
+        # what a subsidy comes to, and a cap: what one gets
+        "通州人才补贴一般多少钱",
+        "单个项目资助顶格是多少",
+        "what did the single largest project get",
+        # the others beside the one the sources name
+        "apart from alphaess, which other energy companies came to tongzhou",
+        # a count taking in what the entry does not count
+        "how many people came to the doctoral event including local officials",
+        # Hindi about what the sources do not cover
+        "tongzhou mein ghar kitne ka hai",
+    ],
+)
+def test_round36_declines(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("总部再哪里", "总部在哪里"),
+        ("通州是再江苏吗", "通州是在江苏吗"),
+        # "again" before a verb stays
+        ("下次再去通州", "下次再去通州"),
+        ("我想再问一下", "我想再问一下"),
+        ("回来再南通见", "回来再南通见"),
+    ],
+)
+def test_homophone_slips(text: str, expected: str) -> None:
+    assert mend_homophone_slips(text) == expected
+
+
+def test_trying_alone_is_no_purpose(shipped: FaqEngine) -> None:
+    """Only "trying to achieve" is a purpose, not every "trying" ("trying to see if I fit")."""
+    assert "purpos" in shipped.matcher.analyse("what were they trying to achieve").words
+    assert "purpos" not in shipped.matcher.analyse("trying to see if my skills fit").words
