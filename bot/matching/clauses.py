@@ -376,6 +376,77 @@ def context_clauses(
 
 
 _POINTING_BACK = frozenset(str.split("it its they them their one"))
+# A quotation mark, and a single quote that is no apostrophe ("I've")
+_QUOTE = re.compile("[\"‘’“”「」『』]|(?<![a-z])'|'(?![a-z])", re.IGNORECASE)
+_SENTENCE_ENDS = re.compile(r"[.!?。！？\n]")
+_REFERRING = frozenset(str.split("it its they them their theirs he she his her"))
+# "is that covered", "does this apply", "what about those": a demonstrative standing alone,
+# not before what it names ("is this district in jiangsu")
+_DEMONSTRATIVES = frozenset(str.split("this that these those"))
+_AFTER_A_PRONOUN = frozenset(
+    str.split("true right correct available possible so apply applies cover covers count counts")
+)
+
+
+def _refers_back(words: list[str]) -> bool:
+    if not _REFERRING.isdisjoint(words):
+        return True
+    for at, word in enumerate(words):
+        if word not in _DEMONSTRATIVES:
+            continue
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if (
+            not following
+            or words[at - 1 : at] == ["about"]
+            or following.endswith("ed")
+            or following in _AFTER_A_PRONOUN
+        ):
+            return True
+    return False
+
+
+def question_after_a_story(question: str, names_a_subject: Callable[[str], bool]) -> str | None:
+    """The closing question alone, when sentences telling a story come before it and it names
+    its own subject: "I'm comparing cities for my postdoc and Suzhou lists dozens of sectors.
+    How many key industrial chains does Tongzhou focus on?" asks about the chains; the sentence
+    before only tells why (its places, its "where", its "list" ask nothing). None when the
+    question points back ("... What were they trying to do?", "Is that covered?"), when an
+    earlier sentence asks or offers a claim, and in Chinese (its sentences run on unpunctuated).
+    """
+    pieces = _CLAUSE_BREAK_KEPT.split(question)
+    # (clause, the break after it, where it starts among the pieces)
+    ended = [
+        (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "", at)
+        for at, piece in enumerate(pieces)
+        if at % 2 == 0 and piece and piece.strip()
+    ]
+    if len(ended) < 2 or not ended[-1][0].isascii() or _QUESTION_MARKS.isdisjoint(ended[-1][1]):
+        return None
+    # Where the closing sentence starts: after the last clause ending a sentence before it.
+    start = max(
+        (at + 1 for at, (_, end, _) in enumerate(ended[:-1]) if _SENTENCE_ENDS.search(end)),
+        default=0,
+    )
+    told, asked = ended[:start], ended[start:]
+    if not told or any(not _QUESTION_MARKS.isdisjoint(end) for _, end, _ in told):
+        return None
+    if any(_offers_a_claim(_WORD.findall(clause.casefold()), clause) for clause, _, _ in told):
+        return None
+    # a passage quoted before the question is what it asks about
+    if _QUOTE.search("".join(pieces[: asked[0][2]])):
+        return None
+    asked_words = [_WORD.findall(clause.casefold()) for clause, _, _ in asked]
+    if not any(
+        _asks_in_words(words, clause)
+        for words, (clause, _, _) in zip(asked_words, asked, strict=True)
+    ):
+        return None
+    if any(map(_refers_back, asked_words)):
+        return None
+    closing = "".join(pieces[asked[0][2] :]).strip()
+    return closing if names_a_subject(closing) else None
+
+
 _PROVIDING_IT = re.compile(
     rf"\b(?:{'|'.join(sorted(PROVIDING_VERBS))}|help with|support|supports)"
     r"\s+(?:it|that|them|this)\b"

@@ -53,6 +53,7 @@ from bot.matching.clauses import (
     Context,
     claim_as_hearsay,
     context_of,
+    question_after_a_story,
     told_and_asked,
     without_length_asked,
 )
@@ -177,6 +178,7 @@ class Matcher:
         """
         question = without_length_asked(claim_as_hearsay(self.pinyin.read(question)))
         question = smalltalk.spelled_out(question)
+        question = self._without_a_story(question)
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
@@ -471,6 +473,24 @@ class Matcher:
 
     def _words_of(self, text: str) -> tuple[str, ...]:
         return self.analyse(text).words
+
+    def _without_a_story(self, question: str) -> str:
+        """The closing question alone, once a story told before it is cut away (see
+        ``question_after_a_story``); but a story of the asker's own, told before a question
+        about benefits, makes the question theirs ("my startup is moving to tongzhou. what
+        subsidies are there?"), so it stays."""
+        closing = question_after_a_story(question, self._names_a_subject)
+        if closing is None:
+            return question
+        spaced = " ".join(raw_tokens(normalise(question)))
+        if BENEFIT_ENGLISH.search(spaced) and (
+            about_the_asker(tuple(spaced.split())) or CLOSE_ONES_NEEDS_ENGLISH.search(spaced)
+        ):
+            return question
+        return closing
+
+    def _names_a_subject(self, text: str) -> bool:
+        return any(word in self.index.vocabulary for word in self.analyse(text).words)
 
     def _chinese_units(
         self,

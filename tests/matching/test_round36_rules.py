@@ -6,6 +6,7 @@ import pytest
 from outcomes import outcome
 
 from bot.faq import FaqEngine
+from bot.matching.clauses import question_after_a_story
 from bot.matching.homophones import mend_homophone_slips
 
 
@@ -93,3 +94,49 @@ def test_trying_alone_is_no_purpose(shipped: FaqEngine) -> None:
     """Only "trying to achieve" is a purpose, not every "trying" ("trying to see if I fit")."""
     assert "purpos" in shipped.matcher.analyse("what were they trying to achieve").words
     assert "purpos" not in shipped.matcher.analyse("trying to see if my skills fit").words
+
+
+def _names_something(text: str) -> bool:
+    return any(word in text.casefold() for word in ("tongzhou", "alphaess", "chains", "policy"))
+
+
+@pytest.mark.parametrize(
+    ("question", "closing"),
+    [
+        (
+            "I'm weighing two cities and Suzhou lists dozens of sectors. How many key chains "
+            "does Tongzhou have?",
+            "how many key chains does tongzhou have?",
+        ),
+        (
+            "Teacher here. My class is visiting next month. Which province is Tongzhou in?",
+            "which province is tongzhou in?",
+        ),
+        (
+            "Founder here, after our seed round. In short, what is policy 3.0?",
+            "in short, what is policy 3.0?",
+        ),
+    ],
+)
+def test_the_question_after_a_story(question: str, closing: str) -> None:
+    assert question_after_a_story(question.casefold(), _names_something) == closing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the question points back at the story
+        "I keep reading about the doctoral event. What were they trying to do?",
+        "My family needs a flat. Is that covered by the policy?",
+        # an earlier sentence asks too, or offers a claim
+        "Is AlphaESS big? How many subsidiaries does AlphaESS have?",
+        "I heard AlphaESS has 50 subsidiaries. How many does AlphaESS have?",
+        # a quoted passage is what is asked about
+        "'expanding services tailored to talent' in policy 3.0. What does that mean for Tongzhou?",
+        # one sentence only, and Chinese
+        "How many chains does Tongzhou have?",
+        "我在比较几个城市。通州有几条产业链？",
+    ],
+)
+def test_no_story_is_cut_away(question: str) -> None:
+    assert question_after_a_story(question.casefold(), _names_something) is None
