@@ -10,6 +10,7 @@ Replies are plain data (``bot.answers``); each front end renders them its own wa
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from bot.answers import Reply, SourceRef, Suggestion, TopicRef
@@ -44,6 +45,11 @@ _SOURCE_FORMAT: dict[Lang, str] = {
     "zh": "《{title}》（{date}）",
 }
 _TOPIC_SEPARATOR: dict[Lang, str] = {"en": "; ", "zh": "、"}
+# After an answer to one part of a message asking several things
+_PARTIAL_NOTE: dict[Lang, str] = {
+    "en": "My sources say nothing about the rest of your question.",
+    "zh": "您问题的其余部分，我的资料来源没有涉及。",
+}
 
 
 class FaqEngine:
@@ -96,7 +102,10 @@ class FaqEngine:
         if match.kind == "answer" and match.entry_id is not None:
             entry = self.knowledge.entry(match.entry_id)
             if entry is not None:
-                return self._answer(question, entry, lang, match.score)
+                reply = self._answer(question, entry, lang, match.score)
+                if match.partial:
+                    return dataclasses.replace(reply, text=f"{reply.text}\n\n{_PARTIAL_NOTE[lang]}")
+                return reply
         if match.kind == "smalltalk" and match.entry_id in self._smalltalk:
             talk = self._smalltalk[match.entry_id]
             return Reply(

@@ -680,3 +680,21 @@ def claim_as_hearsay(question: str) -> str:
                 return f"{question[: found.start()]}{rest}"
             return f"{question[: found.start()]}{heard}{requests.sub(tag, rest)}"
     return question
+
+
+# Where a message asking two things breaks: before "and" opening a second question ("when was it
+# held, and was the weather nice"), or 还有 after a comma. Not after a question mark: what
+# follows one mostly leans on it ("next event? dates?", "do I need a phd").
+_SECOND_QUESTION = re.compile(
+    r"[,，;；]\s*(?:and|also|plus)\s+(?=(?:what|whats|when|where|which|who|how|why|is|are|was"
+    r"|were|do|does|did|can|could|will|would|has|have)\b)"
+    # ... and in Chinese after a comma: 还有 ("and also"), 另外, 顺便问一下 ("by the way")
+    r"|[,，;；]\s*(?:还有|另外|顺便问一下|顺便问下|顺便)(?=\S)"
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a message asks one after another, when it asks more than one."""
+    parts = [part.strip() for part in _SECOND_QUESTION.split(question)]
+    parts = [part for part in parts if part and any(character.isalnum() for character in part)]
+    return parts if len(parts) > 1 else []

@@ -26,6 +26,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.knowledge.model import KnowledgeBase, Lang
 from bot.matching import smalltalk
@@ -54,6 +55,7 @@ from bot.matching.clauses import (
     claim_as_hearsay,
     context_of,
     question_after_a_story,
+    question_parts,
     told_and_asked,
     without_length_asked,
 )
@@ -175,7 +177,33 @@ class Matcher:
         """The decision, and every entry it weighed with its confidence, best first.
 
         The ranking is empty when the decision came before ranking (small talk, nothing known).
+        A message asking two things that the knowledge base cannot answer as a whole is answered
+        by the one part it answers, when it has nothing for the others: "when was the doctoral
+        event held, and was the weather nice?" gets the date.
         """
+        found = self._match_and_rank(question, lang)
+        if found[0].kind == "answer" or found[0].kind == "smalltalk":
+            return found
+        parts = question_parts(question[: self.settings.max_query_chars])
+        if not parts:
+            return found
+        each = [self._match_and_rank(part, lang or found[0].lang) for part in parts]
+        answered = [(match, ranked) for match, ranked in each if match.kind == "answer"]
+        others_declined = all(
+            match.kind in ("decline", "smalltalk") for match, _ in each if match.kind != "answer"
+        )
+        if (
+            len(answered) == 1
+            and others_declined
+            and (answered[0][0].score or 0.0) >= self.settings.sure_threshold
+        ):
+            match, ranked = answered[0]
+            return replace(match, lang=found[0].lang, partial=True), ranked
+        return found
+
+    def _match_and_rank(
+        self, question: str, lang: Lang | None = None
+    ) -> tuple[Match, list[Candidate]]:
         question = without_length_asked(claim_as_hearsay(self.pinyin.read(question)))
         question = smalltalk.spelled_out(question)
         question = self._without_a_story(question)

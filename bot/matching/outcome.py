@@ -23,3 +23,5 @@ class Match:
     entry_id: str | None = None  # the entry for "answer", the small-talk id for "smalltalk"
     score: float | None = None  # the best candidate's score, for every kind with a candidate
     candidates: tuple[Candidate, ...] = field(default=())  # best first; up to 3 for "suggest"
+    # the answer is to one part of a message asking several; the sources say nothing of the rest
+    partial: bool = False

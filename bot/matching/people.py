@@ -15,7 +15,10 @@ from bot.matching.words import COMPANY_WORDS, PERSONA_WORDS, PERSONAL_WORDS, ste
 _PERSONAS = frozenset((word,) for word in PERSONA_WORDS)
 
 _ASKER_GETS = frozenset(
-    str.split("get receive claim obtain qualify apply set join attend expect make")
+    str.split(
+        "get receive claim obtain qualify apply set join attend expect make need submit prepare"
+        " bring"
+    )
 )
 _ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
 _STANDING = frozenset(str.split("a an eligible qualified entitled too"))
@@ -51,7 +54,7 @@ def _personal(surface: tuple[str, ...]) -> bool:
 
 
 def about_the_asker(surface: tuple[str, ...]) -> bool:
-    """ "my startup", "my kids", "can I get", "can we join", "if I move", "am i eligible": not
+    """ "my startup", "my kids", "can I get", "what do I need", "if I move", "am i eligible": not
     "my friend says", "can I ask", "can we get a list", "did I get that right", "I did my PhD in
     Leeds", "if I remember correctly" or "am i right" """
     return (
@@ -73,6 +76,8 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
             and verb in _ASKER_GETS
             # "how do I get there": the way somewhere, not something the asker receives
             and not (verb == "get" and following in _GOING_TO)
+            # "what do I need to know": information ("what documents do I need" is theirs)
+            and not (verb == "need" and following == "to")
             and _INFORMATION.isdisjoint((following, after))
             for modal, asker, verb, following, after in zip(
                 surface,

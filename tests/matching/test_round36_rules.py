@@ -140,3 +140,46 @@ def test_the_question_after_a_story(question: str, closing: str) -> None:
 )
 def test_no_story_is_cut_away(question: str) -> None:
     assert question_after_a_story(question.casefold(), _names_something) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "note"),
+    [
+        (
+            "How many projects has Tongzhou supported, and what is the application deadline?",
+            "talent-projects-funding",
+            "My sources say nothing about the rest of your question.",
+        ),
+        (
+            "海外博士人才活动是哪天办的，还有门票多少钱",
+            "doctoral-event-date",
+            "您问题的其余部分，我的资料来源没有涉及。",
+        ),
+    ],
+)
+def test_one_answerable_part_of_two_is_answered_and_the_rest_owned_up_to(
+    shipped: FaqEngine, question: str, entry_id: str, note: str
+) -> None:
+    reply = shipped.ask(question)
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
+    assert reply.text.endswith(note)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # neither part answered
+        "Is AlphaESS hiring now, and what do they pay engineers?",
+        # a second question after a question mark leans on the first
+        "will there be another doctoral event next year? dates?",
+        "who qualifies for policy 3.0? do i need a phd",
+    ],
+)
+def test_no_part_answered_declines(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[0] != "answer"
+
+
+def test_a_whole_answer_carries_no_note(shipped: FaqEngine) -> None:
+    reply = shipped.ask("where is AlphaESS's headquarters, and which zone is it in?")
+    assert reply.kind == "answer"
+    assert "rest of your question" not in reply.text
