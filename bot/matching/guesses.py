@@ -403,7 +403,9 @@ _HUBS_PLACED_CHINESE = re.compile(
     "(?:[吗嘛么](?:还是(?P<later>[^我能可吗嘛么\\d年月]{1,10}?)(?:[吗嘛么呢]|$))?"
     "|还是(?P<other>[^我能可吗嘛么\\d年月]{1,10}?)(?:[吗嘛么呢]|$))"
 )
-_HUBS_PLACE_ENDS = frozenset(str.split("or right correct isnt arent am yeah"))
+_HUBS_PLACE_ENDS = frozenset(
+    str.split("or right correct isnt arent am yeah yes yep ya yah no true innit eh rite ryt")
+)
 
 
 def _no_place(offered: list[str]) -> bool:

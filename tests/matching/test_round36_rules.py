@@ -35,6 +35,13 @@ from bot.matching.homophones import mend_homophone_slips
         ("how much funding did the projects get altogether", "talent-projects-funding"),
         # a count including what the entry counts
         ("how many experts came including academicians", "doctoral-event-guests"),
+        # German nouns of a Chinese postdoc in Germany
+        ("AlphaESS在国外有多少Tochtergesellschaften", "alphaess-global-reach"),
+        ("通州搞过引才Veranstaltungen吗", "talent-events"),
+        # a place offered for the hubs before any tag ("no?", "yes?")
+        ("the talent hubs are in government offices, no?", "talent-hubs"),
+        # two things asked for, each once, are no list ("分别是" after "A和B")
+        ("这篇文章的标题和网址分别是什么", "about-source"),
     ],
 )
 def test_round36_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
