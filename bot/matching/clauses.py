@@ -376,10 +376,12 @@ def context_clauses(
 
 
 _POINTING_BACK = frozenset(str.split("it its they them their one"))
+_MATCHING = re.compile(r"\b(?:match|matches|add up|adds up|check out|checks out)\b")
 # A quotation mark, and a single quote that is no apostrophe ("I've")
 _QUOTE = re.compile("[\"‘’“”「」『』]|(?<![a-z])'|'(?![a-z])", re.IGNORECASE)
 _SENTENCE_ENDS = re.compile(r"[.!?。！？\n]")
 _REFERRING = frozenset(str.split("it its they them their theirs he she his her"))
+_IT = frozenset(("it", "its"))
 # "is that covered", "does this apply", "what about those": a demonstrative standing alone,
 # not before what it names ("is this district in jiangsu")
 _DEMONSTRATIVES = frozenset(str.split("this that these those"))
@@ -388,10 +390,11 @@ _AFTER_A_PRONOUN = frozenset(
 )
 
 
-def _refers_back(words: list[str]) -> bool:
-    if not _REFERRING.isdisjoint(words):
-        return True
+def _first_reference(words: list[str]) -> int | None:
+    """Where the first word standing for something named elsewhere is, if any."""
     for at, word in enumerate(words):
+        if word in _REFERRING:
+            return at
         if word not in _DEMONSTRATIVES:
             continue
         following = words[at + 1] if at + 1 < len(words) else ""
@@ -401,8 +404,8 @@ def _refers_back(words: list[str]) -> bool:
             or following.endswith("ed")
             or following in _AFTER_A_PRONOUN
         ):
-            return True
-    return False
+            return at
+    return None
 
 
 def question_after_a_story(question: str, names_a_subject: Callable[[str], bool]) -> str | None:
@@ -441,9 +444,20 @@ def question_after_a_story(question: str, names_a_subject: Callable[[str], bool]
         for words, (clause, _, _) in zip(asked_words, asked, strict=True)
     ):
         return None
-    if any(map(_refers_back, asked_words)):
-        return None
     closing = "".join(pieces[asked[0][2] :]).strip()
+    # A pronoun points back at the story, unless the question names what "it" stands for first
+    # ("Where does AlphaESS keep its head office?"); "their" in "Which part of Nantong is their
+    # headquarters in?" still stands for a company of the story.
+    words = _WORD.findall(closing.casefold())
+    pointing = _first_reference(words)
+    if pointing is not None and not (
+        words[pointing] in _IT and names_a_subject(" ".join(words[:pointing]))
+    ):
+        return None
+    # "... Do my numbers match?", "Accurate?": a short closing question checks what was told
+    # (a longer one may tell its own claim: "I wrote '20 experts attended' — is that right?")
+    if (_CHECKED.search(closing) or _MATCHING.search(closing)) and len(_WORD.findall(closing)) < 6:
+        return None
     return closing if names_a_subject(closing) else None
 
 

@@ -47,7 +47,12 @@ def _recalls(surface: tuple[str, ...]) -> bool:
 
 _CONFIRMING_ENDS = Phrases(
     [
-        *((w,) for w in str.split("right rite ryt correct yeah yes yep ya yah true innit eh no")),
+        *(
+            (w,)
+            for w in str.split(
+                "right rite ryt correct accurate yeah yes yep ya yah true innit eh no"
+            )
+        ),
         ("is", "that", "right"),
         ("is", "that", "correct"),
         ("isnt", "it"),
@@ -116,6 +121,15 @@ _HEDGES = Phrases(
         # "ngl i thought alphaess was german", "around 2018?? lowkey doubt it"
         ("i", "thought"),
         ("doubt", "it"),
+        # "fact-check please: 327 projects ...", "do my numbers match?"
+        ("fact", "check"),
+        ("factcheck",),
+        *(
+            (mine, said, check)
+            for mine in ("my", "these", "the")
+            for said in ("numbers", "figures")
+            for check in ("match", "right", "correct", "accurate")
+        ),
     )
 )
 

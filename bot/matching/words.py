@@ -58,7 +58,7 @@ WEAK_WORDS = _word_list(
     amount figure figures area areas aspect aspects overview summary brief briefly
     info information story strategy approach active actively online exist exists existing
     type types status situation headcount basic stance stances near nearby close different diff
-    follow follows followed following
+    follow follows followed following match matches matched matching
     same similar famous renowned notable prominent
     another consider considers considered regard regarded turn turns turned
     later tally aimed targeted geared aggregate summarise summarize summarised summarized
@@ -382,7 +382,8 @@ PERSONA_WORDS = _word_list(
     " presentation brief team son daughter husband wife dad mum mom father mother parents"
     " partner girlfriend boyfriend supervisor classmate classmates professor prof teacher"
     " editor editors fiance fiancee audience piece column feature newsletter podcast essay draft"
-    " cover cv resume memo homework assignment candidate candidates client clients"
+    " cover cv resume memo homework assignment candidate candidates client clients numbers"
+    " figures facts data info information understanding memory math maths reading sums"
 )
 # ... and 通州能给我什么, 能得到什么: what the asker's side would get (not 你能给我什么帮助,
 # asked of the bot, nor 能得到什么信息).

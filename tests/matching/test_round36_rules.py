@@ -42,6 +42,19 @@ from bot.matching.homophones import mend_homophone_slips
         ("the talent hubs are in government offices, no?", "talent-hubs"),
         # two things asked for, each once, are no list ("分别是" after "A和B")
         ("这篇文章的标题和网址分别是什么", "about-source"),
+        # a fact offered for checking: "accurate?", "fact check", "do my figures match"
+        ("AlphaESS is in 70 countries. Accurate?", "alphaess-global-reach"),
+        (
+            "fact check: 300 talent projects and 400 million yuan. do my figures match?",
+            "talent-projects-funding",
+        ),
+        ("通州咋把创新人才摆得这么重要", "talent-priority"),
+        # a story, then a question naming its own subject that "its" stands for
+        (
+            "We scout storage suppliers across Asia for a utility. Where does AlphaESS have its "
+            "global headquarters?",
+            "alphaess-headquarters",
+        ),
     ],
 )
 def test_round36_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
@@ -134,6 +147,7 @@ def test_the_question_after_a_story(question: str, closing: str) -> None:
     [
         # the question points back at the story
         "I keep reading about the doctoral event. What were they trying to do?",
+        "We may partner with AlphaESS. Which part of Nantong is their headquarters in?",
         "My family needs a flat. Is that covered by the policy?",
         # an earlier sentence asks too, or offers a claim
         "Is AlphaESS big? How many subsidiaries does AlphaESS have?",
