@@ -416,6 +416,10 @@ def question_after_a_story(question: str, names_a_subject: Callable[[str], bool]
     question points back ("... What were they trying to do?", "Is that covered?"), when an
     earlier sentence asks or offers a claim, and in Chinese (its sentences run on unpunctuated).
     """
+    # Most questions end otherwise or are one sentence: no need to break them into clauses.
+    stripped = question.rstrip()
+    if not stripped.endswith(("?", "？")) or not _SENTENCE_ENDS.search(stripped[:-1]):
+        return None
     pieces = _CLAUSE_BREAK_KEPT.split(question)
     # (clause, the break after it, where it starts among the pieces)
     ended = [

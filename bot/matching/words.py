@@ -273,7 +273,7 @@ LIST_REQUEST_CHINESE = re.compile(
     "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|名单|都叫什么|都叫啥"
     # 分别 after a group ("十条产业链分别是什么"), not after two things named ("原文标题和发布网站
     # 分别是啥" asks for the two)
-    f"|{_NOT_AFTER_TWO_NAMED}分别[是叫有]"
+    f"|(?=分别){_NOT_AFTER_TWO_NAMED}分别[是叫有]"
     # 叫什么名字 asks for one name ("最新一版叫啥名字"), unless it is a group's ("子公司叫什么名字")
     "|(?<!叫啥)(?<!叫什么)名字|(?:这些|那些|们|公司|企业|项目|家)\\w{0,6}叫(?:什么|啥)名字"
     "|哪几(?![天日号年月])"
