@@ -54,6 +54,9 @@ class Reply:
     # log can show which entry an unanswered question was near. Not part of ``to_json``, whose
     # shape the command line promises (a decline's ``entry_id`` there stays null).
     closest: Suggestion | None = None
+    # For an answer to one part of a message asking several things: the text ends saying the
+    # sources cover nothing of the rest. Not part of ``to_json`` either (the note is in "answer").
+    partial: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The object ``talent-bot ask --json`` prints; fields that don't apply are null/empty."""

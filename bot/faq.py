@@ -104,7 +104,9 @@ class FaqEngine:
             if entry is not None:
                 reply = self._answer(question, entry, lang, match.score)
                 if match.partial:
-                    return dataclasses.replace(reply, text=f"{reply.text}\n\n{_PARTIAL_NOTE[lang]}")
+                    return dataclasses.replace(
+                        reply, text=f"{reply.text}\n\n{_PARTIAL_NOTE[lang]}", partial=True
+                    )
                 return reply
         if match.kind == "smalltalk" and match.entry_id in self._smalltalk:
             talk = self._smalltalk[match.entry_id]

@@ -11,6 +11,7 @@ guests' lives in bot/matching/people.py.
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.matching.analysis import is_stopword
 from bot.matching.words import (
@@ -72,12 +73,20 @@ def what_is_counted(surface: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-_INCLUDING = frozenset(str.split("including incl inc plus"))
+_INCLUDING = frozenset(str.split("including incl plus"))
 
 
-def what_a_count_includes(surface: tuple[str, ...]) -> tuple[str, ...]:
+# "包括本地专家在内一共多少人": what the count takes in, up to 在内 or a break
+_INCLUDED_CHINESE = re.compile(
+    "(?:包括|包含|(?<![打计总就])算上|加上)([^，,。？?！!]{1,8}?)(?:在内|的话|[，,]|$)"
+)
+
+
+def what_a_count_includes(surface: tuple[str, ...], typed: str = "") -> tuple[str, ...]:
     """ "how many people attended in total, incl locals": what the count takes in beside what it
-    counts, up to a stopword (at most three words)."""
+    counts, up to a stopword (at most three words); in Chinese, what 包括…在内 holds."""
+    if found := _INCLUDED_CHINESE.search(typed):
+        return (found.group(1),)
     for position, word in enumerate(surface):
         if word in _INCLUDING:
             return tuple(
@@ -207,7 +216,7 @@ _RANKING = frozenset(
 )
 
 
-_SETTING_ASIDE = frozenset(("besides", "apart", "aside", "except"))
+_SETTING_ASIDE_WORDS = frozenset(("besides", "apart", "aside", "except"))
 
 
 def _plural_follows(words: tuple[str, ...]) -> bool:
@@ -219,7 +228,7 @@ def _plural_follows(words: tuple[str, ...]) -> bool:
 
 
 _ASKING_FOR_OTHERS = frozenset(
-    (lead, other) for lead in ("which", "what", "any", "name") for other in ("other", "others")
+    (lead, other) for lead in ("which", "what", "name") for other in ("other", "others")
 )
 
 
@@ -262,7 +271,7 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     # "besides AlphaESS, which other storage firms ...", "what other events besides the doctoral
     # one": the others, beside the one the sources name ("besides housing, what else" asks
     # what else there is, which an entry may say)
-    if not _SETTING_ASIDE.isdisjoint(surface) and any(
+    if not _SETTING_ASIDE_WORDS.isdisjoint(surface) and any(
         pair in _ASKING_FOR_OTHERS and _plural_follows(surface[at + 1 :])
         for at, pair in enumerate(itertools.pairwise(surface))
     ):
@@ -369,8 +378,6 @@ _ONE_SHARE = frozenset(
             for most in str.split("biggest largest highest top")
             for share in str.split("single grant grants award awards subsidy amount sum")
         ),
-        # "the single biggest talent project"
-        *(("single", most) for most in str.split("biggest largest highest best")),
     )
 )
 
@@ -432,12 +439,26 @@ def _part_of_the_total(surface: tuple[str, ...]) -> bool:
     )
 
 
+# "the single biggest talent project" (not "the single biggest priority")
+_SINGLE_BIGGEST = frozenset(
+    ("single", most, share)
+    for most in str.split("biggest largest highest best")
+    for share in str.split(
+        "project projects grant grants award awards startup startups sum amount subsidy"
+        " talent funding"
+    )
+)
+
+
 def asks_for_one_share(surface: tuple[str, ...]) -> bool:
     """ "each project", "the maximum", "a single project", "at most", "does one phd get",
     "subsidies for postdocs", "how is the funding split", "how much of it": not "every year" """
     return (
         _one_of_unless_before(surface, PER_ITEM_WORDS, _PERIODS)
         or any(pair in _ONE_SHARE for pair in itertools.pairwise(surface))
+        or any(
+            trio in _SINGLE_BIGGEST for trio in zip(surface, surface[1:], surface[2:], strict=False)
+        )
         or _money_for_people(surface)
         or _divides_a_total(surface)
         or _part_of_the_total(surface)

@@ -26,7 +26,7 @@ from bot.matching.words import (
 
 # Where a question breaks into clauses: punctuation, a conjunction, or a space between two
 # Chinese characters (Chinese users often type a space for a comma).
-_CLAUSE_BREAK_KEPT = re.compile(
+CLAUSE_BREAK = re.compile(
     r"((?:[,;:!?，。；：！？、()（）\n]|(?<!\d)\.|\.(?!\d))+|\s+[-–—]+\s+"
     # ... but "asking as an investor" is one clause; chat's "n" is "and"
     r"|(?<!asking)\s+(?:and|but|so|because|since|as|n)\s+"
@@ -87,7 +87,7 @@ def claimers(words: Sequence[str]) -> tuple[str, ...]:
     )
 
 
-def _offers_a_claim(words: list[str], clause: str) -> bool:
+def offers_a_claim(words: list[str], clause: str) -> bool:
     return CLAIM_OPENINGS.open(words) or bool(_CLAIMING_CHINESE.match(clause))
 
 
@@ -134,7 +134,7 @@ _NOT_A_VERB = frozenset(
         "her your our"
     )
 )
-_QUESTION_MARKS = frozenset("?？")
+QUESTION_MARKS = frozenset("?？")
 # what someone close does ("friend keeps ...", "boss wants ..."; not "partner universities")
 _CLOSE_ONE_DOING = frozenset(
     str.split(
@@ -206,12 +206,12 @@ def _signs(words: list[str], end: str) -> bool:
     ):
         return True
     if words[0] in _ROLES and words[1:2] and words[1] in _ROLE_PLACING:
-        return _QUESTION_MARKS.isdisjoint(end)
+        return QUESTION_MARKS.isdisjoint(end)
     # "Investor:", "investor due diligence:": a role heading the question after a colon
     return words[0] in _ROLES and (
         words[-1] in _ROLE_SIGNING
         or end.strip().startswith((":", "："))
-        or (len(words) > 2 and words[1] in _ASKERS_TASKS and _QUESTION_MARKS.isdisjoint(end))
+        or (len(words) > 2 and words[1] in _ASKERS_TASKS and QUESTION_MARKS.isdisjoint(end))
     )
 
 
@@ -272,7 +272,7 @@ def context_clauses(
     """
     # Each clause with the break after it, to tell one that ends in a question mark.
     # Full-width letters and punctuation ("ｍｙ　ｍｕｍ…，") read as their plain forms.
-    pieces = _CLAUSE_BREAK_KEPT.split(unicodedata.normalize("NFKC", question).casefold())
+    pieces = CLAUSE_BREAK.split(unicodedata.normalize("NFKC", question).casefold())
     ended = [
         (
             piece.strip(),
@@ -302,10 +302,10 @@ def context_clauses(
         about_the_asker = (
             bool(words and (words[0] in _ASKER or (len(words) <= 4 and _signs(words, end))))
             or bool(_ASKER_CHINESE.match(clause))
-        ) and not _offers_a_claim(words, clause)
+        ) and not offers_a_claim(words, clause)
         # "asking as an investor" asks nothing itself
         signed_asking = words[:2] == ["asking", "as"] and len(words) <= 4
-        if context and _goes_on(words, not _QUESTION_MARKS.isdisjoint(end)):
+        if context and _goes_on(words, not QUESTION_MARKS.isdisjoint(end)):
             about_the_asker = True
         # ... naming no figure ("moving from 2.0 to policy 3.0, what changed" asks about both)
         if (
@@ -319,8 +319,8 @@ def context_clauses(
             about_the_asker = True
         if _tells_a_purpose(words) or _TRADE_CHINESE.match(clause):
             about_the_asker = True
-        marked = not _QUESTION_MARKS.isdisjoint(end)
-        asks = _asks_in_words(words, clause)
+        marked = not QUESTION_MARKS.isdisjoint(end)
+        asks = asks_in_words(words, clause)
         if signed_asking or (
             about_the_asker
             and not _ASKING.intersection(words)
@@ -376,95 +376,6 @@ def context_clauses(
 
 
 _POINTING_BACK = frozenset(str.split("it its they them their one"))
-_MATCHING = re.compile(r"\b(?:match|matches|add up|adds up|check out|checks out)\b")
-# A quotation mark, and a single quote that is no apostrophe ("I've")
-_QUOTE = re.compile("[\"‘’“”「」『』]|(?<![a-z])'|'(?![a-z])", re.IGNORECASE)
-_SENTENCE_ENDS = re.compile(r"[.!?。！？\n]")
-_REFERRING = frozenset(str.split("it its they them their theirs he she his her"))
-_IT = frozenset(("it", "its"))
-# "is that covered", "does this apply", "what about those": a demonstrative standing alone,
-# not before what it names ("is this district in jiangsu")
-_DEMONSTRATIVES = frozenset(str.split("this that these those"))
-_AFTER_A_PRONOUN = frozenset(
-    str.split("true right correct available possible so apply applies cover covers count counts")
-)
-
-
-def _first_reference(words: list[str]) -> int | None:
-    """Where the first word standing for something named elsewhere is, if any."""
-    for at, word in enumerate(words):
-        if word in _REFERRING:
-            return at
-        if word not in _DEMONSTRATIVES:
-            continue
-        following = words[at + 1] if at + 1 < len(words) else ""
-        if (
-            not following
-            or words[at - 1 : at] == ["about"]
-            or following.endswith("ed")
-            or following in _AFTER_A_PRONOUN
-        ):
-            return at
-    return None
-
-
-def question_after_a_story(question: str, names_a_subject: Callable[[str], bool]) -> str | None:
-    """The closing question alone, when sentences telling a story come before it and it names
-    its own subject: "I'm comparing cities for my postdoc and Suzhou lists dozens of sectors.
-    How many key industrial chains does Tongzhou focus on?" asks about the chains; the sentence
-    before only tells why (its places, its "where", its "list" ask nothing). None when the
-    question points back ("... What were they trying to do?", "Is that covered?"), when an
-    earlier sentence asks or offers a claim, and in Chinese (its sentences run on unpunctuated).
-    """
-    # Most questions end otherwise or are one sentence: no need to break them into clauses.
-    stripped = question.rstrip()
-    if not stripped.endswith(("?", "？")) or not _SENTENCE_ENDS.search(stripped[:-1]):
-        return None
-    pieces = _CLAUSE_BREAK_KEPT.split(question)
-    # (clause, the break after it, where it starts among the pieces)
-    ended = [
-        (piece.strip(), pieces[at + 1] if at + 1 < len(pieces) else "", at)
-        for at, piece in enumerate(pieces)
-        if at % 2 == 0 and piece and piece.strip()
-    ]
-    if len(ended) < 2 or not ended[-1][0].isascii() or _QUESTION_MARKS.isdisjoint(ended[-1][1]):
-        return None
-    # Where the closing sentence starts: after the last clause ending a sentence before it.
-    start = max(
-        (at + 1 for at, (_, end, _) in enumerate(ended[:-1]) if _SENTENCE_ENDS.search(end)),
-        default=0,
-    )
-    told, asked = ended[:start], ended[start:]
-    if not told or any(not _QUESTION_MARKS.isdisjoint(end) for _, end, _ in told):
-        return None
-    if any(_offers_a_claim(_WORD.findall(clause.casefold()), clause) for clause, _, _ in told):
-        return None
-    # a passage quoted before the question is what it asks about
-    if _QUOTE.search("".join(pieces[: asked[0][2]])):
-        return None
-    asked_words = [_WORD.findall(clause.casefold()) for clause, _, _ in asked]
-    if not any(
-        _asks_in_words(words, clause)
-        for words, (clause, _, _) in zip(asked_words, asked, strict=True)
-    ):
-        return None
-    closing = "".join(pieces[asked[0][2] :]).strip()
-    # A pronoun points back at the story, unless the question names what "it" stands for first
-    # ("Where does AlphaESS keep its head office?"); "their" in "Which part of Nantong is their
-    # headquarters in?" still stands for a company of the story.
-    words = _WORD.findall(closing.casefold())
-    pointing = _first_reference(words)
-    if pointing is not None and not (
-        words[pointing] in _IT and names_a_subject(" ".join(words[:pointing]))
-    ):
-        return None
-    # "... Do my numbers match?", "Accurate?": a short closing question checks what was told
-    # (a longer one may tell its own claim: "I wrote '20 experts attended' — is that right?")
-    if (_CHECKED.search(closing) or _MATCHING.search(closing)) and len(_WORD.findall(closing)) < 6:
-        return None
-    return closing if names_a_subject(closing) else None
-
-
 _PROVIDING_IT = re.compile(
     rf"\b(?:{'|'.join(sorted(PROVIDING_VERBS))}|help with|support|supports)"
     r"\s+(?:it|that|them|this)\b"
@@ -485,7 +396,7 @@ _YES_NO_OPENINGS = frozenset(
 )
 
 
-def _asks_in_words(words: list[str], clause: str) -> bool:
+def asks_in_words(words: list[str], clause: str) -> bool:
     return bool(
         _ASKING.intersection(words)
         or (words and words[0] in _YES_NO_OPENINGS)
@@ -513,7 +424,7 @@ def _is_an_aside(words: list[str], clause: str, marked: bool) -> bool:
         and clause[0].isascii()
         and not marked
         and not any(character.isdigit() for character in clause)  # "there was a 2.0 version"
-        and not _offers_a_claim(words, clause)
+        and not offers_a_claim(words, clause)
         and SUBJECT_WORDS.isdisjoint(words)
     )
 
@@ -542,7 +453,7 @@ def _is_a_chinese_aside(clause: str, marked: bool, names_a_subject: Callable[[st
         and not marked
         and _LATIN_OR_DIGIT.search(clause) is None
         and _ASKING_CHINESE.search(clause) is None
-        and not _offers_a_claim([], clause)
+        and not offers_a_claim([], clause)
         and CHINESE_SUBJECT.search(clause) is None
         and not names_a_subject(clause)
     )
@@ -659,7 +570,7 @@ _SOURCE_SAYS = re.compile(
     r"\s+(?:says|said|claims|claimed|states|stated|mentions|mentioned|writes|wrote|reports|"
     r"reported)\b(?:\s+that)?"
 )
-_CHECKED = re.compile(
+CHECKED = re.compile(
     r"(?i)\b(?:verify|accurate|true|correct|right|confirm|fact[- ]?check|is\s+that\s+so)\b"
 )
 # ... and the asker's request to check it, said as the tag the engine reads as one ("对吗",
@@ -690,7 +601,7 @@ def claim_as_hearsay(question: str) -> str:
     the asker checks what follows, and left out otherwise."""
     for says, checked, requests, heard, tag in (
         (_SOURCE_SAYS_CHINESE, _CHECKED_CHINESE, _CHECK_REQUESTS_CHINESE, "听说", "对吗"),
-        (_SOURCE_SAYS, _CHECKED, _CHECK_REQUESTS, "i heard that", "right"),
+        (_SOURCE_SAYS, CHECKED, _CHECK_REQUESTS, "i heard that", "right"),
     ):
         if found := says.search(question):
             rest = question[found.end() :]
@@ -698,21 +609,3 @@ def claim_as_hearsay(question: str) -> str:
                 return f"{question[: found.start()]}{rest}"
             return f"{question[: found.start()]}{heard}{requests.sub(tag, rest)}"
     return question
-
-
-# Where a message asking two things breaks: before "and" opening a second question ("when was it
-# held, and was the weather nice"), or 还有 after a comma. Not after a question mark: what
-# follows one mostly leans on it ("next event? dates?", "do I need a phd").
-_SECOND_QUESTION = re.compile(
-    r"[,，;；]\s*(?:and|also|plus)\s+(?=(?:what|whats|when|where|which|who|how|why|is|are|was"
-    r"|were|do|does|did|can|could|will|would|has|have)\b)"
-    # ... and in Chinese after a comma: 还有 ("and also"), 另外, 顺便问一下 ("by the way")
-    r"|[,，;；]\s*(?:还有|另外|顺便问一下|顺便问下|顺便)(?=\S)"
-)
-
-
-def question_parts(question: str) -> list[str]:
-    """The questions a message asks one after another, when it asks more than one."""
-    parts = [part.strip() for part in _SECOND_QUESTION.split(question)]
-    parts = [part for part in parts if part and any(character.isalnum() for character in part)]
-    return parts if len(parts) > 1 else []

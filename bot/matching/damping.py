@@ -46,7 +46,9 @@ class Damping:
         self._subjects = [unit for unit in known if unit in SUBJECT_STEMS or unit in SUBJECT_WORDS]
         # ... and so does what a count takes in ("how many attended, incl locals"): an entry not
         # counting it gives only part of that total.
-        self._subjects += [unit for unit in units.included if unit in known]
+        self._subjects += [
+            unit for unit in units.included if unit in known and unit not in self._subjects
+        ]
         self._asking = [WHERE] if units.locating else []
         self._asking += [kind for kind in (WHY, DO) if kind in known]
         # How many of the words saying what the question counts each entry's numbers count:
@@ -160,8 +162,12 @@ class Damping:
                 continue
             # "alphaess only has like 10 subsidiaries?": a rough guess at what this entry
             # counts, which its real figure corrects ("like 10 million a year" counts
-            # something else), is no number of something else.
-            if self._corrects_the_guess(number, entry):
+            # something else), is no number of something else; nor is a day asked about
+            # ("was the doctoral event on april 5?"), which the entry stating the date corrects,
+            # whatever else the sources count as 5.
+            if self._corrects_the_guess(number, entry) or (
+                number in units.dates and index.states_a_date[entry]
+            ):
                 known_total -= weight
             elif not units.confirming:
                 known_total -= weight

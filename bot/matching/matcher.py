@@ -54,8 +54,6 @@ from bot.matching.clauses import (
     Context,
     claim_as_hearsay,
     context_of,
-    question_after_a_story,
-    question_parts,
     told_and_asked,
     without_length_asked,
 )
@@ -66,6 +64,7 @@ from bot.matching.guesses import (
     read_guesses,
 )
 from bot.matching.index import KbIndex
+from bot.matching.messages import question_parts, sets_its_own_scope, without_a_story
 from bot.matching.normalise import detect_language, normalise
 from bot.matching.outcome import Candidate, Match
 from bot.matching.people import (
@@ -123,6 +122,7 @@ _LIST_REQUEST = "<list>"
 _PERSONAL = "<personal>"
 _PER_ITEM = "<per-item>"
 _ORGANISER = "<organiser>"
+_INCLUDED = "<included>"
 _FUTURE = "<future>"
 _WEB_ADDRESS = "<web address>"
 _OPINION = "<opinion>"
@@ -188,16 +188,21 @@ class Matcher:
         if not parts:
             return found
         each = [self._match_and_rank(part, lang or found[0].lang) for part in parts]
-        answered = [(match, ranked) for match, ranked in each if match.kind == "answer"]
-        others_declined = all(
-            match.kind in ("decline", "smalltalk") for match, _ in each if match.kind != "answer"
-        )
+        answered = [at for at, (match, _) in enumerate(each) if match.kind == "answer"]
+        if len(answered) != 1:
+            return found
+        match, ranked = each[answered[0]]
+        others = [at for at in range(len(parts)) if at != answered[0]]
+        # The other parts have nothing the sources say, and set no scope of their own that
+        # the answered part would then be asked in ("... in 2015, and what was the funding?").
         if (
-            len(answered) == 1
-            and others_declined
-            and (answered[0][0].score or 0.0) >= self.settings.sure_threshold
+            (match.score or 0.0) >= self.settings.part_answer_threshold
+            and all(each[at][0].kind == "decline" for at in others)
+            and not any(
+                sets_its_own_scope(parts[at], self._words_of, self.index.vocabulary)
+                for at in others
+            )
         ):
-            match, ranked = answered[0]
             return replace(match, lang=found[0].lang, partial=True), ranked
         return found
 
@@ -206,7 +211,9 @@ class Matcher:
     ) -> tuple[Match, list[Candidate]]:
         question = without_length_asked(claim_as_hearsay(self.pinyin.read(question)))
         question = smalltalk.spelled_out(question)
-        question = self._without_a_story(question)
+        question = without_a_story(
+            question[: self.settings.max_query_chars], self._words_of, self.index.vocabulary
+        )
         analysed = self.analyse(question)
         # The script as typed: synonyms may have turned "博士" into the token "phd".
         reply_lang: Lang = lang or detect_language(" ".join(analysed.surface))
@@ -472,8 +479,15 @@ class Matcher:
                 units.counted = frozenset(words).union(w for w in wholes if w)
         elif units.counting and analysed.runs:
             units.counted = counted_in_chinese(analysed.tokens)
-        if units.counting and (included := what_a_count_includes(surface)):
-            units.included = frozenset(map(index.whole, self.analyse(" ".join(included)).words))
+        if units.counting and (included := what_a_count_includes(surface, typed)):
+            read = self.analyse(" ".join(included))
+            units.included = frozenset(map(index.whole, read.words))
+            # ... and what it takes in that the sources never name ("包括本地专家在内") makes it a
+            # count of its own
+            if any(
+                bigram not in index.known_bigrams for run in read.runs for bigram in bigrams(run)
+            ) or any(word not in index.vocabulary for word in units.included):
+                units.unknown[_INCLUDED] = unknown_weight * settings.subject_word_weight
         if means_the_asker_by_people(surface):
             units.known.pop("peopl", None)
         names = bot_names(surface)
@@ -501,24 +515,6 @@ class Matcher:
 
     def _words_of(self, text: str) -> tuple[str, ...]:
         return self.analyse(text).words
-
-    def _without_a_story(self, question: str) -> str:
-        """The closing question alone, once a story told before it is cut away (see
-        ``question_after_a_story``); but a story of the asker's own, told before a question
-        about benefits, makes the question theirs ("my startup is moving to tongzhou. what
-        subsidies are there?"), so it stays."""
-        closing = question_after_a_story(question, self._names_a_subject)
-        if closing is None:
-            return question
-        spaced = " ".join(raw_tokens(normalise(question)))
-        if BENEFIT_ENGLISH.search(spaced) and (
-            about_the_asker(tuple(spaced.split())) or CLOSE_ONES_NEEDS_ENGLISH.search(spaced)
-        ):
-            return question
-        return closing
-
-    def _names_a_subject(self, text: str) -> bool:
-        return any(word in self.index.vocabulary for word in self.analyse(text).words)
 
     def _chinese_units(
         self,

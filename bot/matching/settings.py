@@ -26,6 +26,12 @@ class MatchSettings:
     sure_threshold: float = 60.0
     # Below ``answer_threshold`` but at least this: offer the top entries as "did you mean?".
     suggest_threshold: float = 30.0
+    # A message asking two or three things ("..., and what is the deadline?") that no entry
+    # answers as a whole is answered by the one part an entry answers this surely, when the
+    # others are declined (bot/matching/messages.py). A part read alone has lost what the rest
+    # said, so ``sure_threshold`` is too lax for it ("通州房价多少，还有AlphaESS美国分公司在哪"
+    # gave the subsidiaries at 64); 70 keeps every part answered on the tuning sets.
+    part_answer_threshold: float = 70.0
     # How many "did you mean?" candidates to offer, and the least confidence a candidate needs
     # to be offered at all (the first is always offered).
     max_suggestions: int = 3

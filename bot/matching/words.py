@@ -267,13 +267,15 @@ NUMBER_VALUES = dict(
 )
 # ("通州列出的产业链有多少条" counts what the district listed: 列出的 before a count, but not
 # of companies, which asks which)
-# No 和, 与 or 及 within the six characters before (a lookbehind has one width, so one per width)
+# No 和, 与 or 及 within the seven characters before (a lookbehind has one width, so one per width)
 _NOT_AFTER_TWO_NAMED = "".join(rf"(?<![和与及]\w{{{width}}})" for width in range(7))
 LIST_REQUEST_CHINESE = re.compile(
     "具体[是有]哪(?!一?个|[一两几]?[天日号年月])|具体都是|名单|都叫什么|都叫啥"
     # 分别 after a group ("十条产业链分别是什么"), not after two things named ("原文标题和发布网站
     # 分别是啥" asks for the two)
     f"|(?=分别){_NOT_AFTER_TWO_NAMED}分别[是叫有]"
+    # ... but a counted group named among them is listed ("十条产业链和人才枢纽分别是什么")
+    "|[二三四五六七八九十两0-9][条家个项位所]\\w{0,12}分别[是叫有]"
     # 叫什么名字 asks for one name ("最新一版叫啥名字"), unless it is a group's ("子公司叫什么名字")
     "|(?<!叫啥)(?<!叫什么)名字|(?:这些|那些|们|公司|企业|项目|家)\\w{0,6}叫(?:什么|啥)名字"
     "|哪几(?![天日号年月])"
@@ -446,7 +448,8 @@ PER_ITEM_CHINESE = re.compile(
     "[^，。,？?]{0,4}(?:补贴|补助|津贴|奖金|安家费)"
     # a cap ("顶格能资助多少"), and what a subsidy comes to ("人才补贴多少钱"): what one gets; the
     # article gives the total funding of the projects, no subsidy
-    "|顶格|封顶|(?:补贴|补助|津贴)(?:标准|金额|额度)?(?:是|有|能给|能有|给|大概|一般)?多少"
+    "|顶格|封顶|(?<!一共)(?<!总共)(?<!累计)(?<!合计)(?:补贴|补助|津贴)(?:标准|金额|额度)?"
+    "(?:是|有|能给|能有|给|大概|一般)?多少(?![个项家])"
 )
 
 # Chinese function words and fillers, matched inside runs of characters (longest first).
