@@ -281,7 +281,9 @@ class Matcher:
     def _small_talk(self, analysed: Analysed) -> tuple[str, float] | None:
         """The small talk ``analysed`` surely is (close to a phrasing of it, or a question about
         the bot), if any."""
-        smalltalk_id, smalltalk_score = smalltalk.closest(self.index, analysed)
+        smalltalk_id, smalltalk_score = smalltalk.closest(
+            self.index, analysed, self.settings.smalltalk_threshold
+        )
         if smalltalk_id is not None and smalltalk_score >= self.settings.smalltalk_threshold:
             return smalltalk_id, smalltalk_score
         return about_the_bot(self.index, analysed)

@@ -40,6 +40,7 @@ _PARTICLES = frozenset("吗啊呢吧呀嘛啦哦")
 # two ("hellooo" -> "helloo"), then any run as one ("helloo" -> "hello" is not found that way,
 # so both are tried).
 _DRAWN_OUT = (re.compile(r"(.)\1{2,}"), re.compile(r"(.)\1+"))
+_DOUBLED = _DRAWN_OUT[1]
 
 
 def _talk(index: KbIndex, analysed: Analysed) -> tuple[str, tuple[str, ...]]:
@@ -50,7 +51,9 @@ def _talk(index: KbIndex, analysed: Analysed) -> tuple[str, tuple[str, ...]]:
         return text, tokens
     plain = []
     for token in tokens:
-        if token not in using and token.isascii():
+        # Only a word with a doubled letter can be drawn out (most words of a long message have
+        # none, and trying both readings of each cost tens of microseconds).
+        if token not in using and token.isascii() and _DOUBLED.search(token):
             for drawn_out, kept in zip(_DRAWN_OUT, (r"\1\1", r"\1"), strict=True):
                 shorter = drawn_out.sub(kept, token)
                 if shorter in using:
@@ -62,10 +65,15 @@ def _talk(index: KbIndex, analysed: Analysed) -> tuple[str, tuple[str, ...]]:
     return " ".join(plain), tuple(plain)
 
 
-def closest(index: KbIndex, analysed: Analysed) -> tuple[str | None, float]:
-    """The small talk whose phrasing is spelt most like the whole message, with the score."""
+def closest(index: KbIndex, analysed: Analysed, at_least: float = 0.0) -> tuple[str | None, float]:
+    """The small talk whose phrasing is spelt most like the whole message, with the score; none
+    below ``at_least`` (which lets rapidfuzz skip phrasings of very different lengths)."""
     found = process.extractOne(
-        _talk(index, analysed)[0], index.smalltalk_texts, scorer=fuzz.ratio, processor=None
+        _talk(index, analysed)[0],
+        index.smalltalk_texts,
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=at_least,
     )
     if found is None or found[1] <= 0:
         return None, 0.0

@@ -86,6 +86,10 @@ def whose_address(surface: Sequence[str], typed: str) -> str:
             return ""
         if named:
             return " ".join(named)
+    # Every Chinese word for an address holds 网 or 链: without them the pattern, which tries a
+    # name of up to 12 characters at every position, cannot match (and costs most on long text).
+    if "网" not in typed and "链" not in typed:
+        return ""
     found = _CHINESE_ADDRESS.search(typed)
     if found is not None and _CHINESE_SAYING.match(typed, found.end()):
         return ""
