@@ -315,8 +315,12 @@ class Matcher:
         units = QueryUnits()
         surface = analysed.surface
         typed = "".join(surface)
+        # The Chinese patterns each need a Chinese character (tests/matching/
+        # test_chinese_patterns.py): on English text they are not tried.
+        chinese = not typed.isascii()
         about_location = bool(
-            LOCATION_TOKENS.intersection(analysed.tokens) or LOCATION_CHINESE.search(typed)
+            LOCATION_TOKENS.intersection(analysed.tokens)
+            or (chinese and LOCATION_CHINESE.search(typed))
         )
         units.dates = numbers_in_dates(surface)
         guesses = read_guesses(analysed, units, index, self._words_of, guess_offered=guess_offered)
@@ -406,17 +410,19 @@ class Matcher:
             unknown_weight * settings.subject_word_weight,
         )
         # "来通州的英国学者": who came, not why they came
-        if _CAME_TO_THE_PLACE.search(typed):
+        if chinese and _CAME_TO_THE_PLACE.search(typed):
             units.known.pop("来", None)
         # "why?" alone, "what do you mean", 举个例子吧: nothing the knowledge base can answer
         if all(unit.startswith("?") or unit in _ASKING_NOTHING for unit in units.known):
             units.known.clear()
         elif units.locating and WHERE in index.idf:
             units.known.setdefault(WHERE, index.idf[WHERE])
-        units.listing = asks_for_a_list(surface) or bool(LIST_REQUEST_CHINESE.search(typed))
-        if asks_who_organised(analysed.tokens, surface) or WHO_CHINESE.search(typed):
+        units.listing = asks_for_a_list(surface) or bool(
+            chinese and LIST_REQUEST_CHINESE.search(typed)
+        )
+        if asks_who_organised(analysed.tokens, surface) or (chinese and WHO_CHINESE.search(typed)):
             units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
-        if asks_about_the_future(surface) or FUTURE_CHINESE.search(typed):
+        if asks_about_the_future(surface) or (chinese and FUTURE_CHINESE.search(typed)):
             units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
         named = whose_address(surface, typed)
         if named and self._addresses.asks_for_another(self._words_of(named)):
@@ -424,16 +430,16 @@ class Matcher:
         # "where is Tongzhou and how do I get there", "how can I get to tongzhou, which province
         # is it in": the way there follows from where it is.
         if (
-            (asks_how_to(surface) or HOW_TO_CHINESE.search(typed))
+            (asks_how_to(surface) or (chinese and HOW_TO_CHINESE.search(typed)))
             and WHERE not in units.known
             and not asks_where_tongzhou_is
         ):
             units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
-        if PRICE_CHINESE.search(typed) and not FUNDING_CONTEXT_CHINESE.search(typed):
+        if chinese and PRICE_CHINESE.search(typed) and not FUNDING_CONTEXT_CHINESE.search(typed):
             units.unknown[_PRICE] = unknown_weight * settings.subject_word_weight
         if asks_about_a_person_beyond_the_article(surface, typed):
             units.unknown[_PERSON_DETAIL] = unknown_weight * settings.subject_word_weight
-        if asks_for_an_opinion(surface) or OPINION_CHINESE.search(typed):
+        if asks_for_an_opinion(surface) or (chinese and OPINION_CHINESE.search(typed)):
             units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
         # Clauses telling who the asker is ("my grandson is job hunting", "本人自海外归来") do
         # not ask about the asker's own case: only what is asked (``asking``) can.
@@ -444,16 +450,16 @@ class Matcher:
             or PERSONAL_CHINESE.search("".join(asking))
             # ... but a close one's benefits, or what the asker wants for themselves or their
             # own, are told and asked together
-            or CLOSE_ONES_BENEFITS.search(typed)
+            or (chinese and CLOSE_ONES_BENEFITS.search(typed))
             or CLOSE_ONES_BENEFITS_ENGLISH.search(spaced)
             or (
                 BENEFIT_ENGLISH.search(spaced) is not None
                 and (about_the_asker(surface) or bool(CLOSE_ONES_NEEDS_ENGLISH.search(spaced)))
             )
-            or (BENEFIT_CHINESE.search(typed) and PERSONAL_CHINESE.search(typed))
+            or (chinese and BENEFIT_CHINESE.search(typed) and PERSONAL_CHINESE.search(typed))
         ):
             units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
-        units.counting = asks_how_many(surface) or bool(COUNT_CHINESE.search(typed))
+        units.counting = asks_how_many(surface) or bool(chinese and COUNT_CHINESE.search(typed))
         counted = what_is_counted(surface)
         # A count offered for checking asks how many of what it counts, which the entry with
         # the real count answers ("I heard 100 british scholars came, is that number right?").
@@ -499,7 +505,7 @@ class Matcher:
                 units.known.pop(stem(name), None)
         units.dating = (
             asks_when(surface)
-            or bool(WHEN_CHINESE.search(typed))
+            or bool(chinese and WHEN_CHINESE.search(typed))
             or _DATE in analysed.tokens
             or bool(guesses.dates)
         )
@@ -511,7 +517,7 @@ class Matcher:
             # no evidence for the entry that says when the event was.
             for month in months_naming_an_event(surface):
                 units.known.pop(stem(month), None)
-        if asks_for_one_share(surface) or PER_ITEM_CHINESE.search(typed):
+        if asks_for_one_share(surface) or (chinese and PER_ITEM_CHINESE.search(typed)):
             units.unknown[_PER_ITEM] = unknown_weight * settings.personal_weight
         return units
 
