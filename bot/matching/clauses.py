@@ -533,6 +533,13 @@ def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
     if not context and not for_whom:
         return Context()
     told = [analyse(clause) for clause in (*context, for_whom) if clause]
+    # "my 2 kids are moving, right?": a tag only checks the told clause, so the asker's own case
+    # is read across the whole question (its words still count as told)
+    asked_text = " ".join(asked) if context and not all(map(_only_checks, asked)) else ""
+    if not any(analysed.words or analysed.runs for analysed in told):
+        # ("Dear sir, ..."): nothing told to weigh, so no need to read the asking clauses,
+        # whose words and characters only tell the told ones apart
+        return Context(asked=asked_text)
     # The audience sits inside an asking clause: its words are told, not asked.
     asking = [
         analyse(re.sub(rf"\b{re.escape(for_whom)}\b", " ", clause.casefold()))
@@ -545,9 +552,7 @@ def context_of(question: str, analyse: Callable[[str], Analysed]) -> Context:
         frozenset(w for analysed in told for w in analysed.words if w not in asked_words),
         " ".join(run for analysed in told for run in analysed.runs),
         " ".join(run for analysed in asking for run in analysed.runs),
-        # "my 2 kids are moving, right?": a tag only checks the told clause, so the asker's own
-        # case is read across the whole question (its words still count as told)
-        " ".join(asked) if context and not all(map(_only_checks, asked)) else "",
+        asked_text,
     )
 
 

@@ -241,6 +241,7 @@ class KbIndex:
                 weights,
             )
         )
+        self.phrasing_weights: tuple[float, ...] = tuple(p.weight for p in self.phrasings)
         self.phrasing_texts: tuple[str, ...] = tuple(phrasing_texts)
         self.phrasing_entries: tuple[int, ...] = tuple(map(itemgetter(0), questions))
         # Unit -> the positions of the phrasings using it, so the overlap is summed only for the

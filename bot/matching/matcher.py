@@ -674,18 +674,19 @@ class Matcher:
             entry: settings.fuzzy_weight * (score / 100.0)
             for entry, score in fuzzy.best_of_entry.items()
         }
-        # Only phrasings sharing a unit with the question add overlap to that score.
+        # Only phrasings sharing a unit with the question add overlap to that score. (Names
+        # bound once: this loop runs for hundreds of phrasings on a long question.)
+        fuzzy_weight, overlap_weight = settings.fuzzy_weight, settings.overlap_weight
+        of_phrasing, phrasing_weights, fsum = fuzzy.of_phrasing, index.phrasing_weights, math.fsum
         for position, weights_shared in shared_units(positions, known, index).items():
-            # fsum is exact whatever the order, and set order varies between processes.
-            overlap = (
-                2.0 * math.fsum(weights_shared) / (total_known + index.phrasings[position].weight)
-            )
-            value = (
-                settings.fuzzy_weight * (fuzzy.of_phrasing[position] / 100.0)
-                + settings.overlap_weight * overlap
-            )
-            if value > best_of[entry_of[position]]:
-                best_of[entry_of[position]] = value
+            # fsum is exact whatever the order, and set order varies between processes (one
+            # weight is its own exact sum).
+            shared = weights_shared[0] if len(weights_shared) == 1 else fsum(weights_shared)
+            overlap = 2.0 * shared / (total_known + phrasing_weights[position])
+            value = fuzzy_weight * (of_phrasing[position] / 100.0) + overlap_weight * overlap
+            entry = entry_of[position]
+            if value > best_of[entry]:
+                best_of[entry] = value
         ranked: list[tuple[float, int]] = []
         for entry in candidates:
             score = (
