@@ -83,6 +83,7 @@ def _gap_json(group: GapGroup) -> dict[str, Any]:
         "people": group.people,
         "declined": group.declined,
         "none_of_these": group.none_of_these,
+        "answered_in_part": group.answered_in_part,
         "examples": group.examples,
         "closest_entry_id": group.closest_entry_id,
         "closest_score": group.closest_score,
@@ -232,6 +233,8 @@ def render_text(report: Report) -> str:
     for rank, group in enumerate(report.gaps, start=1):
         people = "person" if group.people == 1 else "people"
         detail = f"{group.declined} declined, {group.none_of_these} “none of these”"
+        if group.answered_in_part:
+            detail += f", {group.answered_in_part} answered in part"
         lines.append(f"{rank:>3}. {group.count}× by {group.people} {people} ({detail})")
         lines.extend(f"     {lang}: {_quoted(text)}" for lang, text in group.examples.items())
         others, more = other_wordings(group)

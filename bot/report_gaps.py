@@ -1,4 +1,5 @@
-"""Gaps: declined questions and "None of these" choices, grouped by similarity.
+"""Gaps: declined questions, "None of these" choices and messages answered only in part,
+grouped by similarity.
 
 Grouping compares content tokens (the matcher's normaliser, English stopwords dropped and
 words lightly stemmed, Chinese character by character minus filler phrases, the knowledge
@@ -91,7 +92,7 @@ def group_similar(keys: Sequence[str], threshold: float = DEFAULT_SIMILARITY) ->
 
 @dataclass(frozen=True)
 class GapGroup:
-    count: int  # times asked (declines plus "none of these")
+    count: int  # times asked (declines, "none of these" and answers in part)
     people: int  # distinct askers
     declined: int
     none_of_these: int
@@ -103,6 +104,7 @@ class GapGroup:
     # False when no logged row named a candidate and the closest entry was found by asking
     # today's knowledge base instead.
     closest_from_log: bool = True
+    answered_in_part: int = 0  # messages of several questions only one of which was answered
 
 
 def gap_groups(
@@ -160,6 +162,7 @@ def _gap_group(members: list[LoggedQuestion]) -> GapGroup:
         people=len({row.user_hash for row in members}),
         declined=sum(1 for row in members if row.outcome == "decline"),
         none_of_these=sum(1 for row in members if row.none_of_these),
+        answered_in_part=sum(1 for row in members if row.partial),
         examples=dict(sorted(examples.items())),
         closest_entry_id=None if closest is None else closest.entry_id,
         closest_score=None if closest is None else closest.score,

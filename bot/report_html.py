@@ -122,13 +122,23 @@ def _gaps(report: Report) -> str:
                 _e(group.count),
                 _e(group.people),
                 _e(group.none_of_these),
+                _e(group.answered_in_part),
                 examples,
                 _e(group.closest_entry_id or "")
                 + ("" if group.closest_from_log else " <small>(today's knowledge)</small>"),
                 _e(format_score(group.closest_score)),
             ]
         )
-    headers = ["#", "asked", "people", "none of these", "example", "closest entry", "score"]
+    headers = [
+        "#",
+        "asked",
+        "people",
+        "none of these",
+        "answered in part",
+        "example",
+        "closest entry",
+        "score",
+    ]
     return _table(headers, rows, {0, 1, 2, 3, 6})
 
 

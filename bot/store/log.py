@@ -76,6 +76,7 @@ class _Insert:
     score: float | None
     question: str
     user_id: int | str  # hashed in the writer thread; never stored
+    partial: bool = False  # an answer to one part of the message (Reply.partial)
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class QuestionLog:
         score: float | None,
         user_id: int | str,
         asked_at: dt.datetime | None = None,
+        partial: bool = False,
     ) -> int | None:
         """Queue one question's row and return its id, or ``None`` if the log isn't working.
 
@@ -192,6 +194,7 @@ class QuestionLog:
                 score=_clean_score(score),
                 question=_clean(question, MAX_QUESTION_CHARS),
                 user_id=user_id,
+                partial=bool(partial),
             )
         except Exception as error:  # a caller's mistake must not cost the user an answer
             self._note_failure(f"cannot log a question: {type(error).__name__}: {error}")
@@ -210,6 +213,7 @@ class QuestionLog:
         score: float | None,
         user_id: int | str,
         asked_at: dt.datetime | None = None,
+        partial: bool = False,
     ) -> int | None:
         """Async spelling of :meth:`record_nowait`; returns at once."""
         return self.record_nowait(
@@ -220,6 +224,7 @@ class QuestionLog:
             score=score,
             user_id=user_id,
             asked_at=asked_at,
+            partial=partial,
         )
 
     async def record_reply(
@@ -242,6 +247,7 @@ class QuestionLog:
             score=score,
             user_id=user_id,
             asked_at=asked_at,
+            partial=reply.partial,
         )
 
     async def record_feedback(self, row_id: int, user_id: int | str, value: int) -> bool:
@@ -469,10 +475,11 @@ class QuestionLog:
             item.score,
             item.question,
             hash_user(salt, item.user_id),
+            int(item.partial),
         )
         sql = (
             "INSERT INTO questions (id, asked_at, lang, outcome, entry_id, score, question,"
-            " user_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " user_hash, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         try:
             connection.execute(sql, (item.row_id, *values))

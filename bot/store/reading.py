@@ -29,16 +29,17 @@ class LoggedQuestion:
     user_hash: str
     none_of_these: bool
     chosen_entry_id: str | None
+    partial: bool = False  # answered in part: the message asked more than the answer covers
 
     @property
     def unanswered(self) -> bool:
-        """A gap: declined, or the user rejected every suggestion."""
-        return self.outcome == "decline" or self.none_of_these
+        """A gap: declined, answered only in part, or the user rejected every suggestion."""
+        return self.outcome == "decline" or self.none_of_these or self.partial
 
 
 _COLUMNS = (
     "id, asked_at, lang, outcome, entry_id, score, question, feedback, user_hash,"
-    " none_of_these, chosen_entry_id"
+    " none_of_these, chosen_entry_id, partial"
 )
 
 
@@ -100,6 +101,7 @@ def _to_question(row: tuple[object, ...]) -> LoggedQuestion:
         user_hash,
         none,
         chosen,
+        partial,
     ) = row
     return LoggedQuestion(
         id=int(str(row_id)),
@@ -113,4 +115,5 @@ def _to_question(row: tuple[object, ...]) -> LoggedQuestion:
         user_hash=str(user_hash),
         none_of_these=bool(none),
         chosen_entry_id=None if chosen is None else str(chosen),
+        partial=bool(partial),
     )

@@ -38,6 +38,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE questions ADD COLUMN none_of_these INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE questions ADD COLUMN chosen_entry_id TEXT",
     ),
+    # 2 -> 3: an answer to one part of a message asking several things (the rest is a gap).
+    ("ALTER TABLE questions ADD COLUMN partial INTEGER NOT NULL DEFAULT 0",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

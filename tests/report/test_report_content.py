@@ -78,3 +78,24 @@ async def test_totals_and_days(seeded: Path) -> None:
 async def test_limit_caps_each_list(seeded: Path) -> None:
     report = week_report(seeded, limit=1)
     assert len(report.gaps) == len(report.low_confidence) == len(report.most_disliked) == 1
+
+
+def test_a_message_answered_in_part_is_a_gap(tmp_path: Path) -> None:
+    import sqlite3
+
+    from bot.report_gaps import gap_groups
+    from bot.store.schema import MIGRATIONS, migrate
+
+    path = tmp_path / DB_FILE_NAME
+    connection = sqlite3.connect(path, isolation_level=None)
+    migrate(connection, MIGRATIONS)
+    for row_id, partial in ((1, 1), (2, 0)):
+        connection.execute(
+            "INSERT INTO questions (id, asked_at, lang, outcome, entry_id, score, question,"
+            " user_hash, partial) VALUES (?, '2026-11-20T10:00:00.000000Z', 'en', 'answer',"
+            " 'talent-projects-funding', 90.5, ?, 'h', ?)",
+            (row_id, f"how many projects, and what is the deadline? {row_id}", partial),
+        )
+    connection.close()
+    [group] = gap_groups(read_questions(path))
+    assert (group.count, group.declined, group.answered_in_part) == (1, 0, 1)

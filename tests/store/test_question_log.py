@@ -283,3 +283,25 @@ def test_any_text_at_all_is_stored_as_sent(tmp_path: Path) -> None:
     for row_id, text in sent.items():
         # only lone surrogates (not valid Unicode text) are replaced
         assert stored[row_id] == text.encode("utf-8", "replace").decode("utf-8")
+
+
+async def test_an_answer_to_part_of_a_message_is_logged_as_a_gap(question_log: QuestionLog) -> None:
+    from bot.answers import Reply
+
+    whole = Reply("where is tongzhou", "en", "answer", "text", entry_id="where", score=91.0)
+    part = Reply(
+        "how many projects, and what is the deadline?",
+        "en",
+        "answer",
+        "372 projects. My sources say nothing about the rest of your question.",
+        entry_id="talent-projects-funding",
+        score=90.5,
+        partial=True,
+    )
+    ids = [await question_log.record_reply(reply, user_id=9) for reply in (whole, part)]
+    assert await question_log.flush()
+    rows = {row.id: row for row in read_questions(question_log.path)}
+    assert [(rows[i].partial, rows[i].unanswered) for i in ids if i] == [
+        (False, False),
+        (True, True),
+    ]

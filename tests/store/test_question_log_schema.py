@@ -42,6 +42,7 @@ async def test_a_version_1_log_is_migrated_and_keeps_its_rows(tmp_path: Path) ->
     assert (row.id, row.question, row.outcome, row.score) == (7, "住房补贴", "decline", 12.5)
     assert row.none_of_these is False
     assert row.chosen_entry_id is None
+    assert row.partial is False
 
 
 def test_the_report_reader_migrates_an_old_log_too(tmp_path: Path) -> None:
