@@ -126,7 +126,8 @@ def format_groups_text(groups: Sequence[GapGroup]) -> str:
     lines: list[str] = []
     for number, group in enumerate(groups, start=1):
         people = "person" if group.people == 1 else "people"
-        lines.append(f"{number}. {group.count}× ({group.people} {people})")
+        in_part = f", {group.answered_in_part} answered in part" if group.answered_in_part else ""
+        lines.append(f"{number}. {group.count}× ({group.people} {people}{in_part})")
         lines.extend(f"   {lang}: {shorten(text)}" for lang, text in group.examples.items())
         others, more = other_wordings(group)
         if others:

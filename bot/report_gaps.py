@@ -113,7 +113,7 @@ def gap_groups(
     engine: FaqEngine | None = None,
     limit: int | None = None,
 ) -> list[GapGroup]:
-    """Declines and "None of these" choices, grouped, biggest group first.
+    """Declines, "None of these" choices and answers in part, grouped, biggest group first.
 
     With an ``engine``, its synonyms help grouping ("subsidy" with "funding"), and a group
     whose rows logged no candidate gets the closest entry in that engine's knowledge base.
@@ -129,7 +129,8 @@ def gap_groups(
 
 
 def _with_closest_now(group: GapGroup, engine: FaqEngine) -> GapGroup:
-    if group.closest_entry_id is not None:
+    # (Today's engine would answer a message answered in part the same way: no lead either.)
+    if group.closest_entry_id is not None or group.answered_in_part == group.count:
         return group
     # Only rows logged without a candidate get here (logged before declines named their
     # closest entry, or sharing nothing with any entry): ask today's engine.
@@ -155,7 +156,8 @@ def _gap_group(members: list[LoggedQuestion]) -> GapGroup:
         for row in members:
             if row.question.strip() == text:
                 examples.setdefault(row.lang, text)
-    candidates = [row for row in members if row.entry_id is not None]
+    # An answer in part names the entry that answered the other part: no lead to this gap.
+    candidates = [row for row in members if row.entry_id is not None and not row.partial]
     closest = max(candidates, key=lambda row: (row.score or 0.0, row.entry_id or ""), default=None)
     return GapGroup(
         count=len(members),

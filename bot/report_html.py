@@ -139,7 +139,7 @@ def _gaps(report: Report) -> str:
         "closest entry",
         "score",
     ]
-    return _table(headers, rows, {0, 1, 2, 3, 6})
+    return _table(headers, rows, {0, 1, 2, 3, 4, 7})
 
 
 def _low_confidence(report: Report) -> str:

@@ -68,12 +68,14 @@ def _talk(index: KbIndex, analysed: Analysed) -> tuple[str, tuple[str, ...]]:
 def closest(index: KbIndex, analysed: Analysed, at_least: float = 0.0) -> tuple[str | None, float]:
     """The small talk whose phrasing is spelt most like the whole message, with the score; none
     below ``at_least`` (which lets rapidfuzz skip phrasings of very different lengths)."""
+    if at_least > 100.0:  # a threshold set above any score switches the comparison off
+        return None, 0.0
     found = process.extractOne(
         _talk(index, analysed)[0],
         index.smalltalk_texts,
         scorer=fuzz.ratio,
         processor=None,
-        score_cutoff=at_least,
+        score_cutoff=max(at_least, 0.0),
     )
     if found is None or found[1] <= 0:
         return None, 0.0

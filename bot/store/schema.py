@@ -71,6 +71,11 @@ def migrate(
     for version in range(found, target):
         connection.execute("BEGIN IMMEDIATE")
         try:
+            # Another process (the bot and a report, say) may have taken this step while we
+            # waited for the lock: read the version again inside the transaction.
+            if schema_version(connection) > version:
+                connection.execute("COMMIT")
+                continue
             for statement in migrations[version]:
                 connection.execute(statement)
             # PRAGMA takes no parameters; version is an int we computed, not outside input.

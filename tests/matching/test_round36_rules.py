@@ -246,3 +246,12 @@ def test_a_whole_answer_carries_no_note(shipped: FaqEngine) -> None:
     reply = shipped.ask("where is AlphaESS's headquarters, and which zone is it in?")
     assert reply.kind == "answer"
     assert "rest of your question" not in reply.text
+
+
+def test_a_small_talk_threshold_above_any_score_switches_it_off(shipped: FaqEngine) -> None:
+    import dataclasses
+
+    off = FaqEngine(
+        shipped.knowledge, dataclasses.replace(shipped.settings, smalltalk_threshold=101.0)
+    )
+    assert off.ask("where is tongzhou").kind == "answer"

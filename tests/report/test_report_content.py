@@ -99,3 +99,29 @@ def test_a_message_answered_in_part_is_a_gap(tmp_path: Path) -> None:
     connection.close()
     [group] = gap_groups(read_questions(path))
     assert (group.count, group.declined, group.answered_in_part) == (1, 0, 1)
+
+
+def test_the_part_answered_is_no_lead_to_the_gap(tmp_path: Path) -> None:
+    import sqlite3
+
+    from bot.report_admin import format_groups_text
+    from bot.report_gaps import gap_groups
+    from bot.store.schema import MIGRATIONS, migrate
+
+    path = tmp_path / DB_FILE_NAME
+    connection = sqlite3.connect(path, isolation_level=None)
+    migrate(connection, MIGRATIONS)
+    for row_id, outcome, entry_id, score, partial in (
+        (1, "answer", "talent-projects-funding", 90.5, 1),
+        (2, "decline", "policy-3-0", 31.0, 0),
+    ):
+        connection.execute(
+            "INSERT INTO questions (id, asked_at, lang, outcome, entry_id, score, question,"
+            " user_hash, partial) VALUES (?, '2026-11-20T10:00:00.000000Z', 'en', ?, ?, ?,"
+            " 'what is the application deadline', 'h', ?)",
+            (row_id, outcome, entry_id, score, partial),
+        )
+    connection.close()
+    [group] = gap_groups(read_questions(path))
+    assert (group.closest_entry_id, group.closest_score) == ("policy-3-0", 31.0)
+    assert "1 answered in part" in format_groups_text([group])

@@ -7,6 +7,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bot.store import DB_FILE_NAME, QuestionLog, read_questions
 from bot.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 
@@ -130,3 +132,30 @@ async def test_the_writer_retries_after_a_failed_open(tmp_path: Path) -> None:
     assert row_id is not None
     await log.aclose()
     assert [row.id for row in read_questions(data / DB_FILE_NAME)] == [row_id]
+
+
+def test_a_step_another_process_took_meanwhile_is_not_taken_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.store import schema
+
+    path = tmp_path / DB_FILE_NAME
+    first = sqlite3.connect(path, isolation_level=None)
+    migrate(first, MIGRATIONS[:2])
+    second = sqlite3.connect(path, isolation_level=None)
+    # The second reads version 2, then the first brings the log forward before the second
+    # takes its lock.
+    real = schema.schema_version
+    reads: list[int] = []
+
+    def stale_then_real(connection: sqlite3.Connection) -> int:
+        reads.append(1)
+        return 2 if len(reads) == 1 else real(connection)
+
+    migrate(first)
+    monkeypatch.setattr(schema, "schema_version", stale_then_real)
+    schema.migrate(second)  # would add the column again without reading the version in its lock
+    monkeypatch.undo()
+    assert schema_version(second) == SCHEMA_VERSION
+    first.close()
+    second.close()
