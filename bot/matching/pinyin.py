@@ -144,11 +144,17 @@ class PinyinReader:
                 key[:end] for key in self._table for end in range(1, len(key) + 1)
             )
         table = self._table
+        english, prefixes = self._english, self._prefixes
         pieces: list[str] = []
         done = 0
         position = 0
         words_read = 0
         while position < len(words):
+            # (what _longest_read would find of a word starting no sound: nothing)
+            first = words[position][2]
+            if first in english or first not in prefixes:
+                position += 1
+                continue
             read = self._longest_read(words, position, table)
             if read is None:
                 position += 1

@@ -88,8 +88,13 @@ class Speller:
                     continue
             joined.append(token)
             position += 1
-        # A correction may be two words: "talenthub" is "talent hub".
-        return [word for token in joined for word in self.correct(token).split(" ")]
+        # A correction may be two words: "talenthub" is "talent hub". (A known word is its own
+        # reading: most words of a long question, so not worth a call each.)
+        return [
+            word
+            for token in joined
+            for word in ((token,) if token in known else self.correct(token).split(" "))
+        ]
 
     def correct(self, word: str) -> str:
         """``word``, or the known word it is a misspelling of.
