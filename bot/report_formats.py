@@ -45,6 +45,10 @@ CSV_COLUMNS = (
     "people",
     "up",
     "down",
+    # a gap's kinds: declined, "none of these", answered in part
+    "declined",
+    "none_of_these",
+    "answered_in_part",
     "question",
 )
 
@@ -168,6 +172,9 @@ def render_csv(report: Report) -> str:
                 lang=lang,
                 count=group.count,
                 people=group.people,
+                declined=group.declined,
+                none_of_these=group.none_of_these,
+                answered_in_part=group.answered_in_part,
                 entry_id=group.closest_entry_id,
                 score=group.closest_score,
                 question=example,

@@ -118,6 +118,10 @@ async def test_csv_report_opens_as_one_clean_table(
     assert sections == {"gap", "low_confidence", "disliked", "outcome", "language", "day"}
     gaps = [row for row in rows if row["section"] == "gap"]
     assert [row["count"] for row in gaps] == ["2", "2", "1", "1"]
+    # each gap's kinds add up to its count
+    for row in gaps:
+        kinds = (row["declined"], row["none_of_these"], row["answered_in_part"])
+        assert sum(map(int, kinds)) == int(row["count"])
     # a formula typed by a stranger stays text in a spreadsheet
     assert '\'=HYPERLINK("http://evil.example")' in {row["question"] for row in gaps}
     outcomes = {row["outcome"]: row["count"] for row in rows if row["section"] == "outcome"}
