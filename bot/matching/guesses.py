@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from bot.matching.analysis import Analysed
-from bot.matching.asks import counted_after_a_figure, numbers_in_dates
+from bot.matching.asks import numbers_in_dates
 from bot.matching.clauses import CLAIM_OPENINGS, claimers, someone_close_claims
+from bot.matching.counting import counted_after_a_figure
 from bot.matching.index import KbIndex
 from bot.matching.subjects_guessed import focus_guessed, member_guessed
 from bot.matching.units import QueryUnits

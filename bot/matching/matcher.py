@@ -38,17 +38,12 @@ from bot.matching.asks import (
     asks_for_a_list,
     asks_for_an_opinion,
     asks_for_one_share,
-    asks_how_many,
     asks_how_to,
     asks_what_houses,
     asks_when,
     asks_who_organised,
-    counted_in_chinese,
     months_naming_an_event,
     numbers_in_dates,
-    what_a_count_includes,
-    what_a_figure_counts,
-    what_is_counted,
 )
 from bot.matching.clauses import (
     Context,
@@ -56,6 +51,13 @@ from bot.matching.clauses import (
     context_of,
     told_and_asked,
     without_length_asked,
+)
+from bot.matching.counting import (
+    asks_how_many,
+    counted_in_chinese,
+    what_a_count_includes,
+    what_a_figure_counts,
+    what_is_counted,
 )
 from bot.matching.damping import Damping
 from bot.matching.guesses import (

@@ -6,8 +6,8 @@ import pytest
 from outcomes import outcome
 
 from bot.faq import FaqEngine
-from bot.matching.asks import counted_in_chinese
 from bot.matching.clauses import context_clauses
+from bot.matching.counting import counted_in_chinese
 
 
 @pytest.mark.parametrize(
