@@ -34,17 +34,14 @@ from bot.matching.about_bot import about_the_bot
 from bot.matching.analysis import Analysed, analyse, bigrams, raw_tokens, stop_mask
 from bot.matching.asks import (
     DATE_MARKS,
-    asks_about_the_future,
     asks_for_a_list,
-    asks_for_an_opinion,
     asks_for_one_share,
-    asks_how_to,
     asks_what_houses,
     asks_when,
-    asks_who_organised,
     months_naming_an_event,
     numbers_in_dates,
 )
+from bot.matching.beyond import Question, asks_beyond_the_sources
 from bot.matching.clauses import (
     Context,
     claim_as_hearsay,
@@ -70,8 +67,6 @@ from bot.matching.messages import question_parts, sets_its_own_scope, without_a_
 from bot.matching.normalise import detect_language, normalise
 from bot.matching.outcome import Candidate, Match
 from bot.matching.people import (
-    about_the_asker,
-    asks_about_a_person_beyond_the_article,
     bot_names,
     company_settling_as_brought_in,
     means_the_asker_by_people,
@@ -83,54 +78,34 @@ from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_member
 from bot.matching.units import WHERE, QueryUnits
-from bot.matching.web_address import AddressHolders, whose_address
+from bot.matching.web_address import AddressHolders
 from bot.matching.words import (
     ASKS_THE_DAY,
-    BENEFIT_CHINESE,
-    BENEFIT_ENGLISH,
     CHINESE_PLACES,
     CHINESE_SUBJECT,
     CHINESE_SUBJECT_WORDS,
     CHINESE_WEAK_WORDS,
-    CLOSE_ONES_BENEFITS,
-    CLOSE_ONES_BENEFITS_ENGLISH,
-    CLOSE_ONES_NEEDS_ENGLISH,
     CONFIRM_CHINESE,
     COUNT_CHINESE,
-    FUNDING_CONTEXT_CHINESE,
-    FUTURE_CHINESE,
-    HOW_TO_CHINESE,
     LIST_REQUEST_CHINESE,
     LOCATION_CHINESE,
     LOCATION_TOKENS,
     MONEY_FORMS,
-    OPINION_CHINESE,
     PER_ITEM_CHINESE,
-    PERSONAL_CHINESE,
     PLACE_STEMS,
     PLACE_WORDS,
-    PRICE_CHINESE,
     SUBJECT_STEMS,
     SUBJECT_WORDS,
     WEAK_STEMS,
     WEAK_WORDS,
     WHEN_CHINESE,
-    WHO_CHINESE,
     stem,
 )
 
-# Pseudo-units standing for a request for a list of names, and for the asker's own case.
-_LIST_REQUEST = "<list>"
-_PERSONAL = "<personal>"
+# Pseudo-units standing for one item's share asked for, and for more than a count takes in
+# (the others: bot/matching/beyond.py)
 _PER_ITEM = "<per-item>"
-_ORGANISER = "<organiser>"
 _INCLUDED = "<included>"
-_FUTURE = "<future>"
-_WEB_ADDRESS = "<web address>"
-_OPINION = "<opinion>"
-_PERSON_DETAIL = "<person detail>"
-_PRICE = "<price>"
-_PROCEDURE = "<procedure>"
 # Words too general to tell what is counted ("how many people", "how many in total").
 # ... and "how many brits came": people of a nation are whoever the entries count.
 _UNCOUNTED = frozenset(("peopl", "person", "total", "one", "number", "time", "uk"))
@@ -422,45 +397,20 @@ class Matcher:
         units.listing = asks_for_a_list(surface) or bool(
             chinese and LIST_REQUEST_CHINESE.search(typed)
         )
-        if asks_who_organised(analysed.tokens, surface) or (chinese and WHO_CHINESE.search(typed)):
-            units.unknown[_ORGANISER] = unknown_weight * settings.list_request_weight
-        if asks_about_the_future(surface) or (chinese and FUTURE_CHINESE.search(typed)):
-            units.unknown[_FUTURE] = unknown_weight * settings.subject_word_weight
-        named = whose_address(surface, typed)
-        if named and self._addresses.asks_for_another(self._words_of(named)):
-            units.unknown[_WEB_ADDRESS] = unknown_weight * settings.subject_word_weight
-        # "where is Tongzhou and how do I get there", "how can I get to tongzhou, which province
-        # is it in": the way there follows from where it is.
-        if (
-            (asks_how_to(surface) or (chinese and HOW_TO_CHINESE.search(typed)))
-            and WHERE not in units.known
-            and not asks_where_tongzhou_is
-        ):
-            units.unknown[_PROCEDURE] = unknown_weight * settings.subject_word_weight
-        if chinese and PRICE_CHINESE.search(typed) and not FUNDING_CONTEXT_CHINESE.search(typed):
-            units.unknown[_PRICE] = unknown_weight * settings.subject_word_weight
-        if asks_about_a_person_beyond_the_article(surface, typed):
-            units.unknown[_PERSON_DETAIL] = unknown_weight * settings.subject_word_weight
-        if asks_for_an_opinion(surface) or (chinese and OPINION_CHINESE.search(typed)):
-            units.unknown[_OPINION] = unknown_weight * settings.subject_word_weight
-        # Clauses telling who the asker is ("my grandson is job hunting", "本人自海外归来") do
-        # not ask about the asker's own case: only what is asked (``asking``) can.
-        asking = asking or surface
-        spaced = " ".join(surface)
-        if (
-            about_the_asker(asking)
-            or PERSONAL_CHINESE.search("".join(asking))
-            # ... but a close one's benefits, or what the asker wants for themselves or their
-            # own, are told and asked together
-            or (chinese and CLOSE_ONES_BENEFITS.search(typed))
-            or CLOSE_ONES_BENEFITS_ENGLISH.search(spaced)
-            or (
-                BENEFIT_ENGLISH.search(spaced) is not None
-                and (about_the_asker(surface) or bool(CLOSE_ONES_NEEDS_ENGLISH.search(spaced)))
-            )
-            or (chinese and BENEFIT_CHINESE.search(typed) and PERSONAL_CHINESE.search(typed))
-        ):
-            units.unknown[_PERSONAL] = unknown_weight * settings.personal_weight
+        as_read = Question(
+            analysed.tokens,
+            surface,
+            typed,
+            chinese,
+            asking or surface,
+            asks_where_tongzhou_is,
+            WHERE in units.known,
+        )
+        addressed = self._addresses.asks_for_another
+        for marker, share in asks_beyond_the_sources(
+            as_read, settings, lambda named: addressed(self._words_of(named))
+        ).items():
+            units.unknown[marker] = unknown_weight * share
         units.counting = asks_how_many(surface) or bool(chinese and COUNT_CHINESE.search(typed))
         counted = what_is_counted(surface)
         # A count offered for checking asks how many of what it counts, which the entry with
@@ -512,7 +462,7 @@ class Matcher:
             or bool(guesses.dates)
         )
         units.asking_day = units.dating and bool(
-            ASKS_THE_DAY.search(typed) or ASKS_THE_DAY.search(spaced)
+            ASKS_THE_DAY.search(typed) or ASKS_THE_DAY.search(" ".join(surface))
         )
         if not (units.dating or units.confirming or units.dates):
             # "were there academicians at the march event": the month names the event; it is
