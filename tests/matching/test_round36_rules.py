@@ -44,6 +44,8 @@ from bot.matching.messages import question_after_a_story, without_a_story
         # a day asked about, which the date entry corrects
         ("was the doctoral event on april 5?", "doctoral-event-date"),
         ("tongzhou kis province mein hai", "tongzhou-location"),
+        # a request to hear it again asks nothing of its own
+        ("请再说一遍AlphaESS总部在哪里", "alphaess-headquarters"),
         # German nouns of a Chinese postdoc in Germany
         ("AlphaESS在国外有多少Tochtergesellschaften", "alphaess-global-reach"),
         ("通州搞过引才Veranstaltungen吗", "talent-events"),
