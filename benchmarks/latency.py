@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("the shipped knowledge base has errors; run talent-bot check", file=sys.stderr)
         return 1
     shipped = result.kb
-    questions = [item.question for item in load_labelled(ROOT / "benchmarks/eval/dev.yaml")]
+    questions = [item.question for item in load_labelled(ROOT / "knowledge/examples/dev.yaml")]
     questions = questions * args.repeat
 
     start = time.perf_counter()

@@ -48,7 +48,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE_SERVER = ROOT / "tests" / "telegram_bot" / "fake_bot_api.py"
-EVAL_FILE = ROOT / "benchmarks" / "eval" / "dev.yaml"
+EVAL_FILE = ROOT / "knowledge" / "examples" / "dev.yaml"
 TOKEN = "123456:" + "B" * 35  # the fake server accepts any well-formed token
 CONCURRENT_UPDATES = 16
 TIMEOUT = 600.0

@@ -10,7 +10,9 @@ Replies are plain data (``bot.answers``); each front end renders them its own wa
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.answers import Reply, SourceRef, Suggestion, TopicRef
@@ -90,6 +92,13 @@ class FaqEngine:
         return load_through_cache(
             build, knowledge_dir=folder, settings=chosen, level="errors", cache_dir=cache_dir
         )
+
+    def without_examples(self, questions: Iterable[str]) -> FaqEngine:
+        """This engine as it would be had no example asked one of ``questions``: evaluating on
+        questions the engine learnt from would measure its memory, not its reading."""
+        other = copy.copy(self)
+        other.matcher = self.matcher.without_examples(questions)
+        return other
 
     # --- questions ----------------------------------------------------------------------------
 

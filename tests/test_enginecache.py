@@ -31,7 +31,7 @@ def cache(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def questions() -> list[str]:
-    return [item.question for item in load_labelled(ROOT / "benchmarks/eval/dev.yaml")]
+    return [item.question for item in load_labelled(ROOT / "knowledge/examples/dev.yaml")]
 
 
 class Builds:

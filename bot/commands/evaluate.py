@@ -5,6 +5,11 @@ out-of-scope rejection rate, the share of "did you mean?" outcomes that offered 
 entry, the small-talk accuracy, and every miss. ``--json`` prints the same as one object.
 The exit status is 0 whatever the figures (2 if the file or the knowledge base is unreadable):
 it measures, it does not gate.
+
+The engine learns wording from the knowledge base's example questions, and the project's
+labelled files are among them: an example asking one of the file's questions is left out
+first, so the figures are for questions the engine has not learnt (``--keep-examples`` keeps
+them, to see what it answers today).
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="a YAML list of {q, expect, answer} items")
     add_engine_options(parser)
     parser.add_argument("--json", action="store_true", help="print the results as one object")
+    parser.add_argument(
+        "--keep-examples",
+        action="store_true",
+        help="keep the example questions that ask the file's questions (by default they are "
+        "left out, so the file is scored as unseen)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,10 +45,24 @@ def run(args: argparse.Namespace) -> int:
     engine = load_engine(args.knowledge)
     if engine is None:
         return 2
+    left_out = 0
+    if not args.keep_examples:
+        learnt = engine.without_examples(item.question for item in items)
+        left_out = engine.matcher.example_count - learnt.matcher.example_count
+        engine = learnt
     report = evaluate(items, lambda question: engine.ask(question, args.lang))
-    text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) if args.json else None
+    if args.json:
+        text = json.dumps(
+            {**report.to_json(), "examples_left_out": left_out}, ensure_ascii=False, indent=2
+        )
+    else:
+        text = render_report(report) + (
+            f"\n\n{left_out} example questions asking this file's questions were left out"
+            if left_out
+            else ""
+        )
     try:
-        print(text if text is not None else render_report(report))
+        print(text)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit

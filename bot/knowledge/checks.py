@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from bot.knowledge.examples import check_example_labels
 from bot.knowledge.model import (
     LANGS,
     Entry,
@@ -70,6 +71,9 @@ def check_knowledge(
     ]
     if warnings:
         problems.extend(check_review_dates(scope, today or dt.date.today()))
+        # An entry whose id could not be read may be the one a label names.
+        if "entry" not in declared.unreadable:
+            problems.extend(check_example_labels(kb.examples, set(declared.ids["entry"])))
     else:
         problems = [problem for problem in problems if problem.severity is Severity.ERROR]
     return sorted(set(problems))

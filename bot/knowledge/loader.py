@@ -1,7 +1,8 @@
 """Load a knowledge folder into a KnowledgeBase, reporting every problem in every file at once.
 
-The folder is flat: ``sources.yaml``, ``topics.yaml``, ``synonyms.yaml``, ``smalltalk.yaml`` (each
-must exist; the last two may hold an empty list), and any other ``*.yaml`` file holds entries.
+The folder holds ``sources.yaml``, ``topics.yaml``, ``synonyms.yaml``, ``smalltalk.yaml`` (each
+must exist; the last two may hold an empty list), and any other ``*.yaml`` file holds entries;
+the optional ``examples/`` folder holds labelled example questions (``bot.knowledge.examples``).
 Files are read in sorted name order, so "first" and "second" in duplicate-id messages are
 stable. Nothing here raises on bad input.
 """
@@ -15,9 +16,11 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from bot.knowledge.examples import load_examples
 from bot.knowledge.fields import FieldReader, describe
 from bot.knowledge.model import (
     Entry,
+    Example,
     KnowledgeBase,
     SmallTalk,
     Source,
@@ -113,6 +116,7 @@ class _FolderLoader:
         self.declared: dict[str, Declared] = {}  # "namespace/id" -> first declaration
         self.ids: dict[str, set[str]] = {kind: set() for kind in _ID_NAMESPACE}
         self.unreadable: set[str] = set()
+        self.examples: list[Example] = []
 
     def load(self) -> LoadResult:
         if not self.directory.is_dir():
@@ -125,6 +129,10 @@ class _FolderLoader:
             self.unreadable.update(_ID_NAMESPACE)
         else:
             self._load_files()
+            examples, problems, files = load_examples(self.directory)
+            self.examples = examples
+            self.problems += problems
+            self.files += files
         kb = KnowledgeBase(
             root=str(self.directory),
             sources=tuple(self.sources),
@@ -132,6 +140,7 @@ class _FolderLoader:
             entries=tuple(self.entries),
             smalltalk=tuple(self.smalltalk),
             synonyms=tuple(self.synonyms),
+            examples=tuple(self.examples),
         )
         declarations = Declarations(
             ids={kind: frozenset(ids) for kind, ids in self.ids.items()},

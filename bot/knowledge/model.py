@@ -138,6 +138,15 @@ class SmallTalk:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A question someone asked, labelled with what answers it (``examples/*.yaml``)."""
+
+    question: str
+    label: str  # an entry's id, "decline" (the sources do not say) or "smalltalk"
+    position: Position
+
+
+@dataclass(frozen=True)
 class SynonymGroup:
     """Words that mean the same to a user; the first is the canonical form."""
 
@@ -153,6 +162,7 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     smalltalk: tuple[SmallTalk, ...]
     synonyms: tuple[SynonymGroup, ...]
+    examples: tuple[Example, ...] = ()
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._entries_by_id.get(entry_id)

@@ -81,10 +81,29 @@ _DEEPEST_FOR_LIBYAML = 100
 
 
 def _for_pyyaml_only(text: str) -> bool:
-    """Whether ``text`` holds what _FOR_PYYAML_ONLY finds. Each thing it finds contains one of
-    a few characters, and most files hold none of them: looking for those first is quicker
-    than running the expression over a large file."""
-    return any(sign in text for sign in "\t\ufeff!&*%#") and bool(_FOR_PYYAML_ONLY.search(text))
+    """Whether ``text`` holds what _FOR_PYYAML_ONLY finds outside a comment line and outside a
+    quoted value written on one line ("innovation & entrepreneurship", which both read
+    alike). Each thing it finds contains one of a few characters, and most files hold none of
+    them: looking for those first is quicker than running the expression over a large file."""
+    if not any(sign in text for sign in "\t\ufeff!&*%#"):
+        return False
+    for found in _FOR_PYYAML_ONLY.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        line = text[start : len(text) if end < 0 else end]
+        if line.lstrip(" ").startswith("#"):
+            continue  # a comment (or the text of a block), which neither parser reads for these
+        quoted = _QUOTED_ON_ONE_LINE.match(line)
+        if quoted is None or not quoted.start(1) <= found.start() - start < quoted.end(1):
+            return True
+    return False
+
+
+# "- q: "text"" or "answer: 'text'", and nothing after it but a comment: group 1 is the
+# quoted value with its quotes, inside which neither parser looks for anchors or tags.
+_QUOTED_ON_ONE_LINE = re.compile(
+    r"""[ ]*(?:-[ ]+)?[\w-]+:[ ]+("(?:[^"\\\t]|\\.)*"|'(?:[^'\t]|'')*')[ ]*(?:[ ]#[^\t]*)?$"""
+)
 
 
 _LIBYAML_LOADER: type[yaml.CSafeLoader] | None = None

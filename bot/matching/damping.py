@@ -100,6 +100,17 @@ class Damping:
             and all(unit == figure or unit[0] == "?" or unit in entry_units for unit in units.known)
         )
 
+    def objects_to(self, entry: int) -> bool:
+        """Whether the question asks what this entry plainly cannot say: names where its answer
+        names none ("which ten chains?"). Labelled examples never answer with it then.
+
+        The other readings ``of`` damps by (a count, a date or a kind of answer the entry does
+        not give, subject words, places) were tried as objections too: on fresh wording they
+        cost far more right answers than the near misses they held back ("is Tongzhou in
+        Zhejiang?" names a place only to be corrected).
+        """
+        return self._units.listing and not self._index.enumerates[entry]
+
     def of(self, entry: int) -> float:
         """The factor, from 0 to 1, that this entry's confidence is multiplied by."""
         units = self._units

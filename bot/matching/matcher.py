@@ -20,12 +20,13 @@ housing is declined, not answered with the policy entry. Whether to answer also 
 
 from __future__ import annotations
 
+import copy
 import heapq
 import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from bot.knowledge.model import KnowledgeBase, Lang
@@ -57,6 +58,7 @@ from bot.matching.counting import (
     what_is_counted,
 )
 from bot.matching.damping import Damping
+from bot.matching.examples import ExampleModel, learnable, second_opinion
 from bot.matching.guesses import (
     appends_a_guess,
     checks_then_goes_on,
@@ -127,6 +129,9 @@ _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
 # Words and Chinese characters in a message that may still be small talk: the longest
 # small-talk phrasing has 9 ("what kind of stuff can you help me with"), with room to spare.
 _SMALL_TALK_TOKENS = 14
+# How many of the best candidates the labelled examples may answer with
+# (bot/matching/examples.py); Candidate.objected is worked out for these only.
+_WEIGHED_FOR_EXAMPLES = 5
 
 
 class Matcher:
@@ -144,6 +149,7 @@ class Matcher:
         self.speller = Speller(self.index, self.settings)
         self.pinyin = PinyinReader(knowledge)
         self._addresses = AddressHolders(self.index, self._words_of)
+        self.examples = ExampleModel(learnable(knowledge)) if self.settings.use_examples else None
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]
@@ -158,6 +164,32 @@ class Matcher:
         by the one part it answers, when it has nothing for the others: "when was the doctoral
         event held, and was the weather nice?" gets the date.
         """
+        match, ranked = self._whole_or_one_part(question, lang)
+        if self.examples is not None:
+            match = second_opinion(
+                self.examples,
+                question[: self.settings.max_query_chars],
+                match,
+                ranked,
+                self.settings,
+            )
+        return match, ranked
+
+    @property
+    def example_count(self) -> int:
+        """How many example questions the matcher learnt from."""
+        return 0 if self.examples is None else len(self.examples)
+
+    def without_examples(self, questions: Iterable[str]) -> Matcher:
+        """This matcher with the examples asking ``questions`` left out of what it learnt:
+        how it does on those questions had it never seen them (``talent-bot eval``)."""
+        if self.examples is None:
+            return self
+        other = copy.copy(self)
+        other.examples = self.examples.without(questions)
+        return other
+
+    def _whole_or_one_part(self, question: str, lang: Lang | None) -> tuple[Match, list[Candidate]]:
         found = self._match_and_rank(question, lang)
         if found[0].kind == "answer" or found[0].kind == "smalltalk":
             return found
@@ -248,6 +280,8 @@ class Matcher:
         else:
             ranked = self.rank(analysed, units)
             match = self._decide(ranked, reply_lang)
+        if any(unit[0] == "<" for unit in units.unknown):  # a pseudo-unit: see beyond.py
+            match = replace(match, asks_beyond=True)
         talk = opened or trailing_talk
         if talk is not None and (
             match.kind != "answer" or (match.score or 0.0) < self.settings.sure_threshold
@@ -646,7 +680,14 @@ class Matcher:
             ) / weights
             ranked.append((100.0 * score * damping.of(entry), entry))
         ranked.sort(key=lambda item: (-item[0], item[1]))
-        return [Candidate(index.entry_ids[entry], round(score, 4)) for score, entry in ranked]
+        return [
+            Candidate(
+                index.entry_ids[entry],
+                round(score, 4),
+                objected=at >= _WEIGHED_FOR_EXAMPLES or damping.objects_to(entry),
+            )
+            for at, (score, entry) in enumerate(ranked)
+        ]
 
     def _coverage(self, known: dict[str, float]) -> dict[int, float]:
         """Entry -> summed weight of the question's units it contains.

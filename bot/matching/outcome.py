@@ -14,6 +14,9 @@ Kind = Literal["answer", "suggest", "decline", "smalltalk"]
 class Candidate:
     entry_id: str
     score: float  # 0..100, higher is surer
+    # The question asks what this entry cannot say (Damping.objects_to): labelled examples
+    # never answer with it. Known for the first few candidates only (True for the rest).
+    objected: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True)
@@ -25,3 +28,6 @@ class Match:
     candidates: tuple[Candidate, ...] = field(default=())  # best first; up to 3 for "suggest"
     # the answer is to one part of a message asking several; the sources say nothing of the rest
     partial: bool = False
+    # it asks something no entry states (who organised, a price, how to apply): the labelled
+    # examples never turn it into an answer
+    asks_beyond: bool = False

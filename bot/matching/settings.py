@@ -1,7 +1,7 @@
 """The matcher's thresholds and weights, in one documented place.
 
 Every number the decision depends on lives here, so it can be tuned (``benchmarks/accuracy.py``
-shows how each default was chosen on the tuning sets in ``benchmarks/eval/``: dev to dev9
+shows how each default was chosen on the tuning sets, now ``knowledge/examples/``: dev to dev9
 and holdout to holdout4) or overridden by a caller without touching the matching code.
 The defaults sit on a plateau, not on a single best point: with plain_word_weight 0.35,
 answer_threshold 39-41 gives the same in-scope accuracy on the tuning sets together (95.9%)
@@ -36,6 +36,23 @@ class MatchSettings:
     # to be offered at all (the first is always offered).
     max_suggestions: int = 3
     suggestion_floor: float = 22.5
+
+    # --- the second opinion of the labelled examples (bot/matching/examples.py) --------------
+    # Where the matcher would suggest or decline, the entry the examples point to is answered
+    # when naive Bayes gives it at least ``example_probability``, gives "some entry answers
+    # it" at least ``example_scope_probability``, the matcher itself gives that entry at least
+    # ``example_least_score``, and the question comes nearer to that entry's examples than to
+    # every declined one by ``example_margin`` (rapidfuzz ratio points). Where the matcher
+    # answers, the examples' entry replaces its answer when it is the runner-up and they give
+    # it at least ``example_swap_probability``. Never where the question asks what no entry
+    # states (who organised, a price, how to apply). Chosen by leaving each example file out
+    # in turn and checked on a fresh pair of held-out sets (benchmarks/README.md).
+    use_examples: bool = True
+    example_probability: float = 0.99
+    example_scope_probability: float = 0.99
+    example_least_score: float = 10.0
+    example_margin: float = 5.0
+    example_swap_probability: float = 0.999
 
     # --- the confidence -----------------------------------------------------------------------
     # The rapidfuzz scorer comparing a question with each phrasing (see phrasing_scores.SCORERS).

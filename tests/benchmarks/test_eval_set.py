@@ -1,7 +1,9 @@
-"""The labelled evaluation set keeps the shape its README promises.
+"""The labelled question sets keep the shape their README promises.
 
-The set is only worth something if it is big enough, bilingual, full of near misses, and
-independent of the knowledge base's own phrasings; these tests hold it to that.
+The sets the engine learns from (``knowledge/examples/``) and the held-out ones it is measured
+on (``benchmarks/eval/``) are only worth something if they are big enough, bilingual, full of
+near misses, independent of the knowledge base's own phrasings, and share no question; these
+tests hold them to that.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-EVAL_DIR = REPO / "benchmarks" / "eval"
 KNOWLEDGE_DIR = REPO / "knowledge"
-FILES = tuple(sorted(path.stem for path in EVAL_DIR.glob("*.yaml")))
+PATHS = {
+    path.stem: path
+    for folder in (KNOWLEDGE_DIR / "examples", REPO / "benchmarks" / "eval")
+    for path in folder.glob("*.yaml")
+}
+FILES = tuple(sorted(PATHS))
 
 ENTRY_IDS = frozenset(
     {
@@ -58,7 +64,7 @@ TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
 
 def _load(name: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load((EVAL_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(PATHS[name].read_text(encoding="utf-8"))
     assert isinstance(data, list), f"{name}.yaml must be a YAML list"
     return data
 
@@ -109,6 +115,13 @@ def test_file_has_the_promised_size_and_mix(name: str) -> None:
     assert labels["smalltalk"] >= MIN_SMALLTALK_PER_FILE
     thin = {e: labels[e] for e in ENTRY_IDS if labels[e] < MIN_ITEMS_PER_ENTRY_PER_FILE}
     assert not thin, f"entries with too few questions in {name}.yaml: {thin}"
+
+
+def test_both_folders_hold_sets() -> None:
+    # A set moved or renamed by mistake would silently drop out of what is checked.
+    folders = {path.parent.name for path in PATHS.values()}
+    assert folders == {"examples", "eval"}, folders
+    assert len(FILES) == len(PATHS) >= 90
 
 
 def test_whole_set_meets_the_matching_issue(eval_sets: dict[str, list[dict[str, Any]]]) -> None:

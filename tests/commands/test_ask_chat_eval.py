@@ -134,8 +134,9 @@ def test_chat_answers_picks_numbers_browses_topics_and_quits() -> None:
 
 
 def test_chat_numbers_suggestions_and_a_number_picks_one() -> None:
-    # Settings that never answer outright turn every match into a "did you mean?".
-    never_sure = MatchSettings(sure_threshold=101.0, min_margin=101.0)
+    # Settings that never answer outright (nor let the examples answer) turn every match into
+    # a "did you mean?".
+    never_sure = MatchSettings(sure_threshold=101.0, min_margin=101.0, use_examples=False)
     engine = FaqEngine(FaqEngine.load().knowledge, never_sure)
     out = io.StringIO()
     session = ChatSession(engine, out)
@@ -264,7 +265,7 @@ def test_eval_rejects_a_malformed_file(tmp_path: Path, capsys: pytest.CaptureFix
     [
         ["check"],
         ["ask", "where is tongzhou"],
-        ["eval", str(ROOT / "benchmarks" / "eval" / "dev.yaml")],
+        ["eval", str(ROOT / "knowledge" / "examples" / "dev.yaml")],
         ["chat"],
     ],
 )

@@ -80,6 +80,8 @@ class KnowledgeFolder:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> KnowledgeFolder:
+    """The shipped folder without its 20,000 example questions, which no test here is about and
+    which would add half a second to every check (test_examples_loader.py writes its own)."""
     target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
+    shutil.copytree(shipped_knowledge_dir(), target, ignore=shutil.ignore_patterns("examples"))
     return KnowledgeFolder(target)

@@ -88,59 +88,59 @@ from bot.matching.words import stem
     ],
 )
 def test_a_rule_declines_one_question_and_keeps_answering_its_neighbour(
-    shipped: FaqEngine, declined: str, answered: str, entry_id: str
+    rules_only: FaqEngine, declined: str, answered: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, declined)[0] != "answer"
-    assert outcome(shipped, answered) == ("answer", entry_id)
+    assert outcome(rules_only, declined)[0] != "answer"
+    assert outcome(rules_only, answered) == ("answer", entry_id)
 
 
-def test_a_request_for_names_is_answered_where_the_answer_names_them(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "names of the academicians at the doctoral event") == (
+def test_a_request_for_names_is_answered_where_the_answer_names_them(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "names of the academicians at the doctoral event") == (
         "answer",
         "doctoral-event-guests",
     )
-    assert outcome(shipped, "names of the five companies going public")[0] != "answer"
+    assert outcome(rules_only, "names of the five companies going public")[0] != "answer"
 
 
-def test_the_question_word_tells_purpose_from_date(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "why did the british academics visit tongzhou") == (
+def test_the_question_word_tells_purpose_from_date(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "why did the british academics visit tongzhou") == (
         "answer",
         "doctoral-event-purpose",
     )
-    assert outcome(shipped, "when did the british academics visit tongzhou") == (
+    assert outcome(rules_only, "when did the british academics visit tongzhou") == (
         "answer",
         "doctoral-event-date",
     )
 
 
 @pytest.mark.parametrize("question", ["why?", "who", "where", "为什么", "谁啊"])
-def test_a_question_word_alone_asks_nothing(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question) == ("decline", None)
+def test_a_question_word_alone_asks_nothing(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question) == ("decline", None)
 
 
-def test_when_as_a_conjunction_does_not_ask_for_a_date(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "what did the uk academics talk over when they met in tongzhou") == (
+def test_when_as_a_conjunction_does_not_ask_for_a_date(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "what did the uk academics talk over when they met in tongzhou") == (
         "answer",
         "doctoral-event-purpose",
     )
 
 
 def test_another_place_is_a_subject_except_in_a_question_about_where_tongzhou_is(
-    shipped: FaqEngine,
+    rules_only: FaqEngine,
 ) -> None:
-    assert outcome(shipped, "rugao district talent policy")[0] != "answer"
-    assert outcome(shipped, "coming over from rugao, which province is tongzhou in") == (
+    assert outcome(rules_only, "rugao district talent policy")[0] != "answer"
+    assert outcome(rules_only, "coming over from rugao, which province is tongzhou in") == (
         "answer",
         "tongzhou-location",
     )
 
 
-def test_who_is_asking_is_not_the_askers_own_case(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "my colleague asked what alphaess makes") == (
+def test_who_is_asking_is_not_the_askers_own_case(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "my colleague asked what alphaess makes") == (
         "answer",
         "alphaess-business",
     )
-    assert outcome(shipped, "can my company get alphaess batteries cheaper")[0] != "answer"
+    assert outcome(rules_only, "can my company get alphaess batteries cheaper")[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -155,28 +155,34 @@ def test_who_is_asking_is_not_the_askers_own_case(shipped: FaqEngine) -> None:
         ("policyyy 3.0", "policy-3-0"),  # a letter held down
     ],
 )
-def test_typing_slips_are_read_as_meant(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_typing_slips_are_read_as_meant(
+    rules_only: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", ["heyyy", "ok thanks, that helped a lot", "好嘞 谢谢啦"])
-def test_greetings_with_a_little_chatter_are_small_talk(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] == "smalltalk"
+def test_greetings_with_a_little_chatter_are_small_talk(
+    rules_only: FaqEngine, question: str
+) -> None:
+    assert outcome(rules_only, question)[0] == "smalltalk"
 
 
-def test_plain_unseen_words_weigh_less_than_subject_words(shipped: FaqEngine) -> None:
-    matcher = shipped.matcher
+def test_plain_unseen_words_weigh_less_than_subject_words(rules_only: FaqEngine) -> None:
+    matcher = rules_only.matcher
     chatter = matcher.query_units(matcher.analyse("alphaess subsidiaries colourful"))
     subject = matcher.query_units(matcher.analyse("alphaess subsidiaries salary"))
     assert sum(chatter.unknown.values()) < sum(subject.unknown.values())
-    assert outcome(shipped, "alphaess subsidiaries colourful")[0] == "answer"
-    assert outcome(shipped, "alphaess subsidiaries salary")[0] != "answer"
+    assert outcome(rules_only, "alphaess subsidiaries colourful")[0] == "answer"
+    assert outcome(rules_only, "alphaess subsidiaries salary")[0] != "answer"
 
 
-def test_the_weights_of_unseen_words_are_settings(shipped: FaqEngine) -> None:
-    heavy = Matcher(shipped.knowledge, dataclasses.replace(MatchSettings(), plain_word_weight=1.0))
+def test_the_weights_of_unseen_words_are_settings(rules_only: FaqEngine) -> None:
+    heavy = Matcher(
+        rules_only.knowledge, dataclasses.replace(MatchSettings(), plain_word_weight=1.0)
+    )
     question = "alphaess subsidiaries colourful"
-    light_units = shipped.matcher.query_units(shipped.matcher.analyse(question))
+    light_units = rules_only.matcher.query_units(rules_only.matcher.analyse(question))
     heavy_units = heavy.query_units(heavy.analyse(question))
     assert sum(heavy_units.unknown.values()) > sum(light_units.unknown.values())
 
@@ -239,10 +245,10 @@ def test_clauses_about_the_asker_are_told_apart_from_the_question(
     ],
 )
 def test_events_for_people_like_the_asker_are_the_talent_events(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
     # "for people": whom the events are for, not who attended the doctoral event.
-    assert outcome(shipped, question) == ("answer", "talent-events")
+    assert outcome(rules_only, question) == ("answer", "talent-events")
 
 
 @pytest.mark.parametrize(
@@ -257,8 +263,8 @@ def test_events_for_people_like_the_asker_are_the_talent_events(
         "how did tongzhou pick its 10 key chains",
     ],
 )
-def test_a_procedure_for_the_asker_is_not_answered(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_a_procedure_for_the_asker_is_not_answered(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -275,9 +281,9 @@ def test_a_procedure_for_the_asker_is_not_answered(shipped: FaqEngine, question:
     ],
 )
 def test_how_questions_that_ask_no_procedure_are_answered(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -288,8 +294,8 @@ def test_how_questions_that_ask_no_procedure_are_answered(
         "儿子要去通州工作，那边属于哪个省啊",  # the son's plans tell why the asker asks
     ],
 )
-def test_where_tongzhou_is_in_everyday_words(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question) == ("answer", "tongzhou-location")
+def test_where_tongzhou_is_in_everyday_words(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question) == ("answer", "tongzhou-location")
 
 
 @pytest.mark.parametrize(
@@ -299,8 +305,8 @@ def test_where_tongzhou_is_in_everyday_words(shipped: FaqEngine, question: str) 
         "人才工作站跟产业链啥关系",
     ],
 )
-def test_what_talent_hubs_are(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question) == ("answer", "talent-hubs")
+def test_what_talent_hubs_are(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question) == ("answer", "talent-hubs")
 
 
 @pytest.mark.parametrize(
@@ -316,48 +322,48 @@ def test_what_talent_hubs_are(shipped: FaqEngine, question: str) -> None:
     ],
 )
 def test_options_and_compounds_with_a_known_subject(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
-def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) -> None:
+def test_the_askers_reasons_do_not_count_against_the_answer(rules_only: FaqEngine) -> None:
     assert outcome(
-        shipped, "I have a job interview at alphaess next week, where is their head office?"
+        rules_only, "I have a job interview at alphaess next week, where is their head office?"
     ) == ("answer", "alphaess-headquarters")
     # Typed in full-width letters, the clauses are the same.
     assert outcome(
-        shipped,
+        rules_only,
         "Ｉ　ｈａｖｅ　ａ　ｊｏｂ　ｉｎｔｅｒｖｉｅｗ　ａｔ　ａｌｐｈａｅｓｓ　ｎｅｘｔ　ｗｅｅｋ，"
         "　ｗｈｅｒｅ　ｉｓ　ｔｈｅｉｒ　ｈｅａｄ　ｏｆｆｉｃｅ？",
     ) == ("answer", "alphaess-headquarters")
     assert outcome(
-        shipped, "my nephew wants to join alphaess as a technician, what field are they in?"
+        rules_only, "my nephew wants to join alphaess as a technician, what field are they in?"
     ) == ("answer", "alphaess-business")
     # ... but a subject in the question itself still does, and so does the asker's own case.
     assert (
-        outcome(shipped, "I have a job interview at alphaess next week, what is the salary")[0]
+        outcome(rules_only, "I have a job interview at alphaess next week, what is the salary")[0]
         != "answer"
     )
     assert (
-        outcome(shipped, "I'm a PhD in Manchester, can I get a grant if I move to Tongzhou?")[0]
+        outcome(rules_only, "I'm a PhD in Manchester, can I get a grant if I move to Tongzhou?")[0]
         != "answer"
     )
-    assert outcome(shipped, "nearly 400 million yuan in total, did I get that right?")[0] == (
+    assert outcome(rules_only, "nearly 400 million yuan in total, did I get that right?")[0] == (
         "answer"
     )
     assert outcome(
-        shipped,
+        rules_only,
         "Hi, I'm an HR manager and may send staff to visit AlphaESS. "
         "Which zone in Nantong is their headquarters in?",
     ) == ("answer", "alphaess-headquarters")
     assert (
-        outcome(shipped, "I'm an HR manager and may send staff. What salary do postdocs get?")[0]
+        outcome(rules_only, "I'm an HR manager and may send staff. What salary do postdocs get?")[0]
         != "answer"
     )
     # A yes/no question after the asker's introduction is still the question ...
     assert outcome(
-        shipped, "I'm a master's student at Leeds. Was the doctoral event in March?"
+        rules_only, "I'm a master's student at Leeds. Was the doctoral event in March?"
     ) == (
         "answer",
         "doctoral-event-date",
@@ -365,43 +371,43 @@ def test_the_askers_reasons_do_not_count_against_the_answer(shipped: FaqEngine) 
     # ... and one ending in a question mark is never the asker's background.
     assert (
         outcome(
-            shipped, "I'm a phd student. Where is AlphaESS HQ? Would alphaess pay for housing?"
+            rules_only, "I'm a phd student. Where is AlphaESS HQ? Would alphaess pay for housing?"
         )[0]
         != "answer"
     )
     # Chinese characters run on across the comma: the interview stays the asker's reason.
-    assert outcome(shipped, "我下个月要去AlphaESS总部面试，想问一下它具体在南通哪个开发区") == (
+    assert outcome(rules_only, "我下个月要去AlphaESS总部面试，想问一下它具体在南通哪个开发区") == (
         "answer",
         "alphaess-headquarters",
     )
-    assert outcome(shipped, "我下个月要去AlphaESS面试，想问一下面试要带什么材料")[0] != "answer"
+    assert outcome(rules_only, "我下个月要去AlphaESS面试，想问一下面试要带什么材料")[0] != "answer"
 
 
 def test_the_other_tongzhou_is_told_apart_but_its_policy_is_not_answered(
-    shipped: FaqEngine,
+    rules_only: FaqEngine,
 ) -> None:
-    assert outcome(shipped, "is this the tongzhou in beijing") == ("answer", "tongzhou-location")
-    assert outcome(shipped, "talent policy of tongzhou in beijing")[0] != "answer"
-    assert outcome(shipped, "北京通州的人才政策")[0] != "answer"
+    assert outcome(rules_only, "is this the tongzhou in beijing") == ("answer", "tongzhou-location")
+    assert outcome(rules_only, "talent policy of tongzhou in beijing")[0] != "answer"
+    assert outcome(rules_only, "北京通州的人才政策")[0] != "answer"
 
 
-def test_a_question_asking_where_goes_to_an_entry_that_says_where(shipped: FaqEngine) -> None:
+def test_a_question_asking_where_goes_to_an_entry_that_says_where(rules_only: FaqEngine) -> None:
     # The business entry shares more words ("battery", "company") but says nothing of a place.
-    assert outcome(shipped, "where's the battery firm's main office") == (
+    assert outcome(rules_only, "where's the battery firm's main office") == (
         "answer",
         "alphaess-headquarters",
     )
-    assert outcome(shipped, "what does the battery firm alphaess sell") == (
+    assert outcome(rules_only, "what does the battery firm alphaess sell") == (
         "answer",
         "alphaess-business",
     )
     # A figurative 在哪 ("where does the focus lie") asks for the focus, not a place.
-    assert outcome(shipped, "人才新政3.0的侧重点在哪") == ("answer", "policy-3-0")
+    assert outcome(rules_only, "人才新政3.0的侧重点在哪") == ("answer", "policy-3-0")
 
 
-def test_a_company_settles_where_a_person_registers(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "艾罗能源哪年落户通州的") == ("answer", "alphaess-talent-project")
-    assert outcome(shipped, "博士来通州怎么落户")[0] != "answer"
+def test_a_company_settles_where_a_person_registers(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "艾罗能源哪年落户通州的") == ("answer", "alphaess-talent-project")
+    assert outcome(rules_only, "博士来通州怎么落户")[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -424,32 +430,34 @@ def test_a_company_settles_where_a_person_registers(shipped: FaqEngine) -> None:
     ],
 )
 def test_shares_names_and_misspelt_subjects_are_not_answered_with_totals(
-    shipped: FaqEngine, declined: str, answered: str, entry_id: str
+    rules_only: FaqEngine, declined: str, answered: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, declined)[0] != "answer"
-    assert outcome(shipped, answered) == ("answer", entry_id)
+    assert outcome(rules_only, declined)[0] != "answer"
+    assert outcome(rules_only, answered) == ("answer", entry_id)
 
 
-def test_a_different_ending_is_another_word_not_a_slip(shipped: FaqEngine) -> None:
-    matcher = shipped.matcher
+def test_a_different_ending_is_another_word_not_a_slip(rules_only: FaqEngine) -> None:
+    matcher = rules_only.matcher
     assert matcher.speller.misspelt_subject("elegibl")
     assert not matcher.speller.misspelt_subject("founder")  # "founded" is a subject word
 
 
-def test_a_question_asking_why_goes_to_an_entry_that_says_why(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "why did tongzhou host the event for doctoral talent from abroad?") == (
+def test_a_question_asking_why_goes_to_an_entry_that_says_why(rules_only: FaqEngine) -> None:
+    assert outcome(
+        rules_only, "why did tongzhou host the event for doctoral talent from abroad?"
+    ) == (
         "answer",
         "doctoral-event-purpose",
     )
-    assert outcome(shipped, "办海外博士人才活动图个啥") == ("answer", "doctoral-event-purpose")
-    assert outcome(shipped, "when was the event for doctoral talent from abroad") == (
+    assert outcome(rules_only, "办海外博士人才活动图个啥") == ("answer", "doctoral-event-purpose")
+    assert outcome(rules_only, "when was the event for doctoral talent from abroad") == (
         "answer",
         "doctoral-event-date",
     )
 
 
-def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> None:
-    matcher = shipped.matcher
+def test_a_fact_offered_for_checking_is_the_askers_guess(rules_only: FaqEngine) -> None:
+    matcher = rules_only.matcher
     guess = matcher.query_units(
         matcher.analyse("so the district backed 500 talent projects, right?")
     )
@@ -461,7 +469,7 @@ def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> 
     assert place.confirming
     assert place.locating
     # A subject of its own still declines, guess or not.
-    assert outcome(shipped, "policy 3.0 is valid until 2025, right?")[0] != "answer"
+    assert outcome(rules_only, "policy 3.0 is valid until 2025, right?")[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -480,9 +488,9 @@ def test_a_fact_offered_for_checking_is_the_askers_guess(shipped: FaqEngine) -> 
     ],
 )
 def test_a_hedged_fact_is_offered_for_checking(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -498,8 +506,8 @@ def test_a_hedged_fact_is_offered_for_checking(
         "were there any talent events in 2022?",  # what happened that year: not stated
     ],
 )
-def test_a_hedge_does_not_excuse_a_subject_of_its_own(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_a_hedge_does_not_excuse_a_subject_of_its_own(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -511,9 +519,9 @@ def test_a_hedge_does_not_excuse_a_subject_of_its_own(shipped: FaqEngine, questi
     ],
 )
 def test_how_long_options_and_colloquial_why(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -526,34 +534,36 @@ def test_how_long_options_and_colloquial_why(
     ],
 )
 def test_what_a_company_does_is_told_from_why_someone_came(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 def test_a_count_is_answered_only_by_an_entry_whose_numbers_count_that_thing(
-    shipped: FaqEngine,
+    rules_only: FaqEngine,
 ) -> None:
     # The hubs entry states a number, but its 10 counts the chains the hubs sit along.
-    assert outcome(shipped, "how many talent hubs are there")[0] != "answer"
-    assert outcome(shipped, "how many key industrial chains") == ("answer", "industrial-chains")
-    assert outcome(shipped, "tongzhou, how many chains") == ("answer", "industrial-chains")
-    assert outcome(shipped, "how many people came to the phd event") == (
+    assert outcome(rules_only, "how many talent hubs are there")[0] != "answer"
+    assert outcome(rules_only, "how many key industrial chains") == ("answer", "industrial-chains")
+    assert outcome(rules_only, "tongzhou, how many chains") == ("answer", "industrial-chains")
+    assert outcome(rules_only, "how many people came to the phd event") == (
         "answer",
         "doctoral-event-guests",
     )
 
 
-def test_a_count_goes_to_the_entry_counting_more_of_what_is_asked(shipped: FaqEngine) -> None:
+def test_a_count_goes_to_the_entry_counting_more_of_what_is_asked(rules_only: FaqEngine) -> None:
     # Both project entries count projects; only the funding entry counts talent projects, and
     # only the outcomes entry counts start-ups.
-    ranked = shipped.matcher.match_and_rank("how many high level talent projects were supported")[1]
+    ranked = rules_only.matcher.match_and_rank(
+        "how many high level talent projects were supported"
+    )[1]
     assert [c.entry_id for c in ranked[:2]] == [
         "talent-projects-funding",
         "talent-projects-outcomes",
     ]
     assert ranked[0].score - ranked[1].score > 20
-    assert outcome(shipped, "how many startups reached mass production") == (
+    assert outcome(rules_only, "how many startups reached mass production") == (
         "answer",
         "talent-projects-outcomes",
     )
@@ -576,80 +586,85 @@ def test_a_count_goes_to_the_entry_counting_more_of_what_is_asked(shipped: FaqEn
     ],
 )
 def test_names_and_one_persons_share_are_declined_next_to_the_totals(
-    shipped: FaqEngine, declined: str, answered: str, entry_id: str
+    rules_only: FaqEngine, declined: str, answered: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, declined)[0] != "answer"
-    assert outcome(shipped, answered) == ("answer", entry_id)
+    assert outcome(rules_only, declined)[0] != "answer"
+    assert outcome(rules_only, answered) == ("answer", entry_id)
 
 
-def test_an_opinion_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "do you think the 3.0 policy will work")[0] != "answer"
-    assert outcome(shipped, "你觉得人才新政3.0怎么样")[0] != "answer"
-    assert outcome(shipped, "what does the 3.0 policy focus on") == ("answer", "policy-3-0")
+def test_an_opinion_is_a_subject_of_its_own(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "do you think the 3.0 policy will work")[0] != "answer"
+    assert outcome(rules_only, "你觉得人才新政3.0怎么样")[0] != "answer"
+    assert outcome(rules_only, "what does the 3.0 policy focus on") == ("answer", "policy-3-0")
 
 
-def test_what_for_at_the_end_asks_why(shipped: FaqEngine) -> None:
-    analysed = shipped.matcher.analyse("those brit academics, what were they there for")
+def test_what_for_at_the_end_asks_why(rules_only: FaqEngine) -> None:
+    analysed = rules_only.matcher.analyse("those brit academics, what were they there for")
     assert "?why" in analysed.words
-    assert outcome(shipped, "those brit academics, what were they there for") == (
+    assert outcome(rules_only, "those brit academics, what were they there for") == (
         "answer",
         "doctoral-event-purpose",
     )
 
 
-def test_a_date_that_names_the_event_is_not_the_question(shipped: FaqEngine) -> None:
+def test_a_date_that_names_the_event_is_not_the_question(rules_only: FaqEngine) -> None:
     assert numbers_in_dates(("the", "march", "26", "27", "event")) == {"26", "27"}
     assert numbers_in_dates(("3", "月", "26", "日")) == {"3", "26"}
     assert numbers_in_dates(("in", "march", "2024")) == frozenset()
     assert numbers_in_dates(("372", "projects")) == frozenset()
-    assert outcome(shipped, "purpose of the march 26 event??") == (
+    assert outcome(rules_only, "purpose of the march 26 event??") == (
         "answer",
         "doctoral-event-purpose",
     )
-    assert outcome(shipped, "was the overseas doctoral gathering in march 2024?") == (
+    assert outcome(rules_only, "was the overseas doctoral gathering in march 2024?") == (
         "answer",
         "doctoral-event-date",
     )
 
 
-def test_a_dropped_letter_explains_a_typo_before_a_wrong_one(shipped: FaqEngine) -> None:
+def test_a_dropped_letter_explains_a_typo_before_a_wrong_one(rules_only: FaqEngine) -> None:
     # "provice" is one wrong letter from "provide" and one dropped letter from "province".
-    assert shipped.matcher.speller.correct("provice") == "province"
-    assert outcome(shipped, "tongzhou wich provice") == ("answer", "tongzhou-location")
+    assert rules_only.matcher.speller.correct("provice") == "province"
+    assert outcome(rules_only, "tongzhou wich provice") == ("answer", "tongzhou-location")
 
 
-def test_what_they_do_is_asked_before_an_aside(shipped: FaqEngine) -> None:
-    assert "?do" in shipped.matcher.analyse("what does alphaess even do?? never heard of em").words
+def test_what_they_do_is_asked_before_an_aside(rules_only: FaqEngine) -> None:
+    assert (
+        "?do" in rules_only.matcher.analyse("what does alphaess even do?? never heard of em").words
+    )
     # "what do I do to apply" asks how to apply, not what anyone does for a living.
-    assert "?do" not in shipped.matcher.analyse("what do i do to apply").words
+    assert "?do" not in rules_only.matcher.analyse("what do i do to apply").words
 
 
-def test_where_the_hubs_are_is_not_a_request_for_names(shipped: FaqEngine) -> None:
+def test_where_the_hubs_are_is_not_a_request_for_names(rules_only: FaqEngine) -> None:
     assert asks_for_a_list(("which", "companies", "host", "the", "hubs"))
     assert not asks_for_a_list(("hubs", "inside", "which", "companies"))
     assert not asks_for_a_list(("which", "kinda", "companies", "host", "them"))
     # "which one" after "X or Y" is one of the two; alone it may be "which ones".
     assert asks_for_a_list(("the", "10", "chains", "which", "one"))
     assert not asks_for_a_list(("jiangsu", "or", "beijing", "which", "one", "are", "we"))
-    assert outcome(shipped, "人才驿站设在哪些企业") == ("answer", "talent-hubs")
+    assert outcome(rules_only, "人才驿站设在哪些企业") == ("answer", "talent-hubs")
     # The names of the countries or of the five companies are still not in the article.
-    assert outcome(shipped, "艾罗能源的子公司都设在哪些国家")[0] == "decline"
-    assert outcome(shipped, "那5家要上市的公司叫什么")[0] == "decline"
-    assert outcome(shipped, "那10条产业链都是啥行业，能列一下不")[0] == "decline"
+    assert outcome(rules_only, "艾罗能源的子公司都设在哪些国家")[0] == "decline"
+    assert outcome(rules_only, "那5家要上市的公司叫什么")[0] == "decline"
+    assert outcome(rules_only, "那10条产业链都是啥行业，能列一下不")[0] == "decline"
 
 
-def test_a_fee_is_not_funding(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "参加海外博士活动要交钱吗")[0] == "decline"
-    assert outcome(shipped, "how much is the entry fee for the phd event")[0] == "decline"
-    assert outcome(shipped, "投了差不多4个亿？") == ("answer", "talent-projects-funding")
+def test_a_fee_is_not_funding(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "参加海外博士活动要交钱吗")[0] == "decline"
+    assert outcome(rules_only, "how much is the entry fee for the phd event")[0] == "decline"
+    assert outcome(rules_only, "投了差不多4个亿？") == ("answer", "talent-projects-funding")
 
 
-def test_the_askers_memory_and_surprise_are_not_subjects(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "where on earth is tongzhou, never heard of it") == (
+def test_the_askers_memory_and_surprise_are_not_subjects(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "where on earth is tongzhou, never heard of it") == (
         "answer",
         "tongzhou-location",
     )
-    assert outcome(shipped, "我没记错的话通州是南通底下的区吧") == ("answer", "tongzhou-location")
+    assert outcome(rules_only, "我没记错的话通州是南通底下的区吧") == (
+        "answer",
+        "tongzhou-location",
+    )
 
 
 @pytest.mark.parametrize(
@@ -663,13 +678,13 @@ def test_the_askers_memory_and_surprise_are_not_subjects(shipped: FaqEngine) -> 
     ],
 )
 def test_subjects_the_article_never_speaks_of_are_declined(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+    assert outcome(rules_only, question)[0] == "decline"
 
 
-def test_going_public_is_still_answered_without_naming_the_exchange(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "will the 5 startups list on the stock exchange") == (
+def test_going_public_is_still_answered_without_naming_the_exchange(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "will the 5 startups list on the stock exchange") == (
         "answer",
         "talent-projects-outcomes",
     )
@@ -686,22 +701,22 @@ def test_going_public_is_still_answered_without_naming_the_exchange(shipped: Faq
     ],
 )
 def test_founders_officials_postdoc_stations_and_opinions_are_declined(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+    assert outcome(rules_only, question)[0] == "decline"
 
 
 def test_a_founder_asking_is_an_entrepreneur_not_a_question_about_founding(
-    shipped: FaqEngine,
+    rules_only: FaqEngine,
 ) -> None:
     assert outcome(
-        shipped, "as a founder i wonder: how many high level talent projects has tongzhou funded"
+        rules_only, "as a founder i wonder: how many high level talent projects has tongzhou funded"
     ) == ("answer", "talent-projects-funding")
 
 
 @pytest.mark.parametrize("question", ["先这样，拜了", "alright gotta go, catch u later"])
-def test_more_ways_of_saying_goodbye(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question) == ("smalltalk", "goodbye")
+def test_more_ways_of_saying_goodbye(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question) == ("smalltalk", "goodbye")
 
 
 @pytest.mark.parametrize(
@@ -714,9 +729,9 @@ def test_more_ways_of_saying_goodbye(shipped: FaqEngine, question: str) -> None:
     ],
 )
 def test_chat_fillers_and_spellings_of_question_words(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -732,30 +747,30 @@ def test_chat_fillers_and_spellings_of_question_words(
     ],
 )
 def test_nowadays_a_bunch_and_family_are_not_subjects(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 def test_the_first_of_two_offered_options_is_a_guess_when_the_other_is_known(
-    shipped: FaqEngine,
+    rules_only: FaqEngine,
 ) -> None:
-    assert outcome(shipped, "where do the talent hubs sit, in universities or companies?") == (
+    assert outcome(rules_only, "where do the talent hubs sit, in universities or companies?") == (
         "answer",
         "talent-hubs",
     )
     # Neither option known: both are asked about.
-    assert outcome(shipped, "is there housing or a visa for phds")[0] == "decline"
+    assert outcome(rules_only, "is there housing or a visa for phds")[0] == "decline"
     # "which X or Y" asks for a name, whichever word it uses.
-    assert outcome(shipped, "which hotel or building hosted the phd event")[0] == "decline"
+    assert outcome(rules_only, "which hotel or building hosted the phd event")[0] == "decline"
 
 
-def test_a_month_before_the_event_only_says_which_event_is_meant(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "were there any academicians at the march event?") == (
+def test_a_month_before_the_event_only_says_which_event_is_meant(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "were there any academicians at the march event?") == (
         "answer",
         "doctoral-event-guests",
     )
-    assert outcome(shipped, "when was the march event") == ("answer", "doctoral-event-date")
+    assert outcome(rules_only, "when was the march event") == ("answer", "doctoral-event-date")
 
 
 @pytest.mark.parametrize(
@@ -766,9 +781,9 @@ def test_a_month_before_the_event_only_says_which_event_is_meant(shipped: FaqEng
     ],
 )
 def test_abbreviations_and_cantonese_which(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -778,8 +793,10 @@ def test_abbreviations_and_cantonese_which(
         "我博士毕业去通州，补贴能有多少钱",
     ],
 )
-def test_one_persons_or_projects_share_is_not_the_total(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_one_persons_or_projects_share_is_not_the_total(
+    rules_only: FaqEngine, question: str
+) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -789,8 +806,8 @@ def test_one_persons_or_projects_share_is_not_the_total(shipped: FaqEngine, ques
         ("is attracting talent a big deal for the tongzhou govt", "talent-priority"),
     ],
 )
-def test_rough_counts_and_big_deals(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_rough_counts_and_big_deals(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -802,13 +819,13 @@ def test_rough_counts_and_big_deals(shipped: FaqEngine, question: str, entry_id:
     ],
 )
 def test_full_time_work_listings_and_old_versions_are_declined(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+    assert outcome(rules_only, question)[0] == "decline"
 
 
-def test_trading_across_countries_is_not_a_stock_listing(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "across how many nations and regions does alphaess trade") == (
+def test_trading_across_countries_is_not_a_stock_listing(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "across how many nations and regions does alphaess trade") == (
         "answer",
         "alphaess-global-reach",
     )
@@ -828,9 +845,9 @@ def test_trading_across_countries_is_not_a_stock_listing(shipped: FaqEngine) -> 
     ],
 )
 def test_ordinary_phrases_that_look_like_the_new_rules_keep_their_answers(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -842,9 +859,9 @@ def test_ordinary_phrases_that_look_like_the_new_rules_keep_their_answers(
     ],
 )
 def test_a_second_topic_after_or_and_what_lies_under_tongzhou_are_not_answered(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -858,13 +875,13 @@ def test_a_second_topic_after_or_and_what_lies_under_tongzhou_are_not_answered(
     ],
 )
 def test_which_one_nationals_counted_and_cantonese_views(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
-def test_finding_a_job_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "talent hub 可以帮我介绍工作吗")[0] == "decline"
+def test_finding_a_job_is_a_subject_of_its_own(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "talent hub 可以帮我介绍工作吗")[0] == "decline"
 
 
 @pytest.mark.parametrize(
@@ -882,18 +899,18 @@ def test_finding_a_job_is_a_subject_of_its_own(shipped: FaqEngine) -> None:
     ],
 )
 def test_counts_on_a_list_recalled_guesses_and_month_options(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
-def test_cantonese_renting_a_home_is_housing(shipped: FaqEngine) -> None:
+def test_cantonese_renting_a_home_is_housing(rules_only: FaqEngine) -> None:
     # 租屋 is renting a home: housing, which the source never covers
-    assert outcome(shipped, "有冇租屋補貼")[0] == "decline"
+    assert outcome(rules_only, "有冇租屋補貼")[0] == "decline"
 
 
-def test_hows_it_going_is_a_greeting(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "how's it going") == ("smalltalk", "greeting")
+def test_hows_it_going_is_a_greeting(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "how's it going") == ("smalltalk", "greeting")
 
 
 @pytest.mark.parametrize(
@@ -908,9 +925,9 @@ def test_hows_it_going_is_a_greeting(shipped: FaqEngine) -> None:
     ],
 )
 def test_reasons_one_name_mentions_and_cantonese_days(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -921,9 +938,9 @@ def test_reasons_one_name_mentions_and_cantonese_days(
     ],
 )
 def test_a_count_of_hubs_and_the_cities_of_subsidiaries_are_declined(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+    assert outcome(rules_only, question)[0] == "decline"
 
 
 @pytest.mark.parametrize(
@@ -935,9 +952,9 @@ def test_a_count_of_hubs_and_the_cities_of_subsidiaries_are_declined(
     ],
 )
 def test_leaders_one_name_and_an_example_event(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -947,8 +964,8 @@ def test_leaders_one_name_and_an_example_event(
         "AlphaESS那30多家子公司叫什么名字",
     ],
 )
-def test_which_ones_are_they_asks_for_names(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+def test_which_ones_are_they_asks_for_names(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] == "decline"
 
 
 @pytest.mark.parametrize(
@@ -963,13 +980,13 @@ def test_which_ones_are_they_asks_for_names(shipped: FaqEngine, question: str) -
     ],
 )
 def test_backgrounds_ages_abbreviations_and_cantonese_photos(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
-def test_thanx_is_thanks(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "thanx a bunch") == ("smalltalk", "thanks")
+def test_thanx_is_thanks(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "thanx a bunch") == ("smalltalk", "thanks")
 
 
 # Ordinary questions that rounds 17 to 20's first rules misread (found by a review with
@@ -987,9 +1004,9 @@ def test_thanx_is_thanks(shipped: FaqEngine) -> None:
     ],
 )
 def test_counting_as_and_the_askers_boss_keep_their_answers(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -1012,16 +1029,16 @@ def test_counting_as_and_the_askers_boss_keep_their_answers(
     ],
 )
 def test_the_askers_case_names_and_other_subjects_are_still_declined(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+    assert outcome(rules_only, question)[0] == "decline"
 
 
 @pytest.mark.parametrize("question", ["人才枢纽怎么进去", "who is the GM of AlphaESS"])
 def test_getting_in_and_a_general_manager_are_not_answered(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -1036,9 +1053,9 @@ def test_getting_in_and_a_general_manager_are_not_answered(
     ],
 )
 def test_known_for_putting_versions_and_the_askers_plans(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -1048,30 +1065,30 @@ def test_known_for_putting_versions_and_the_askers_plans(
         "rugao hosted talent events too, didn't they",
     ],
 )
-def test_another_citys_events_are_declined(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] == "decline"
+def test_another_citys_events_are_declined(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] == "decline"
 
 
-def test_what_an_academy_is_exactly_is_not_answered(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "the royal academy of engineering - what exactly is that")[0] != (
+def test_what_an_academy_is_exactly_is_not_answered(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "the royal academy of engineering - what exactly is that")[0] != (
         "answer"
     )
 
 
-def test_take_care_is_goodbye(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "bye, take care") == ("smalltalk", "goodbye")
+def test_take_care_is_goodbye(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "bye, take care") == ("smalltalk", "goodbye")
 
 
-def test_thanks_and_take_care_is_small_talk(shipped: FaqEngine) -> None:
+def test_thanks_and_take_care_is_small_talk(rules_only: FaqEngine) -> None:
     # "care" reads as the known term "care about": still a word of the goodbye formula.
-    assert outcome(shipped, "thanks, take care") == ("smalltalk", "goodbye")
-    assert outcome(shipped, "thanks, do you care about talent") == ("answer", "talent-priority")
+    assert outcome(rules_only, "thanks, take care") == ("smalltalk", "goodbye")
+    assert outcome(rules_only, "thanks, do you care about talent") == ("answer", "talent-priority")
 
 
-def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine) -> None:
+def test_sharing_only_the_kind_of_question_makes_no_candidate(rules_only: FaqEngine) -> None:
     # AlphaESS's entry is the only one asked "what does ... do", but says nothing of the academy.
-    assert outcome(shipped, "what does the Royal Academy of Engineering do") == ("decline", None)
-    assert outcome(shipped, "what does alphaess do") == ("answer", "alphaess-business")
+    assert outcome(rules_only, "what does the Royal Academy of Engineering do") == ("decline", None)
+    assert outcome(rules_only, "what does alphaess do") == ("answer", "alphaess-business")
 
 
 @pytest.mark.parametrize(
@@ -1091,8 +1108,8 @@ def test_sharing_only_the_kind_of_question_makes_no_candidate(shipped: FaqEngine
         ("hmm are you a human typing or some sort of bot", "who-are-you"),  # most words
     ],
 )
-def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
-    assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
+def test_small_talk_in_other_words(rules_only: FaqEngine, question: str, smalltalk_id: str) -> None:
+    assert outcome(rules_only, question) == ("smalltalk", smalltalk_id)
 
 
 @pytest.mark.parametrize(
@@ -1112,15 +1129,15 @@ def test_small_talk_in_other_words(shipped: FaqEngine, question: str, smalltalk_
     ],
 )
 def test_questions_sharing_words_with_small_talk_are_not_small_talk(
-    shipped: FaqEngine, question: str
+    rules_only: FaqEngine, question: str
 ) -> None:
-    assert outcome(shipped, question)[0] != "smalltalk"
+    assert outcome(rules_only, question)[0] != "smalltalk"
 
 
-def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(shipped: FaqEngine) -> None:
+def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(rules_only: FaqEngine) -> None:
     # 多少天 is a duration, like "how many days": the dates answer it, not a count of guests.
-    assert outcome(shipped, "海外博士人才活动持续了多少天") == ("answer", "doctoral-event-date")
-    assert outcome(shipped, "how many days did the doctoral event last") == (
+    assert outcome(rules_only, "海外博士人才活动持续了多少天") == ("answer", "doctoral-event-date")
+    assert outcome(rules_only, "how many days did the doctoral event last") == (
         "answer",
         "doctoral-event-date",
     )
@@ -1144,8 +1161,8 @@ def test_how_many_days_asks_for_a_time_in_chinese_as_in_english(shipped: FaqEngi
         "人才新政对博士后有没有专项补贴",  # a dedicated subsidy: never stated
     ],
 )
-def test_red_team_round_23_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_red_team_round_23_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -1157,8 +1174,8 @@ def test_red_team_round_23_declines(shipped: FaqEngine, question: str) -> None:
         ("女朋友要去通州工作，通州在哪", "tongzhou-location"),  # 工作 is why she asks
     ],
 )
-def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_red_team_round_23_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -1175,8 +1192,8 @@ def test_red_team_round_23_answers(shipped: FaqEngine, question: str, entry_id: 
         ("how many ended up as high-tech enterprises", "talent-projects-outcomes"),  # a verb
     ],
 )
-def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_dev18_wordings(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -1199,8 +1216,8 @@ def test_dev18_wordings(shipped: FaqEngine, question: str, entry_id: str) -> Non
         "is alphaess a private company",
     ],
 )
-def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_review_round_23_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -1220,5 +1237,5 @@ def test_review_round_23_declines(shipped: FaqEngine, question: str) -> None:
         ),  # "don't fool me": no judgement
     ],
 )
-def test_review_round_23_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_review_round_23_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)

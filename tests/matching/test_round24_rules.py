@@ -70,8 +70,8 @@ from bot.matching.counting import counted_in_chinese
         ),
     ],
 )
-def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round_24_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -125,8 +125,8 @@ def test_round_24_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "is there a talent event later this year?",
     ],
 )
-def test_round_24_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_round_24_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 def test_a_short_clause_signing_who_asks_is_context() -> None:
@@ -148,8 +148,8 @@ def test_a_short_clause_signing_who_asks_is_context() -> None:
         ("morning tongzhou bot", "greeting"),
     ],
 )
-def test_round_24_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
-    assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
+def test_round_24_small_talk(rules_only: FaqEngine, question: str, smalltalk_id: str) -> None:
+    assert outcome(rules_only, question) == ("smalltalk", smalltalk_id)
 
 
 @pytest.mark.parametrize(
@@ -164,6 +164,6 @@ def test_round_24_small_talk(shipped: FaqEngine, question: str, smalltalk_id: st
     ],
 )
 def test_what_a_chinese_question_counts(
-    shipped: FaqEngine, question: str, counted: set[str]
+    rules_only: FaqEngine, question: str, counted: set[str]
 ) -> None:
-    assert counted_in_chinese(shipped.matcher.analyse(question).tokens) == counted
+    assert counted_in_chinese(rules_only.matcher.analyse(question).tokens) == counted

@@ -83,8 +83,8 @@ from bot.matching.people import about_the_asker
         ("how many key chains has tongzhou named?", "industrial-chains"),
     ],
 )
-def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round_25_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -150,9 +150,9 @@ def test_round_25_answers(shipped: FaqEngine, question: str, entry_id: str) -> N
         "which of the five will go public first",
     ],
 )
-def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
+def test_round_25_declines(rules_only: FaqEngine, question: str) -> None:
     # Declined or suggested: neither answered nor taken for small talk.
-    assert outcome(shipped, question)[0] in ("decline", "suggest")
+    assert outcome(rules_only, question)[0] in ("decline", "suggest")
 
 
 @pytest.mark.parametrize(
@@ -181,8 +181,8 @@ def test_round_25_declines(shipped: FaqEngine, question: str) -> None:
         ("hellooo", "greeting"),
     ],
 )
-def test_round_25_small_talk(shipped: FaqEngine, question: str, smalltalk_id: str) -> None:
-    assert outcome(shipped, question) == ("smalltalk", smalltalk_id)
+def test_round_25_small_talk(rules_only: FaqEngine, question: str, smalltalk_id: str) -> None:
+    assert outcome(rules_only, question) == ("smalltalk", smalltalk_id)
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -32,8 +32,8 @@ from bot.matching.guesses import appends_a_guess, figures_offered
         ),
     ],
 )
-def test_round26_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round26_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -47,8 +47,8 @@ def test_round26_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "tongzhou district pop. roughly?",
     ],
 )
-def test_round26_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_round26_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 def test_a_decimal_point_is_no_clause_break() -> None:
@@ -74,8 +74,8 @@ def test_an_aside_is_context_only_beside_a_plain_question() -> None:
         ("was the total funding around 1 billion yuan?", "talent-projects-funding"),
     ],
 )
-def test_round26_offered_figures(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round26_offered_figures(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -88,8 +88,8 @@ def test_round26_offered_figures(shipped: FaqEngine, question: str, entry_id: st
         "did 100 projects get funding in 2025",
     ],
 )
-def test_round26_offered_figures_declined(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_round26_offered_figures_declined(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 def test_figures_offered_skip_multipliers_and_years() -> None:
@@ -110,8 +110,8 @@ def test_figures_offered_skip_multipliers_and_years() -> None:
         ("好的 回头见", "goodbye"),
     ],
 )
-def test_round26_opened_by_talk(shipped: FaqEngine, message: str, talk: str) -> None:
-    assert outcome(shipped, message) == ("smalltalk", talk)
+def test_round26_opened_by_talk(rules_only: FaqEngine, message: str, talk: str) -> None:
+    assert outcome(rules_only, message) == ("smalltalk", talk)
 
 
 @pytest.mark.parametrize(
@@ -125,8 +125,8 @@ def test_round26_opened_by_talk(shipped: FaqEngine, message: str, talk: str) -> 
         ("thanks! now tell me where alphaess is", "alphaess-headquarters"),
     ],
 )
-def test_round26_asked_after_talk(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round26_asked_after_talk(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -141,9 +141,9 @@ def test_round26_asked_after_talk(shipped: FaqEngine, question: str, entry_id: s
     ],
 )
 def test_round26_options_in_chinese(
-    shipped: FaqEngine, question: str, expected: tuple[str, str | None]
+    rules_only: FaqEngine, question: str, expected: tuple[str, str | None]
 ) -> None:
-    assert outcome(shipped, question) == expected
+    assert outcome(rules_only, question) == expected
 
 
 @pytest.mark.parametrize(
@@ -156,8 +156,8 @@ def test_round26_options_in_chinese(
         ("AlphaESS业务铺得广吗", "alphaess-global-reach"),
     ],
 )
-def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round27_words(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -170,12 +170,12 @@ def test_round27_words(shipped: FaqEngine, question: str, entry_id: str) -> None
         "董洪标是哪个学科的院士",
     ],
 )
-def test_round28_declines(shipped: FaqEngine, question: str) -> None:
-    assert shipped.matcher.match(question).kind != "answer"
+def test_round28_declines(rules_only: FaqEngine, question: str) -> None:
+    assert rules_only.matcher.match(question).kind != "answer"
 
 
-def test_round28_asking_again_is_no_future(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "will you tell me again when the doctoral event was") == (
+def test_round28_asking_again_is_no_future(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "will you tell me again when the doctoral event was") == (
         "answer",
         "doctoral-event-date",
     )
@@ -190,8 +190,8 @@ def test_round28_asking_again_is_no_future(shipped: FaqEngine) -> None:
         ("你能回答哪方面的问题", "what-can-you-do"),
     ],
 )
-def test_round28_about_the_bot(shipped: FaqEngine, message: str, talk: str) -> None:
-    assert outcome(shipped, message) == ("smalltalk", talk)
+def test_round28_about_the_bot(rules_only: FaqEngine, message: str, talk: str) -> None:
+    assert outcome(rules_only, message) == ("smalltalk", talk)
 
 
 @pytest.mark.parametrize(
@@ -205,8 +205,10 @@ def test_round28_about_the_bot(shipped: FaqEngine, message: str, talk: str) -> N
         ("how much funding per project, 1 million?", None),
     ],
 )
-def test_round28_appended_guesses(shipped: FaqEngine, question: str, expected: str | None) -> None:
-    assert answers_or_not(shipped, question, expected)
+def test_round28_appended_guesses(
+    rules_only: FaqEngine, question: str, expected: str | None
+) -> None:
+    assert answers_or_not(rules_only, question, expected)
 
 
 def test_appends_a_guess_needs_a_question_before_the_figures() -> None:
@@ -225,8 +227,10 @@ def test_appends_a_guess_needs_a_question_before_the_figures() -> None:
         ("人才项目数量是多少", "talent-projects-funding"),
     ],
 )
-def test_round28_year_asked_as_how_much(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round28_year_asked_as_how_much(
+    rules_only: FaqEngine, question: str, entry_id: str
+) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -246,9 +250,9 @@ def test_round28_year_asked_as_how_much(shipped: FaqEngine, question: str, entry
     ],
 )
 def test_review_requests_after_talk(
-    shipped: FaqEngine, question: str, expected: str | None
+    rules_only: FaqEngine, question: str, expected: str | None
 ) -> None:
-    match = shipped.matcher.match(question)
+    match = rules_only.matcher.match(question)
     if expected is None:
         assert match.kind not in ("answer", "smalltalk")
     else:
@@ -268,8 +272,8 @@ def test_review_requests_after_talk(
         "interviewing at tesla next month, where is the head office?",
     ],
 )
-def test_review_things_named_before_the_question(shipped: FaqEngine, question: str) -> None:
-    assert shipped.matcher.match(question).kind != "answer"
+def test_review_things_named_before_the_question(rules_only: FaqEngine, question: str) -> None:
+    assert rules_only.matcher.match(question).kind != "answer"
 
 
 @pytest.mark.parametrize(
@@ -283,8 +287,8 @@ def test_review_things_named_before_the_question(shipped: FaqEngine, question: s
         "how many startups went public in 2019? 5?",
     ],
 )
-def test_review_years_after_a_question(shipped: FaqEngine, question: str) -> None:
-    assert shipped.matcher.match(question).kind != "answer"
+def test_review_years_after_a_question(rules_only: FaqEngine, question: str) -> None:
+    assert rules_only.matcher.match(question).kind != "answer"
 
 
 @pytest.mark.parametrize(
@@ -299,5 +303,5 @@ def test_review_years_after_a_question(shipped: FaqEngine, question: str) -> Non
         "博士补贴是50万还是100万？",
     ],
 )
-def test_review_words_read_too_widely(shipped: FaqEngine, question: str) -> None:
-    assert shipped.matcher.match(question).kind not in ("answer", "smalltalk")
+def test_review_words_read_too_widely(rules_only: FaqEngine, question: str) -> None:
+    assert rules_only.matcher.match(question).kind not in ("answer", "smalltalk")

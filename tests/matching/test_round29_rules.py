@@ -43,8 +43,8 @@ from bot.matching.guesses import puts_the_head_office
         ("参会的专家学者来自哪国", "doctoral-event-guests"),
     ],
 )
-def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round29_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -81,8 +81,8 @@ def test_round29_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "AlphaESS在招人吗",
     ],
 )
-def test_round29_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_round29_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
 @pytest.mark.parametrize(
@@ -116,14 +116,14 @@ def test_round29_declines(shipped: FaqEngine, question: str) -> None:
         "Investor: how much money will I make in tongzhou?",
     ],
 )
-def test_review_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_review_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
-def test_an_aside_across_two_clauses_about_the_asker_counts_as_told(shipped: FaqEngine) -> None:
+def test_an_aside_across_two_clauses_about_the_asker_counts_as_told(rules_only: FaqEngine) -> None:
     # "我是做公众号的，想转述…": the unseen stretch "公众号的想转述" spans both told clauses
     question = "我是做公众号的，想转述你说的内容，原始出处和发布日期能给一下吗"
-    assert outcome(shipped, question) == ("answer", "about-source")
+    assert outcome(rules_only, question) == ("answer", "about-source")
 
 
 def test_a_chinese_aside_needs_the_matcher_to_find_no_subject() -> None:
@@ -142,6 +142,6 @@ def test_only_the_head_office_is_put_in_a_place() -> None:
     assert not puts_the_head_office((), "AlphaESS总部在哪", words)
 
 
-def test_the_logic_or_rationale_behind_something_asks_why(shipped: FaqEngine) -> None:
+def test_the_logic_or_rationale_behind_something_asks_why(rules_only: FaqEngine) -> None:
     for question in ("the logic behind it?", "what's the rationale", "their reasoning"):
-        assert "?why" in shipped.matcher.analyse(question).words
+        assert "?why" in rules_only.matcher.analyse(question).words

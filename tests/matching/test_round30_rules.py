@@ -30,8 +30,8 @@ from bot.matching.guesses import hubs_placed
         ("so the doctoral event was basically about collaboration?", "doctoral-event-purpose"),
     ],
 )
-def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round30_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -57,8 +57,8 @@ def test_round30_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "rencai butie zenme lingqu",
     ],
 )
-def test_round30_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_round30_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
 @pytest.mark.parametrize(
@@ -70,13 +70,13 @@ def test_round30_declines(shipped: FaqEngine, question: str) -> None:
         ("你是人工还是机器人", "who-are-you"),
     ],
 )
-def test_round30_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
-    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+def test_round30_small_talk(rules_only: FaqEngine, message: str, smalltalk_id: str) -> None:
+    assert outcome(rules_only, message) == ("smalltalk", smalltalk_id)
 
 
-def test_a_greeting_that_goes_on_to_ask_is_asked(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "在吗 通州在哪") == ("answer", "tongzhou-location")
-    assert outcome(shipped, "bye, what about policy 3.0") == ("answer", "policy-3-0")
+def test_a_greeting_that_goes_on_to_ask_is_asked(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "在吗 通州在哪") == ("answer", "tongzhou-location")
+    assert outcome(rules_only, "bye, what about policy 3.0") == ("answer", "policy-3-0")
 
 
 def test_only_a_yes_or_no_question_places_the_hubs() -> None:

@@ -106,8 +106,8 @@ def test_a_claim_from_the_source_is_read_as_hearsay(question: str, read_as: str)
         ("alphaess - batteries? inverters? whats their thing", "alphaess-business"),
     ],
 )
-def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round31_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -139,8 +139,8 @@ def test_round31_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "你能回答关于住房的问题吗",
     ],
 )
-def test_round31_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_round31_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
 @pytest.mark.parametrize(
@@ -152,12 +152,12 @@ def test_round31_declines(shipped: FaqEngine, question: str) -> None:
         ("这个机器人能干嘛", "what-can-you-do"),
     ],
 )
-def test_round31_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
-    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+def test_round31_small_talk(rules_only: FaqEngine, message: str, smalltalk_id: str) -> None:
+    assert outcome(rules_only, message) == ("smalltalk", smalltalk_id)
 
 
-def test_what_the_answers_are_based_on_is_still_the_source(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "what are your answers based on") == ("answer", "about-source")
+def test_what_the_answers_are_based_on_is_still_the_source(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "what are your answers based on") == ("answer", "about-source")
 
 
 def test_a_place_called_there_is_not_a_question_word() -> None:
@@ -178,7 +178,9 @@ def test_how_long_the_answer_should_be_is_no_figure() -> None:
     assert without_length_asked("372 projects") == "372 projects"
 
 
-def test_anything_opening_a_question_is_no_event(shipped: FaqEngine) -> None:
+def test_anything_opening_a_question_is_no_event(rules_only: FaqEngine) -> None:
     # "anything" counts as an event only after a verb of hosting ("do they organise anything")
-    assert EVENTS_HELD not in shipped.matcher.analyse("anything for phds, do they host").words
-    assert EVENTS_HELD in shipped.matcher.analyse("does tongzhou organise anything for phds").words
+    assert EVENTS_HELD not in rules_only.matcher.analyse("anything for phds, do they host").words
+    assert (
+        EVENTS_HELD in rules_only.matcher.analyse("does tongzhou organise anything for phds").words
+    )

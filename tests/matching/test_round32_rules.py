@@ -42,8 +42,8 @@ from bot.matching.subjects_guessed import focus_guessed
         ("那次海外博士活动请来的大咖都有谁", "doctoral-event-guests"),
     ],
 )
-def test_round32_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round32_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -69,8 +69,8 @@ def test_round32_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "did the UK scholars sign any cooperation agreement with Tongzhou?",
     ],
 )
-def test_round32_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_round32_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
 @pytest.mark.parametrize(
@@ -82,13 +82,13 @@ def test_round32_declines(shipped: FaqEngine, question: str) -> None:
         ("你是谁做的", "who-are-you"),
     ],
 )
-def test_round32_small_talk(shipped: FaqEngine, message: str, smalltalk_id: str) -> None:
-    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+def test_round32_small_talk(rules_only: FaqEngine, message: str, smalltalk_id: str) -> None:
+    assert outcome(rules_only, message) == ("smalltalk", smalltalk_id)
 
 
-def test_what_alphaess_makes_is_still_its_business(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "what does alphaess make") == ("answer", "alphaess-business")
-    assert outcome(shipped, "人才枢纽在哪里") == ("answer", "talent-hubs")
+def test_what_alphaess_makes_is_still_its_business(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "what does alphaess make") == ("answer", "alphaess-business")
+    assert outcome(rules_only, "人才枢纽在哪里") == ("answer", "talent-hubs")
 
 
 def test_a_focus_is_guessed_after_hedges_in_a_yes_or_no_question() -> None:

@@ -54,8 +54,8 @@ def _words(text: str) -> tuple[str, ...]:
         ("colleague keeps bringing up alphaess, what do they make", "alphaess-business"),
     ],
 )
-def test_round34_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round34_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -77,22 +77,22 @@ def test_round34_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         "AlphaESS母公司叫什么",
     ],
 )
-def test_round34_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_round34_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
 @pytest.mark.parametrize("greeting", ["gm", "gm all", "GM fam!"])
-def test_chat_greetings(shipped: FaqEngine, greeting: str) -> None:
-    assert outcome(shipped, greeting) == ("smalltalk", "greeting")
+def test_chat_greetings(rules_only: FaqEngine, greeting: str) -> None:
+    assert outcome(rules_only, greeting) == ("smalltalk", "greeting")
 
 
-def test_gm_inside_a_question_is_no_greeting(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "gn yall") == ("smalltalk", "goodbye")
-    assert outcome(shipped, "who is the gm of alphaess")[0] != "smalltalk"
+def test_gm_inside_a_question_is_no_greeting(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "gn yall") == ("smalltalk", "goodbye")
+    assert outcome(rules_only, "who is the gm of alphaess")[0] != "smalltalk"
 
 
-def test_cantonese_robot_is_asked_who_the_bot_is(shipped: FaqEngine) -> None:
-    assert outcome(shipped, "你係咪機械人") == ("smalltalk", "who-are-you")
+def test_cantonese_robot_is_asked_who_the_bot_is(rules_only: FaqEngine) -> None:
+    assert outcome(rules_only, "你係咪機械人") == ("smalltalk", "who-are-you")
 
 
 def test_reported_and_planned_clauses() -> None:
@@ -150,12 +150,12 @@ def test_whose_address() -> None:
     ],
 )
 def test_round34_neighbours_left_alone(
-    shipped: FaqEngine, question: str, entry_id: str | None
+    rules_only: FaqEngine, question: str, entry_id: str | None
 ) -> None:
     if entry_id is None:
-        assert outcome(shipped, question)[1] != "alphaess-talent-project"
+        assert outcome(rules_only, question)[1] != "alphaess-talent-project"
     else:
-        assert outcome(shipped, question) == ("answer", entry_id)
+        assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -172,8 +172,8 @@ def test_round34_neighbours_left_alone(
         "talent policy 3.0 full text link?",
     ],
 )
-def test_round34_review_declines(shipped: FaqEngine, question: str) -> None:
-    assert answers_or_not(shipped, question, None)
+def test_round34_review_declines(rules_only: FaqEngine, question: str) -> None:
+    assert answers_or_not(rules_only, question, None)
 
 
 def test_still_so_needs_the_thing_itself() -> None:

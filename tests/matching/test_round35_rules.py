@@ -54,8 +54,8 @@ from bot.faq import FaqEngine
         ("the doctoral event ran 26-27 march, right?", "doctoral-event-date"),
     ],
 )
-def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round35_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -70,8 +70,10 @@ def test_round35_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         ("您能提供哪些帮助呀", ("smalltalk", "what-can-you-do")),
     ],
 )
-def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[str, str]) -> None:
-    assert outcome(shipped, question) == expected
+def test_round35_small_talk(
+    rules_only: FaqEngine, question: str, expected: tuple[str, str]
+) -> None:
+    assert outcome(rules_only, question) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,8 +112,8 @@ def test_round35_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "通州在一带一路中的作用是什么",
     ],
 )
-def test_round35_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_round35_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -128,5 +130,5 @@ def test_round35_declines(shipped: FaqEngine, question: str) -> None:
         (["came", "2", "weeks"], ["came", "2", "weeks"]),
     ],
 )
-def test_texted_digits(shipped: FaqEngine, tokens: list[str], expected: list[str]) -> None:
-    assert shipped.matcher.speller.corrected(tokens)[: len(expected)] == expected
+def test_texted_digits(rules_only: FaqEngine, tokens: list[str], expected: list[str]) -> None:
+    assert rules_only.matcher.speller.corrected(tokens)[: len(expected)] == expected

@@ -68,8 +68,8 @@ from bot.matching.messages import question_after_a_story, without_a_story
         ),
     ],
 )
-def test_round36_answers(shipped: FaqEngine, question: str, entry_id: str) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+def test_round36_answers(rules_only: FaqEngine, question: str, entry_id: str) -> None:
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -80,8 +80,10 @@ def test_round36_answers(shipped: FaqEngine, question: str, entry_id: str) -> No
         ("好的 先到这吧", ("smalltalk", "goodbye")),
     ],
 )
-def test_round36_small_talk(shipped: FaqEngine, question: str, expected: tuple[str, str]) -> None:
-    assert outcome(shipped, question) == expected
+def test_round36_small_talk(
+    rules_only: FaqEngine, question: str, expected: tuple[str, str]
+) -> None:
+    assert outcome(rules_only, question) == expected
 
 
 @pytest.mark.parametrize(
@@ -104,8 +106,8 @@ def test_round36_small_talk(shipped: FaqEngine, question: str, expected: tuple[s
         "tongzhou mein ghar kitne ka hai",
     ],
 )
-def test_round36_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_round36_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
 @pytest.mark.parametrize(
@@ -123,10 +125,10 @@ def test_homophone_slips(text: str, expected: str) -> None:
     assert mend_homophone_slips(text) == expected
 
 
-def test_trying_alone_is_no_purpose(shipped: FaqEngine) -> None:
+def test_trying_alone_is_no_purpose(rules_only: FaqEngine) -> None:
     """Only "trying to achieve" is a purpose, not every "trying" ("trying to see if I fit")."""
-    assert "purpos" in shipped.matcher.analyse("what were they trying to achieve").words
-    assert "purpos" not in shipped.matcher.analyse("trying to see if my skills fit").words
+    assert "purpos" in rules_only.matcher.analyse("what were they trying to achieve").words
+    assert "purpos" not in rules_only.matcher.analyse("trying to see if my skills fit").words
 
 
 @pytest.mark.parametrize(
@@ -155,9 +157,9 @@ def test_trying_alone_is_no_purpose(shipped: FaqEngine) -> None:
     ],
 )
 def test_a_story_before_a_question_naming_its_subject_is_set_aside(
-    shipped: FaqEngine, question: str, entry_id: str
+    rules_only: FaqEngine, question: str, entry_id: str
 ) -> None:
-    assert outcome(shipped, question) == ("answer", entry_id)
+    assert outcome(rules_only, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(
@@ -177,8 +179,8 @@ def test_a_story_before_a_question_naming_its_subject_is_set_aside(
         "I need a grant for my lab. Does policy 3.0 help?",
     ],
 )
-def test_a_story_that_matters_is_kept(shipped: FaqEngine, question: str) -> None:
-    assert question_after_a_story_kept(shipped, question)
+def test_a_story_that_matters_is_kept(rules_only: FaqEngine, question: str) -> None:
+    assert question_after_a_story_kept(rules_only, question)
 
 
 def question_after_a_story_kept(engine: FaqEngine, question: str) -> bool:
@@ -218,9 +220,9 @@ def test_no_story_is_cut_away(question: str) -> None:
     ],
 )
 def test_one_answerable_part_of_two_is_answered_and_the_rest_owned_up_to(
-    shipped: FaqEngine, question: str, entry_id: str, note: str
+    rules_only: FaqEngine, question: str, entry_id: str, note: str
 ) -> None:
-    reply = shipped.ask(question)
+    reply = rules_only.ask(question)
     assert (reply.kind, reply.entry_id) == ("answer", entry_id)
     assert reply.text.endswith(note)
 
@@ -240,20 +242,20 @@ def test_one_answerable_part_of_two_is_answered_and_the_rest_owned_up_to(
         "who qualifies for policy 3.0? do i need a phd",
     ],
 )
-def test_no_part_answered_declines(shipped: FaqEngine, question: str) -> None:
-    assert outcome(shipped, question)[0] != "answer"
+def test_no_part_answered_declines(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
 
 
-def test_a_whole_answer_carries_no_note(shipped: FaqEngine) -> None:
-    reply = shipped.ask("where is AlphaESS's headquarters, and which zone is it in?")
+def test_a_whole_answer_carries_no_note(rules_only: FaqEngine) -> None:
+    reply = rules_only.ask("where is AlphaESS's headquarters, and which zone is it in?")
     assert reply.kind == "answer"
     assert "rest of your question" not in reply.text
 
 
-def test_a_small_talk_threshold_above_any_score_switches_it_off(shipped: FaqEngine) -> None:
+def test_a_small_talk_threshold_above_any_score_switches_it_off(rules_only: FaqEngine) -> None:
     import dataclasses
 
     off = FaqEngine(
-        shipped.knowledge, dataclasses.replace(shipped.settings, smalltalk_threshold=101.0)
+        rules_only.knowledge, dataclasses.replace(rules_only.settings, smalltalk_threshold=101.0)
     )
     assert off.ask("where is tongzhou").kind == "answer"

@@ -227,7 +227,7 @@ SUGGEST_CANDIDATES = (
     "怎么申请人才项目资助",
     "艾罗公司现在员工规模多大",
 )
-EVAL_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
+EVAL_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "examples"
 
 
 def suggest_questions(engine: FaqEngine, count: int = 1) -> list[str]:

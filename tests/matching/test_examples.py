@@ -1,0 +1,204 @@
+"""The second opinion of the labelled example questions (bot/matching/examples.py).
+
+Where the matcher's rules would suggest or decline, an entry the examples are sure of is
+answered; where the rules answer, the examples may pick the runner-up. Never where the question
+asks what no entry states, nor an entry the rules object to, nor against a question that reads
+exactly as one of the entry's phrasings.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.faq import FaqEngine
+from bot.knowledge.model import Example, Position
+from bot.matching.examples import ExampleModel, pieces, second_opinion
+from bot.matching.normalise import normalise
+from bot.matching.outcome import Candidate, Match
+from bot.matching.settings import MatchSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Position("examples/asked.yaml", 1, 1)
+
+
+def _model(*labelled: tuple[str, str]) -> ExampleModel:
+    return ExampleModel([Example(question, label, HERE) for question, label in labelled])
+
+
+FERRY = _model(
+    ("where does the ferry leave from", "ferry-pier"),
+    ("ferry pier location", "ferry-pier"),
+    ("which dock for the boat", "ferry-pier"),
+    ("when does the museum open", "museum-hours"),
+    ("museum opening times", "museum-hours"),
+    ("how much is a ferry ticket", "decline"),
+    ("ferry ticket price", "decline"),
+    ("hello there", "smalltalk"),
+)
+# Thresholds a model of eight examples can reach; the shipped defaults need thousands.
+LAX = MatchSettings(
+    example_probability=0.5,
+    example_scope_probability=0.5,
+    example_least_score=10.0,
+    example_margin=5.0,
+    example_swap_probability=0.5,
+)
+
+
+def test_pieces_read_words_letters_and_chinese_characters() -> None:
+    found = pieces(normalise("Ferry pier 渡轮码头"))
+    assert {"wferry", "wpier", "e<fe", "e<fer", "eerr", "ery>", "bferry_pier"} <= found
+    assert {"c渡", "c渡轮", "c轮码头"} <= found
+    assert pieces(normalise("")) == frozenset()
+
+
+def test_the_opinion_names_the_label_whose_examples_the_question_is_like() -> None:
+    opinion = FERRY.opinion("where is the ferry dock")
+    assert opinion is not None
+    assert opinion.label == "ferry-pier"
+    assert opinion.probability > 0.5
+    declined = FERRY.opinion("price of a ferry ticket?")
+    assert declined is not None
+    assert declined.label == "decline"
+    assert declined.in_scope < 0.5
+
+
+def test_no_examples_no_opinion() -> None:
+    assert ExampleModel([]).opinion("where is the ferry") is None
+
+
+def test_nearness_to_declined_examples_holds_an_answer_back() -> None:
+    assert FERRY.nearer_than_declined("ferry pier location?", "ferry-pier", 5.0)
+    assert not FERRY.nearer_than_declined("ferry ticket prices", "ferry-pier", 5.0)
+
+
+def test_leaving_questions_out_forgets_them() -> None:
+    smaller = FERRY.without(["Ferry pier location!", "which dock for the boat"])
+    assert len(smaller) == len(FERRY) - 2
+    assert [e.question for e in smaller.examples if e.label == "ferry-pier"] == [
+        "where does the ferry leave from"
+    ]
+    assert len(FERRY) == 8  # the original is unchanged
+
+
+def _declined(*ranked: Candidate, **flags: bool) -> tuple[Match, list[Candidate]]:
+    return Match("decline", "en", score=ranked[0].score, candidates=ranked, **flags), list(ranked)
+
+
+PIER = Candidate("ferry-pier", 25.0, objected=False)
+HOURS = Candidate("museum-hours", 20.0, objected=False)
+
+
+def test_a_decline_the_examples_are_sure_of_becomes_an_answer() -> None:
+    match, ranked = _declined(HOURS, PIER)
+    answered = second_opinion(FERRY, "where is the ferry dock", match, ranked, LAX)
+    assert (answered.kind, answered.entry_id, answered.score) == ("answer", "ferry-pier", 25.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "settings"),
+    [
+        ("ferry pier whereabouts", LAX),  # unsure it is in scope: "ferry" is in declines too
+        ("where is the ferry dock", replace(LAX, example_least_score=30.0)),  # the rules doubt it
+        ("ferry ticket price please", LAX),  # near a declined example
+        ("hello there friend", LAX),  # the examples say small talk: not an entry
+    ],
+)
+def test_a_decline_stays_when_the_examples_are_not_sure(
+    question: str, settings: MatchSettings
+) -> None:
+    match, ranked = _declined(HOURS, PIER)
+    assert second_opinion(FERRY, question, match, ranked, settings) is match
+
+
+def test_what_no_entry_states_and_what_the_rules_object_to_stay_declined() -> None:
+    match, ranked = _declined(HOURS, PIER, asks_beyond=True)
+    assert second_opinion(FERRY, "where is the ferry dock", match, ranked, LAX) is match
+    objected = Candidate("ferry-pier", 25.0, objected=True)
+    match, ranked = _declined(HOURS, objected)
+    assert second_opinion(FERRY, "where is the ferry dock", match, ranked, LAX) is match
+    match, ranked = _declined(HOURS)  # the examples' entry is not among the candidates
+    assert second_opinion(FERRY, "where is the ferry dock", match, ranked, LAX) is match
+
+
+def test_the_runner_up_replaces_an_answer_unless_a_phrasing_was_asked() -> None:
+    ranked = [Candidate("museum-hours", 70.0, objected=False), PIER]
+    answer = Match("answer", "en", entry_id="museum-hours", score=70.0, candidates=tuple(ranked))
+    swapped = second_opinion(FERRY, "where is the ferry dock", answer, ranked, LAX)
+    assert (swapped.entry_id, swapped.score) == ("ferry-pier", 25.0)
+    exact = Match("answer", "en", entry_id="museum-hours", score=100.0, candidates=tuple(ranked))
+    assert second_opinion(FERRY, "where is the ferry dock", exact, ranked, LAX) is exact
+    partial = Match("answer", "en", entry_id="museum-hours", score=70.0, partial=True)
+    assert second_opinion(FERRY, "where is the ferry dock", partial, ranked, LAX) is partial
+
+
+@pytest.fixture(scope="module")
+def rules_alone() -> FaqEngine:
+    return FaqEngine.load(settings=MatchSettings(use_examples=False))
+
+
+@pytest.mark.parametrize(
+    ("question", "rules", "served"),
+    [
+        # fresh wording the rules decline or answer wrongly
+        ("老外来的那个博士活动是几号", ("decline", None), ("answer", "doctoral-event-date")),
+        (
+            "艾罗总部落户哪",
+            ("answer", "alphaess-talent-project"),
+            ("answer", "alphaess-headquarters"),
+        ),
+        # near misses stay declined
+        ("does the policy cover housing?", ("decline", None), ("decline", None)),
+        ("who organised the doctoral event?", ("decline", None), ("decline", None)),
+        ("which ten chains are they", ("decline", None), ("decline", None)),
+        ("What is the phone number of the talent office?", ("decline", None), ("decline", None)),
+        ("what salary does a postdoc get?", ("decline", None), ("decline", None)),
+    ],
+)
+def test_the_shipped_engine_with_and_without_examples(
+    shipped: FaqEngine,
+    rules_alone: FaqEngine,
+    question: str,
+    rules: tuple[str, str | None],
+    served: tuple[str, str | None],
+) -> None:
+    alone = rules_alone.ask(question)
+    assert (alone.kind, alone.entry_id) == rules
+    reply = shipped.ask(question)
+    assert (reply.kind, reply.entry_id) == served
+
+
+def test_the_engine_learns_from_the_shipped_examples(shipped: FaqEngine) -> None:
+    assert shipped.matcher.example_count > 19_000
+    asked = [e.question for e in shipped.knowledge.examples[:3]]
+    unseen = shipped.without_examples(asked)
+    assert unseen.matcher.example_count <= shipped.matcher.example_count - 3
+    assert shipped.matcher.example_count > 19_000  # the served engine is unchanged
+
+
+def test_opinions_do_not_depend_on_the_process() -> None:
+    # Set order differs between processes (string hashing); the sums must not.
+    code = (
+        "from bot.faq import FaqEngine\n"
+        "m = FaqEngine.load().matcher.examples\n"
+        "o = m.opinion('tongzhou talent hubs in which firms, and how many chains?')\n"
+        "print(repr(o.probability), repr(o.in_scope), o.label)\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            timeout=120,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1, outputs
