@@ -22,6 +22,7 @@ reading must be.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 import re
@@ -45,10 +46,13 @@ _SMOOTHING = 0.3
 _PIECES = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]+")
 
 
-def pieces(normalised: str, known: dict[str, list[str]] | None = None) -> frozenset[str]:
+def pieces(
+    normalised: str, known: dict[str, list[str]] | None = None, *, learn: bool = True
+) -> frozenset[str]:
     """The pieces naive Bayes counts, each once: a misspelt word still shares most of its
-    letter triples with the right one, and Chinese needs no word boundaries. ``known`` keeps
-    each word's pieces, for callers reading many texts (most words recur)."""
+    letter triples with the right one, and Chinese needs no word boundaries. ``known`` holds
+    each word's pieces, worked out once (most words recur); with ``learn`` False, words not in
+    it are not added (a question's words, which may be anything)."""
     found: list[str] = []
     words: list[str] = []
     for run in _PIECES.findall(normalised):
@@ -63,7 +67,7 @@ def pieces(normalised: str, known: dict[str, list[str]] | None = None) -> frozen
             of_word = ["w" + run]
             for size in (3, 4):
                 of_word += ["e" + bounded[at : at + size] for at in range(len(bounded) - size + 1)]
-            if known is not None:
+            if known is not None and learn:
                 known[run] = of_word
         found += of_word
     found += [f"b{first}_{second}" for first, second in itertools.pairwise(words)]
@@ -105,7 +109,22 @@ class ExampleModel:
         self._build()
 
     def _build(self) -> None:
-        known: dict[str, list[str]] = {}
+        # As for the index (bot/matching/index.py): the model is a million small objects with
+        # no cycles, built once and never changed. Built with the cyclic collector paused, then
+        # moved out of its sight, so that no question pays for a collection walking them all
+        # (a quarter of a millisecond each on a long question).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._count()
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
+
+    def _count(self) -> None:
+        self._word_pieces: dict[str, list[str]] = {}
+        known = self._word_pieces
         counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
         for example, text in zip(self.examples, self._texts, strict=True):
             counts[example.label].update(pieces(text, known))
@@ -169,7 +188,7 @@ class ExampleModel:
         """The most likely label and how sure both readings are; None without examples."""
         if not self.examples:
             return None
-        found = pieces(normalise(question))
+        found = pieces(normalise(question), self._word_pieces, learn=False)
         lift = self._lift
         # Sorted, so the sums are the same in every process (a set's order is not).
         rows = [lift[piece] for piece in sorted(found) if piece in lift]
@@ -228,27 +247,39 @@ def second_opinion(
     objects to (``Candidate.objected``: a count, a date or names it does not give, ...)."""
     if match.kind == "smalltalk" or match.partial or match.asks_beyond or not ranked:
         return match
+    if match.kind == "answer":
+        # Only the runner-up may replace an answer, and never one given with a full score: the
+        # question then reads as one of the entry's own phrasings, which staff wrote for it,
+        # whatever askers before meant by such words. Checked first: most answers stop here,
+        # without the cost of an opinion.
+        if len(ranked) < 2 or ranked[1].objected or (match.score or 0.0) >= _FULL_SCORE:
+            return match
+        opinion = model.opinion(question)
+        runner_up = ranked[1]
+        if (
+            opinion is not None
+            and opinion.label == runner_up.entry_id
+            and opinion.probability >= settings.example_swap_probability
+        ):
+            return replace(match, entry_id=runner_up.entry_id, score=runner_up.score)
+        return match
+    least = settings.example_least_score
+    if all(c.objected or c.score < least for c in ranked):
+        return match  # no entry the examples could pick: spare the opinion
     opinion = model.opinion(question)
     if opinion is None or opinion.label in (DECLINE, SMALLTALK):
         return match
     candidate = next((c for c in ranked if c.entry_id == opinion.label), None)
     if candidate is None or candidate.objected:
         return match
-    score = candidate.score
-    if match.kind == "answer":
-        # A full score: the question reads as one of the entry's own phrasings, which staff
-        # wrote for it, whatever askers before meant by such words.
-        runner_up = len(ranked) > 1 and ranked[1].entry_id == opinion.label
-        exact = (match.score or 0.0) >= _FULL_SCORE
-        if runner_up and not exact and opinion.probability >= settings.example_swap_probability:
-            return replace(match, entry_id=opinion.label, score=score)
-        return match
     if (
         opinion.probability >= settings.example_probability
         and opinion.in_scope >= settings.example_scope_probability
-        and score >= settings.example_least_score
+        and candidate.score >= least
         and model.nearer_than_declined(question, opinion.label, settings.example_margin)
     ):
         top = tuple(ranked[: settings.max_suggestions])
-        return Match("answer", match.lang, entry_id=opinion.label, score=score, candidates=top)
+        return Match(
+            "answer", match.lang, entry_id=opinion.label, score=candidate.score, candidates=top
+        )
     return match
