@@ -2,10 +2,11 @@
 
 The matcher reads a question through its phrasings and rules, and words it has never seen
 count against an answer (so "does the policy cover housing?" is declined). Fresh wording of
-an answerable question ("where did alphaess set up shop", "艾罗总部落户哪") then reads as
-out of scope too. People who asked before used such words, and staff (or the project's
-labelled sets) said which entry answered them or that none did. Those examples
-(``knowledge/examples/*.yaml``) give three readings of a new question:
+an answerable question ("老外来的那个博士活动是几号": what day was the foreigners' PhD event)
+then reads as out of scope too, or goes to a neighbouring entry ("艾罗总部落户哪" to the year
+AlphaESS came, not to where its headquarters are). People who asked before used such words,
+and staff (or the project's labelled sets) said which entry answered them or that none did.
+Those examples (``knowledge/examples/*.yaml``) give three readings of a new question:
 
 - **which entry** it is most like: naive Bayes over its pieces (English words, their letter
   triples and quadruples, word pairs; Chinese characters, pairs and triples), one class per
@@ -32,13 +33,13 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from bot.knowledge.examples import LABELS_WITHOUT_ENTRY
 from bot.knowledge.model import Example, KnowledgeBase
+from bot.matching.evaluation import DECLINE, SMALLTALK
 from bot.matching.normalise import normalise
 from bot.matching.outcome import Candidate, Match
 from bot.matching.settings import MatchSettings
 
-DECLINE = "decline"
-SMALLTALK = "smalltalk"
 _IN_SCOPE = "in scope"
 _FULL_SCORE = 100.0
 # Additive smoothing of the counts: a piece no example of a label has still has some chance.
@@ -229,7 +230,7 @@ def learnable(knowledge: KnowledgeBase) -> list[Example]:
     """The examples whose label names an entry of ``knowledge``, or decline, or small talk: one
     naming an entry that was renamed or removed would teach the model a label it cannot
     answer with (``talent-bot check`` warns of it)."""
-    labels = {entry.id for entry in knowledge.entries} | {DECLINE, SMALLTALK}
+    labels = {entry.id for entry in knowledge.entries} | LABELS_WITHOUT_ENTRY
     return [example for example in knowledge.examples if example.label in labels]
 
 
