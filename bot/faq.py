@@ -154,11 +154,16 @@ class FaqEngine:
             return ()
         floor = self.settings.suggest_threshold
         replies: list[Reply] = []
+        # The answer first, whatever its place in the rules' ranking: the labelled examples may
+        # have chosen the runner-up, or an entry the rules gave a low confidence.
+        answered = self.knowledge.entry(match.entry_id or "") if match.kind == "answer" else None
+        if answered is not None:
+            replies.append(self._answer(query, answered, match.lang, match.score))
         for candidate in ranked:
             if candidate.score < floor or len(replies) >= limit:
                 break
             entry = self.knowledge.entry(candidate.entry_id)
-            if entry is not None:
+            if entry is not None and entry is not answered:
                 replies.append(self._answer(query, entry, match.lang, candidate.score))
         return tuple(replies)
 

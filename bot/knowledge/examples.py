@@ -37,6 +37,9 @@ def load_examples(directory: Path) -> tuple[list[Example], list[Problem], list[s
     examples: list[Example] = []
     problems: list[Problem] = []
     files: list[str] = []
+    for path in sorted(folder.glob("*.yml")):
+        message = f"ignored: only .yaml files are read; rename it to {path.stem}.yaml"
+        problems.append(Problem(f"{EXAMPLES_FOLDER}/{path.name}", 0, 0, message, Severity.WARNING))
     for path in sorted(folder.glob("*.yaml")):
         name = f"{EXAMPLES_FOLDER}/{path.name}"
         files.append(name)
@@ -47,6 +50,9 @@ def load_examples(directory: Path) -> tuple[list[Example], list[Problem], list[s
         parsed, parse_problems = parse_yaml(text, name)
         problems += parse_problems
         if parsed.root is None:
+            if not parse_problems:
+                message = "the file is empty; write example questions ('- q: ...'), or delete it"
+                problems.append(Problem(name, 1, 1, message))
             continue
         reader = FieldReader(name, text)
         items = reader.sequence(parsed.root, "example questions")

@@ -81,12 +81,16 @@ _DEEPEST_FOR_LIBYAML = 100
 
 
 def _for_pyyaml_only(text: str) -> bool:
-    """Whether ``text`` holds what _FOR_PYYAML_ONLY finds outside a comment line and outside a
-    quoted value written on one line ("innovation & entrepreneurship", which both read
-    alike). Each thing it finds contains one of a few characters, and most files hold none of
-    them: looking for those first is quicker than running the expression over a large file."""
+    """Whether ``text`` holds what _FOR_PYYAML_ONLY finds: a tab or a byte-order mark anywhere,
+    an anchor, alias, tag or directive sign, or a comment after a block sign, these last
+    outside a comment line and outside a quoted value written on one line ("innovation &
+    entrepreneurship", which both read alike). Each thing it finds contains one of a few
+    characters, and most files hold none of them: looking for those first is quicker than
+    running the expression over a large file."""
     if not any(sign in text for sign in "\t\ufeff!&*%#"):
         return False
+    if "\t" in text or "\ufeff" in text:
+        return True
     for found in _FOR_PYYAML_ONLY.finditer(text):
         start = text.rfind("\n", 0, found.start()) + 1
         end = text.find("\n", found.end())

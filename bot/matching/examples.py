@@ -90,8 +90,11 @@ class _Classes:
         self.names = tuple(sorted(sizes))
         examples = sum(sizes.values())
         self.prior = [math.log(sizes[name] / examples) for name in self.names]
+        # At least one piece: examples holding none at all (emoji only, scripts other than
+        # Latin and Chinese) leave the vocabulary empty, and every count zero.
+        known = max(vocabulary, 1)
         self.unseen = [
-            math.log(_SMOOTHING / (totals[name] + _SMOOTHING * vocabulary)) for name in self.names
+            math.log(_SMOOTHING / (totals[name] + _SMOOTHING * known)) for name in self.names
         ]
 
     def scores(self, pieces_count: int, lifted: Sequence[float], priors: bool) -> list[float]:
@@ -177,8 +180,15 @@ class ExampleModel:
     def without(self, questions: Iterable[str]) -> ExampleModel:
         """The model of every example but those asking one of ``questions`` (compared
         normalised): what it makes of a question it has not learnt from."""
-        left_out = {normalise(question) for question in questions}
-        kept = [at for at, text in enumerate(self._texts) if text not in left_out]
+        # By text, and by pieces too: two wordings with the same pieces ("AlphaESS 跟人才项目"
+        # and "AlphaESS跟人才项目") teach the model the same, so both are left out.
+        texts = {normalise(question) for question in questions}
+        found = {pieces(text) for text in texts} - {frozenset()}
+        kept = [
+            at
+            for at, text in enumerate(self._texts)
+            if text not in texts and (not found or pieces(text, self._word_pieces) not in found)
+        ]
         model = ExampleModel.__new__(ExampleModel)
         model.examples = tuple(self.examples[at] for at in kept)
         model._texts = [self._texts[at] for at in kept]

@@ -6,8 +6,9 @@ and line, and must never stop the rest of the folder from loading or checking.
 
 from __future__ import annotations
 
-from conftest import KnowledgeFolder
+from typing import Any
 
+from bot.faq import FaqEngine
 from bot.knowledge import validate_folder
 from bot.knowledge.problems import Severity
 from bot.matching.examples import learnable
@@ -24,19 +25,19 @@ GOOD = """\
 """
 
 
-def _examples_folder(folder: KnowledgeFolder, name: str, text: str) -> None:
+def _examples_folder(folder: Any, name: str, text: str) -> None:
     (folder.path / "examples").mkdir(exist_ok=True)
     folder.write(f"examples/{name}", text)
 
 
-def test_a_folder_without_examples_loads_none(folder: KnowledgeFolder) -> None:
+def test_a_folder_without_examples_loads_none(folder: Any) -> None:
     result = folder.check()
     assert result.kb is not None
     assert result.kb.examples == ()
     assert not [f for f in result.files if f.startswith("examples/")]
 
 
-def test_examples_load_with_their_labels_and_places(folder: KnowledgeFolder) -> None:
+def test_examples_load_with_their_labels_and_places(folder: Any) -> None:
     _examples_folder(folder, "asked.yaml", GOOD)
     result = folder.check()
     assert result.errors == []
@@ -51,7 +52,7 @@ def test_examples_load_with_their_labels_and_places(folder: KnowledgeFolder) -> 
     assert "examples/asked.yaml" in result.files
 
 
-def test_a_label_naming_no_entry_is_a_warning_and_is_not_learnt(folder: KnowledgeFolder) -> None:
+def test_a_label_naming_no_entry_is_a_warning_and_is_not_learnt(folder: Any) -> None:
     _examples_folder(folder, "asked.yaml", GOOD.replace("tongzhou-location\n", "tongzhou-where\n"))
     result = folder.check()
     assert result.errors == []
@@ -65,7 +66,7 @@ def test_a_label_naming_no_entry_is_a_warning_and_is_not_learnt(folder: Knowledg
     assert [e.label for e in learnable(result.kb)] == ["decline", "smalltalk"]
 
 
-def test_a_malformed_example_is_an_error_with_its_line(folder: KnowledgeFolder) -> None:
+def test_a_malformed_example_is_an_error_with_its_line(folder: Any) -> None:
     _examples_folder(
         folder,
         "asked.yaml",
@@ -79,7 +80,7 @@ def test_a_malformed_example_is_an_error_with_its_line(folder: KnowledgeFolder) 
     assert result.kb is None  # errors stop a load, as in any other file
 
 
-def test_a_broken_pattern_and_broken_yaml_are_reported(folder: KnowledgeFolder) -> None:
+def test_a_broken_pattern_and_broken_yaml_are_reported(folder: Any) -> None:
     _examples_folder(folder, "a.yaml", GOOD.replace("'(?i)nantong|南通'", "'(nantong'"))
     _examples_folder(folder, "b.yaml", '- q: "unclosed\n  expect: decline\n')
     result = folder.check()
@@ -91,7 +92,7 @@ def test_a_broken_pattern_and_broken_yaml_are_reported(folder: KnowledgeFolder) 
     assert not [p for p in result.errors if not p.file.startswith("examples/")]
 
 
-def test_a_file_that_is_not_a_list_is_an_error(folder: KnowledgeFolder) -> None:
+def test_a_file_that_is_not_a_list_is_an_error(folder: Any) -> None:
     _examples_folder(folder, "asked.yaml", "q: hello\nexpect: decline\n")
     result = folder.check()
     problem = folder.only(result.errors, "example questions")
@@ -105,3 +106,26 @@ def test_the_shipped_examples_load_clean() -> None:
     assert result.kb is not None
     assert len(result.kb.examples) > 19_000
     assert len(learnable(result.kb)) == len(result.kb.examples)
+
+
+def test_an_empty_file_is_an_error_and_a_yml_file_a_warning(folder: Any) -> None:
+    _examples_folder(folder, "empty.yaml", "")
+    _examples_folder(folder, "old.yml", GOOD)
+    result = folder.check()
+    empty = folder.only(result.errors, "the file is empty")
+    assert (empty.file, empty.line) == ("examples/empty.yaml", 1)
+    ignored = folder.only(result.warnings, "rename it to old.yaml")
+    assert ignored.file == "examples/old.yml"
+
+
+def test_examples_without_a_countable_piece_load_and_answer(folder: Any) -> None:
+    # Emoji and Cyrillic give naive Bayes nothing to count: an empty vocabulary, no crash.
+    _examples_folder(
+        folder, "asked.yaml", '- q: "👍"\n  expect: smalltalk\n- q: "спасибо"\n  expect: decline\n'
+    )
+    result = folder.check()
+    assert result.errors == []
+    assert result.kb is not None
+    engine = FaqEngine(result.kb)
+    assert engine.matcher.example_count == 2
+    assert engine.ask("where is tongzhou").entry_id == "tongzhou-location"

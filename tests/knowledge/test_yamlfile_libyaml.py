@@ -23,6 +23,8 @@ SHIPPED = sorted(
 )
 # Each is read differently by libyaml, so it must go to PyYAML (see yamlfile._LIBYAML_LOADER).
 TRICKY = [
+    # a byte-order mark after a quoted value that looks closed on its line but is not
+    '["p\n b: ", \ufeff x, "\n y"]',
     "entries:\n  - id: a\tb\n",  # a tab inside a plain value
     "topics:\n  - id: x\ufeff\n    name: y\n",  # a byte-order mark inside a line
     "synonyms:\n  - [startup, start?up]\n",  # "?" inside brackets
@@ -79,6 +81,22 @@ def edits(text: str, seed: int) -> Iterator[str]:
 
 @pytest.mark.parametrize("text", SHIPPED + TRICKY)
 def test_the_same_nodes_and_problems(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert read(text) == read_with_pyyaml(text, monkeypatch)
+
+
+# Signs that only matter outside quotes and comments: libyaml reads these like PyYAML.
+QUOTED_SIGNS = [
+    '- q: "innovation & entrepreneurship"\n  expect: decline\n',
+    "- q: 'it''s * and ! and %'\n  expect: decline\n",
+    '# writers: HR & journalists\n- q: "a"\n  expect: decline\n',
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_SIGNS)
+def test_signs_inside_quotes_and_comments_stay_with_libyaml(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not yamlfile._for_pyyaml_only(text)
     assert read(text) == read_with_pyyaml(text, monkeypatch)
 
 

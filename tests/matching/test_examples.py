@@ -77,6 +77,20 @@ def test_nearness_to_declined_examples_holds_an_answer_back() -> None:
     assert not FERRY.nearer_than_declined("ferry ticket prices", "ferry-pier", 5.0)
 
 
+def test_leaving_a_question_out_also_forgets_its_twins() -> None:
+    # The same pieces: a space between Latin and Chinese, or punctuation, teaches nothing new.
+    twins = _model(
+        ("AlphaESS跟人才项目有什么关系", "alphaess-talent-project"),
+        ("where does the ferry leave from", "ferry-pier"),
+        ("how much is a ferry ticket", "decline"),
+    )
+    smaller = twins.without(["AlphaESS 跟人才项目有什么关系？"])
+    assert [e.question for e in smaller.examples] == [
+        "where does the ferry leave from",
+        "how much is a ferry ticket",
+    ]
+
+
 def test_leaving_questions_out_forgets_them() -> None:
     smaller = FERRY.without(["Ferry pier location!", "which dock for the boat"])
     assert len(smaller) == len(FERRY) - 2
@@ -171,6 +185,15 @@ def test_the_shipped_engine_with_and_without_examples(
     assert (alone.kind, alone.entry_id) == rules
     reply = shipped.ask(question)
     assert (reply.kind, reply.entry_id) == served
+
+
+def test_inline_search_lists_the_answer_the_examples_chose_first(shipped: FaqEngine) -> None:
+    question = "老外来的那个博士活动是几号"
+    assert shipped.ask(question).entry_id == "doctoral-event-date"
+    found = shipped.search(question)
+    assert found
+    assert found[0].entry_id == "doctoral-event-date"
+    assert len({reply.entry_id for reply in found}) == len(found)
 
 
 def test_the_engine_learns_from_the_shipped_examples(shipped: FaqEngine) -> None:
