@@ -17,6 +17,7 @@ A synonym written in pinyin beside its Chinese ("rencai" beside 人才) is not E
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -31,6 +32,13 @@ _LATIN = re.compile("[a-z]+")
 # "nar", "zher": the spoken -r of Beijing speech, written 儿 (哪儿, 这儿).
 _RHOTIC = "儿"
 _NAMED_WORD = 1000  # more than any stretch of phrasings is used
+
+
+def _out_of_the_collectors_sight() -> None:
+    """pypinyin's dictionaries, loaded on first use (some 190,000 lists), and the tables read
+    from them never change: moved out of the cyclic collector's sight, as the index is, so no
+    later question pays for a full collection walking them (several milliseconds each)."""
+    gc.freeze()
 
 
 def _syllables(run: str) -> list[str]:
@@ -134,6 +142,7 @@ class PinyinReader:
             return question
         if self._english is None:
             self._english = self._english_words()
+            _out_of_the_collectors_sight()
         if all(word in self._english for _, _, word in words):
             return question
         if self._table is None:
@@ -143,6 +152,7 @@ class PinyinReader:
             self._prefixes = frozenset(
                 key[:end] for key in self._table for end in range(1, len(key) + 1)
             )
+            _out_of_the_collectors_sight()
         table = self._table
         english, prefixes = self._english, self._prefixes
         pieces: list[str] = []

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from outcomes import outcome
 
@@ -61,3 +65,25 @@ def test_the_table_is_built_only_for_a_question_that_may_hold_pinyin(shipped: Fa
 )
 def test_what_the_sources_lack_is_declined_in_pinyin_too(shipped: FaqEngine, question: str) -> None:
     assert outcome(shipped, question)[0] != "answer"
+
+
+def test_the_pinyin_dictionaries_are_kept_out_of_the_collectors_sight() -> None:
+    # Loaded on the first question with Latin words: some 190,000 lists that every full
+    # collection would otherwise walk again, for the life of the process.
+    code = (
+        "import gc\n"
+        "from bot.faq import FaqEngine\n"
+        "engine = FaqEngine.load()\n"
+        "engine.ask('tongzhou zai nali')\n"
+        "engine.ask('where is tongzhou')\n"
+        "print(len(gc.get_objects()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+        check=True,
+    )
+    assert int(result.stdout) < 20_000
