@@ -79,7 +79,15 @@ def pieces(
 class Opinion:
     label: str  # the most likely label: an entry id, "decline" or "smalltalk"
     probability: float  # of that label, 0..1
-    in_scope: float  # the probability that some entry answers the question, 0..1
+    # How much likelier the likeliest entry is than "decline", in nats (natural log units),
+    # among the labels: high when the question is much more like some entry's examples than
+    # like the declined ones.
+    entry_over_declined: float
+    # The log-odds of "some entry answers it" against "declined" (the two-class model), per
+    # piece of the question. Per piece, because naive Bayes counts every piece as independent
+    # evidence: a long question's log-odds grow with its length, and any fixed threshold on
+    # its probability would then hold back long questions only.
+    answerable_per_piece: float
 
 
 class _Classes:
@@ -104,12 +112,22 @@ class _Classes:
         ]
 
 
+def _lead(entries: Sequence[float], declined: float | None) -> float:
+    """The best entry's score less the declined class's; infinite when either is missing."""
+    if not entries:
+        return -math.inf
+    return math.inf if declined is None else max(entries) - declined
+
+
 class ExampleModel:
     """The examples, read for a new question. Built once per knowledge base."""
 
-    def __init__(self, examples: Sequence[Example]) -> None:
+    def __init__(self, examples: Sequence[Example], small_talk: Sequence[Example] = ()) -> None:
         self.examples = tuple(examples)
         self._texts = [normalise(example.question) for example in self.examples]
+        # The examples say only "smalltalk"; which small talk (a greeting, thanks, ...) is read
+        # from the small talk's own phrasings, by the same kind of model.
+        self._small_talk = ExampleModel(small_talk) if small_talk else None
         self._build()
 
     def _build(self) -> None:
@@ -192,15 +210,23 @@ class ExampleModel:
         model = ExampleModel.__new__(ExampleModel)
         model.examples = tuple(self.examples[at] for at in kept)
         model._texts = [self._texts[at] for at in kept]
+        model._small_talk = self._small_talk
         model._build()
         return model
 
-    def opinion(self, question: str) -> Opinion | None:
-        """The most likely label and how sure both readings are; None without examples."""
+    def opinion(self, question: str, *, known_pieces_only: bool = False) -> Opinion | None:
+        """The most likely label and how sure the readings are; None without examples.
+
+        With ``known_pieces_only``, pieces no example has are left out: each would count
+        against every label, most against those with the most examples (the smoothing spreads
+        over more pieces), so with few examples a long question would go to the label with
+        the fewest words, whatever the question shares with the others."""
         if not self.examples:
             return None
         found = pieces(normalise(question), self._word_pieces, learn=False)
         lift = self._lift
+        if known_pieces_only:
+            found = frozenset(piece for piece in found if piece in lift)
         # Sorted, so the sums are the same in every process (a set's order is not).
         rows = [lift[piece] for piece in sorted(found) if piece in lift]
         lifted = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * self._width
@@ -209,11 +235,22 @@ class ExampleModel:
         top = max(scores)
         best = max(range(len(names)), key=lambda at: (scores[at], -at))
         probability = 1.0 / math.fsum(math.exp(score - top) for score in scores)
-        in_scope = 1.0 if self._scope.names == (_IN_SCOPE,) else 0.0
+        by_label = dict(zip(names, scores, strict=True))
+        of_entries = [s for name, s in by_label.items() if name not in LABELS_WITHOUT_ENTRY]
+        entry_over_declined = _lead(of_entries, by_label.get(DECLINE))
         if len(self._scope.names) == 2:  # (decline, in scope), with no prior
             declined, answered = self._scope.scores(len(found), lifted[len(names) :], priors=False)
-            in_scope = 1.0 / (1.0 + math.exp(min(700.0, declined - answered)))
-        return Opinion(names[best], probability, in_scope)
+            answerable = (answered - declined) / max(len(found), 1)
+        else:
+            answerable = math.inf if self._scope.names == (_IN_SCOPE,) else -math.inf
+        return Opinion(names[best], probability, entry_over_declined, answerable)
+
+    def small_talk_kind(self, question: str) -> tuple[str, float] | None:
+        """Which small talk the question is most like, with the probability (0..1); None when
+        the knowledge base has no small talk."""
+        talk = self._small_talk
+        opinion = None if talk is None else talk.opinion(question, known_pieces_only=True)
+        return None if opinion is None else (opinion.label, opinion.probability)
 
     def nearer_than_declined(self, question: str, label: str, margin: float) -> bool:
         """Whether the question comes nearer to an example of ``label`` than to every declined
@@ -244,6 +281,16 @@ def learnable(knowledge: KnowledgeBase) -> list[Example]:
     return [example for example in knowledge.examples if example.label in labels]
 
 
+def small_talk_phrasings(knowledge: KnowledgeBase) -> list[Example]:
+    """Every small-talk phrasing, labelled with its small talk's id."""
+    return [
+        Example(question, talk.id, talk.position)
+        for talk in knowledge.smalltalk
+        for questions in talk.questions.values()
+        for question in questions
+    ]
+
+
 def second_opinion(
     model: ExampleModel,
     question: str,
@@ -251,46 +298,70 @@ def second_opinion(
     ranked: Sequence[Candidate],
     settings: MatchSettings,
 ) -> Match:
-    """``match``, or the entry the examples point to where they are sure enough of it.
+    """``match``, or what the examples say instead where they are sure enough of it.
 
-    Never an entry that cannot say what the question asks, whatever the examples say: not
-    where it asks what no entry states (``Match.asks_beyond``), nor an entry the matcher
-    objects to (``Candidate.objected``: a count, a date or names it does not give, ...)."""
-    if match.kind == "smalltalk" or match.partial or match.asks_beyond or not ranked:
+    Never an entry that cannot say what the question asks, whatever the examples say: not an
+    entry the matcher objects to (``Candidate.objected``: names it does not give, ...). A
+    question asking what no entry states (``Match.asks_beyond``) needs a surer opinion, and
+    where the matcher answers it, that answer stands."""
+    if match.kind == "smalltalk" or match.partial:
         return match
     if match.kind == "answer":
-        # Only the runner-up may replace an answer, and never one given with a full score: the
-        # question then reads as one of the entry's own phrasings, which staff wrote for it,
-        # whatever askers before meant by such words. Checked first: most answers stop here,
-        # without the cost of an opinion.
-        if len(ranked) < 2 or ranked[1].objected or (match.score or 0.0) >= _FULL_SCORE:
-            return match
-        opinion = model.opinion(question)
-        runner_up = ranked[1]
-        if (
-            opinion is not None
-            and opinion.label == runner_up.entry_id
-            and opinion.probability >= settings.example_swap_probability
-        ):
-            return replace(match, entry_id=runner_up.entry_id, score=runner_up.score)
-        return match
-    least = settings.example_least_score
-    if all(c.objected or c.score < least for c in ranked):
-        return match  # no entry the examples could pick: spare the opinion
+        return _answer_checked(model, question, match, ranked, settings)
     opinion = model.opinion(question)
-    if opinion is None or opinion.label in (DECLINE, SMALLTALK):
+    if opinion is None or opinion.label == DECLINE:
         return match
+    if opinion.label == SMALLTALK:
+        talk = model.small_talk_kind(question)
+        if talk is None or opinion.probability < settings.example_smalltalk_probability:
+            return match
+        return Match("smalltalk", match.lang, entry_id=talk[0], score=100.0 * talk[1])
     candidate = next((c for c in ranked if c.entry_id == opinion.label), None)
     if candidate is None or candidate.objected:
         return match
+    lead = (
+        settings.example_entry_over_declined_asking_beyond
+        if match.asks_beyond
+        else settings.example_entry_over_declined
+    )
     if (
         opinion.probability >= settings.example_probability
-        and opinion.in_scope >= settings.example_scope_probability
-        and candidate.score >= least
+        and opinion.entry_over_declined >= lead
+        and opinion.answerable_per_piece >= settings.example_answerable_per_piece
         and model.nearer_than_declined(question, opinion.label, settings.example_margin)
     ):
         top = tuple(ranked[: settings.max_suggestions])
         return Match(
             "answer", match.lang, entry_id=opinion.label, score=candidate.score, candidates=top
         )
+    return match
+
+
+def _answer_checked(
+    model: ExampleModel,
+    question: str,
+    match: Match,
+    ranked: Sequence[Candidate],
+    settings: MatchSettings,
+) -> Match:
+    """The matcher's answer; declined where the examples are sure such questions were
+    declined, or its runner-up where they are surer still that it answers."""
+    # Never against an answer given with a full score: the question then reads as one of the
+    # entry's own phrasings, which staff wrote for it, whatever askers before meant by such
+    # words. Nor where the question asks what no entry states: the matcher has already weighed
+    # that ask, and the answer is to the part an entry does state.
+    if (match.score or 0.0) >= _FULL_SCORE or match.asks_beyond:
+        return match
+    opinion = model.opinion(question)
+    if opinion is None:
+        return match
+    if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
+        return Match("decline", match.lang, score=match.score, candidates=match.candidates)
+    if (
+        len(ranked) >= 2
+        and not ranked[1].objected
+        and opinion.label == ranked[1].entry_id
+        and opinion.probability >= settings.example_swap_probability
+    ):
+        return replace(match, entry_id=ranked[1].entry_id, score=ranked[1].score)
     return match

@@ -58,7 +58,12 @@ from bot.matching.counting import (
     what_is_counted,
 )
 from bot.matching.damping import Damping
-from bot.matching.examples import ExampleModel, learnable, second_opinion
+from bot.matching.examples import (
+    ExampleModel,
+    learnable,
+    second_opinion,
+    small_talk_phrasings,
+)
 from bot.matching.guesses import (
     appends_a_guess,
     checks_then_goes_on,
@@ -149,7 +154,11 @@ class Matcher:
         self.speller = Speller(self.index, self.settings)
         self.pinyin = PinyinReader(knowledge)
         self._addresses = AddressHolders(self.index, self._words_of)
-        self.examples = ExampleModel(learnable(knowledge)) if self.settings.use_examples else None
+        self.examples = (
+            ExampleModel(learnable(knowledge), small_talk_phrasings(knowledge))
+            if self.settings.use_examples
+            else None
+        )
 
     def match(self, question: str, lang: Lang | None = None) -> Match:
         return self.match_and_rank(question, lang)[0]

@@ -39,19 +39,28 @@ class MatchSettings:
 
     # --- the second opinion of the labelled examples (bot/matching/examples.py) --------------
     # Where the matcher would suggest or decline, the entry the examples point to is answered
-    # when naive Bayes gives it at least ``example_probability``, gives "some entry answers
-    # it" at least ``example_scope_probability``, the matcher itself gives that entry at least
-    # ``example_least_score``, and the question comes nearer to that entry's examples than to
-    # every declined one by ``example_margin`` (rapidfuzz ratio points). Where the matcher
-    # answers, the examples' entry replaces its answer when it is the runner-up and they give
-    # it at least ``example_swap_probability``. Never where the question asks what no entry
-    # states (who organised, a price, how to apply). Chosen by leaving each example file out
-    # in turn and checked on a fresh pair of held-out sets (benchmarks/README.md).
+    # when naive Bayes gives it at least ``example_probability``; that entry is at least
+    # ``example_entry_over_declined`` nats likelier than "decline"; the two-class model's
+    # log-odds of "answerable" reach ``example_answerable_per_piece`` per piece of the question;
+    # and the question comes nearer to that entry's examples than to every declined one, by
+    # ``example_margin`` rapidfuzz ratio points. A question asking what no entry states (who
+    # organised, a price, how to apply: ``Match.asks_beyond``) needs the entry to lead "decline"
+    # by ``example_entry_over_declined_asking_beyond`` instead: such asks share the words of
+    # the entry they are near. Where the examples say small talk with
+    # ``example_smalltalk_probability``, it is small talk. Where the matcher answers (below a
+    # full score, and not a question asking what no entry states), the answer is declined when
+    # the examples say "decline" with ``example_decline_probability``, and replaced by the
+    # runner-up when they give it ``example_swap_probability``. Chosen by leaving each example
+    # file out in turn and on held-out sets, then checked once on a fresh pair
+    # (benchmarks/README.md).
     use_examples: bool = True
     example_probability: float = 0.99
-    example_scope_probability: float = 0.99
-    example_least_score: float = 10.0
-    example_margin: float = 5.0
+    example_entry_over_declined: float = 30.0
+    example_entry_over_declined_asking_beyond: float = 60.0
+    example_answerable_per_piece: float = -0.2
+    example_margin: float = 0.0
+    example_smalltalk_probability: float = 0.99
+    example_decline_probability: float = 0.99
     example_swap_probability: float = 0.999
 
     # --- the confidence -----------------------------------------------------------------------
