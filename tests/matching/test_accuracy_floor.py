@@ -64,6 +64,11 @@ FLOORS = {
     "holdout72.yaml": (0.95, 0.95, 1.00),
     "holdout73.yaml": (0.95, 0.91, 1.00),
     "holdout74.yaml": (0.93, 0.92, 0.80),
+    # Held out, run once after the second opinion's second version was fixed: holdout75
+    # 99.3/97.3/100.0, holdout76 97.3/94.5/80.0 (the rules alone 87.8/97.3/90.0 and
+    # 76.2/95.9/50.0).
+    "holdout75.yaml": (0.97, 0.95, 0.90),
+    "holdout76.yaml": (0.95, 0.93, 0.70),
 }
 
 
