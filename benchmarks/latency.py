@@ -9,6 +9,9 @@ For each knowledge base the same questions (the dev set's, repeated) are answere
 - the engine: ``FaqEngine.ask`` (normalise, match, decide, build the reply);
 - the naive baseline: ``process.extractOne(question, all_phrasings, scorer=fuzz.WRatio)``.
 
+For the shipped knowledge base, a row below gives the engine's rules alone
+(``use_examples=False``): what the labelled examples' second opinion costs per question.
+
 Generated knowledge bases keep the shipped entries and add synthetic ones with their own
 vocabulary: pseudo-words drawn with a Zipf-like skew (a few common, most rare, as in real
 text), mixed with the shipped vocabulary, and Chinese phrasings from a wide range of common
@@ -334,6 +337,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {name:<16} | {len(kb.entries):>7,} | {len(phrasings):>9,} | {load_seconds:8.2f} "
             f"| {peak_mb:7.1f} | {e50:7.0f} us | {e99:7.0f} us | {n50:6.0f} us | {n99:6.0f} us |"
         )
+        if size == 0:
+            # What the examples' second opinion costs: the same engine without it, same run.
+            alone = FaqEngine(kb, MatchSettings(use_examples=False))
+            timed(alone.ask, questions[:50])
+            a50, a99 = percentiles(timed(alone.ask, questions))
+            print(f"|   its rules alone (use_examples=False): p50 {a50:.0f} us, p99 {a99:.0f} us |")
         if size in args.from_yaml:
             loads = yaml_load_seconds(kb)
             cold = loads.engine_load
