@@ -1,24 +1,32 @@
-"""What the labelled example questions say about a new question: a second opinion.
+"""What the labelled example questions say about a new question.
 
 The matcher reads a question through its phrasings and rules, and words it has never seen
 count against an answer (so "does the policy cover housing?" is declined). Fresh wording of
 an answerable question ("老外来的那个博士活动是几号": what day was the foreigners' PhD event)
 then reads as out of scope too, or goes to a neighbouring entry ("艾罗总部落户哪" to the year
 AlphaESS came, not to where its headquarters are). People who asked before used such words,
-and staff (or the project's labelled sets) said which entry answered them or that none did.
-Those examples (``knowledge/examples/*.yaml``) give three readings of a new question:
+and staff (or the project's labelled sets) said which entry answered them, that none did, or
+that they were small talk. ``ExampleModel`` reads a new question against those examples
+(``knowledge/examples/*.yaml``):
 
-- **which entry** it is most like: naive Bayes over its pieces (English words, their letter
-  triples and quadruples, word pairs; Chinese characters, pairs and triples), one class per
-  label. It is rarely wrong about the entry, even for wording no phrasing has;
-- **whether it is answerable at all**: the same over two classes, in scope and declined;
+- **which label** it is most like (an entry, ``decline`` or ``smalltalk``): naive Bayes over
+  its pieces (English words, their letter triples and quadruples, word pairs; Chinese
+  characters, pairs and triples), one class per label. It is rarely wrong about the entry,
+  even for wording no phrasing has;
+- **how far that entry leads "decline"** among those labels, and **whether it is answerable
+  at all**: the same over two classes, in scope and declined, per piece of the question;
 - **how near it comes** to the nearest example of that entry and to the nearest declined
   example (rapidfuzz ``ratio`` on the normalised text): a question close to a near miss asked
-  before ("which ten chains?") is held back.
+  before ("which ten chains?") is held back;
+- **which small talk** it is, read from the small talk's own phrasings by a small model of
+  the same kind.
 
-The matcher (``Matcher.match_and_rank``) asks for this opinion only when it would not answer
-on its own, or to choose between its two best entries; ``MatchSettings`` holds how sure each
-reading must be.
+Only pieces some example has are counted. Naive Bayes would count every other piece against
+each label, and most against the labels with the most examples (the smoothing spreads over
+more pieces): a question of unknown words would lean to the smallest label, small talk, and
+an entry's lead over "decline" would grow with every word no one had asked before.
+
+``bot/matching/second_opinion.py`` decides what to do with these readings.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -37,11 +45,8 @@ from bot.knowledge.examples import LABELS_WITHOUT_ENTRY
 from bot.knowledge.model import Example, KnowledgeBase
 from bot.matching.evaluation import DECLINE, SMALLTALK
 from bot.matching.normalise import normalise
-from bot.matching.outcome import Candidate, Match
-from bot.matching.settings import MatchSettings
 
 _IN_SCOPE = "in scope"
-_FULL_SCORE = 100.0
 # Additive smoothing of the counts: a piece no example of a label has still has some chance.
 _SMOOTHING = 0.3
 _PIECES = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]+")
@@ -80,8 +85,9 @@ class Opinion:
     label: str  # the most likely label: an entry id, "decline" or "smalltalk"
     probability: float  # of that label, 0..1
     # How much likelier the likeliest entry is than "decline", in nats (natural log units),
-    # among the labels: high when the question is much more like some entry's examples than
-    # like the declined ones.
+    # among the labels: high when the question's known pieces are much more like some entry's
+    # examples than like the declined ones. +inf without declined examples, -inf without
+    # entries' examples (see ``ExampleModel.weighs_scope``).
     entry_over_declined: float
     # The log-odds of "some entry answers it" against "declined" (the two-class model), per
     # piece of the question. Per piece, because naive Bayes counts every piece as independent
@@ -113,7 +119,8 @@ class _Classes:
 
 
 def _lead(entries: Sequence[float], declined: float | None) -> float:
-    """The best entry's score less the declined class's; infinite when either is missing."""
+    """The best entry's score less the declined class's: -inf without entries, +inf without
+    the declined class."""
     if not entries:
         return -math.inf
     return math.inf if declined is None else max(entries) - declined
@@ -214,24 +221,24 @@ class ExampleModel:
         model._build()
         return model
 
-    def opinion(self, question: str, *, known_pieces_only: bool = False) -> Opinion | None:
-        """The most likely label and how sure the readings are; None without examples.
+    @property
+    def weighs_scope(self) -> bool:
+        """Whether the examples hold both declined questions and some entry's: without either,
+        every question is surely one or the other, and the readings of scope mean nothing."""
+        names = self._labels.names
+        return DECLINE in names and any(n not in LABELS_WITHOUT_ENTRY for n in names)
 
-        With ``known_pieces_only``, pieces no example has are left out: each would count
-        against every label, most against those with the most examples (the smoothing spreads
-        over more pieces), so with few examples a long question would go to the label with
-        the fewest words, whatever the question shares with the others."""
+    def opinion(self, question: str) -> Opinion | None:
+        """The most likely label and how sure the readings are; None without examples."""
         if not self.examples:
             return None
-        found = pieces(normalise(question), self._word_pieces, learn=False)
         lift = self._lift
-        if known_pieces_only:
-            found = frozenset(piece for piece in found if piece in lift)
+        found = pieces(normalise(question), self._word_pieces, learn=False)
         # Sorted, so the sums are the same in every process (a set's order is not).
         rows = [lift[piece] for piece in sorted(found) if piece in lift]
         lifted = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * self._width
         names = self._labels.names
-        scores = self._labels.scores(len(found), lifted[: len(names)], priors=True)
+        scores = self._labels.scores(len(rows), lifted[: len(names)], priors=True)
         top = max(scores)
         best = max(range(len(names)), key=lambda at: (scores[at], -at))
         probability = 1.0 / math.fsum(math.exp(score - top) for score in scores)
@@ -239,8 +246,8 @@ class ExampleModel:
         of_entries = [s for name, s in by_label.items() if name not in LABELS_WITHOUT_ENTRY]
         entry_over_declined = _lead(of_entries, by_label.get(DECLINE))
         if len(self._scope.names) == 2:  # (decline, in scope), with no prior
-            declined, answered = self._scope.scores(len(found), lifted[len(names) :], priors=False)
-            answerable = (answered - declined) / max(len(found), 1)
+            declined, answered = self._scope.scores(len(rows), lifted[len(names) :], priors=False)
+            answerable = (answered - declined) / max(len(rows), 1)
         else:
             answerable = math.inf if self._scope.names == (_IN_SCOPE,) else -math.inf
         return Opinion(names[best], probability, entry_over_declined, answerable)
@@ -248,8 +255,7 @@ class ExampleModel:
     def small_talk_kind(self, question: str) -> tuple[str, float] | None:
         """Which small talk the question is most like, with the probability (0..1); None when
         the knowledge base has no small talk."""
-        talk = self._small_talk
-        opinion = None if talk is None else talk.opinion(question, known_pieces_only=True)
+        opinion = None if self._small_talk is None else self._small_talk.opinion(question)
         return None if opinion is None else (opinion.label, opinion.probability)
 
     def nearer_than_declined(self, question: str, label: str, margin: float) -> bool:
@@ -263,6 +269,8 @@ class ExampleModel:
         # Only whether some declined example comes closer than that matters: the cutoff lets
         # rapidfuzz pass over most of them without scoring them in full.
         floor = nearest - margin
+        if floor >= 100.0:  # a negative margin: no declined example can come nearer
+            return True
         declined = process.extractOne(
             text,
             self._texts_of.get(DECLINE, ()),
@@ -289,79 +297,3 @@ def small_talk_phrasings(knowledge: KnowledgeBase) -> list[Example]:
         for questions in talk.questions.values()
         for question in questions
     ]
-
-
-def second_opinion(
-    model: ExampleModel,
-    question: str,
-    match: Match,
-    ranked: Sequence[Candidate],
-    settings: MatchSettings,
-) -> Match:
-    """``match``, or what the examples say instead where they are sure enough of it.
-
-    Never an entry that cannot say what the question asks, whatever the examples say: not an
-    entry the matcher objects to (``Candidate.objected``: names it does not give, ...). A
-    question asking what no entry states (``Match.asks_beyond``) needs a surer opinion, and
-    where the matcher answers it, that answer stands."""
-    if match.kind == "smalltalk" or match.partial:
-        return match
-    if match.kind == "answer":
-        return _answer_checked(model, question, match, ranked, settings)
-    opinion = model.opinion(question)
-    if opinion is None or opinion.label == DECLINE:
-        return match
-    if opinion.label == SMALLTALK:
-        talk = model.small_talk_kind(question)
-        if talk is None or opinion.probability < settings.example_smalltalk_probability:
-            return match
-        return Match("smalltalk", match.lang, entry_id=talk[0], score=100.0 * talk[1])
-    candidate = next((c for c in ranked if c.entry_id == opinion.label), None)
-    if candidate is None or candidate.objected:
-        return match
-    lead = (
-        settings.example_entry_over_declined_asking_beyond
-        if match.asks_beyond
-        else settings.example_entry_over_declined
-    )
-    if (
-        opinion.probability >= settings.example_probability
-        and opinion.entry_over_declined >= lead
-        and opinion.answerable_per_piece >= settings.example_answerable_per_piece
-        and model.nearer_than_declined(question, opinion.label, settings.example_margin)
-    ):
-        top = tuple(ranked[: settings.max_suggestions])
-        return Match(
-            "answer", match.lang, entry_id=opinion.label, score=candidate.score, candidates=top
-        )
-    return match
-
-
-def _answer_checked(
-    model: ExampleModel,
-    question: str,
-    match: Match,
-    ranked: Sequence[Candidate],
-    settings: MatchSettings,
-) -> Match:
-    """The matcher's answer; declined where the examples are sure such questions were
-    declined, or its runner-up where they are surer still that it answers."""
-    # Never against an answer given with a full score: the question then reads as one of the
-    # entry's own phrasings, which staff wrote for it, whatever askers before meant by such
-    # words. Nor where the question asks what no entry states: the matcher has already weighed
-    # that ask, and the answer is to the part an entry does state.
-    if (match.score or 0.0) >= _FULL_SCORE or match.asks_beyond:
-        return match
-    opinion = model.opinion(question)
-    if opinion is None:
-        return match
-    if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
-        return Match("decline", match.lang, score=match.score, candidates=match.candidates)
-    if (
-        len(ranked) >= 2
-        and not ranked[1].objected
-        and opinion.label == ranked[1].entry_id
-        and opinion.probability >= settings.example_swap_probability
-    ):
-        return replace(match, entry_id=ranked[1].entry_id, score=ranked[1].score)
-    return match

@@ -58,12 +58,7 @@ from bot.matching.counting import (
     what_is_counted,
 )
 from bot.matching.damping import Damping
-from bot.matching.examples import (
-    ExampleModel,
-    learnable,
-    second_opinion,
-    small_talk_phrasings,
-)
+from bot.matching.examples import ExampleModel, learnable, small_talk_phrasings
 from bot.matching.guesses import (
     appends_a_guess,
     checks_then_goes_on,
@@ -81,6 +76,7 @@ from bot.matching.people import (
 )
 from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
 from bot.matching.pinyin import PinyinReader
+from bot.matching.second_opinion import second_opinion
 from bot.matching.settings import MatchSettings
 from bot.matching.spelling import Speller
 from bot.matching.subjects_guessed import unsay_a_wrong_focus, unsay_a_wrong_member

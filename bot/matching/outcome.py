@@ -29,5 +29,5 @@ class Match:
     # the answer is to one part of a message asking several; the sources say nothing of the rest
     partial: bool = False
     # it asks something no entry states (who organised, a price, how to apply): the labelled
-    # examples never turn it into an answer
+    # examples need a surer opinion to answer it, and never make it small talk
     asks_beyond: bool = False

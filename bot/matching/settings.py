@@ -37,30 +37,33 @@ class MatchSettings:
     max_suggestions: int = 3
     suggestion_floor: float = 22.5
 
-    # --- the second opinion of the labelled examples (bot/matching/examples.py) --------------
+    # --- the second opinion of the labelled examples (bot/matching/second_opinion.py) -------
     # Where the matcher would suggest or decline, the entry the examples point to is answered
     # when naive Bayes gives it at least ``example_probability``; that entry is at least
     # ``example_entry_over_declined`` nats likelier than "decline"; the two-class model's
     # log-odds of "answerable" reach ``example_answerable_per_piece`` per piece of the question;
-    # and the question comes nearer to that entry's examples than to every declined one, by
-    # ``example_margin`` rapidfuzz ratio points. A question asking what no entry states (who
-    # organised, a price, how to apply: ``Match.asks_beyond``) needs the entry to lead "decline"
-    # by ``example_entry_over_declined_asking_beyond`` instead: such asks share the words of
-    # the entry they are near. Where the examples say small talk with
-    # ``example_smalltalk_probability``, it is small talk. Where the matcher answers (below a
-    # full score, and not a question asking what no entry states), the answer is declined when
-    # the examples say "decline" with ``example_decline_probability``, and replaced by the
-    # runner-up when they give it ``example_swap_probability``. Chosen by leaving each example
-    # file out in turn and on held-out sets, then checked once on a fresh pair
-    # (benchmarks/README.md).
+    # and the question comes no nearer to a declined example than to that entry's
+    # (``example_margin`` rapidfuzz ratio points; 0, since a margin of 3 or 5 lost more
+    # answers than it saved declines on the tuning sets). A question asking what no entry
+    # states (who organised, a price, how to apply: ``Match.asks_beyond``) needs the entry to
+    # lead "decline" by ``example_entry_over_declined_asking_beyond`` instead: such asks share
+    # the words of the entry they are near. Where the examples say small talk with
+    # ``example_smalltalk_probability``, and the small talk's own phrasings say which one with
+    # ``example_smalltalk_kind_probability``, it is small talk. Where the matcher answers
+    # (below a full score, and not a question asking beyond the entries), the answer is
+    # declined when the examples say "decline" with ``example_decline_probability``, and
+    # replaced by the runner-up when they give it ``example_swap_probability``. Chosen by
+    # leaving each example file out in turn and on held-out sets whose misses were read, then
+    # checked once on a fresh pair (benchmarks/README.md).
     use_examples: bool = True
     example_probability: float = 0.99
     example_entry_over_declined: float = 30.0
-    example_entry_over_declined_asking_beyond: float = 60.0
+    example_entry_over_declined_asking_beyond: float = 45.0
     example_answerable_per_piece: float = -0.2
     example_margin: float = 0.0
     example_smalltalk_probability: float = 0.99
-    example_decline_probability: float = 0.99
+    example_smalltalk_kind_probability: float = 0.8
+    example_decline_probability: float = 0.9
     example_swap_probability: float = 0.999
 
     # --- the confidence -----------------------------------------------------------------------

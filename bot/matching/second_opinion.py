@@ -1,0 +1,115 @@
+"""What the matcher does with the labelled examples' reading of a question.
+
+The rules (``Matcher``) decide first; ``bot/matching/examples.py`` reads the question against
+the examples. Where the rules would suggest or decline, the examples may answer with an entry
+or make small talk; where the rules answer, they may decline or pick the rules' runner-up.
+``MatchSettings`` holds how sure each reading must be (chosen as ``benchmarks/README.md``
+describes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.matching.evaluation import DECLINE, SMALLTALK
+from bot.matching.examples import ExampleModel, Opinion
+from bot.matching.outcome import Candidate, Match
+from bot.matching.settings import MatchSettings
+
+_FULL_SCORE = 100.0
+
+
+def second_opinion(
+    model: ExampleModel,
+    question: str,
+    match: Match,
+    ranked: Sequence[Candidate],
+    settings: MatchSettings,
+) -> Match:
+    """``match``, or what the examples say instead where they are sure enough of it.
+
+    Never an entry the matcher objects to (``Candidate.objected``: names it does not give,
+    ...). A question asking what no entry states (``Match.asks_beyond``) needs a surer opinion
+    to be answered, is never made small talk, and where the matcher answers it, that answer
+    stands: the matcher has weighed that ask already.
+    """
+    if match.kind == "smalltalk" or match.partial or not model.weighs_scope:
+        return match
+    if match.kind == "answer":
+        return _declined_or_swapped(model, question, match, ranked, settings)
+    opinion = model.opinion(question)
+    if opinion is None or opinion.label == DECLINE:
+        return match
+    if opinion.label == SMALLTALK:
+        return _small_talk(model, question, match, opinion, settings)
+    candidate = next((c for c in ranked if c.entry_id == opinion.label), None)
+    if candidate is not None and candidate.objected:
+        return match
+    # Where the rules found no entry at all to weigh ("where's this from"), none objects
+    # either; where they found some, the examples' entry must be among them.
+    if candidate is None and ranked:
+        return match
+    lead = (
+        settings.example_entry_over_declined_asking_beyond
+        if match.asks_beyond
+        else settings.example_entry_over_declined
+    )
+    if (
+        opinion.probability >= settings.example_probability
+        and opinion.entry_over_declined >= lead
+        and opinion.answerable_per_piece >= settings.example_answerable_per_piece
+        and model.nearer_than_declined(question, opinion.label, settings.example_margin)
+    ):
+        return Match(
+            "answer",
+            match.lang,
+            entry_id=opinion.label,
+            score=0.0 if candidate is None else candidate.score,
+            candidates=tuple(ranked[: settings.max_suggestions]),
+        )
+    return match
+
+
+def _small_talk(
+    model: ExampleModel, question: str, match: Match, opinion: Opinion, settings: MatchSettings
+) -> Match:
+    """Small talk where the examples are sure of it and of which small talk it is: thanks with
+    a real question in it ("thanks! how do I apply?") is no small talk to answer."""
+    if match.asks_beyond or opinion.probability < settings.example_smalltalk_probability:
+        return match
+    talk = model.small_talk_kind(question)
+    if talk is None or talk[1] < settings.example_smalltalk_kind_probability:
+        return match
+    # The score of small talk the rules find is how well the message matches its phrasing;
+    # here it is how sure the small-talk model is of which small talk it is, on the same scale.
+    return Match("smalltalk", match.lang, entry_id=talk[0], score=100.0 * talk[1])
+
+
+def _declined_or_swapped(
+    model: ExampleModel,
+    question: str,
+    match: Match,
+    ranked: Sequence[Candidate],
+    settings: MatchSettings,
+) -> Match:
+    """The matcher's answer; declined where the examples are sure such questions were
+    declined, or its runner-up where they are surer still that it answers."""
+    # Never against an answer given with a full score: the question then holds every word of
+    # one of the entry's own phrasings (it may read exactly as one), which staff wrote for it,
+    # whatever askers before meant by such words.
+    if (match.score or 0.0) >= _FULL_SCORE or match.asks_beyond:
+        return match
+    opinion = model.opinion(question)
+    if opinion is None:
+        return match
+    if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
+        return Match("decline", match.lang, score=match.score, candidates=match.candidates)
+    if (
+        len(ranked) >= 2
+        and not ranked[1].objected
+        and opinion.label == ranked[1].entry_id
+        and opinion.probability >= settings.example_swap_probability
+    ):
+        return replace(match, entry_id=ranked[1].entry_id, score=ranked[1].score)
+    return match

@@ -1,0 +1,199 @@
+"""What the matcher does with the labelled examples' readings (bot/matching/second_opinion.py).
+
+Where the matcher's rules would suggest or decline, an entry or small talk the examples are
+sure of is answered; where the rules answer, the examples may decline or pick the runner-up.
+Never an entry the rules object to, nor against an answer whose question holds every word of
+one of the entry's phrasings, nor against an answer to a question asking what no entry states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from examples_models import CHATTY, FERRY, LAX, labelled
+
+from bot.faq import FaqEngine
+from bot.matching.examples import ExampleModel
+from bot.matching.outcome import Candidate, Match
+from bot.matching.second_opinion import second_opinion
+from bot.matching.settings import MatchSettings
+
+PIER = Candidate("ferry-pier", 25.0, objected=False)
+HOURS = Candidate("museum-hours", 20.0, objected=False)
+DOCK = "where is the ferry dock"
+
+
+def _declined(*ranked: Candidate, **flags: bool) -> tuple[Match, list[Candidate]]:
+    return Match("decline", "en", score=ranked[0].score, candidates=ranked, **flags), list(ranked)
+
+
+def _answered(entry: Candidate, *others: Candidate, **flags: bool) -> tuple[Match, list[Candidate]]:
+    ranked = [entry, *others]
+    match = Match(
+        "answer", "en", entry_id=entry.entry_id, score=entry.score, candidates=tuple(ranked)
+    )
+    return replace(match, **flags), ranked
+
+
+def test_a_decline_the_examples_are_sure_of_becomes_an_answer() -> None:
+    match, ranked = _declined(HOURS, PIER)
+    answered = second_opinion(FERRY, DOCK, match, ranked, LAX)
+    assert (answered.kind, answered.entry_id, answered.score) == ("answer", "ferry-pier", 25.0)
+
+
+@pytest.mark.parametrize(
+    "unsure",
+    [
+        # each reading alone holds the answer back when it falls short
+        replace(LAX, example_probability=1.01),
+        replace(LAX, example_entry_over_declined=1e6),
+        replace(LAX, example_answerable_per_piece=1e6),
+        replace(LAX, example_margin=101.0),  # as if nearer to a declined example
+    ],
+)
+def test_a_decline_stays_when_one_reading_falls_short(unsure: MatchSettings) -> None:
+    match, ranked = _declined(HOURS, PIER)
+    assert second_opinion(FERRY, DOCK, match, ranked, unsure) is match
+
+
+def test_what_the_rules_object_to_or_do_not_weigh_stays_declined() -> None:
+    match, ranked = _declined(HOURS, Candidate("ferry-pier", 25.0, objected=True))
+    assert second_opinion(FERRY, DOCK, match, ranked, LAX) is match
+    match, ranked = _declined(HOURS)  # the rules weighed entries, but not the examples' one
+    assert second_opinion(FERRY, DOCK, match, ranked, LAX) is match
+
+
+def test_where_the_rules_found_no_entry_at_all_the_examples_may_answer() -> None:
+    nothing = Match("decline", "en", score=0.0)
+    answered = second_opinion(FERRY, DOCK, nothing, [], LAX)
+    assert (answered.kind, answered.entry_id, answered.score) == ("answer", "ferry-pier", 0.0)
+
+
+def test_a_decline_asking_beyond_the_entries_needs_a_surer_opinion() -> None:
+    match, ranked = _declined(HOURS, PIER, asks_beyond=True)
+    answered = second_opinion(FERRY, DOCK, match, ranked, LAX)
+    assert (answered.kind, answered.entry_id) == ("answer", "ferry-pier")
+    opinion = FERRY.opinion(DOCK)
+    assert opinion is not None
+    surer = replace(LAX, example_entry_over_declined_asking_beyond=opinion.entry_over_declined + 1)
+    assert second_opinion(FERRY, DOCK, match, ranked, surer) is match
+    plain, _ = _declined(HOURS, PIER)
+    assert second_opinion(FERRY, DOCK, plain, ranked, surer).kind == "answer"
+
+
+def test_small_talk_the_examples_are_sure_of_gets_its_kind_from_the_small_talk() -> None:
+    match, ranked = _declined(HOURS, PIER)
+    talk = second_opinion(CHATTY, "thanks so much, cheers", match, ranked, LAX)
+    assert (talk.kind, talk.entry_id) == ("smalltalk", "thanks")
+    assert talk.score is not None
+    assert 50.0 <= talk.score <= 100.0
+    hello = second_opinion(CHATTY, "hi there, good morning", Match("decline", "en"), [], LAX)
+    assert (hello.kind, hello.entry_id) == ("smalltalk", "greeting")
+
+
+@pytest.mark.parametrize(
+    ("model", "settings", "flags"),
+    [
+        (CHATTY, replace(LAX, example_smalltalk_probability=1.01), {}),
+        (CHATTY, replace(LAX, example_smalltalk_kind_probability=1.01), {}),
+        (CHATTY, LAX, {"asks_beyond": True}),  # "thanks! how do I apply?"
+        (FERRY, LAX, {}),  # small talk, but this model knows no small talk's kinds
+    ],
+)
+def test_small_talk_stays_declined_unless_sure_and_asking_nothing(
+    model: ExampleModel, settings: MatchSettings, flags: dict[str, bool]
+) -> None:
+    match, ranked = _declined(HOURS, PIER, **flags)
+    assert second_opinion(model, "thanks so much, cheers", match, ranked, settings) is match
+
+
+def test_the_runner_up_replaces_an_answer_unless_a_phrasing_was_asked() -> None:
+    answer, ranked = _answered(Candidate("museum-hours", 70.0, objected=False), PIER)
+    swapped = second_opinion(FERRY, DOCK, answer, ranked, LAX)
+    assert (swapped.entry_id, swapped.score) == ("ferry-pier", 25.0)
+    unsure = replace(LAX, example_swap_probability=1.01)
+    assert second_opinion(FERRY, DOCK, answer, ranked, unsure) is answer
+    exact = replace(answer, score=100.0)
+    assert second_opinion(FERRY, DOCK, exact, ranked, LAX) is exact
+    partial = replace(answer, partial=True)
+    assert second_opinion(FERRY, DOCK, partial, ranked, LAX) is partial
+
+
+def test_an_answer_the_examples_say_was_declined_is_declined() -> None:
+    answer, ranked = _answered(Candidate("ferry-pier", 70.0, objected=False), HOURS)
+    declined = second_opinion(FERRY, "ferry ticket price?", answer, ranked, LAX)
+    assert (declined.kind, declined.entry_id, declined.score) == ("decline", None, 70.0)
+    assert declined.candidates == answer.candidates  # the closest entry, for the question log
+    # not against a phrasing's every word, nor where the rules weighed an ask beyond the entries
+    exact = replace(answer, score=100.0)
+    assert second_opinion(FERRY, "ferry ticket price?", exact, ranked, LAX) is exact
+    beyond = replace(answer, asks_beyond=True)
+    assert second_opinion(FERRY, "ferry ticket price?", beyond, ranked, LAX) is beyond
+    unsure = replace(LAX, example_decline_probability=1.01)
+    assert second_opinion(FERRY, "ferry ticket price?", answer, ranked, unsure) is answer
+
+
+def test_examples_without_declined_or_answered_questions_are_not_asked() -> None:
+    # One kind of label only: every question would read as surely that kind.
+    only_declined = ExampleModel(labelled(("ferry ticket price", "decline")))
+    answer, ranked = _answered(Candidate("ferry-pier", 70.0, objected=False), HOURS)
+    assert second_opinion(only_declined, "ferry ticket price?", answer, ranked, LAX) is answer
+    only_entries = ExampleModel(labelled(("where is the ferry pier", "ferry-pier")))
+    match, ranked = _declined(HOURS, PIER)
+    assert second_opinion(only_entries, DOCK, match, ranked, LAX) is match
+
+
+@pytest.mark.parametrize(
+    ("question", "rules", "served"),
+    [
+        # fresh wording the rules decline or answer wrongly
+        ("老外来的那个博士活动是几号", ("decline", None), ("answer", "doctoral-event-date")),
+        (
+            "艾罗总部落户哪",
+            ("answer", "alphaess-talent-project"),
+            ("answer", "alphaess-headquarters"),
+        ),
+        # small talk the rules do not know, and an ask the examples know was declined
+        ("太感谢了，讲得明明白白", ("decline", None), ("smalltalk", "thanks")),
+        (
+            "which body was behind the march PhD event, the district or the city",
+            ("answer", "doctoral-event-date"),
+            ("decline", None),
+        ),
+        # thanks around a real question is no small talk; letters are nothing
+        ("thanks a lot! how do I apply?", ("decline", None), ("decline", None)),
+        ("fqxcjmk", ("decline", None), ("decline", None)),
+        # near misses stay declined
+        (
+            "the overseas doctoral event: which agency hosted it",
+            ("decline", None),
+            ("decline", None),  # the examples lean to the date, but not surely enough
+        ),
+        ("does the policy cover housing?", ("decline", None), ("decline", None)),
+        ("who organised the doctoral event?", ("decline", None), ("decline", None)),
+        ("which ten chains are they", ("decline", None), ("decline", None)),
+        ("What is the phone number of the talent office?", ("decline", None), ("decline", None)),
+        ("what salary does a postdoc get?", ("decline", None), ("decline", None)),
+    ],
+)
+def test_the_shipped_engine_with_and_without_examples(
+    shipped: FaqEngine,
+    rules_only: FaqEngine,
+    question: str,
+    rules: tuple[str, str | None],
+    served: tuple[str, str | None],
+) -> None:
+    alone = rules_only.ask(question)
+    assert (alone.kind, alone.entry_id) == rules
+    reply = shipped.ask(question)
+    assert (reply.kind, reply.entry_id) == served
+
+
+def test_inline_search_lists_the_answer_the_examples_chose_first(shipped: FaqEngine) -> None:
+    question = "老外来的那个博士活动是几号"
+    assert shipped.ask(question).entry_id == "doctoral-event-date"
+    found = shipped.search(question)
+    assert found
+    assert found[0].entry_id == "doctoral-event-date"
+    assert len({reply.entry_id for reply in found}) == len(found)
