@@ -90,9 +90,9 @@ class Opinion:
     # entries' examples (see ``ExampleModel.weighs_scope``).
     entry_over_declined: float
     # The log-odds of "some entry answers it" against "declined" (the two-class model), per
-    # piece of the question. Per piece, because naive Bayes counts every piece as independent
-    # evidence: a long question's log-odds grow with its length, and any fixed threshold on
-    # its probability would then hold back long questions only.
+    # piece of the question that some example has. Per piece, because naive Bayes counts every
+    # piece as independent evidence: a long question's log-odds grow with its length, and any
+    # fixed threshold on its probability would then hold back long questions only.
     answerable_per_piece: float
 
 
