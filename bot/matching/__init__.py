@@ -5,6 +5,8 @@
     analysis.py    tokens (Chinese by character), synonyms to canonical tokens, content units
     index.py       everything that depends only on the knowledge base, built once at load
     matcher.py     the scoring and the decision (``Matcher.match`` -> ``Match``)
+    examples.py    what the labelled example questions say of a question (naive Bayes)
+    second_opinion.py  what the matcher does with that: answer, decline, small talk, swap
     settings.py    every threshold and weight (``MatchSettings``), documented
     outcome.py     ``Match`` and ``Candidate``, the matcher's result
     selfcheck.py   ``talent-bot check``: every phrasing retrieves its own entry

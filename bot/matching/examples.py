@@ -87,7 +87,7 @@ class Opinion:
     # How much likelier the likeliest entry is than "decline", in nats (natural log units),
     # among the labels: high when the question's known pieces are much more like some entry's
     # examples than like the declined ones. +inf without declined examples, -inf without
-    # entries' examples (see ``ExampleModel.weighs_scope``).
+    # entries' examples (``ExampleModel.weighs_scope`` is then False).
     entry_over_declined: float
     # The log-odds of "some entry answers it" against "declined" (the two-class model), per
     # piece of the question that some example has. Per piece, because naive Bayes counts every
@@ -223,20 +223,24 @@ class ExampleModel:
 
     @property
     def weighs_scope(self) -> bool:
-        """Whether the examples hold both declined questions and some entry's: without either,
-        every question is surely one or the other, and the readings of scope mean nothing."""
-        names = self._labels.names
-        return DECLINE in names and any(n not in LABELS_WITHOUT_ENTRY for n in names)
+        """Whether the examples hold both declined questions and some entry's, each with some
+        piece to count: without either, every question is surely one or the other, and the
+        readings of scope mean nothing."""
+        return len(self._scope.names) == 2
 
     def opinion(self, question: str) -> Opinion | None:
-        """The most likely label and how sure the readings are; None without examples."""
+        """The most likely label and how sure the readings are; None without examples, or
+        when no piece of the question is in any example: the labels' counts alone would
+        then speak (with ten declined examples to one answered, "decline" at 0.91)."""
         if not self.examples:
             return None
         lift = self._lift
         found = pieces(normalise(question), self._word_pieces, learn=False)
         # Sorted, so the sums are the same in every process (a set's order is not).
         rows = [lift[piece] for piece in sorted(found) if piece in lift]
-        lifted = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * self._width
+        if not rows:
+            return None
+        lifted = list(map(sum, zip(*rows, strict=True)))
         names = self._labels.names
         scores = self._labels.scores(len(rows), lifted[: len(names)], priors=True)
         top = max(scores)
@@ -254,9 +258,18 @@ class ExampleModel:
 
     def small_talk_kind(self, question: str) -> tuple[str, float] | None:
         """Which small talk the question is most like, with the probability (0..1); None when
-        the knowledge base has no small talk."""
-        opinion = None if self._small_talk is None else self._small_talk.opinion(question)
+        the knowledge base has fewer than two kinds of small talk (one alone would always be
+        sure), or the question shares no piece with their phrasings."""
+        kinds = self._small_talk
+        if kinds is None or len(kinds.labels) < 2:
+            return None
+        opinion = kinds.opinion(question)
         return None if opinion is None else (opinion.label, opinion.probability)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels the examples hold, sorted."""
+        return self._labels.names
 
     def nearer_than_declined(self, question: str, label: str, margin: float) -> bool:
         """Whether the question comes nearer to an example of ``label`` than to every declined
@@ -269,7 +282,7 @@ class ExampleModel:
         # Only whether some declined example comes closer than that matters: the cutoff lets
         # rapidfuzz pass over most of them without scoring them in full.
         floor = nearest - margin
-        if floor >= 100.0:  # a negative margin: no declined example can come nearer
+        if floor >= 100.0:  # no declined example can score above it (a margin of 0 or less)
             return True
         declined = process.extractOne(
             text,

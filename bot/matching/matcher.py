@@ -131,7 +131,7 @@ _CAME_TO_THE_PLACE = re.compile("来(?:通州|南通)的")
 # small-talk phrasing has 9 ("what kind of stuff can you help me with"), with room to spare.
 _SMALL_TALK_TOKENS = 14
 # How many of the best candidates the labelled examples may answer with
-# (bot/matching/examples.py); Candidate.objected is worked out for these only.
+# (bot/matching/second_opinion.py); Candidate.objected is worked out for these only.
 _WEIGHED_FOR_EXAMPLES = 5
 
 

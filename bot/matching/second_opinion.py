@@ -42,7 +42,7 @@ def second_opinion(
     if opinion is None or opinion.label == DECLINE:
         return match
     if opinion.label == SMALLTALK:
-        return _small_talk(model, question, match, opinion, settings)
+        return _as_small_talk(model, question, match, opinion, settings)
     candidate = next((c for c in ranked if c.entry_id == opinion.label), None)
     if candidate is not None and candidate.objected:
         return match
@@ -71,7 +71,7 @@ def second_opinion(
     return match
 
 
-def _small_talk(
+def _as_small_talk(
     model: ExampleModel, question: str, match: Match, opinion: Opinion, settings: MatchSettings
 ) -> Match:
     """Small talk where the examples are sure of it and of which small talk it is: thanks with
@@ -95,9 +95,9 @@ def _declined_or_swapped(
 ) -> Match:
     """The matcher's answer; declined where the examples are sure such questions were
     declined, or its runner-up where they are surer still that it answers."""
-    # Never against an answer given with a full score: the question then holds every word of
-    # one of the entry's own phrasings (it may read exactly as one), which staff wrote for it,
-    # whatever askers before meant by such words.
+    # Never against an answer the matcher is fully sure of (a confidence of 100, which most
+    # questions reading as one of the entry's phrasings get): staff wrote those phrasings for
+    # it, whatever askers before meant by such words.
     if (match.score or 0.0) >= _FULL_SCORE or match.asks_beyond:
         return match
     opinion = model.opinion(question)

@@ -111,10 +111,7 @@ def test_words_no_example_has_leave_the_readings_unchanged() -> None:
     plain = FERRY.opinion("where is the ferry dock")
     padded = FERRY.opinion("where is the ferry dock qzxv wqpl")
     assert plain == padded
-    nothing = FERRY.opinion("qzxv wqpl")
-    assert nothing is not None
-    assert nothing.label == "ferry-pier"  # the label with the most examples: the priors alone
-    assert nothing.answerable_per_piece == 0.0
+    assert FERRY.opinion("qzxv wqpl") is None  # nothing but the priors to go on
 
 
 def test_the_readings_of_scope_need_declined_and_answered_examples() -> None:
@@ -144,3 +141,45 @@ def test_small_talk_is_read_from_the_small_talks_own_phrasings() -> None:
     assert _kind(FERRY, "thanks so much") is None  # no small talk to read from
     # Leaving examples out keeps the small talk's phrasings.
     assert _kind(CHATTY.without(["hello there"]), "many thanks") == "thanks"
+
+
+def test_the_answerable_reading_is_per_piece_not_per_question() -> None:
+    # Raw naive Bayes log-odds grow with the number of pieces; per piece they do not.
+    short = FERRY.opinion("ferry pier location")
+    wordy = "ferry pier location: where does the ferry leave from, which dock for the boat"
+    long = FERRY.opinion(wordy)
+    assert short is not None
+    assert long is not None
+    assert short.answerable_per_piece > 0
+    assert long.answerable_per_piece < 4 * short.answerable_per_piece
+
+
+def test_no_opinion_from_the_label_counts_alone() -> None:
+    # Ten declined examples to one answered: a question sharing nothing with them would read
+    # "decline" at 0.91 from the counts alone.
+    lopsided = _model(
+        *((f"如何申请{n}号补贴", "decline") for n in range(10)), ("where is the hq", "hq")
+    )
+    assert lopsided.opinion("founded today") is None
+    assert FERRY.opinion("") is None
+
+
+def test_examples_without_pieces_neither_raise_nor_weigh_scope() -> None:
+    emoji = _model(("🙂🙂", "decline"), ("👍", "ferry-pier"))
+    assert emoji.opinion("where is the ferry") is None
+    assert not emoji.weighs_scope
+    cyrillic_declines = _model(("где паром", "decline"), ("ferry pier location", "ferry-pier"))
+    assert not cyrillic_declines.weighs_scope  # the declined class has no piece to count
+
+
+def test_asking_does_not_grow_the_word_cache() -> None:
+    model = _model(("ferry pier location", "ferry-pier"), ("ferry ticket price", "decline"))
+    before = len(model._word_pieces)
+    model.opinion("an utterly novel sentence with unheardof words")
+    assert len(model._word_pieces) == before
+
+
+def test_one_kind_of_small_talk_says_nothing_of_which() -> None:
+    greeting_only = ExampleModel(labelled(("hi", "smalltalk")), labelled(("hello", "greeting")))
+    assert greeting_only.small_talk_kind("thanks a lot, bye") is None
+    assert _kind(CHATTY, "qzxv wqpl") is None  # nothing shared with any small talk

@@ -2,8 +2,8 @@
 
 Where the matcher's rules would suggest or decline, an entry or small talk the examples are
 sure of is answered; where the rules answer, the examples may decline or pick the runner-up.
-Never an entry the rules object to, nor against an answer whose question holds every word of
-one of the entry's phrasings, nor against an answer to a question asking what no entry states.
+Never an entry the rules object to, nor against an answer the rules are fully sure of, nor
+against an answer to a question asking what no entry states.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bot.matching.settings import MatchSettings
 PIER = Candidate("ferry-pier", 25.0, objected=False)
 HOURS = Candidate("museum-hours", 20.0, objected=False)
 DOCK = "where is the ferry dock"
+NO_KINDS = ExampleModel(CHATTY.examples)  # CHATTY's examples without the small talk's phrasings
 
 
 def _declined(*ranked: Candidate, **flags: bool) -> tuple[Match, list[Candidate]]:
@@ -98,7 +99,7 @@ def test_small_talk_the_examples_are_sure_of_gets_its_kind_from_the_small_talk()
         (CHATTY, replace(LAX, example_smalltalk_probability=1.01), {}),
         (CHATTY, replace(LAX, example_smalltalk_kind_probability=1.01), {}),
         (CHATTY, LAX, {"asks_beyond": True}),  # "thanks! how do I apply?"
-        (FERRY, LAX, {}),  # small talk, but this model knows no small talk's kinds
+        (NO_KINDS, LAX, {}),  # small talk, but this model knows no small talk's kinds
     ],
 )
 def test_small_talk_stays_declined_unless_sure_and_asking_nothing(
@@ -108,12 +109,16 @@ def test_small_talk_stays_declined_unless_sure_and_asking_nothing(
     assert second_opinion(model, "thanks so much, cheers", match, ranked, settings) is match
 
 
-def test_the_runner_up_replaces_an_answer_unless_a_phrasing_was_asked() -> None:
+def test_the_runner_up_replaces_an_answer_unless_the_rules_are_sure_or_it_is_objected() -> None:
     answer, ranked = _answered(Candidate("museum-hours", 70.0, objected=False), PIER)
     swapped = second_opinion(FERRY, DOCK, answer, ranked, LAX)
     assert (swapped.entry_id, swapped.score) == ("ferry-pier", 25.0)
     unsure = replace(LAX, example_swap_probability=1.01)
     assert second_opinion(FERRY, DOCK, answer, ranked, unsure) is answer
+    objected, ranked_objected = _answered(
+        Candidate("museum-hours", 70.0, objected=False), replace(PIER, objected=True)
+    )
+    assert second_opinion(FERRY, DOCK, objected, ranked_objected, LAX) is objected
     exact = replace(answer, score=100.0)
     assert second_opinion(FERRY, DOCK, exact, ranked, LAX) is exact
     partial = replace(answer, partial=True)
