@@ -75,6 +75,9 @@ def test_accuracy_does_not_drop_below_todays(shipped: FaqEngine, name: str) -> N
     report = evaluate(items, unseen.ask)
     accuracy_floor, rejection_floor, smalltalk_floor = FLOORS[name]
     misses = "\n".join(f"{m.item.question!r}: {m.reason}" for m in report.misses)
+    if path.parent == HELD_OUT_DIR:
+        # A held-out set's questions must stay unread until it is retired: say how many.
+        misses = f"{len(report.misses)} misses (run talent-bot eval once the set is retired)"
     assert (report.accuracy or 0.0) >= accuracy_floor, misses
     assert (report.rejection_rate or 0.0) >= rejection_floor, misses
     assert (report.smalltalk_accuracy or 0.0) >= smalltalk_floor, misses
