@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge.examples import LABELS_WITHOUT_ENTRY
 from bot.knowledge.model import Example, KnowledgeBase
-from bot.matching.evaluation import DECLINE, SMALLTALK
+from bot.matching.evaluation import DECLINE
 from bot.matching.normalise import normalise
 
 _IN_SCOPE = "in scope"
@@ -164,13 +164,13 @@ class ExampleModel:
             DECLINE: counts.get(DECLINE, Counter()),
         }
         for label, counted in counts.items():
-            if label not in (DECLINE, SMALLTALK):
+            if label not in LABELS_WITHOUT_ENTRY:
                 scope[_IN_SCOPE].update(counted)
         scope = {name: counted for name, counted in scope.items() if counted}
         sizes = Counter(example.label for example in self.examples)
         scope_sizes = {
             DECLINE: sizes[DECLINE],
-            _IN_SCOPE: sum(n for label, n in sizes.items() if label not in (DECLINE, SMALLTALK)),
+            _IN_SCOPE: sum(n for label, n in sizes.items() if label not in LABELS_WITHOUT_ENTRY),
         }
         vocabulary = len(set().union(*counts.values())) if counts else 0
         self._labels = _Classes(
