@@ -94,7 +94,8 @@ def _declined_or_swapped(
     settings: MatchSettings,
 ) -> Match:
     """The matcher's answer; declined where the examples are sure such questions were
-    declined, or its runner-up where they are surer still that it answers."""
+    declined; a suggestion where the matcher is only half sure and the examples do not find it
+    clearly in scope; or its runner-up where they are surer still that it answers."""
     # Never against an answer the matcher is fully sure of (a confidence of 100, which most
     # questions reading as one of the entry's phrasings get): staff wrote those phrasings for
     # it, whatever askers before meant by such words.
@@ -105,6 +106,14 @@ def _declined_or_swapped(
         return match
     if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
         return Match("decline", match.lang, score=match.score, candidates=match.candidates)
+    # A half-sure answer also needs the examples to find it in scope: near misses share the
+    # entry's words, so the rules score them like the entry's own questions. It is offered as
+    # a suggestion instead: one tap answers an asker who did mean it, and no fact is stated to
+    # one who did not.
+    if (match.score or 0.0) < settings.example_doubted_below and opinion.entry_over_declined < (
+        settings.example_doubted_entry_over_declined
+    ):
+        return _doubted(match, settings)
     if (
         len(ranked) >= 2
         and not ranked[1].objected
@@ -113,3 +122,12 @@ def _declined_or_swapped(
     ):
         return replace(match, entry_id=ranked[1].entry_id, score=ranked[1].score)
     return match
+
+
+def _doubted(match: Match, settings: MatchSettings) -> Match:
+    """The answer offered as a "did you mean?" suggestion, with the candidates the matcher
+    would suggest; a decline when none is near enough to suggest."""
+    offered = tuple(c for c in match.candidates if c.score >= settings.suggestion_floor)
+    if not offered:
+        return Match("decline", match.lang, score=match.score, candidates=match.candidates)
+    return Match("suggest", match.lang, score=match.score, candidates=offered)

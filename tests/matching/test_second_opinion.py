@@ -139,6 +139,34 @@ def test_an_answer_the_examples_say_was_declined_is_declined() -> None:
     assert second_opinion(FERRY, "ferry ticket price?", answer, ranked, unsure) is answer
 
 
+def test_a_half_sure_answer_the_examples_do_not_find_in_scope_becomes_a_suggestion() -> None:
+    answer, ranked = _answered(Candidate("museum-hours", 50.0, objected=False), PIER)
+    keep_answer = replace(LAX, example_swap_probability=1.01)
+    # FERRY finds "ferry-pier" 23.6 nats ahead of "decline" for this question: a lead of 10 is
+    # enough, and one of 1e6 more than any reading gives, so every answer below 60 is doubted.
+    doubting = replace(
+        keep_answer, example_doubted_below=60.0, example_doubted_entry_over_declined=10.0
+    )
+    strict = replace(doubting, example_doubted_entry_over_declined=1e6)
+    suggested = second_opinion(FERRY, DOCK, answer, ranked, strict)
+    assert (suggested.kind, suggested.entry_id, suggested.score) == ("suggest", None, 50.0)
+    assert [c.entry_id for c in suggested.candidates] == ["museum-hours", "ferry-pier"]
+    # only candidates near enough to suggest are offered; with none, it is declined
+    floor = replace(strict, suggestion_floor=30.0)
+    assert [c.entry_id for c in second_opinion(FERRY, DOCK, answer, ranked, floor).candidates] == [
+        "museum-hours"
+    ]
+    nothing_near = replace(strict, suggestion_floor=60.0)
+    assert second_opinion(FERRY, DOCK, answer, ranked, nothing_near).kind == "decline"
+    # an entry leading "decline" by enough, or a surer answer, stands
+    assert second_opinion(FERRY, DOCK, answer, ranked, doubting) is answer
+    surer = replace(answer, score=60.0)
+    assert second_opinion(FERRY, DOCK, surer, ranked, strict) is surer
+    # and never against a full score or an ask beyond the entries the rules weighed
+    beyond = replace(answer, asks_beyond=True)
+    assert second_opinion(FERRY, DOCK, beyond, ranked, strict) is beyond
+
+
 def test_examples_without_declined_or_answered_questions_are_not_asked() -> None:
     # One kind of label only: every question would read as surely that kind.
     only_declined = ExampleModel(labelled(("ferry ticket price", "decline")))
@@ -174,6 +202,12 @@ def test_examples_without_declined_or_answered_questions_are_not_asked() -> None
             "the overseas doctoral event: which agency hosted it",
             ("decline", None),
             ("decline", None),  # the examples lean to the date, but not surely enough
+        ),
+        # a near miss the rules half match, which the examples do not find in scope
+        (
+            "AlphaESS的海外子公司都开在哪些城市",
+            ("answer", "alphaess-global-reach"),
+            ("suggest", None),
         ),
         ("does the policy cover housing?", ("decline", None), ("decline", None)),
         ("who organised the doctoral event?", ("decline", None), ("decline", None)),
