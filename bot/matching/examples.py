@@ -39,11 +39,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from bot.knowledge.examples import LABELS_WITHOUT_ENTRY
 from bot.knowledge.model import Example, KnowledgeBase
 from bot.matching.evaluation import DECLINE
+from bot.matching.nearness import TextsByLength
 from bot.matching.normalise import normalise
 
 _IN_SCOPE = "in scope"
@@ -197,7 +196,7 @@ class ExampleModel:
         by_label: defaultdict[str, list[str]] = defaultdict(list)
         for example, text in zip(self.examples, self._texts, strict=True):
             by_label[example.label].append(text)
-        self._texts_of = dict(by_label)
+        self._texts_of = {label: TextsByLength(texts) for label, texts in by_label.items()}
 
     def __len__(self) -> int:
         return len(self.examples)
@@ -275,23 +274,29 @@ class ExampleModel:
         """Whether the question comes nearer to an example of ``label`` than to every declined
         example, by ``margin`` or more (best rapidfuzz ``ratio`` of the normalised texts)."""
         text = normalise(question)
-        found = process.extractOne(
-            text, self._texts_of.get(label, ()), scorer=fuzz.ratio, processor=None
-        )
-        nearest = 0.0 if found is None else found[1]
+        nearest = self._best_ratio(text, label) or 0.0
         # Only whether some declined example comes closer than that matters: the cutoff lets
-        # rapidfuzz pass over most of them without scoring them in full.
+        # most of them be passed over.
         floor = nearest - margin
         if floor >= 100.0:  # no declined example can score above it (a margin of 0 or less)
             return True
-        declined = process.extractOne(
-            text,
-            self._texts_of.get(DECLINE, ()),
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=max(floor, 0.0),
-        )
-        return declined is None or declined[1] <= floor
+        declined = self._best_ratio(text, DECLINE, max(floor, 0.0))
+        return declined is None or declined <= floor
+
+    def reads_as_declined(self, question: str, label: str, floor: float) -> bool:
+        """Whether some declined example scores ``floor`` or more against the question
+        (rapidfuzz ``ratio`` of the normalised texts), and no example of ``label`` more."""
+        text = normalise(question)
+        declined = self._best_ratio(text, DECLINE, floor)
+        if declined is None:
+            return False
+        # Only whether an example of the label comes nearer matters.
+        nearer = self._best_ratio(text, label, declined)
+        return nearer is None or nearer <= declined
+
+    def _best_ratio(self, text: str, label: str, cutoff: float = 0.0) -> float | None:
+        texts = self._texts_of.get(label)
+        return None if texts is None else texts.best_ratio(text, cutoff)
 
 
 def learnable(knowledge: KnowledgeBase) -> list[Example]:

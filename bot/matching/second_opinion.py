@@ -94,8 +94,9 @@ def _declined_or_swapped(
     settings: MatchSettings,
 ) -> Match:
     """The matcher's answer; declined where the examples are sure such questions were
-    declined; a suggestion where the matcher is only half sure and the examples do not find it
-    clearly in scope; or its runner-up where they are surer still that it answers."""
+    declined, or one of them reads almost as the question; a suggestion where the matcher is
+    only half sure and the examples do not find it clearly in scope; or its runner-up where
+    they are surer still that it answers."""
     # Never against an answer the matcher is fully sure of (a confidence of 100, which most
     # questions reading as one of the entry's phrasings get): staff wrote those phrasings for
     # it, whatever askers before meant by such words.
@@ -104,8 +105,16 @@ def _declined_or_swapped(
     opinion = model.opinion(question)
     if opinion is None:
         return match
+    declined = Match("decline", match.lang, score=match.score, candidates=match.candidates)
     if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
-        return Match("decline", match.lang, score=match.score, candidates=match.candidates)
+        return declined
+    # A question reading almost word for word as one staff labelled "decline", and no nearer
+    # to any of the entry's own examples, is that near miss asked again ("how many
+    # subsidiaries does AlphaESS have in Europe" after "... in Africa").
+    if (match.score or 0.0) < settings.example_near_declined_below and model.reads_as_declined(
+        question, match.entry_id or "", settings.example_near_declined_ratio
+    ):
+        return declined
     # A half-sure answer also needs the examples to find it in scope: near misses share the
     # entry's words, so the rules score them like the entry's own questions. It is offered as
     # a suggestion instead: one tap answers an asker who did mean it, and no fact is stated to

@@ -52,5 +52,6 @@ LAX = MatchSettings(
     example_smalltalk_kind_probability=0.5,
     example_decline_probability=0.5,
     example_swap_probability=0.5,
-    example_doubted_below=0.0,  # off: its own tests turn it on
+    example_doubted_below=0.0,  # off, as the next: their own tests turn them on
+    example_near_declined_below=0.0,
 )

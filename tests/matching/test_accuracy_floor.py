@@ -1,10 +1,10 @@
 """The matcher must not get worse on the labelled sets than it is today.
 
 The engine learns wording from the example questions in ``knowledge/examples/`` (the project's
-tuning sets, dev to dev18 and holdout to holdout80), so each of those files is scored with its
+tuning sets, dev to dev18 and holdout to holdout82), so each of those files is scored with its
 own questions left out of what the engine learnt (``FaqEngine.without_examples``, as
 ``talent-bot eval`` does): scoring questions it learnt from would measure its memory.
-holdout81 and holdout82 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
+holdout83 and holdout84 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
 run once on the engine of this commit.
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
@@ -31,37 +31,39 @@ HELD_OUT_DIR = ROOT / "benchmarks" / "eval"
 # one miss more where a set has one.
 FLOORS = {
     "dev.yaml": (0.97, 0.98, 1.00),  # 98.9/100.0/100.0
-    "dev2.yaml": (0.98, 0.98, 1.00),  # 100.0/100.0/100.0
+    "dev2.yaml": (0.97, 0.98, 1.00),  # 99.1/100.0/100.0
     "dev3.yaml": (0.98, 0.98, 1.00),  # 100.0/100.0/100.0
     "dev4.yaml": (0.98, 0.95, 1.00),  # 100.0/97.3/100.0
     "dev5.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0
     "dev6.yaml": (0.98, 0.98, 1.00),  # 100.0/100.0/100.0
     "dev7.yaml": (0.97, 0.95, 1.00),  # 99.3/97.2/100.0
     "dev8.yaml": (0.97, 0.97, 1.00),  # 99.3/98.6/100.0
-    "dev9.yaml": (0.98, 0.95, 1.00),  # 100.0/97.3/100.0
+    "dev9.yaml": (0.98, 0.97, 1.00),  # 100.0/98.6/100.0
     "dev10.yaml": (0.98, 0.98, 1.00),  # 100.0/100.0/100.0
     "holdout59.yaml": (0.93, 0.94, 0.80),  # 95.2/95.9/90.0
     "holdout60.yaml": (0.95, 0.97, 0.80),  # 97.3/98.6/90.0
     "holdout61.yaml": (0.97, 0.98, 1.00),  # 99.3/100.0/100.0
     "holdout62.yaml": (0.97, 0.97, 1.00),  # 98.6/98.6/100.0
-    "holdout63.yaml": (0.95, 0.95, 1.00),  # 97.3/97.3/100.0
-    "holdout64.yaml": (0.96, 0.97, 1.00),  # 97.9/98.6/100.0
-    "holdout65.yaml": (0.98, 0.94, 1.00),  # 100.0/95.9/100.0
+    "holdout63.yaml": (0.95, 0.97, 1.00),  # 97.3/98.6/100.0
+    "holdout64.yaml": (0.97, 0.98, 1.00),  # 98.6/100.0/100.0
+    "holdout65.yaml": (0.97, 0.94, 1.00),  # 99.3/95.9/100.0
     "holdout66.yaml": (0.94, 0.94, 1.00),  # 95.9/95.9/100.0
     "holdout67.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0
-    "holdout68.yaml": (0.95, 0.98, 1.00),  # 96.6/100.0/100.0
+    "holdout68.yaml": (0.95, 0.98, 1.00),  # 97.3/100.0/100.0
     "holdout69.yaml": (0.97, 0.97, 1.00),  # 98.6/98.6/100.0
     "holdout70.yaml": (0.91, 0.93, 0.80),  # 93.2/94.5/90.0
     "holdout71.yaml": (0.93, 0.95, 0.70),  # 95.2/97.3/80.0
     "holdout72.yaml": (0.94, 0.97, 1.00),  # 95.9/98.6/100.0
-    "holdout73.yaml": (0.97, 0.94, 1.00),  # 99.3/95.9/100.0
+    "holdout73.yaml": (0.97, 0.95, 1.00),  # 99.3/97.3/100.0
     "holdout74.yaml": (0.91, 0.97, 1.00),  # 93.2/98.6/100.0
     "holdout75.yaml": (0.97, 0.98, 1.00),  # 99.3/100.0/100.0
     "holdout76.yaml": (0.95, 0.95, 0.70),  # 96.6/97.3/80.0
-    "holdout77.yaml": (0.96, 0.91, 0.70),  # 98.0/93.2/80.0
-    "holdout78.yaml": (0.89, 0.95, 0.60),  # 91.2/97.3/70.0
-    "holdout79.yaml": (0.97, 0.95, 0.60),  # 98.6/97.3/70.0
-    "holdout80.yaml": (0.92, 0.91, 0.50),  # 93.8/93.2/60.0
+    "holdout77.yaml": (0.96, 0.93, 0.80),  # 98.0/94.5/90.0
+    "holdout78.yaml": (0.90, 0.95, 0.60),  # 91.8/97.3/70.0
+    "holdout79.yaml": (0.96, 0.95, 0.60),  # 98.0/97.3/70.0
+    "holdout80.yaml": (0.92, 0.93, 0.50),  # 93.8/94.5/60.0
+    "holdout81.yaml": (0.94, 0.94, 0.80),  # 95.9/95.9/90.0
+    "holdout82.yaml": (0.93, 0.93, 0.60),  # 94.6/94.5/70.0
 }
 
 

@@ -50,6 +50,16 @@ def test_nearness_to_declined_examples_holds_an_answer_back() -> None:
     assert FERRY.nearer_than_declined("ferry ticket prices", "ferry-pier", -100.0)
 
 
+def test_a_question_reading_as_a_declined_example_is_read_as_declined() -> None:
+    # "ferry ticket prices" scores 97 against "ferry ticket price", far above any pier example
+    assert FERRY.reads_as_declined("ferry ticket prices", "ferry-pier", 80.0)
+    assert not FERRY.reads_as_declined("ferry ticket prices", "ferry-pier", 98.0)
+    # some declined example always reaches a floor of 0, but this pier example comes nearer
+    assert not FERRY.reads_as_declined("ferry pier location?", "ferry-pier", 0.0)
+    # a label without examples comes nearer to nothing
+    assert FERRY.reads_as_declined("ferry pier location?", "no-such-entry", 0.0)
+
+
 def test_leaving_a_question_out_also_forgets_its_twins() -> None:
     # The same pieces: a space between Latin and Chinese, or punctuation, teaches nothing new.
     twins = _model(

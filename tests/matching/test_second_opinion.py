@@ -139,6 +139,23 @@ def test_an_answer_the_examples_say_was_declined_is_declined() -> None:
     assert second_opinion(FERRY, "ferry ticket price?", answer, ranked, unsure) is answer
 
 
+def test_an_answer_to_a_question_reading_as_a_declined_one_is_declined() -> None:
+    answer, ranked = _answered(Candidate("ferry-pier", 50.0, objected=False), HOURS)
+    # naive Bayes' own veto and the runner-up off: only the nearness to a declined example acts
+    others_off = replace(LAX, example_decline_probability=1.01, example_swap_probability=1.01)
+    near = replace(others_off, example_near_declined_below=60.0, example_near_declined_ratio=80.0)
+    declined = second_opinion(FERRY, "ferry ticket prices", answer, ranked, near)
+    assert (declined.kind, declined.entry_id, declined.score) == ("decline", None, 50.0)
+    assert declined.candidates == answer.candidates
+    # not when no declined example comes that near, nor for a surer answer
+    farther = replace(near, example_near_declined_ratio=98.0)
+    assert second_opinion(FERRY, "ferry ticket prices", answer, ranked, farther) is answer
+    surer = replace(answer, score=60.0)
+    assert second_opinion(FERRY, "ferry ticket prices", surer, ranked, near) is surer
+    # nor where an example of the entry comes nearer
+    assert second_opinion(FERRY, "ferry pier location?", answer, ranked, near) is answer
+
+
 def test_a_half_sure_answer_the_examples_do_not_find_in_scope_becomes_a_suggestion() -> None:
     answer, ranked = _answered(Candidate("museum-hours", 50.0, objected=False), PIER)
     keep_answer = replace(LAX, example_swap_probability=1.01)
@@ -203,12 +220,25 @@ def test_examples_without_declined_or_answered_questions_are_not_asked() -> None
             ("decline", None),
             ("decline", None),  # the examples lean to the date, but not surely enough
         ),
+        # near misses asked before in other words ("how many of the 372 projects are in
+        # biomedicine"), which the rules answer
+        (
+            "how many of the 42 hi-tech firms are in new materials",
+            ("answer", "talent-projects-outcomes"),
+            ("decline", None),
+        ),
+        (
+            "where is the royal academy of engineering headquartered",
+            ("answer", "alphaess-headquarters"),
+            ("decline", None),
+        ),
         # a near miss the rules half match, which the examples do not find in scope
         (
-            "AlphaESS的海外子公司都开在哪些城市",
-            ("answer", "alphaess-global-reach"),
+            "通州十条产业链都涉及什么领域",  # which fields the ten chains cover
+            ("answer", "industrial-chains"),
             ("suggest", None),
         ),
+        ("who chaired the doctoral event", ("answer", "doctoral-event-guests"), ("suggest", None)),
         ("does the policy cover housing?", ("decline", None), ("decline", None)),
         ("who organised the doctoral event?", ("decline", None), ("decline", None)),
         ("which ten chains are they", ("decline", None), ("decline", None)),
