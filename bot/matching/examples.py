@@ -287,12 +287,10 @@ class ExampleModel:
         """Whether some declined example scores ``floor`` or more against the question
         (rapidfuzz ``ratio`` of the normalised texts), and no example of ``label`` more."""
         text = normalise(question)
-        declined = self._best_ratio(text, DECLINE, floor)
-        if declined is None:
-            return False
-        # Only whether an example of the label comes nearer matters.
-        nearer = self._best_ratio(text, label, declined)
-        return nearer is None or nearer <= declined
+        # The label's examples first: they are few beside the declined ones, and a declined
+        # example must then reach the higher of the two scores, which lets most be passed over.
+        nearest = self._best_ratio(text, label) or 0.0
+        return self._best_ratio(text, DECLINE, max(floor, nearest)) is not None
 
     def _best_ratio(self, text: str, label: str, cutoff: float = 0.0) -> float | None:
         texts = self._texts_of.get(label)
