@@ -110,9 +110,14 @@ def _declined_or_swapped(
         return declined
     # A question reading almost word for word as one staff labelled "decline", and no nearer
     # to any of the entry's own examples, is that near miss asked again ("how many
-    # subsidiaries does AlphaESS have in Europe" after "... in Africa").
-    if (match.score or 0.0) < settings.example_near_declined_below and model.reads_as_declined(
-        question, match.entry_id or "", settings.example_near_declined_ratio
+    # subsidiaries does AlphaESS have in Europe" after "... in Africa"); unless the examples
+    # find the entry far ahead of "decline" (which also spares most answers the comparing).
+    if (
+        (match.score or 0.0) < settings.example_near_declined_below
+        and opinion.entry_over_declined < settings.example_near_declined_lead
+        and model.reads_as_declined(
+            question, match.entry_id or "", settings.example_near_declined_ratio
+        )
     ):
         return declined
     # A half-sure answer also needs the examples to find it in scope: near misses share the

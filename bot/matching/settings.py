@@ -57,7 +57,8 @@ class MatchSettings:
     # 海外子公司都开在哪些城市"), and replaced by the runner-up when they give it
     # ``example_swap_probability``. An answer scoring below ``example_near_declined_below`` is
     # also declined where a declined example comes within ``example_near_declined_ratio``
-    # (rapidfuzz ratio) of the question and no example of that entry comes nearer. Chosen by
+    # (rapidfuzz ratio) of the question and no example of that entry comes nearer, unless some
+    # entry leads "decline" among the examples by ``example_near_declined_lead``. Chosen by
     # leaving each example file out in turn and on held-out sets whose misses were read, then
     # checked once on a fresh pair (benchmarks/README.md).
     use_examples: bool = True
@@ -73,6 +74,7 @@ class MatchSettings:
     example_doubted_entry_over_declined: float = 20.0
     example_near_declined_below: float = 80.0
     example_near_declined_ratio: float = 80.0
+    example_near_declined_lead: float = 70.0
     example_swap_probability: float = 0.999
 
     # --- the confidence -----------------------------------------------------------------------

@@ -154,6 +154,9 @@ def test_an_answer_to_a_question_reading_as_a_declined_one_is_declined() -> None
     assert second_opinion(FERRY, "ferry ticket prices", surer, ranked, near) is surer
     # nor where an example of the entry comes nearer
     assert second_opinion(FERRY, "ferry pier location?", answer, ranked, near) is answer
+    # nor where the examples find some entry far enough ahead of "decline" (here any lead)
+    sure = replace(near, example_near_declined_lead=-1e6)
+    assert second_opinion(FERRY, "ferry ticket prices", answer, ranked, sure) is answer
 
 
 def test_a_half_sure_answer_the_examples_do_not_find_in_scope_becomes_a_suggestion() -> None:
