@@ -65,9 +65,10 @@ from bot.paths import shipped_knowledge_dir  # noqa: E402
 EXAMPLES_DIR = ROOT / "knowledge" / "examples"
 EVAL_DIR = ROOT / "benchmarks" / "eval"
 
-# Written before holdout81/82's misses (run once on 9c9979d, then read) shaped anything: the
-# nearness veto and their joining the examples; run once on the result.
-HELD_OUT_SETS = ("holdout83", "holdout84")
+# holdout83/84 were written before holdout81/82's misses (run once on 9c9979d, then read)
+# shaped anything, and run once on 44a989f; holdout85/86 after that run, and run once on
+# 3609c2a.
+HELD_OUT_SETS = ("holdout83", "holdout84", "holdout85", "holdout86")
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 
 

@@ -4,8 +4,9 @@ The engine learns wording from the example questions in ``knowledge/examples/`` 
 tuning sets, dev to dev18 and holdout to holdout82), so each of those files is scored with its
 own questions left out of what the engine learnt (``FaqEngine.without_examples``, as
 ``talent-bot eval`` does): scoring questions it learnt from would measure its memory.
-holdout83 and holdout84 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
-run once on the engine of this commit.
+holdout83 to holdout86 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
+each pair run once (holdout83/84 on 44a989f, holdout85/86 on 3609c2a, which gives the same
+figures on holdout83/84).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -64,10 +65,12 @@ FLOORS = {
     "holdout80.yaml": (0.92, 0.93, 0.50),  # 93.8/94.5/60.0
     "holdout81.yaml": (0.94, 0.94, 0.80),  # 95.9/95.9/90.0
     "holdout82.yaml": (0.93, 0.93, 0.60),  # 94.6/94.5/70.0
-    # Held out, run once on this commit's engine (the rules alone 74.1/98.6/50.0 and
-    # 78.9/97.2/77.8).
+    # Held out, run once on 44a989f (the rules alone 74.1/98.6/50.0 and 78.9/97.2/77.8).
     "holdout83.yaml": (0.94, 0.98, 0.80),  # 95.9/100.0/90.0
     "holdout84.yaml": (0.95, 0.98, 1.00),  # 97.3/100.0/100.0
+    # Held out, run once on 3609c2a (the rules alone 84.4/94.5/60.0 and 84.4/94.4/77.8).
+    "holdout85.yaml": (0.95, 0.98, 0.70),  # 96.6/100.0/80.0
+    "holdout86.yaml": (0.95, 0.95, 1.00),  # 97.3/97.2/100.0
 }
 
 
