@@ -2,7 +2,8 @@
 
 The rules (``Matcher``) decide first; ``bot/matching/examples.py`` reads the question against
 the examples. Where the rules would suggest or decline, the examples may answer with an entry
-or make small talk; where the rules answer, they may decline or pick the rules' runner-up.
+or make small talk; where the rules answer below a full score, they may decline, offer the
+answer as a suggestion, or pick the rules' runner-up (in that order of precedence).
 ``MatchSettings`` holds how sure each reading must be (chosen as ``benchmarks/README.md``
 describes).
 """
@@ -111,7 +112,8 @@ def _declined_or_swapped(
     # A question reading almost word for word as one staff labelled "decline", and no nearer
     # to any of the entry's own examples, is that near miss asked again ("how many
     # subsidiaries does AlphaESS have in Europe" after "... in Africa"); unless the examples
-    # find the entry far ahead of "decline" (which also spares most answers the comparing).
+    # find some entry far ahead of "decline" (which also spares most answers the comparing).
+    # A tie with the entry's nearest example counts as nearer to the declined one.
     if (
         (match.score or 0.0) < settings.example_near_declined_below
         and opinion.entry_over_declined < settings.example_near_declined_lead

@@ -50,15 +50,16 @@ class MatchSettings:
     # the words of the entry they are near. Where the examples say small talk with
     # ``example_smalltalk_probability``, and the small talk's own phrasings say which one with
     # ``example_smalltalk_kind_probability``, it is small talk. Where the matcher answers
-    # (below a full score, and not a question asking beyond the entries), the answer is
-    # declined when the examples say "decline" with ``example_decline_probability``, or when
-    # it scores below ``example_doubted_below`` and no entry leads "decline" among the examples
-    # by ``example_doubted_entry_over_declined`` (a near miss the rules half match: "AlphaESS的
-    # 海外子公司都开在哪些城市"), and replaced by the runner-up when they give it
-    # ``example_swap_probability``. An answer scoring below ``example_near_declined_below`` is
-    # also declined where a declined example comes within ``example_near_declined_ratio``
-    # (rapidfuzz ratio) of the question and no example of that entry comes nearer, unless some
-    # entry leads "decline" among the examples by ``example_near_declined_lead``. Chosen by
+    # (below a full score, and not a question asking beyond the entries), the first of these
+    # acts: the answer is declined when the examples say "decline" with
+    # ``example_decline_probability``; declined when it scores below
+    # ``example_near_declined_below``, a declined example scores ``example_near_declined_ratio``
+    # or more against the question (rapidfuzz ratio) and no example of that entry scores more,
+    # unless some entry leads "decline" among the examples by ``example_near_declined_lead``;
+    # offered as a "did you mean?" suggestion when it scores below ``example_doubted_below``
+    # and no entry leads "decline" by ``example_doubted_entry_over_declined`` (a near miss the
+    # rules half match: "通州十条产业链都涉及什么领域"); replaced by the runner-up when the
+    # examples give it ``example_swap_probability``. Chosen by
     # leaving each example file out in turn and on held-out sets whose misses were read, then
     # checked once on a fresh pair (benchmarks/README.md).
     use_examples: bool = True

@@ -1,7 +1,8 @@
 """What the matcher does with the labelled examples' readings (bot/matching/second_opinion.py).
 
 Where the matcher's rules would suggest or decline, an entry or small talk the examples are
-sure of is answered; where the rules answer, the examples may decline or pick the runner-up.
+sure of is answered; where the rules answer, the examples may decline, offer the answer as a
+suggestion, or pick the runner-up.
 Never an entry the rules object to, nor against an answer the rules are fully sure of, nor
 against an answer to a question asking what no entry states.
 """
@@ -152,8 +153,10 @@ def test_an_answer_to_a_question_reading_as_a_declined_one_is_declined() -> None
     assert second_opinion(FERRY, "ferry ticket prices", answer, ranked, farther) is answer
     surer = replace(answer, score=60.0)
     assert second_opinion(FERRY, "ferry ticket prices", surer, ranked, near) is surer
-    # nor where an example of the entry comes nearer
-    assert second_opinion(FERRY, "ferry pier location?", answer, ranked, near) is answer
+    # nor where an example of the entry comes nearer: "ferry pier location?" scores 54 against
+    # the nearest declined example, above a floor of 50, and 100 against a pier example
+    low_floor = replace(near, example_near_declined_ratio=50.0)
+    assert second_opinion(FERRY, "ferry pier location?", answer, ranked, low_floor) is answer
     # nor where the examples find some entry far enough ahead of "decline" (here any lead)
     sure = replace(near, example_near_declined_lead=-1e6)
     assert second_opinion(FERRY, "ferry ticket prices", answer, ranked, sure) is answer
@@ -183,6 +186,11 @@ def test_a_half_sure_answer_the_examples_do_not_find_in_scope_becomes_a_suggesti
     surer = replace(answer, score=60.0)
     assert second_opinion(FERRY, DOCK, surer, ranked, strict) is surer
     # and never against a full score or an ask beyond the entries the rules weighed
+    full = replace(answer, score=100.0)
+    assert (
+        second_opinion(FERRY, DOCK, full, ranked, replace(strict, example_doubted_below=101.0))
+        is full
+    )
     beyond = replace(answer, asks_beyond=True)
     assert second_opinion(FERRY, DOCK, beyond, ranked, strict) is beyond
 
