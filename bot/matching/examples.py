@@ -265,6 +265,20 @@ class ExampleModel:
         opinion = kinds.opinion(question)
         return None if opinion is None else (opinion.label, opinion.probability)
 
+    def shares_a_word(self, question: str, label: str) -> bool:
+        """Whether a whole word of the question, or two Chinese characters together, is in some
+        example labelled ``label``: letters alone ("thanh" shares those of "thanks") are not."""
+        if label not in self._labels.names:
+            return False
+        column = self._labels.names.index(label)
+        found = pieces(normalise(question), self._word_pieces, learn=False)
+        return any(
+            (piece[0] == "w" or (piece[0] == "c" and len(piece) >= 3))
+            and piece in self._lift
+            and self._lift[piece][column] > 0.0
+            for piece in found
+        )
+
     @property
     def labels(self) -> tuple[str, ...]:
         """The labels the examples hold, sorted."""

@@ -79,6 +79,9 @@ def _as_small_talk(
     a real question in it ("thanks! how do I apply?") is no small talk to answer."""
     if match.asks_beyond or opinion.probability < settings.example_smalltalk_probability:
         return match
+    # Letters alone are no small talk: "Nguyen Van Thanh" shares most of those of "thanks".
+    if not model.shares_a_word(question, SMALLTALK):
+        return match
     talk = model.small_talk_kind(question)
     if talk is None or talk[1] < settings.example_smalltalk_kind_probability:
         return match

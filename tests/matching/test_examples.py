@@ -60,6 +60,15 @@ def test_a_question_reading_as_a_declined_example_is_read_as_declined() -> None:
     assert FERRY.reads_as_declined("ferry pier location?", "no-such-entry", 0.0)
 
 
+def test_a_word_is_shared_whole_or_not_at_all() -> None:
+    assert CHATTY.shares_a_word("cheers mate", "smalltalk")
+    assert not CHATTY.shares_a_word("cheersy thanksgiving", "smalltalk")  # letters only
+    assert not CHATTY.shares_a_word("cheers mate", "no-such-label")
+    chinese = ExampleModel(labelled(("多谢多谢", "smalltalk"), ("通州在哪", "decline")))
+    assert chinese.shares_a_word("太多谢了", "smalltalk")  # two characters together
+    assert not chinese.shares_a_word("多个", "smalltalk")  # one character alone
+
+
 def test_leaving_a_question_out_also_forgets_its_twins() -> None:
     # The same pieces: a space between Latin and Chinese, or punctuation, teaches nothing new.
     twins = _model(

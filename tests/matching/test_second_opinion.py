@@ -94,6 +94,18 @@ def test_small_talk_the_examples_are_sure_of_gets_its_kind_from_the_small_talk()
     assert (hello.kind, hello.entry_id) == ("smalltalk", "greeting")
 
 
+def test_letters_of_small_talk_without_one_of_its_words_are_no_small_talk() -> None:
+    # naive Bayes is all but sure of small talk, and of thanks, from the letters alone
+    question = "thanksgiving cheersy"
+    opinion = CHATTY.opinion(question)
+    assert opinion is not None
+    assert opinion.label == "smalltalk"
+    assert opinion.probability > 0.99
+    assert CHATTY.small_talk_kind(question) == ("thanks", pytest.approx(1.0, abs=1e-4))
+    match, ranked = _declined(HOURS, PIER)
+    assert second_opinion(CHATTY, question, match, ranked, LAX) is match
+
+
 @pytest.mark.parametrize(
     ("model", "settings", "flags"),
     [
@@ -225,6 +237,9 @@ def test_examples_without_declined_or_answered_questions_are_not_asked() -> None
         # thanks around a real question is no small talk; letters are nothing
         ("thanks a lot! how do I apply?", ("decline", None), ("decline", None)),
         ("fqxcjmk", ("decline", None), ("decline", None)),
+        # nor names or words holding the letters of thanks
+        ("Nguyen Van Thanh", ("decline", None), ("decline", None)),
+        ("Thanksgiving", ("decline", None), ("decline", None)),
         # near misses stay declined
         (
             "the overseas doctoral event: which agency hosted it",
