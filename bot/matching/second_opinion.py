@@ -104,33 +104,34 @@ def _declined_or_swapped(
     # Never against an answer the matcher is fully sure of (a confidence of 100, which most
     # questions reading as one of the entry's phrasings get): staff wrote those phrasings for
     # it, whatever askers before meant by such words.
-    if (match.score or 0.0) >= _FULL_SCORE or match.asks_beyond:
+    score = match.score or 0.0
+    if score >= _FULL_SCORE or match.asks_beyond:
         return match
     opinion = model.opinion(question)
     if opinion is None:
         return match
-    declined = Match("decline", match.lang, score=match.score, candidates=match.candidates)
     if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
-        return declined
+        return _declined(match)
     # A question reading almost word for word as one staff labelled "decline", and no nearer
     # to any of the entry's own examples, is that near miss asked again ("how many
     # subsidiaries does AlphaESS have in Europe" after "... in Africa"); unless the examples
     # find some entry far ahead of "decline" (which also spares most answers the comparing).
     # A tie with the entry's nearest example counts as nearer to the declined one.
     if (
-        (match.score or 0.0) < settings.example_near_declined_below
+        score < settings.example_near_declined_below
         and opinion.entry_over_declined < settings.example_near_declined_lead
         and model.reads_as_declined(
             question, match.entry_id or "", settings.example_near_declined_ratio
         )
     ):
-        return declined
+        return _declined(match)
     # A half-sure answer also needs the examples to find it in scope: near misses share the
     # entry's words, so the rules score them like the entry's own questions. It is offered as
     # a suggestion instead: one tap answers an asker who did mean it, and no fact is stated to
     # one who did not.
-    if (match.score or 0.0) < settings.example_doubted_below and opinion.entry_over_declined < (
-        settings.example_doubted_entry_over_declined
+    if (
+        score < settings.example_doubted_below
+        and opinion.entry_over_declined < settings.example_doubted_entry_over_declined
     ):
         return _doubted(match, settings)
     if (
@@ -148,5 +149,10 @@ def _doubted(match: Match, settings: MatchSettings) -> Match:
     would suggest; a decline when none is near enough to suggest."""
     offered = tuple(c for c in match.candidates if c.score >= settings.suggestion_floor)
     if not offered:
-        return Match("decline", match.lang, score=match.score, candidates=match.candidates)
+        return _declined(match)
     return Match("suggest", match.lang, score=match.score, candidates=offered)
+
+
+def _declined(match: Match) -> Match:
+    """The answer declined, keeping its score and candidates (for the question log)."""
+    return Match("decline", match.lang, score=match.score, candidates=match.candidates)
