@@ -288,10 +288,13 @@ class ExampleModel:
         """Whether the question comes nearer to an example of ``label`` than to every declined
         example, by ``margin`` or more (best rapidfuzz ``ratio`` of the normalised texts)."""
         text = normalise(question)
-        nearest = self._best_ratio(text, label) or 0.0
-        # Only whether some declined example comes closer than that matters: the cutoff lets
-        # most of them be passed over.
-        floor = nearest - margin
+        # Nearer than ``margin`` to none of the label's examples, no declined example can come
+        # ``margin`` further away (below 0): then only whether there is any declined example
+        # matters, and the cutoff lets most of the label's examples be passed over.
+        nearest = self._best_ratio(text, label, margin)
+        if nearest is None and margin > 0.0:
+            return DECLINE not in self._texts_of
+        floor = (nearest or 0.0) - margin
         if floor >= 100.0:  # no declined example can score above it (a margin of 0 or less)
             return True
         declined = self._best_ratio(text, DECLINE, max(floor, 0.0))
@@ -303,7 +306,8 @@ class ExampleModel:
         text = normalise(question)
         # The label's examples first: they are few beside the declined ones, and a declined
         # example must then reach the higher of the two scores, which lets most be passed over.
-        nearest = self._best_ratio(text, label) or 0.0
+        # Only a score above ``floor`` raises that bar, so only those are looked for.
+        nearest = self._best_ratio(text, label, floor) or 0.0
         return self._best_ratio(text, DECLINE, max(floor, nearest)) is not None
 
     def _best_ratio(self, text: str, label: str, cutoff: float = 0.0) -> float | None:

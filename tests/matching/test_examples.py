@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 from examples_models import CHATTY, FERRY, labelled
+from hypothesis import example, given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from bot.faq import FaqEngine
 from bot.matching.examples import ExampleModel, pieces
@@ -58,6 +61,53 @@ def test_a_question_reading_as_a_declined_example_is_read_as_declined() -> None:
     assert not FERRY.reads_as_declined("ferry pier location?", "ferry-pier", 0.0)
     # a label without examples comes nearer to nothing
     assert FERRY.reads_as_declined("ferry pier location?", "no-such-entry", 0.0)
+
+
+# Few letters, so that texts often come near one another or tie; examples of one entry and
+# declined ones, either list possibly empty.
+_TEXTS = st.text(alphabet="ab 通州", min_size=1, max_size=12)
+_EXAMPLES = st.tuples(st.lists(_TEXTS, max_size=8), st.lists(_TEXTS, max_size=8))
+
+
+def _ratios(question: str, texts: list[str]) -> list[float]:
+    return [fuzz.ratio(normalise(question), normalise(text)) for text in texts]
+
+
+def _model_of(examples: tuple[list[str], list[str]]) -> ExampleModel:
+    ours, declined = examples
+    return ExampleModel(labelled(*[(q, "pier") for q in ours], *[(q, "decline") for q in declined]))
+
+
+@given(examples=_EXAMPLES, question=_TEXTS, margin=st.floats(-150.0, 150.0))
+def test_nearer_than_declined_is_what_comparing_every_example_gives(
+    examples: tuple[list[str], list[str]], question: str, margin: float
+) -> None:
+    # (The readings pass over most examples; this is the plain definition.)
+    ours, declined = examples
+    floor = max(_ratios(question, ours), default=0.0) - margin
+    expected = all(score <= floor for score in _ratios(question, declined))
+    assert _model_of(examples).nearer_than_declined(question, "pier", margin) == expected
+
+
+@given(
+    examples=_EXAMPLES,
+    question=_TEXTS,
+    floor=st.one_of(st.floats(0.0, 110.0), st.builds(fuzz.ratio, _TEXTS, _TEXTS)),
+)
+# The declined example reaches the floor (a tie) but not the entry's example, which is less
+# than one point above it.
+@example(
+    examples=(["aaaaaaab"], ["aaaaa"]),
+    question="abababab",
+    floor=fuzz.ratio("abababab", "aaaaa"),
+)
+def test_reads_as_declined_is_what_comparing_every_example_gives(
+    examples: tuple[list[str], list[str]], question: str, floor: float
+) -> None:
+    ours, declined = examples
+    nearest = max(_ratios(question, ours), default=0.0)
+    expected = any(floor <= s and nearest <= s for s in _ratios(question, declined))
+    assert _model_of(examples).reads_as_declined(question, "pier", floor) == expected
 
 
 def test_a_word_is_shared_whole_or_not_at_all() -> None:
