@@ -37,7 +37,14 @@ _PROVIDING_HELP_CHINESE = re.compile(
     "(?:样的)?(?:帮助|协助|帮忙|服务|支持)?的?(?:帮助|协助|帮忙)"
 )
 # The words such a question is made of, besides the bot's own: nothing about a subject.
-_CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here", "answer"))
+_CAPABILITY_WORDS = frozenset(
+    ("what_kind", "quest", "thing", "stuff", "topic", "here", "answer", "talk", "chatt", "speak")
+)
+# Whom the asker is talking with ("who am i talking to", "what exactly am I chatting with").
+_TALKING = frozenset(("talk", "chatt", "speak", "messag", "text"))
+_ASKING_WHO = frozenset(("who", "what", "what_kind", "which"))
+# "a person or a program": the synonyms read "program" as the entries' "project".
+_PROGRAM = frozenset(("program", "programs", "programme", "programmes"))
 
 
 # The bot as the subject of a question about where it comes from ("r u from tongzhou?", "is
@@ -76,6 +83,10 @@ def _human_or_machine(text: str, tokens: frozenset[str]) -> bool:
     return bool(_HUMAN_CHINESE.search(text) and _MACHINE_CHINESE.search(text))
 
 
+def _whom_one_talks_with(text: str, tokens: frozenset[str]) -> bool:
+    return "i" in tokens and bool(tokens & _TALKING) and bool(tokens & _ASKING_WHO)
+
+
 def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
     english = "you" in tokens and bool(tokens & _HELPING) and bool(tokens & _ASKING_WHAT)
     return english or _HELPING_CHINESE.search(text) is not None
@@ -101,13 +112,17 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
     ):
         return found
     tokens = frozenset(talk_tokens)
+    machine = set(_MACHINE)
+    if not _PROGRAM.isdisjoint(word.casefold() for word in analysed.surface):
+        tokens |= {"program"}
+        machine.add("project")
     content = {
         word
         for word in analysed.words
         if (word in index.vocabulary or word in SUBJECT_STEMS or word in SUBJECT_WORDS)
         and word not in _CAPABILITY_WORDS
         and not word.startswith("?")  # "这个机器人能干嘛" reads 干嘛 as "why"
-        and word not in _MACHINE
+        and word not in machine
     }
     for asks in _ABOUT_THE_BOT:
         # "u a real person or AI?": the person asked about is the bot, not a subject.
@@ -136,5 +151,6 @@ def _small_talk_where(
 
 _ABOUT_THE_BOT: tuple[Callable[[str, frozenset[str]], bool], ...] = (
     _human_or_machine,
+    _whom_one_talks_with,
     _what_you_can_do,
 )

@@ -1106,6 +1106,13 @@ def test_sharing_only_the_kind_of_question_makes_no_candidate(rules_only: FaqEng
         ("are u a real person or a bot??", "who-are-you"),
         ("想问下跟我聊天的是AI吗", "who-are-you"),  # 聊天 is chatting, not 聊 "talk about"
         ("hmm are you a human typing or some sort of bot", "who-are-you"),  # most words
+        # "program" is read as the entries' "project", but a person or a program is the bot
+        ("so what exactly are you, a person or a program", "who-are-you"),
+        ("what are you exactly, a human or programme", "who-are-you"),
+        # whom the asker is chatting with, with or without naming a bot
+        ("what kind of bot am i chatting with here", "who-are-you"),
+        ("so what exactly am I chatting with here", "who-are-you"),
+        ("who am i speaking with", "who-are-you"),
     ],
 )
 def test_small_talk_in_other_words(rules_only: FaqEngine, question: str, smalltalk_id: str) -> None:
@@ -1121,6 +1128,11 @@ def test_small_talk_in_other_words(rules_only: FaqEngine, question: str, smallta
         "你知道通州在哪吗",
         "who made the talent policy",
         "have a nice day at the event",
+        # a program named with a subject, and someone to talk with about a subject
+        "what talent program am i applying to",
+        "who should i talk to about housing",
+        "who can i talk to at the talent office",
+        "what did the uk experts talk about",
         "that's not all",  # negated: not "that's all"
         "take care of it",  # "take care" is only half of it
         "有问题",  # inside 没有问题了, but without its 没
