@@ -37,14 +37,17 @@ _PROVIDING_HELP_CHINESE = re.compile(
     "(?:样的)?(?:帮助|协助|帮忙|服务|支持)?的?(?:帮助|协助|帮忙)"
 )
 # The words such a question is made of, besides the bot's own: nothing about a subject.
-_CAPABILITY_WORDS = frozenset(
-    ("what_kind", "quest", "thing", "stuff", "topic", "here", "answer", "talk", "chatt", "speak")
-)
-# Whom the asker is talking with ("who am i talking to", "what exactly am I chatting with").
+_CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here", "answer"))
+# Whom the asker is talking with, asked in that order ("who am i talking to", "what exactly am
+# I chatting with"): "who do i talk to about the programme" asks for a contact instead.
 _TALKING = frozenset(("talk", "chatt", "speak", "messag", "text"))
-_ASKING_WHO = frozenset(("who", "what", "what_kind", "which"))
-# "a person or a program": the synonyms read "program" as the entries' "project".
-_PROGRAM = frozenset(("program", "programs", "programme", "programmes"))
+_TALKING_WITH = re.compile(r"\b(?:who|what|what_kind|which)\b.*\bam i (?:talk|chatt|speak)\b")
+# "a person or a program", as typed: the synonyms read "program" as the entries' "project", a
+# subject ("are there programmes for people like me" asks about one).
+_PERSON_OR_PROGRAM = re.compile(
+    r"\b(?:person|human|people|real)\b(?: \w+){0,3}? or (?:\w+ ){0,3}?programm?e?s?\b"
+    r"|\bprogramm?e?s?\b(?: \w+){0,3}? or (?:\w+ ){0,3}?(?:person|human|people)\b"
+)
 
 
 # The bot as the subject of a question about where it comes from ("r u from tongzhou?", "is
@@ -84,7 +87,7 @@ def _human_or_machine(text: str, tokens: frozenset[str]) -> bool:
 
 
 def _whom_one_talks_with(text: str, tokens: frozenset[str]) -> bool:
-    return "i" in tokens and bool(tokens & _TALKING) and bool(tokens & _ASKING_WHO)
+    return _TALKING_WITH.search(text) is not None
 
 
 def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
@@ -112,21 +115,28 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
     ):
         return found
     tokens = frozenset(talk_tokens)
-    machine = set(_MACHINE)
-    if not _PROGRAM.isdisjoint(word.casefold() for word in analysed.surface):
+    # "u a real person or AI?": the person asked about is the bot, not a subject; and so is the
+    # program in "a person or a program".
+    asked_of_the_bot = _HUMAN
+    if _PERSON_OR_PROGRAM.search(" ".join(word.casefold() for word in analysed.surface)):
         tokens |= {"program"}
-        machine.add("project")
+        asked_of_the_bot = _HUMAN | {"project"}
     content = {
         word
         for word in analysed.words
         if (word in index.vocabulary or word in SUBJECT_STEMS or word in SUBJECT_WORDS)
         and word not in _CAPABILITY_WORDS
         and not word.startswith("?")  # "这个机器人能干嘛" reads 干嘛 as "why"
-        and word not in machine
+        and word not in _MACHINE
     }
     for asks in _ABOUT_THE_BOT:
-        # "u a real person or AI?": the person asked about is the bot, not a subject.
-        if content - _HUMAN if asks is _human_or_machine else content:
+        if asks is _human_or_machine:
+            named = content - asked_of_the_bot
+        elif asks is _whom_one_talks_with:
+            named = content - _TALKING
+        else:
+            named = content
+        if named:
             continue
         if asks(text, tokens) and (found := _small_talk_where(index, _on_phrasing(asks))):
             return found

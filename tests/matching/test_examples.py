@@ -101,6 +101,12 @@ def test_nearer_than_declined_is_what_comparing_every_example_gives(
     question="abababab",
     floor=fuzz.ratio("abababab", "aaaaa"),
 )
+# ... and the entry's example less than half a point above it.
+@example(
+    examples=(["aaaaaaaaabab"], ["aaaaaaaab"]),
+    question="ababababab",
+    floor=fuzz.ratio("ababababab", "aaaaaaaab"),
+)
 def test_reads_as_declined_is_what_comparing_every_example_gives(
     examples: tuple[list[str], list[str]], question: str, floor: float
 ) -> None:

@@ -1128,11 +1128,14 @@ def test_small_talk_in_other_words(rules_only: FaqEngine, question: str, smallta
         "你知道通州在哪吗",
         "who made the talent policy",
         "have a nice day at the event",
-        # a program named with a subject, and someone to talk with about a subject
-        "what talent program am i applying to",
+        # a programme that is no machine, and someone to talk with who is no bot
+        "can you tell me about programmes for people",
+        "what can you do about the programme",
+        "is the talent program for real people or companies",
+        "who do i talk to about the programme",
+        "who should I speak with",
+        "what language should i speak",
         "who should i talk to about housing",
-        "who can i talk to at the talent office",
-        "what did the uk experts talk about",
         "that's not all",  # negated: not "that's all"
         "take care of it",  # "take care" is only half of it
         "有问题",  # inside 没有问题了, but without its 没
