@@ -290,7 +290,8 @@ class ExampleModel:
         text = normalise(question)
         # Nearer than ``margin`` to none of the label's examples, no declined example can come
         # ``margin`` further away (below 0): then only whether there is any declined example
-        # matters, and the cutoff lets most of the label's examples be passed over.
+        # matters (``_texts_of`` holds only labels with examples), and the cutoff lets most of
+        # the label's examples be passed over.
         nearest = self._best_ratio(text, label, margin)
         if nearest is None and margin > 0.0:
             return DECLINE not in self._texts_of
