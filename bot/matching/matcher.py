@@ -69,9 +69,9 @@ from bot.matching.messages import question_parts, sets_its_own_scope, without_a_
 from bot.matching.normalise import detect_language, normalise
 from bot.matching.outcome import Candidate, Match
 from bot.matching.people import (
-    bot_names,
     company_settling_as_brought_in,
     means_the_asker_by_people,
+    only_naming_the_bot,
     places_come_from,
 )
 from bot.matching.phrasing_scores import SCORERS, fuzzy_scores, shared_units
@@ -489,11 +489,10 @@ class Matcher:
                 units.unknown[_INCLUDED] = unknown_weight * settings.subject_word_weight
         if means_the_asker_by_people(surface):
             units.known.pop("peopl", None)
-        names = bot_names(surface)
-        for name in names:
-            # "tongzhou talent bot, where is tongzhou?": the name, then the place asked about
-            if surface.count(name) == names.count(name):
-                units.known.pop(stem(name), None)
+        # "tongzhou talent bot, where is tongzhou?": the name, then the place asked about
+        for name in only_naming_the_bot(surface):
+            units.known.pop(stem(name), None)
+            units.unknown.pop(name, None)  # "helper", a word no phrasing has
         units.dating = (
             asks_when(surface)
             or bool(chinese and WHEN_CHINESE.search(typed))

@@ -102,20 +102,52 @@ def means_the_asker_by_people(surface: tuple[str, ...]) -> bool:
 
 
 _BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
+# What the bot may be called after its name: a "tongzhou helper" or "tongzhou assistant" is the
+# bot only with the place in its name ("a talent assistant" may be a job).
+_CALLED = frozenset(("helper", "assistant"))
+# 通州小助手, 通州人才机器人: the place (and talent) naming the bot.
+_BOT_NAMED_CHINESE = re.compile("通州(人才)?(?:小助手|助手|小助理|助理|机器人|小帮手)")
 
 
 def bot_names(surface: tuple[str, ...]) -> list[str]:
     """The words naming the bot, not a subject: "hiya talent bot", "tongzhou bot, u awake",
-    "morning tongzhou talent bot" (up to two words just before "bot")."""
+    "morning tongzhou talent bot" (up to two words just before "bot"); "hello tongzhou helper"
+    (the place, then "helper" or "assistant", which count among the names: words no phrasing
+    has); in Chinese, the words read for 通州 and 人才 in 通州小助手."""
     names: list[str] = []
     for position, word in enumerate(surface):
-        if word != "bot":
+        if word != "bot" and word not in _CALLED:
             continue
-        name = position - 1
-        while name >= 0 and position - name <= 2 and surface[name] in _BOT_NAMES:
-            names.append(surface[name])
-            name -= 1
+        start = position
+        while start > 0 and position - start < 2 and surface[start - 1] in _BOT_NAMES:
+            start -= 1
+        named = surface[start:position]
+        if word in _CALLED and "tongzhou" not in named:
+            continue
+        names += reversed(named)
+        if word in _CALLED:
+            names.append(word)
+    typed = "".join(surface)
+    if not typed.isascii():
+        for found in _BOT_NAMED_CHINESE.finditer(typed):
+            names += ["tongzhou", "talent"] if found.group(1) else ["tongzhou"]
     return names
+
+
+_NAMES_CHINESE = {"tongzhou": "通州", "talent": "人才"}
+
+
+def only_naming_the_bot(surface: tuple[str, ...]) -> set[str]:
+    """The words of ``bot_names`` that the message uses for nothing else: in "tongzhou talent
+    bot, where is tongzhou?" the place is also asked about."""
+    names = bot_names(surface)
+    typed = "".join(surface)
+
+    def times_used(name: str) -> int:
+        chinese = _NAMES_CHINESE.get(name)
+        return surface.count(name) + (typed.count(chinese) if chinese else 0)
+
+    return {name for name in names if times_used(name) == names.count(name)}
 
 
 # A guest named, or the guests as a group, with what they said or what they work on: "what did

@@ -8,7 +8,7 @@ from outcomes import outcome
 from bot.faq import FaqEngine
 from bot.matching.asks import asks_when
 from bot.matching.clauses import context_clauses
-from bot.matching.people import about_the_asker
+from bot.matching.people import about_the_asker, bot_names, only_naming_the_bot
 
 
 @pytest.mark.parametrize(
@@ -79,6 +79,10 @@ from bot.matching.people import about_the_asker
         ("explain policy 3.0 in plain words", "policy-3-0"),
         ("talent bot, in which companies are the talent hubs set up", "talent-hubs"),
         ("tongzhou talent bot, where is tongzhou?", "tongzhou-location"),  # named, then asked
+        ("tongzhou helper, where is tongzhou", "tongzhou-location"),
+        ("通州小助手，通州在哪个省", "tongzhou-location"),
+        ("通州小助手，通州", "tongzhou-location"),  # the name, then the place alone
+        ("通州小助手，艾罗能源总部在哪", "alphaess-headquarters"),
         # "the chains tongzhou named" is what the district did, not a request for names
         ("how many key chains has tongzhou named?", "industrial-chains"),
     ],
@@ -166,6 +170,11 @@ def test_round_25_declines(rules_only: FaqEngine, question: str) -> None:
         # leaving, and the bot's two-word name
         ("ok have to run, bye", "goodbye"),
         ("evening tongzhou talent bot", "greeting"),
+        # ... or its helper or assistant, in English or Chinese
+        ("hello tongzhou helper", "greeting"),
+        ("hi tongzhou assistant", "greeting"),
+        ("yo tongzhou helper, knock knock, you awake in there?", "greeting"),
+        ("通州小助手你好", "greeting"),
         # the bot as the subject: where it comes from, who runs it, what it costs
         ("is this bot run by alphaess?", "who-are-you"),
         ("r u from tongzhou?", "who-are-you"),
@@ -203,3 +212,14 @@ def test_brackets_after_me_are_context() -> None:
 def test_when_followed_by_exactly_asks_when() -> None:
     assert asks_when(("since", "when", "exactly"))
     assert not asks_when(("what", "did", "they", "discuss", "when", "they", "met"))
+
+
+def test_the_bot_named_is_no_subject() -> None:
+    assert bot_names(("hello", "tongzhou", "helper")) == ["tongzhou", "helper"]
+    assert bot_names(("morning", "tongzhou", "talent", "bot")) == ["talent", "tongzhou"]
+    assert bot_names(tuple("通州人才机器人你好")) == ["tongzhou", "talent"]
+    # a helper or assistant not named after the place may be a job
+    assert bot_names(("hire", "a", "talent", "assistant")) == []
+    # the place named again is asked about
+    assert only_naming_the_bot(tuple("通州小助手你好")) == {"tongzhou"}
+    assert only_naming_the_bot(tuple("通州小助手，通州在哪")) == set()
