@@ -103,17 +103,21 @@ def means_the_asker_by_people(surface: tuple[str, ...]) -> bool:
 
 _BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
 # What the bot may be called after its name: a "tongzhou helper" or "tongzhou assistant" is the
-# bot only with the place in its name ("a talent assistant" may be a job).
+# bot only with the place in its name ("a talent assistant" may be a job), and only when
+# addressed: "does alphaess have a tongzhou helper" asks about a person the sources never name.
 _CALLED = frozenset(("helper", "assistant"))
+_DETERMINERS = frozenset(
+    str.split("a an the any which what whose this that these those my your our their some each")
+)
 # 通州小助手, 通州人才机器人: the place (and talent) naming the bot.
 _BOT_NAMED_CHINESE = re.compile("通州(人才)?(?:小助手|助手|小助理|助理|机器人|小帮手)")
 
 
-def bot_names(surface: tuple[str, ...]) -> list[str]:
-    """The words naming the bot, not a subject: "hiya talent bot", "tongzhou bot, u awake",
+def words_naming_the_bot(surface: tuple[str, ...]) -> list[str]:
+    """The words of the bot's name, not a subject: "hiya talent bot", "tongzhou bot, u awake",
     "morning tongzhou talent bot" (up to two words just before "bot"); "hello tongzhou helper"
-    (the place, then "helper" or "assistant", which count among the names: words no phrasing
-    has); in Chinese, the words read for 通州 and 人才 in 通州小助手."""
+    (the place, then "helper" or "assistant", which are words of the name too); in Chinese,
+    the words read for 通州 and 人才 in 通州小助手."""
     names: list[str] = []
     for position, word in enumerate(surface):
         if word != "bot" and word not in _CALLED:
@@ -122,7 +126,9 @@ def bot_names(surface: tuple[str, ...]) -> list[str]:
         while start > 0 and position - start < 2 and surface[start - 1] in _BOT_NAMES:
             start -= 1
         named = surface[start:position]
-        if word in _CALLED and "tongzhou" not in named:
+        if word in _CALLED and (
+            "tongzhou" not in named or (start > 0 and surface[start - 1] in _DETERMINERS)
+        ):
             continue
         names += reversed(named)
         if word in _CALLED:
@@ -138,9 +144,9 @@ _NAMES_CHINESE = {"tongzhou": "通州", "talent": "人才"}
 
 
 def only_naming_the_bot(surface: tuple[str, ...]) -> set[str]:
-    """The words of ``bot_names`` that the message uses for nothing else: in "tongzhou talent
-    bot, where is tongzhou?" the place is also asked about."""
-    names = bot_names(surface)
+    """The words of ``words_naming_the_bot`` that the message uses for nothing else: in
+    "tongzhou talent bot, where is tongzhou?" the place is also asked about."""
+    names = words_naming_the_bot(surface)
     typed = "".join(surface)
 
     def times_used(name: str) -> int:
