@@ -40,7 +40,7 @@ _PROVIDING_HELP_CHINESE = re.compile(
 _CAPABILITY_WORDS = frozenset(("what_kind", "quest", "thing", "stuff", "topic", "here", "answer"))
 # Whom the asker is talking with, asked in that order ("who am i talking to", "what exactly am
 # I chatting with"): "who do i talk to about the programme" asks for a contact instead.
-_TALKING = frozenset(("talk", "chatt", "speak", "messag", "text"))
+_TALKING = frozenset(("talk", "chatt", "speak"))
 _TALKING_WITH = re.compile(r"\b(?:who|what|what_kind|which)\b.*\bam i (?:talk|chatt|speak)\b")
 # "a person or a program", as typed: the synonyms read "program" as the entries' "project", a
 # subject ("are there programmes for people like me" asks about one).
