@@ -67,7 +67,7 @@ from bot.matching.guesses import (
 from bot.matching.index import KbIndex
 from bot.matching.messages import question_parts, sets_its_own_scope, without_a_story
 from bot.matching.normalise import detect_language, normalise
-from bot.matching.outcome import Candidate, Match
+from bot.matching.outcome import Candidate, Match, worth_suggesting
 from bot.matching.people import (
     company_settling_as_brought_in,
     means_the_asker_by_people,
@@ -735,6 +735,6 @@ class Matcher:
         ):
             return Match("answer", lang, entry_id=best.entry_id, score=best.score, candidates=top)
         if best.score >= settings.suggest_threshold:
-            offered = tuple(c for c in top if c.score >= settings.suggestion_floor)
+            offered = worth_suggesting(top, settings.suggestion_floor)
             return Match("suggest", lang, score=best.score, candidates=offered)
         return Match("decline", lang, score=best.score, candidates=top)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,3 +32,9 @@ class Match:
     # it asks something no entry states (who organised, a price, how to apply): the labelled
     # examples need a surer opinion to answer it, and never make it small talk
     asks_beyond: bool = False
+
+
+def worth_suggesting(candidates: Iterable[Candidate], floor: float) -> tuple[Candidate, ...]:
+    """The candidates a "did you mean?" offers: those scoring ``floor`` or more
+    (``MatchSettings.suggestion_floor``), in order."""
+    return tuple(candidate for candidate in candidates if candidate.score >= floor)

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.matching.evaluation import DECLINE, SMALLTALK
 from bot.matching.examples import ExampleModel, Opinion
-from bot.matching.outcome import Candidate, Match
+from bot.matching.outcome import Candidate, Match, worth_suggesting
 from bot.matching.settings import MatchSettings
 
 _FULL_SCORE = 100.0
@@ -147,7 +147,7 @@ def _declined_or_swapped(
 def _doubted(match: Match, settings: MatchSettings) -> Match:
     """The answer offered as a "did you mean?" suggestion, with the candidates the matcher
     would suggest; a decline when none is near enough to suggest."""
-    offered = tuple(c for c in match.candidates if c.score >= settings.suggestion_floor)
+    offered = worth_suggesting(match.candidates, settings.suggestion_floor)
     if not offered:
         return _declined(match)
     return Match("suggest", match.lang, score=match.score, candidates=offered)
