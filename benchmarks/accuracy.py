@@ -69,7 +69,7 @@ EVAL_DIR = ROOT / "benchmarks" / "eval"
 # then read and joined the examples), and run once on eb7c627, whose engine is 7be68b1's;
 # holdout89/90 after that run, and run once on 3d1d922, with holdout83-86 among the examples;
 # holdout91/92 after that, and run once on 0ad9702; holdout93/94 after that, run once on c963566.
-HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(87, 95))
+HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(87, 97))
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 
 
