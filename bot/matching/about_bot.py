@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 
 from bot.matching.analysis import Analysed, talk_form
+from bot.matching.bot_name import words_naming_the_bot
 from bot.matching.index import KbIndex, SmallTalkPhrasing
+from bot.matching.smalltalk import PARTICLES
 from bot.matching.words import SUBJECT_STEMS, SUBJECT_WORDS, stem
 
 # Questions about the bot itself in wordings no phrasing holds whole: whether a person or a
@@ -95,14 +97,33 @@ def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
     return english or _HELPING_CHINESE.search(text) is not None
 
 
+# The bot's name alone ("tongzhou helper", 通州小助手呀), read as "you" (``talk_form``): the
+# asker calls it, and is told who it is, as a phrasing asking only that would be.
+_YOU = (frozenset(("you",)), frozenset("你"))
+_ASKING_WHO_YOU_ARE = frozenset(
+    map(frozenset, (("who", "are", "you"), ("what", "are", "you"), ("what", "is", "you")))
+) | frozenset(map(frozenset, ("你是谁", "你是什么")))
+
+
+def _only_the_bots_name(analysed: Analysed, talk_tokens: tuple[str, ...]) -> bool:
+    return frozenset(talk_tokens) - PARTICLES in _YOU and bool(
+        words_naming_the_bot(analysed.surface)
+    )
+
+
 def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
     """The small talk answering a question about the bot itself, found by what it asks rather
     than by its spelling: the small talk with a phrasing asking the same (``are you a real
-    person or a bot``, ``what can you help me with``). The bot as the subject ("is this bot
-    run by alphaess?") is read first, whatever else the question names; otherwise a question
+    person or a bot``, ``what can you help me with``). The bot's name alone ("tongzhou helper")
+    asks who it is. The bot as the subject ("is this bot run by alphaess?") is read next,
+    whatever else the question names; otherwise a question
     naming anything the knowledge base speaks of, or a subject of its own, asks about that
     instead ("what can you do about housing")."""
     text, talk_tokens = talk_form(analysed)
+    if _only_the_bots_name(analysed, talk_tokens) and (
+        found := _small_talk_where(index, lambda phrasing: phrasing.tokens in _ASKING_WHO_YOU_ARE)
+    ):
+        return found
     # The Chinese as typed: synonyms have read 钱 in 多少钱 as "fund".
     if _bot_is_subject("".join(analysed.surface), talk_tokens) and (
         found := _small_talk_where(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import filterfalse, pairwise
 from typing import NamedTuple
 
+from bot.matching.bot_name import the_bot_as_you
 from bot.matching.cantonese import to_mandarin
 from bot.matching.homophones import mend_homophone_slips
 from bot.matching.normalise import HAN, is_han, normalise
@@ -466,19 +467,17 @@ def _with_runs(tokens: list[str], stopwords: frozenset[str]) -> tuple[str, list[
 
 
 # Texting shorthand and "this bot" say what the small-talk phrasings say in full: "who r u" is
-# "who are you", "what can this bot do" is "what can you do".
+# "who are you", "what can this bot do" is "what can you do"; and so does the bot's name
+# ("what is tongzhou helper", 通州小助手是什么).
 _TALK_SHORTHAND = {"u": "you", "ya": "you", "r": "are", "ur": "your"}
 
 
 def talk_form(analysed: Analysed) -> tuple[str, tuple[str, ...]]:
     """The text and tokens small talk is compared by: ``analysed``'s, shorthand spelt out."""
-    plain: list[str] = []
-    for word in analysed.tokens:
-        if word == "bot" and plain and plain[-1] in ("this", "the"):
-            plain[-1] = "you"
-        else:
-            plain.append(_TALK_SHORTHAND.get(word, word))
-    tokens = tuple(plain)
-    if tokens == analysed.tokens or analysed.text != " ".join(analysed.tokens):
+    tokens = tuple(_TALK_SHORTHAND.get(word, word) for word in the_bot_as_you(analysed.tokens))
+    if tokens == analysed.tokens:
         return analysed.text, tokens
-    return " ".join(tokens), tokens
+    if analysed.text == " ".join(analysed.tokens):
+        return " ".join(tokens), tokens
+    # With Chinese, the text is written as ``analyse`` writes it: 通州小助手是什么 as 你是什么.
+    return _with_runs(list(tokens), frozenset())[0], tokens

@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from bot.matching.bot_name import words_naming_the_bot
 from bot.matching.guesses import RECALLING
 from bot.matching.words import COMPANY_WORDS, PERSONA_WORDS, PERSONAL_WORDS, stem
 
@@ -99,45 +100,6 @@ def means_the_asker_by_people(surface: tuple[str, ...]) -> bool:
     return any(
         first == "for" and second in _PEOPLE for first, second in itertools.pairwise(surface)
     )
-
-
-_BOT_NAMES = frozenset(("talent", "tongzhou", "faq"))
-# What the bot may be called after its name: a "tongzhou helper" or "tongzhou assistant" is the
-# bot only with the place in its name ("a talent assistant" may be a job), and only when
-# addressed: "does alphaess have a tongzhou helper" asks about a person the sources never name.
-_CALLED = frozenset(("helper", "assistant"))
-_DETERMINERS = frozenset(
-    str.split("a an the any which what whose this that these those my your our their some each")
-)
-# 通州小助手, 通州人才机器人: the place (and talent) naming the bot.
-_BOT_NAMED_CHINESE = re.compile("通州(人才)?(?:小助手|助手|小助理|助理|机器人|小帮手)")
-
-
-def words_naming_the_bot(surface: tuple[str, ...]) -> list[str]:
-    """The words of the bot's name, not a subject: "hiya talent bot", "tongzhou bot, u awake",
-    "morning tongzhou talent bot" (up to two words just before "bot"); "hello tongzhou helper"
-    (the place, then "helper" or "assistant", which are words of the name too); in Chinese,
-    the words read for 通州 and 人才 in 通州小助手."""
-    names: list[str] = []
-    for position, word in enumerate(surface):
-        if word != "bot" and word not in _CALLED:
-            continue
-        start = position
-        while start > 0 and position - start < 2 and surface[start - 1] in _BOT_NAMES:
-            start -= 1
-        named = surface[start:position]
-        if word in _CALLED and (
-            "tongzhou" not in named or (start > 0 and surface[start - 1] in _DETERMINERS)
-        ):
-            continue
-        names += reversed(named)
-        if word in _CALLED:
-            names.append(word)
-    typed = "".join(surface)
-    if not typed.isascii():
-        for found in _BOT_NAMED_CHINESE.finditer(typed):
-            names += ["tongzhou", "talent"] if found.group(1) else ["tongzhou"]
-    return names
 
 
 _NAMES_CHINESE = {"tongzhou": "通州", "talent": "人才"}

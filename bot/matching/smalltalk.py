@@ -33,7 +33,7 @@ from bot.matching.index import KbIndex, SmallTalkPhrasing
 # A message and a phrasing one of which negates and the other not say different things.
 _NEGATIONS = frozenset(("not", "no", "dont", "never", "没", "不", "别", "无", "未"))
 # Sentence-final particles: tone, not content.
-_PARTICLES = frozenset("吗啊呢吧呀嘛啦哦")
+PARTICLES = frozenset("吗啊呢吧呀嘛啦哦")
 
 
 # Letters drawn out in chat ("hiii", "heyyy", "byeee", "thxxx"): a run of three or more read as
@@ -113,12 +113,12 @@ def containing(index: KbIndex, analysed: Analysed) -> tuple[str, float] | None:
     """The small talk with a phrasing that holds the message or that the message holds (see
     the module's docstring), with the share of the larger the smaller makes, out of 100.
     Chinese particles are left out of both ("你是个啥机器人啊" holds 你是机器人吗)."""
-    tokens = frozenset(_talk(index, analysed)[1]) - _PARTICLES
+    tokens = frozenset(_talk(index, analysed)[1]) - PARTICLES
     negates = not _NEGATIONS.isdisjoint(tokens)
     best: tuple[int, float, str] | None = None
     for position in _sharing(index, tokens):
         phrasing: SmallTalkPhrasing = index.smalltalk[position]
-        small, large = sorted((phrasing.tokens - _PARTICLES, tokens), key=len)
+        small, large = sorted((phrasing.tokens - PARTICLES, tokens), key=len)
         if (
             len(small) >= 2
             and small <= large

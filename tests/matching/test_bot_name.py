@@ -1,0 +1,100 @@
+"""The bot called by name: its name alone, or asked what or who it is, asks about the bot."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import outcome
+
+from bot.faq import FaqEngine
+from bot.matching.bot_name import the_bot_as_you
+
+
+@pytest.mark.parametrize(
+    ("tokens", "read"),
+    [
+        ("what is tongzhou helper", "what is you"),
+        ("what the tongzhou talent bot", "what you"),  # "the" goes with the name
+        ("hey tongzhou bot", "hey you"),
+        ("what is this bot", "what is you"),
+        ("who is faq bot", "who is you"),
+        # "bot" alone is a greeting's own wording; a helper spoken of is a person
+        ("hey bot", "hey bot"),
+        ("doe alphaess have a tongzhou helper", "doe alphaess have a tongzhou helper"),
+        ("hire a talent assistant", "hire a talent assistant"),
+        # a name and the place asked about
+        ("tongzhou bot where is tongzhou", "you where is tongzhou"),
+    ],
+)
+def test_english_names_read_as_you(tokens: str, read: str) -> None:
+    assert the_bot_as_you(tokens.split()) == read.split()
+
+
+@pytest.mark.parametrize(
+    ("tokens", "read"),
+    [
+        (["tongzhou", *"小助手是什么"], list("你是什么")),
+        (["tongzhou", "talent", *"机器人是谁做的"], list("你是谁做的")),
+        (["tongzhou", *"助理"], ["你"]),
+        # the place alone, or before something no name is made of
+        (["tongzhou", *"在哪"], ["tongzhou", *"在哪"]),
+        (["tongzhou", "talent", *"政策"], ["tongzhou", "talent", *"政策"]),
+        (["tongzhou", "talent"], ["tongzhou", "talent"]),
+    ],
+)
+def test_chinese_names_read_as_you(tokens: list[str], read: list[str]) -> None:
+    assert the_bot_as_you(tokens) == read
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the name alone: the asker calls the bot
+        "tongzhou helper",
+        "Tongzhou talent bot?",
+        "通州小助手",
+        "通州人才机器人",
+        "通州小助手呀",
+        # what or who the named bot is, and who made it
+        "what is tongzhou helper",
+        "who is tongzhou assistant",
+        "what's the tongzhou talent bot",
+        "通州小助手是什么",
+        "通州人才机器人是谁做的",
+        "who made the tongzhou talent bot",
+    ],
+)
+def test_the_bot_named_alone_or_asked_about(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question) == ("smalltalk", "who-are-you")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the name with a greeting, thanks or a question is still that
+        ("hey tongzhou helper", ("smalltalk", "greeting")),
+        ("通州小助手你好", ("smalltalk", "greeting")),
+        ("thanks tongzhou helper", ("smalltalk", "thanks")),
+        ("what can tongzhou helper do", ("smalltalk", "what-can-you-do")),
+        ("通州小助手，通州在哪个省", ("answer", "tongzhou-location")),
+        ("通州小助手，艾罗能源总部在哪", ("answer", "alphaess-headquarters")),
+    ],
+)
+def test_the_name_with_more_is_read_as_before(
+    rules_only: FaqEngine, question: str, expected: tuple[str, str]
+) -> None:
+    assert outcome(rules_only, question) == expected
+
+
+@pytest.mark.parametrize("question", ["you", "u", "你", "tongzhou", "通州", "talent", "人才"])
+def test_you_or_a_name_word_alone_is_not_the_bots_name(
+    rules_only: FaqEngine, question: str
+) -> None:
+    assert outcome(rules_only, question) != ("smalltalk", "who-are-you")
+
+
+@pytest.mark.parametrize(
+    "question", ["你是干什么的", "你是做什么的", "你是干啥的", "你是啥", "what is this"]
+)
+def test_what_the_bot_does_is_no_companys_business(shipped: FaqEngine, question: str) -> None:
+    # "你是干什么的" was answered with AlphaESS's line of business.
+    assert outcome(shipped, question) == ("smalltalk", "who-are-you")
