@@ -98,7 +98,10 @@ def _declined_or_swapped(
     settings: MatchSettings,
 ) -> Match:
     """The matcher's answer; declined where the examples are sure such questions were
-    declined, or one of them reads almost as the question; a suggestion where the matcher is
+    declined (unless it reads nearer to one of the entry's examples than to every declined
+    one: "通州人才项目取得了哪些成果" shares more pieces with declined questions about the
+    projects than with the outcomes' examples, but reads nearest "通州人才项目的成果如何"), or
+    one of them reads almost as the question; a suggestion where the matcher is
     only half sure and the examples do not find it clearly in scope; or its runner-up where
     they are surer still that it answers."""
     # Never against an answer the matcher is fully sure of (a confidence of 100, which most
@@ -110,7 +113,11 @@ def _declined_or_swapped(
     opinion = model.opinion(question)
     if opinion is None:
         return match
-    if opinion.label == DECLINE and opinion.probability >= settings.example_decline_probability:
+    if (
+        opinion.label == DECLINE
+        and opinion.probability >= settings.example_decline_probability
+        and not model.nearer_than_declined(question, match.entry_id or "", settings.example_margin)
+    ):
         return _declined(match)
     # A question reading almost word for word as one staff labelled "decline", and no nearer
     # to any of the entry's own examples, is that near miss asked again ("how many

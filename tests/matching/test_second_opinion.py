@@ -152,6 +152,22 @@ def test_an_answer_the_examples_say_was_declined_is_declined() -> None:
     assert second_opinion(FERRY, "ferry ticket price?", answer, ranked, unsure) is answer
 
 
+def test_an_answer_nearer_an_example_of_its_entry_than_any_declined_one_is_not_declined() -> None:
+    # Naive Bayes finds "ticket price ferry pier location" declined (its pieces are more the
+    # declined examples'), but it reads nearer to "ferry pier location" than to every declined
+    # example by the margin: the answer is not declined for that reading alone.
+    answer, ranked = _answered(Candidate("ferry-pier", 70.0, objected=False), HOURS)
+    question = "ticket price ferry pier location"
+    opinion = FERRY.opinion(question)
+    assert opinion is not None
+    assert opinion.label == "decline"
+    assert opinion.probability > 0.99
+    assert second_opinion(FERRY, question, answer, ranked, LAX) is answer
+    # ... and is, once the margin asks more than it comes nearer by
+    farther = replace(LAX, example_margin=60.0)
+    assert second_opinion(FERRY, question, answer, ranked, farther).kind == "decline"
+
+
 def test_an_answer_to_a_question_reading_as_a_declined_one_is_declined() -> None:
     answer, ranked = _answered(Candidate("ferry-pier", 50.0, objected=False), HOURS)
     # naive Bayes' own veto and the runner-up off: only the nearness to a declined example acts
