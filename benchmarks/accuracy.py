@@ -65,11 +65,11 @@ from bot.paths import shipped_knowledge_dir  # noqa: E402
 EXAMPLES_DIR = ROOT / "knowledge" / "examples"
 EVAL_DIR = ROOT / "benchmarks" / "eval"
 
-# holdout87/88 were written after holdout85/86's run (on 3609c2a; those and holdout83/84 were
-# then read and joined the examples), and run once on eb7c627, whose engine is 7be68b1's;
-# holdout89/90 after that run, and run once on 3d1d922, with holdout83-86 among the examples;
-# holdout91/92 after that, and run once on 0ad9702; holdout93/94 after that, run once on c963566.
-HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(87, 97))
+# holdout91/92 were written after holdout89/90's run (on 3d1d922; holdout87-90 were read and
+# joined the examples after holdout95/96's first run), and run once on 0ad9702; holdout93/94
+# after that, run once on c963566; holdout95/96 after that, run on 010b88e and once more with
+# holdout87-90 among the examples.
+HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(91, 97))
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 
 
