@@ -23,6 +23,8 @@ _DETERMINERS = frozenset(
 # 通州小助手, 通州人才机器人: the place (and talent) naming the bot.
 _TITLES_CHINESE = ("小助手", "小助理", "小帮手", "机器人", "助手", "助理")
 _BOT_NAMED_CHINESE = re.compile(f"通州(人才)?(?:{'|'.join(_TITLES_CHINESE)})")
+_TITLE_STARTS = frozenset(title[0] for title in _TITLES_CHINESE)
+_ENGLISH_MARKERS = frozenset(("bot", *_CALLED))
 # "this bot" and "the bot" are "you" to small talk already; so is "the tongzhou talent bot".
 _POINTING = ("this", "the")
 
@@ -67,6 +69,11 @@ def the_bot_as_you(tokens: Sequence[str]) -> list[str]:
     """``tokens`` (analysed: 通州 reads "tongzhou", 人才 "talent", a Chinese character is a
     token) with each name of the bot as "you", 你 in Chinese, and "this bot" or "the bot" too.
     "bot" alone stays: "hey bot" is a greeting's own wording."""
+    # Most messages hold no name: they are passed over without a look at each token.
+    if _ENGLISH_MARKERS.isdisjoint(tokens) and (
+        "tongzhou" not in tokens or _TITLE_STARTS.isdisjoint(tokens)
+    ):
+        return list(tokens)
     ends = dict(_english_names(tokens))
     plain: list[str] = []
     at = 0
