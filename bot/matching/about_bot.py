@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.matching.analysis import Analysed, talk_form
-from bot.matching.bot_name import words_naming_the_bot
+from bot.matching.bot_name import chinese_name_as_this_bot, words_naming_the_bot
 from bot.matching.index import KbIndex, SmallTalkPhrasing
 from bot.matching.smalltalk import PARTICLES
 from bot.matching.words import SUBJECT_STEMS, SUBJECT_WORDS, stem
@@ -100,6 +100,13 @@ def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
 # The bot's name alone ("tongzhou helper", 通州小助手呀), read as "you" (``talk_form``): the
 # asker calls it, and is told who it is, as a phrasing asking only that would be.
 _YOU = (frozenset(("you",)), frozenset("你"))
+# "what is this", "what's this", 你是啥 on their own ask what the bot is; as a phrasing, "what is
+# this" would also read as "what is this priority" (fuzzy and containing matches).
+_WHAT_THIS_IS = frozenset(
+    (frozenset(("what", "is", "this")), frozenset(("what", "this")), frozenset("你是啥"))
+)
+# ... as the phrasings asking only who or what the bot is do ("what is you" is the small-talk
+# form of "what is this bot").
 _ASKING_WHO_YOU_ARE = frozenset(
     map(frozenset, (("who", "are", "you"), ("what", "are", "you"), ("what", "is", "you")))
 ) | frozenset(map(frozenset, ("你是谁", "你是什么")))
@@ -120,12 +127,13 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
     naming anything the knowledge base speaks of, or a subject of its own, asks about that
     instead ("what can you do about housing")."""
     text, talk_tokens = talk_form(analysed)
-    if _only_the_bots_name(analysed, talk_tokens) and (
+    if (_only_the_bots_name(analysed, talk_tokens) or frozenset(talk_tokens) in _WHAT_THIS_IS) and (
         found := _small_talk_where(index, lambda phrasing: phrasing.tokens in _ASKING_WHO_YOU_ARE)
     ):
         return found
-    # The Chinese as typed: synonyms have read 钱 in 多少钱 as "fund".
-    if _bot_is_subject("".join(analysed.surface), talk_tokens) and (
+    # The Chinese as typed (synonyms read 钱 in 多少钱 as "fund"), the bot's name as "this bot".
+    typed = chinese_name_as_this_bot("".join(analysed.surface))
+    if _bot_is_subject(typed, talk_tokens) and (
         found := _small_talk_where(
             index, lambda phrasing: _bot_is_subject(phrasing.text, tuple(phrasing.text.split()))
         )

@@ -474,7 +474,8 @@ _TALK_SHORTHAND = {"u": "you", "ya": "you", "r": "are", "ur": "your"}
 
 def talk_form(analysed: Analysed) -> tuple[str, tuple[str, ...]]:
     """The text and tokens small talk is compared by: ``analysed``'s, shorthand spelt out."""
-    tokens = tuple(_TALK_SHORTHAND.get(word, word) for word in the_bot_as_you(analysed.tokens))
+    named = the_bot_as_you(analysed.tokens, analysed.surface)
+    tokens = tuple(_TALK_SHORTHAND.get(word, word) for word in named)
     if tokens == analysed.tokens:
         return analysed.text, tokens
     if analysed.text == " ".join(analysed.tokens):

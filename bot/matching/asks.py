@@ -333,7 +333,26 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
         or (_will_happen(surface) and not _SOON.isdisjoint(surface))
         or _asks_what_followed(surface)
         or _asks_if_still_so(surface)
+        or _names_a_coming_gathering(surface)
     )
+
+
+# "when is the next event for overseas doctoral talent", "any upcoming talent fairs": a
+# gathering still to come (not "the next day of the event", a day of one that was held).
+_COMING = frozenset(("next", "upcoming", "forthcoming"))
+_NOT_A_GATHERING_YET = frozenset(("of", "day", "days", "time", "step", "steps"))
+
+
+def _names_a_coming_gathering(surface: tuple[str, ...]) -> bool:
+    for at, word in enumerate(surface):
+        if word not in _COMING:
+            continue
+        for following in surface[at + 1 : at + 4]:
+            if following in _NOT_A_GATHERING_YET:
+                break
+            if following in _GATHERINGS or following.removesuffix("s") in _GATHERINGS:
+                return True
+    return False
 
 
 # "is 3.0 still active", "still in effect this yr or replaced by 4.0?": whether something

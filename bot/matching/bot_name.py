@@ -25,7 +25,7 @@ _TITLES_CHINESE = ("小助手", "小助理", "小帮手", "机器人", "助手",
 _BOT_NAMED_CHINESE = re.compile(f"通州(人才)?(?:{'|'.join(_TITLES_CHINESE)})")
 _TITLE_STARTS = frozenset(title[0] for title in _TITLES_CHINESE)
 _ENGLISH_MARKERS = frozenset(("bot", *_CALLED))
-# "this bot" and "the bot" are "you" to small talk already; so is "the tongzhou talent bot".
+# "this bot" and "the bot" are "you" to small talk; so is "the tongzhou talent bot".
 _POINTING = ("this", "the")
 
 
@@ -65,33 +65,42 @@ def words_naming_the_bot(surface: tuple[str, ...]) -> list[str]:
     return names
 
 
-def the_bot_as_you(tokens: Sequence[str]) -> list[str]:
+def the_bot_as_you(tokens: Sequence[str], surface: tuple[str, ...]) -> list[str]:
     """``tokens`` (analysed: 通州 reads "tongzhou", 人才 "talent", a Chinese character is a
-    token) with each name of the bot as "you", 你 in Chinese, and "this bot" or "the bot" too.
-    "bot" alone stays: "hey bot" is a greeting's own wording."""
+    token) with "this bot" or "the bot" as "you", and each name of the bot too (你 in Chinese)
+    where ``surface``, the words as typed, names it (``words_naming_the_bot``: not "tongzhou
+    helpers", which the tokens read as "helper", nor 通州区小助手). "bot" alone stays: "hey bot"
+    is a greeting's own wording."""
     # Most messages hold no name: they are passed over without a look at each token.
     if _ENGLISH_MARKERS.isdisjoint(tokens) and (
         "tongzhou" not in tokens or _TITLE_STARTS.isdisjoint(tokens)
     ):
         return list(tokens)
+    named = bool(words_naming_the_bot(surface))
     ends = dict(_english_names(tokens))
     plain: list[str] = []
     at = 0
     while at < len(tokens):
         end = ends.get(at)
         pointed = bool(plain) and plain[-1] in _POINTING
-        if end is not None and (end > at or pointed):
+        if end is not None and ((named and end > at) or (pointed and end == at)):
             if pointed:
                 plain.pop()
             plain.append("you")
             at = end + 1
-        elif (end := _chinese_name_end(tokens, at)) is not None:
+        elif named and (end := _chinese_name_end(tokens, at)) is not None:
             plain.append("你")
             at = end
         else:
             plain.append(tokens[at])
             at += 1
     return plain
+
+
+def chinese_name_as_this_bot(typed: str) -> str:
+    """``typed`` with each Chinese name of the bot as 这个机器人 ("this bot"): 通州人才机器人多少钱
+    asks what 这个机器人多少钱 asks."""
+    return _BOT_NAMED_CHINESE.sub("这个机器人", typed)
 
 
 def _chinese_name_end(tokens: Sequence[str], at: int) -> int | None:

@@ -99,8 +99,9 @@ def _declined_or_swapped(
 ) -> Match:
     """The matcher's answer; declined where the examples are sure such questions were
     declined (unless it reads nearer to one of the entry's examples than to every declined
-    one: "通州人才项目取得了哪些成果" shares more pieces with declined questions about the
-    projects than with the outcomes' examples, but reads nearest "通州人才项目的成果如何"), or
+    one, a tie counting as nearer to the declined one as below: "通州人才项目取得了哪些成果"
+    shares more pieces with declined questions about the projects than with the outcomes'
+    examples, but reads nearest "通州人才项目的成果如何"), or
     one of them reads almost as the question; a suggestion where the matcher is
     only half sure and the examples do not find it clearly in scope; or its runner-up where
     they are surer still that it answers."""
@@ -116,7 +117,7 @@ def _declined_or_swapped(
     if (
         opinion.label == DECLINE
         and opinion.probability >= settings.example_decline_probability
-        and not model.nearer_than_declined(question, match.entry_id or "", settings.example_margin)
+        and model.reads_as_declined(question, match.entry_id or "", 0.0)
     ):
         return _declined(match)
     # A question reading almost word for word as one staff labelled "decline", and no nearer

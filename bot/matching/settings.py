@@ -53,7 +53,8 @@ class MatchSettings:
     # (below a full score, and not a question asking beyond the entries), the first of these
     # acts: the answer is declined when the examples say "decline" with
     # ``example_decline_probability`` and the question comes no nearer to an example of the
-    # entry than to every declined one by ``example_margin``; declined when it scores below
+    # entry than to every declined one (rapidfuzz ratio; a tie counts as no nearer); declined
+    # when it scores below
     # ``example_near_declined_below``, a declined example scores ``example_near_declined_ratio``
     # or more against the question (rapidfuzz ratio) and no example of that entry scores more,
     # unless some entry leads "decline" among the examples by ``example_near_declined_lead``;

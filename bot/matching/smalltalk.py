@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from bot.matching.analysis import Analysed, talk_form
 from bot.matching.index import KbIndex, SmallTalkPhrasing
+from bot.matching.normalise import normalise
 
 # A message and a phrasing one of which negates and the other not say different things.
 _NEGATIONS = frozenset(("not", "no", "dont", "never", "没", "不", "别", "无", "未"))
@@ -237,6 +238,21 @@ _CHAT_GREETING = re.compile(
 _SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
 
 
+# Emoji sent alone say what a small-talk word says (the normaliser drops every emoji, which left
+# "👍" after an answer declined as a question the sources don't cover): a wave greets; folded
+# hands, a thumbs-up, "OK" or clapping thank. Skin tones and other emoji beside them change
+# nothing.
+_EMOJI_SAYING = {"👋": "hi", "🙏": "thanks", "👍": "thanks", "👌": "thanks", "👏": "thanks"}
+_SAYING_EMOJI = re.compile(f"[{''.join(_EMOJI_SAYING)}]")
+
+
 def spelled_out(question: str) -> str:
+    """The small talk a chat shorthand ("gm") or an emoji sent alone ("👋") says, in words;
+    any other message as it is."""
     found = _CHAT_GREETING.match(question.casefold())
-    return _SPELLED_OUT[found.group(1)] if found else question
+    if found:
+        return _SPELLED_OUT[found.group(1)]
+    emoji = _SAYING_EMOJI.search(question)
+    if emoji is not None and not normalise(question):
+        return _EMOJI_SAYING[emoji.group()]
+    return question

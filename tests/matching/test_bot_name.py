@@ -26,7 +26,21 @@ from bot.matching.bot_name import the_bot_as_you
     ],
 )
 def test_english_names_read_as_you(tokens: str, read: str) -> None:
-    assert the_bot_as_you(tokens.split()) == read.split()
+    assert the_bot_as_you(tokens.split(), tuple(tokens.split())) == read.split()
+
+
+def test_only_a_name_as_typed_is_read_as_you() -> None:
+    # "helpers" reads "helper" among the tokens, but people called helpers are not the bot
+    tokens = ["are", "tongzhou", "helper", "real", "peopl"]
+    assert the_bot_as_you(tokens, ("are", "tongzhou", "helpers", "real", "people")) == tokens
+    # 通州区小助手 reads "tongzhou" and the title, but no name of the bot is typed
+    assert the_bot_as_you(["tongzhou", *"小助手"], tuple("通州区小助手")) == ["tongzhou", *"小助手"]
+    # "this bot" is "you" with no name at all
+    assert the_bot_as_you(["what", "is", "this", "bot"], ("what", "is", "this", "bot")) == [
+        "what",
+        "is",
+        "you",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +56,8 @@ def test_english_names_read_as_you(tokens: str, read: str) -> None:
     ],
 )
 def test_chinese_names_read_as_you(tokens: list[str], read: list[str]) -> None:
-    assert the_bot_as_you(tokens) == read
+    typed = "".join(tokens).replace("tongzhou", "通州").replace("talent", "人才")
+    assert the_bot_as_you(tokens, tuple(typed)) == read
 
 
 @pytest.mark.parametrize(
@@ -93,8 +108,37 @@ def test_you_or_a_name_word_alone_is_not_the_bots_name(
 
 
 @pytest.mark.parametrize(
-    "question", ["你是干什么的", "你是做什么的", "你是干啥的", "你是啥", "what is this"]
+    "question",
+    [
+        "你是干什么的",
+        "你是做什么的",
+        "你是干啥的",
+        # what the bot is, asked bare; the bot's Chinese name as the subject
+        "你是啥",
+        "what is this",
+        "what's this?",
+        "通州人才机器人多少钱",
+        "通州小助手是哪个公司的",
+    ],
 )
 def test_what_the_bot_does_is_no_companys_business(shipped: FaqEngine, question: str) -> None:
-    # "你是干什么的" was answered with AlphaESS's line of business.
+    # "你是干什么的" was answered with AlphaESS's line of business, "通州人才机器人多少钱" with
+    # the projects' funding.
     assert outcome(shipped, question) == ("smalltalk", "who-are-you")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "what is this" names a subject after it; 你是啥 goes on to ask what the asker meant
+        ("what is this priority", ("answer", "talent-priority")),
+        ("what's this priority", ("answer", "talent-priority")),
+        ("你是啥意思", ("decline", None)),
+        # "helpers" are people; 通州区 before 小助手 is the district
+        ("are tongzhou helpers real people", ("decline", None)),
+    ],
+)
+def test_near_readings_of_the_bot_are_not_the_bot(
+    shipped: FaqEngine, question: str, expected: tuple[str, str | None]
+) -> None:
+    assert outcome(shipped, question) == expected

@@ -153,19 +153,22 @@ def test_an_answer_the_examples_say_was_declined_is_declined() -> None:
 
 
 def test_an_answer_nearer_an_example_of_its_entry_than_any_declined_one_is_not_declined() -> None:
-    # Naive Bayes finds "ticket price ferry pier location" declined (its pieces are more the
-    # declined examples'), but it reads nearer to "ferry pier location" than to every declined
-    # example by the margin: the answer is not declined for that reading alone.
+    # Naive Bayes finds both questions declined (their pieces are more the declined examples'),
+    # but the first reads nearer to "ferry pier location" than to every declined example: that
+    # answer is not declined for naive Bayes' reading alone. The second reads nearest "ferry
+    # ticket price", and is declined.
     answer, ranked = _answered(Candidate("ferry-pier", 70.0, objected=False), HOURS)
-    question = "ticket price ferry pier location"
-    opinion = FERRY.opinion(question)
-    assert opinion is not None
-    assert opinion.label == "decline"
-    assert opinion.probability > 0.99
-    assert second_opinion(FERRY, question, answer, ranked, LAX) is answer
-    # ... and is, once the margin asks more than it comes nearer by
-    farther = replace(LAX, example_margin=60.0)
-    assert second_opinion(FERRY, question, answer, ranked, farther).kind == "decline"
+    for question, declined in (
+        ("ticket price ferry pier location", False),
+        ("ferry ticket pier", True),
+    ):
+        opinion = FERRY.opinion(question)
+        assert opinion is not None
+        assert opinion.label == "decline"
+        assert opinion.probability > 0.99
+        assert FERRY.reads_as_declined(question, "ferry-pier", 0.0) is declined
+        decided = second_opinion(FERRY, question, answer, ranked, LAX)
+        assert decided.kind == ("decline" if declined else "answer")
 
 
 def test_an_answer_to_a_question_reading_as_a_declined_one_is_declined() -> None:

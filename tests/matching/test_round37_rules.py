@@ -1,0 +1,71 @@
+"""Round 37's readings: emoji sent alone, gatherings still to come, and small talk a tester's
+messages showed missing, each next to a neighbour the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from outcomes import outcome
+
+from bot.faq import FaqEngine
+from bot.matching.asks import asks_about_the_future
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("👋", ("smalltalk", "greeting")),
+        ("👍", ("smalltalk", "thanks")),
+        ("👍🏽", ("smalltalk", "thanks")),  # a skin tone changes nothing
+        ("🙏🙏", ("smalltalk", "thanks")),
+        # other emoji alone say nothing the bot answers; with words, the words are read
+        ("😂", ("decline", None)),
+        ("👍 where is alphaess headquartered", ("answer", "alphaess-headquarters")),
+    ],
+)
+def test_emoji_sent_alone(rules_only: FaqEngine, message: str, expected: tuple[str, str]) -> None:
+    assert outcome(rules_only, message) == expected
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def test_a_gathering_still_to_come_is_beyond_the_sources() -> None:
+    assert asks_about_the_future(_words("when is the next event for overseas doctoral talent"))
+    assert asks_about_the_future(_words("any upcoming talent fairs"))
+    # a day of the event that was held, a step after a policy
+    assert not asks_about_the_future(_words("what happened on the next day of the event"))
+    assert not asks_about_the_future(_words("what is the next step after policy 3.0"))
+    assert not asks_about_the_future(_words("when was the doctoral event"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when is the next event for overseas doctoral talent", "any upcoming talent fairs"],
+)
+def test_the_next_gathering_is_not_answered_with_the_last(
+    shipped: FaqEngine, question: str
+) -> None:
+    # The examples answered the first with the date of the event held in March 2024.
+    assert outcome(shipped, question)[0] != "answer"
+
+
+@pytest.mark.parametrize(
+    ("message", "smalltalk_id"),
+    [
+        ("nihao", "greeting"),
+        ("zaijian", "goodbye"),
+        ("ganxie", "thanks"),
+        ("你會說中文嗎", "what-can-you-do"),
+        ("are you chatgpt?", "who-are-you"),
+        ("你的目的是什么", "who-are-you"),  # was the doctoral event's purpose
+        ("how old are you", "who-are-you"),  # was the source's date
+        ("你真笨", "who-are-you"),  # was "you're welcome", read from 你真棒
+        ("nice", "thanks"),  # was "goodbye", read from "have a nice day"
+        ("你好，机器人", "greeting"),
+    ],
+)
+def test_small_talk_a_tester_found_missing(
+    shipped: FaqEngine, message: str, smalltalk_id: str
+) -> None:
+    assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
