@@ -68,6 +68,8 @@ _MAKERS = frozenset(
 _BOT_AS_SUBJECT_CHINESE = re.compile(
     "(?:这个|这|该)机器人(?:是谁|是哪|由|归|属于|多少钱|收费|要钱)"
     "|你是(?:哪|什么)(?:个|家)?(?:公司|单位|机构|部门)|你(?:是|属于)哪(?:里|儿)的"
+    # "你的目的是什么": the bot's own purpose (not 他们的目的, the guests', nor 目的地)
+    "|你的(?:目的(?!地)|用途|作用|任务)"
 )
 
 
@@ -101,10 +103,12 @@ def _what_you_can_do(text: str, tokens: frozenset[str]) -> bool:
 # asker calls it, and is told who it is, as a phrasing asking only that would be.
 _YOU = (frozenset(("you",)), frozenset("你"))
 # "what is this", "what's this", 你是啥 on their own ask what the bot is; as a phrasing, "what is
-# this" would also read as "what is this priority" (fuzzy and containing matches).
+# this" would also read as "what is this priority" (fuzzy and containing matches). Particles and
+# a few fillers may come with them: "so what is this for", "hmm what is this thing", 你是啥东西呀.
 _WHAT_THIS_IS = frozenset(
     (frozenset(("what", "is", "this")), frozenset(("what", "this")), frozenset("你是啥"))
 )
+_FILLERS = PARTICLES | frozenset(("so", "hmm", "for", "about", "thing", "exactly", *"东西"))
 # ... as the phrasings asking only who or what the bot is do ("what is you" is the small-talk
 # form of "what is this bot").
 _ASKING_WHO_YOU_ARE = frozenset(
@@ -127,7 +131,10 @@ def about_the_bot(index: KbIndex, analysed: Analysed) -> tuple[str, float] | Non
     naming anything the knowledge base speaks of, or a subject of its own, asks about that
     instead ("what can you do about housing")."""
     text, talk_tokens = talk_form(analysed)
-    if (_only_the_bots_name(analysed, talk_tokens) or frozenset(talk_tokens) in _WHAT_THIS_IS) and (
+    if (
+        _only_the_bots_name(analysed, talk_tokens)
+        or frozenset(talk_tokens) - _FILLERS in _WHAT_THIS_IS
+    ) and (
         found := _small_talk_where(index, lambda phrasing: phrasing.tokens in _ASKING_WHO_YOU_ARE)
     ):
         return found

@@ -338,12 +338,15 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
 
 
 # "when is the next event for overseas doctoral talent", "any upcoming talent fairs": a
-# gathering still to come (not "the next day of the event", a day of one that was held).
+# gathering still to come (not "the next day of the event", a day of one that was held, nor
+# "next to the event venue", nor "what was the next event", asked of the past).
 _COMING = frozenset(("next", "upcoming", "forthcoming"))
-_NOT_A_GATHERING_YET = frozenset(("of", "day", "days", "time", "step", "steps"))
+_NOT_A_GATHERING_YET = frozenset(("of", "to", "day", "days", "day's", "time", "step", "steps"))
 
 
 def _names_a_coming_gathering(surface: tuple[str, ...]) -> bool:
+    if _COMING.isdisjoint(surface) or not _PAST.isdisjoint(surface):
+        return False
     for at, word in enumerate(surface):
         if word not in _COMING:
             continue

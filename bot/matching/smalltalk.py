@@ -238,21 +238,37 @@ _CHAT_GREETING = re.compile(
 _SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
 
 
+# Words that are small talk only as a whole message: "test" (not "is there a language test"),
+# "great" or "nice" (not "great britain", "not nice", "is tongzhou nice"). As phrasings they
+# would be small-talk words wherever they stand.
+_SAID_ALONE = re.compile(r"^\W*(test|testing|okay|great|nice|awesome)(?:\W+\d+)?\W*$")
+_SAID_ALONE_MEANS = {
+    "test": "hi",
+    "testing": "hi",
+    "okay": "ok thanks",
+    "great": "thanks",
+    "nice": "thanks",
+    "awesome": "thanks",
+}
 # Emoji sent alone say what a small-talk word says (the normaliser drops every emoji, which left
 # "👍" after an answer declined as a question the sources don't cover): a wave greets; folded
 # hands, a thumbs-up, "OK" or clapping thank. Skin tones and other emoji beside them change
-# nothing.
+# nothing. Emoji sent alone are short: a long message is not searched for them.
 _EMOJI_SAYING = {"👋": "hi", "🙏": "thanks", "👍": "thanks", "👌": "thanks", "👏": "thanks"}
 _SAYING_EMOJI = re.compile(f"[{''.join(_EMOJI_SAYING)}]")
+_EMOJI_ALONE_AT_MOST = 32
 
 
 def spelled_out(question: str) -> str:
-    """The small talk a chat shorthand ("gm") or an emoji sent alone ("👋") says, in words;
-    any other message as it is."""
-    found = _CHAT_GREETING.match(question.casefold())
-    if found:
+    """The small talk a chat shorthand ("gm"), a word said alone ("great!") or an emoji sent
+    alone ("👋") says, in words; any other message as it is."""
+    folded = question.casefold()
+    if found := _CHAT_GREETING.match(folded):
         return _SPELLED_OUT[found.group(1)]
-    emoji = _SAYING_EMOJI.search(question)
-    if emoji is not None and not normalise(question):
-        return _EMOJI_SAYING[emoji.group()]
+    if found := _SAID_ALONE.match(folded):
+        return _SAID_ALONE_MEANS[found.group(1)]
+    if len(question) <= _EMOJI_ALONE_AT_MOST:
+        emoji = _SAYING_EMOJI.search(question)
+        if emoji is not None and not normalise(question):
+            return _EMOJI_SAYING[emoji.group()]
     return question

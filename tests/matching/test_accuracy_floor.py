@@ -96,7 +96,7 @@ FLOORS = {
     # Held out, run once on c2af7e6 (the rules alone 74.1/95.9/50.0 and 74.1/93.2/80.0). With
     # the small talk's new phrasings (round 37), one small talk of holdout97 is missed, unread:
     # the phrasings together move the small-talk kinds' model (no one of them alone does).
-    "holdout97.yaml": (0.94, 0.97, 0.90),  # 95.9/98.6/100.0
+    "holdout97.yaml": (0.94, 0.97, 0.90),  # 95.9/98.6/100.0 (95.9/98.6/90.0 since 29fe189)
     "holdout98.yaml": (0.94, 0.97, 1.00),  # 95.9/98.6/100.0
     # Held out, run once on 29fe189 (the rules alone 81.0/90.4/50.0 and 78.9/95.9/80.0).
     "holdout99.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0

@@ -29,18 +29,25 @@ def test_english_names_read_as_you(tokens: str, read: str) -> None:
     assert the_bot_as_you(tokens.split(), tuple(tokens.split())) == read.split()
 
 
-def test_only_a_name_as_typed_is_read_as_you() -> None:
-    # "helpers" reads "helper" among the tokens, but people called helpers are not the bot
-    tokens = ["are", "tongzhou", "helper", "real", "peopl"]
-    assert the_bot_as_you(tokens, ("are", "tongzhou", "helpers", "real", "people")) == tokens
-    # 通州区小助手 reads "tongzhou" and the title, but no name of the bot is typed
-    assert the_bot_as_you(["tongzhou", *"小助手"], tuple("通州区小助手")) == ["tongzhou", *"小助手"]
-    # "this bot" is "you" with no name at all
-    assert the_bot_as_you(["what", "is", "this", "bot"], ("what", "is", "this", "bot")) == [
-        "what",
-        "is",
-        "you",
-    ]
+@pytest.mark.parametrize(
+    ("tokens", "surface", "read"),
+    [
+        # "helpers" reads "helper" among the tokens, but people called helpers are not the bot
+        (
+            ["are", "tongzhou", "helper", "real", "peopl"],
+            ("are", "tongzhou", "helpers", "real", "people"),
+            ["are", "tongzhou", "helper", "real", "peopl"],
+        ),
+        # 通州区小助手 reads "tongzhou" and the title, but no name of the bot is typed
+        (["tongzhou", *"小助手"], tuple("通州区小助手"), ["tongzhou", *"小助手"]),
+        # "this bot" is "you" with no name at all
+        (["what", "is", "this", "bot"], ("what", "is", "this", "bot"), ["what", "is", "you"]),
+    ],
+)
+def test_only_a_name_as_typed_is_read_as_you(
+    tokens: list[str], surface: tuple[str, ...], read: list[str]
+) -> None:
+    assert the_bot_as_you(tokens, surface) == read
 
 
 @pytest.mark.parametrize(

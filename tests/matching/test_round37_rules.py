@@ -37,6 +37,8 @@ def test_a_gathering_still_to_come_is_beyond_the_sources() -> None:
     assert not asks_about_the_future(_words("what happened on the next day of the event"))
     assert not asks_about_the_future(_words("what is the next step after policy 3.0"))
     assert not asks_about_the_future(_words("when was the doctoral event"))
+    assert not asks_about_the_future(_words("is alphaess next to the event venue"))
+    assert not asks_about_the_future(_words("what was the next event tongzhou held after march"))
 
 
 @pytest.mark.parametrize(
@@ -63,9 +65,37 @@ def test_the_next_gathering_is_not_answered_with_the_last(
         ("你真笨", "who-are-you"),  # was "you're welcome", read from 你真棒
         ("nice", "thanks"),  # was "goodbye", read from "have a nice day"
         ("你好，机器人", "greeting"),
+        # words that are small talk only as the whole message
+        ("great!", "thanks"),
+        ("okay", "thanks"),
+        ("test", "greeting"),
+        ("testing 123", "greeting"),
+        # "what is this" and 你是啥 alone, with fillers
+        ("what is this about", "who-are-you"),
+        ("hmm what is this thing?", "who-are-you"),
+        ("你是啥东西", "who-are-you"),
     ],
 )
 def test_small_talk_a_tester_found_missing(
     shipped: FaqEngine, message: str, smalltalk_id: str
 ) -> None:
     assert outcome(shipped, message) == ("smalltalk", smalltalk_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # those words in a question are no small talk
+        ("is there a language test", ("decline", None)),
+        ("not great", ("decline", None)),
+        ("great britain", ("decline", None)),
+        ("okay so where is the headquarters", ("answer", "alphaess-headquarters")),
+        # a purpose asked of someone else is the event's, not the bot's
+        ("他们的目的是什么", ("answer", "doctoral-event-purpose")),
+        ("目的是什么", ("answer", "doctoral-event-purpose")),
+    ],
+)
+def test_small_talk_words_inside_questions(
+    shipped: FaqEngine, question: str, expected: tuple[str, str | None]
+) -> None:
+    assert outcome(shipped, question) == expected

@@ -171,6 +171,28 @@ def test_an_answer_nearer_an_example_of_its_entry_than_any_declined_one_is_not_d
         assert decided.kind == ("decline" if declined else "answer")
 
 
+def test_a_tie_between_the_entrys_example_and_a_declined_one_leaves_the_decline() -> None:
+    # "pier gate z" reads as near "pier gate x" (the entry's) as "pier gate y" (declined): a tie
+    # counts as nearer to the declined example, as in the near-declined veto.
+    model = ExampleModel(
+        labelled(
+            ("pier gate x", "pier"),
+            ("pier gate y", "decline"),
+            ("gate z", "decline"),
+            ("z gate", "decline"),
+            ("gate z z", "decline"),
+            ("museum hours", "museum"),
+        )
+    )
+    question = "pier gate z"
+    opinion = model.opinion(question)
+    assert opinion is not None
+    assert opinion.label == "decline"
+    assert model.nearer_than_declined(question, "pier", 0.0)  # a tie, read the other way
+    answer, ranked = _answered(Candidate("pier", 70.0, objected=False), HOURS)
+    assert second_opinion(model, question, answer, ranked, LAX).kind == "decline"
+
+
 def test_an_answer_to_a_question_reading_as_a_declined_one_is_declined() -> None:
     answer, ranked = _answered(Candidate("ferry-pier", 50.0, objected=False), HOURS)
     # naive Bayes' own veto and the runner-up off: only the nearness to a declined example acts
