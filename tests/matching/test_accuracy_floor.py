@@ -4,10 +4,11 @@ The engine learns wording from the example questions in ``knowledge/examples/`` 
 tuning sets, dev to dev18 and holdout to holdout90), so each of those files is scored with its
 own questions left out of what the engine learnt (``FaqEngine.without_examples``, as
 ``talent-bot eval`` does): scoring questions it learnt from would measure its memory.
-holdout91 to holdout100 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
+holdout91 to holdout102 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
 each pair run on the engine it was written for (holdout91/92 on 0ad9702, holdout93/94 on
 c963566, holdout95/96 on 010b88e and once more on 65c4053, holdout97/98 on c2af7e6,
-holdout99/100 on 29fe189).
+holdout99/100 on 29fe189,
+holdout101/102 on b7b78f3).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -101,6 +102,9 @@ FLOORS = {
     # Held out, run once on 29fe189 (the rules alone 81.0/90.4/50.0 and 78.9/95.9/80.0).
     "holdout99.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0
     "holdout100.yaml": (0.95, 0.95, 1.00),  # 97.3/97.3/100.0
+    # Held out, run once on b7b78f3 (the rules alone 77.6/94.5/80.0 and 74.0/97.3/60.0).
+    "holdout101.yaml": (0.95, 0.97, 1.00),  # 96.6/98.6/100.0
+    "holdout102.yaml": (0.97, 0.97, 0.90),  # 99.3/98.6/90.0
 }
 
 
