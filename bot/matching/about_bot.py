@@ -68,8 +68,9 @@ _MAKERS = frozenset(
 _BOT_AS_SUBJECT_CHINESE = re.compile(
     "(?:这个|这|该)机器人(?:是谁|是哪|由|归|属于|多少钱|收费|要钱)"
     "|你是(?:哪|什么)(?:个|家)?(?:公司|单位|机构|部门)|你(?:是|属于)哪(?:里|儿)的"
-    # "你的目的是什么": the bot's own purpose (not 他们的目的, the guests', nor 目的地)
-    "|你的(?:目的(?!地)|用途|作用|任务)"
+    # "你的目的是什么", the whole message: the bot's own purpose (not 他们的目的, the guests', nor
+    # "请问你的目的是介绍博士活动吗", nor "政策3.0对你的作用大吗")
+    "|^(?:请问)?你的(?:目的|用途|作用|任务)(?:是)?(?:什么|啥)?[吗呢呀啊]*$"
 )
 
 
@@ -108,7 +109,7 @@ _YOU = (frozenset(("you",)), frozenset("你"))
 _WHAT_THIS_IS = frozenset(
     (frozenset(("what", "is", "this")), frozenset(("what", "this")), frozenset("你是啥"))
 )
-_FILLERS = PARTICLES | frozenset(("so", "hmm", "for", "about", "thing", "exactly", *"东西"))
+_FILLERS = PARTICLES | frozenset(("so", "hmm", "for", "about", "all", "thing", "exactly", *"东西"))
 # ... as the phrasings asking only who or what the bot is do ("what is you" is the small-talk
 # form of "what is this bot").
 _ASKING_WHO_YOU_ARE = frozenset(

@@ -337,18 +337,19 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
     )
 
 
-# "when is the next event for overseas doctoral talent", "any upcoming talent fairs": a
-# gathering still to come (not "the next day of the event", a day of one that was held, nor
-# "next to the event venue", nor "what was the next event", asked of the past).
+# "when is the next event for overseas doctoral talent", "any upcoming talent fairs", "when
+# will the next event be held": a gathering still to come (not "the next day of the event", a
+# day of one that was held, nor "next to the event venue", nor "what was the next event",
+# asked of the past just before it).
 _COMING = frozenset(("next", "upcoming", "forthcoming"))
 _NOT_A_GATHERING_YET = frozenset(("of", "to", "day", "days", "day's", "time", "step", "steps"))
 
 
 def _names_a_coming_gathering(surface: tuple[str, ...]) -> bool:
-    if _COMING.isdisjoint(surface) or not _PAST.isdisjoint(surface):
+    if _COMING.isdisjoint(surface):
         return False
     for at, word in enumerate(surface):
-        if word not in _COMING:
+        if word not in _COMING or not _PAST.isdisjoint(surface[max(0, at - 3) : at]):
             continue
         for following in surface[at + 1 : at + 4]:
             if following in _NOT_A_GATHERING_YET:

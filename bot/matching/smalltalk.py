@@ -23,6 +23,7 @@ Questions about the bot in wordings no phrasing holds are read in ``about_bot``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -240,16 +241,28 @@ _SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
 
 # Words that are small talk only as a whole message: "test" (not "is there a language test"),
 # "great" or "nice" (not "great britain", "not nice", "is tongzhou nice"). As phrasings they
-# would be small-talk words wherever they stand.
-_SAID_ALONE = re.compile(r"^\W*(test|testing|okay|great|nice|awesome)(?:\W+\d+)?\W*$")
-_SAID_ALONE_MEANS = {
+# would be small-talk words wherever they stand. Compared by their letters alone, width and case
+# folded: "Great!!", "ＯＫＡＹ", "testing 1 2 3".
+_SAID_ALONE = {
     "test": "hi",
     "testing": "hi",
+    "test test": "hi",
+    "just testing": "hi",
+    "this is a test": "hi",
+    "nice to meet you": "hi",
     "okay": "ok thanks",
+    "okay cool": "ok thanks",
     "great": "thanks",
+    "great stuff": "thanks",
+    "sounds great": "thanks",
+    "great to know": "thanks",
     "nice": "thanks",
+    "nice one": "thanks",
+    "very nice": "thanks",
     "awesome": "thanks",
 }
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SAID_ALONE_AT_MOST = 32
 # Emoji sent alone say what a small-talk word says (the normaliser drops every emoji, which left
 # "👍" after an answer declined as a question the sources don't cover): a wave greets; folded
 # hands, a thumbs-up, "OK" or clapping thank. Skin tones and other emoji beside them change
@@ -265,8 +278,10 @@ def spelled_out(question: str) -> str:
     folded = question.casefold()
     if found := _CHAT_GREETING.match(folded):
         return _SPELLED_OUT[found.group(1)]
-    if found := _SAID_ALONE.match(folded):
-        return _SAID_ALONE_MEANS[found.group(1)]
+    if len(question) <= _SAID_ALONE_AT_MOST:
+        said = " ".join(_LETTERS.findall(unicodedata.normalize("NFKC", folded)))
+        if said in _SAID_ALONE:
+            return _SAID_ALONE[said]
     if len(question) <= _EMOJI_ALONE_AT_MOST:
         emoji = _SAYING_EMOJI.search(question)
         if emoji is not None and not normalise(question):

@@ -39,6 +39,9 @@ def test_a_gathering_still_to_come_is_beyond_the_sources() -> None:
     assert not asks_about_the_future(_words("when was the doctoral event"))
     assert not asks_about_the_future(_words("is alphaess next to the event venue"))
     assert not asks_about_the_future(_words("what was the next event tongzhou held after march"))
+    # ... but the past elsewhere in the question does not make the next one past
+    assert asks_about_the_future(_words("when will the next event be held"))
+    assert asks_about_the_future(_words("the last event was great when is the next event"))
 
 
 @pytest.mark.parametrize(
@@ -70,6 +73,11 @@ def test_the_next_gathering_is_not_answered_with_the_last(
         ("okay", "thanks"),
         ("test", "greeting"),
         ("testing 123", "greeting"),
+        ("ＯＫＡＹ", "thanks"),  # full width
+        ("sounds great", "thanks"),
+        ("nice to meet you", "greeting"),
+        ("你的作用是什么", "who-are-you"),
+        ("what is this all about", "who-are-you"),
         # "what is this" and 你是啥 alone, with fillers
         ("what is this about", "who-are-you"),
         ("hmm what is this thing?", "who-are-you"),
@@ -93,6 +101,9 @@ def test_small_talk_a_tester_found_missing(
         # a purpose asked of someone else is the event's, not the bot's
         ("他们的目的是什么", ("answer", "doctoral-event-purpose")),
         ("目的是什么", ("answer", "doctoral-event-purpose")),
+        # the bot's purpose named in a question about something else
+        ("请问你的目的是介绍博士活动吗", ("answer", "doctoral-event-purpose")),
+        ("政策3.0对你的作用大吗", ("answer", "policy-3-0")),
     ],
 )
 def test_small_talk_words_inside_questions(
