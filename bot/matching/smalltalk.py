@@ -241,8 +241,8 @@ _SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
 
 # Words that are small talk only as a whole message: "test" (not "is there a language test"),
 # "great" or "nice" (not "great britain", "not nice", "is tongzhou nice"). As phrasings they
-# would be small-talk words wherever they stand. Compared by their letters alone, width and case
-# folded: "Great!!", "ＯＫＡＹ", "testing 1 2 3".
+# would be small-talk words wherever they stand. Compared by their words alone, width and case
+# folded ("Great!!", "ＯＫＡＹ"), a count after a test aside ("testing 1 2 3"; not "okay 3.0").
 _SAID_ALONE = {
     "test": "hi",
     "testing": "hi",
@@ -261,15 +261,16 @@ _SAID_ALONE = {
     "very nice": "thanks",
     "awesome": "thanks",
 }
-_LETTERS = re.compile(r"[^\W\d_]+")
-_SAID_ALONE_AT_MOST = 32
+_WORDS = re.compile(r"[^\W_]+")
+_TESTS = frozenset(("test", "testing"))
+_SAID_ALONE_AT_MOST = 64
 # Emoji sent alone say what a small-talk word says (the normaliser drops every emoji, which left
 # "👍" after an answer declined as a question the sources don't cover): a wave greets; folded
 # hands, a thumbs-up, "OK" or clapping thank. Skin tones and other emoji beside them change
 # nothing. Emoji sent alone are short: a long message is not searched for them.
 _EMOJI_SAYING = {"👋": "hi", "🙏": "thanks", "👍": "thanks", "👌": "thanks", "👏": "thanks"}
 _SAYING_EMOJI = re.compile(f"[{''.join(_EMOJI_SAYING)}]")
-_EMOJI_ALONE_AT_MOST = 32
+_EMOJI_ALONE_AT_MOST = 64
 
 
 def spelled_out(question: str) -> str:
@@ -279,7 +280,10 @@ def spelled_out(question: str) -> str:
     if found := _CHAT_GREETING.match(folded):
         return _SPELLED_OUT[found.group(1)]
     if len(question) <= _SAID_ALONE_AT_MOST:
-        said = " ".join(_LETTERS.findall(unicodedata.normalize("NFKC", folded)))
+        words = _WORDS.findall(unicodedata.normalize("NFKC", folded))
+        while len(words) > 1 and words[0] in _TESTS and words[-1].isdigit():
+            words.pop()
+        said = " ".join(words)
         if said in _SAID_ALONE:
             return _SAID_ALONE[said]
     if len(question) <= _EMOJI_ALONE_AT_MOST:
