@@ -68,9 +68,11 @@ _MAKERS = frozenset(
 _BOT_AS_SUBJECT_CHINESE = re.compile(
     "(?:这个|这|该)机器人(?:是谁|是哪|由|归|属于|多少钱|收费|要钱)"
     "|你是(?:哪|什么)(?:个|家)?(?:公司|单位|机构|部门)|你(?:是|属于)哪(?:里|儿)的"
-    # "你的目的是什么", "那你的作用有哪些": the bot's own purpose, asked (not 他们的目的, the
-    # guests', nor "请问你的目的是介绍博士活动吗", nor "政策3.0对你的作用大吗")
-    "|你的(?:目的|用途|作用|任务)(?:到底)?(?:是|有)?(?:什么|啥|甚么|哪些)"
+    # "你的目的是什么", "那你的作用有哪些", "你的目的是什么谢谢": the bot's own purpose, asked,
+    # with little before or after it (not 他们的目的, the guests'; nor "请问你的目的是介绍博士活动
+    # 吗" or "参加博士活动你的目的是什么", the asker's; nor "政策3.0对你的作用是什么", what the
+    # policy does for the asker; nor "你的作用是什么AlphaESS总部在哪", which goes on to ask more)
+    "|^.{0,5}(?<!对)你的(?:目的|用途|作用|任务)(?:到底)?(?:是|有)?(?:什么|啥|甚么|哪些).{0,4}$"
 )
 
 

@@ -241,8 +241,9 @@ _SPELLED_OUT = {"gm": "good morning", "gn": "good night"}
 
 # Words that are small talk only as a whole message: "test" (not "is there a language test"),
 # "great" or "nice" (not "great britain", "not nice", "is tongzhou nice"). As phrasings they
-# would be small-talk words wherever they stand. Compared by their words alone, width and case
-# folded ("Great!!", "ＯＫＡＹ"), a count after a test aside ("testing 1 2 3"; not "okay 3.0").
+# would be small-talk words wherever they stand. Compared by their letters alone, width and case
+# folded ("Great!!", "ＯＫＡＹ", "testing 1 2 3", "nice1"), unless the message names a version
+# ("okay 3.0" names the policy).
 _SAID_ALONE = {
     "test": "hi",
     "testing": "hi",
@@ -261,8 +262,8 @@ _SAID_ALONE = {
     "very nice": "thanks",
     "awesome": "thanks",
 }
-_WORDS = re.compile(r"[^\W_]+")
-_TESTS = frozenset(("test", "testing"))
+_LETTERS = re.compile(r"[^\W\d_]+")
+_VERSION = re.compile(r"\d\s*\.\s*\d")
 _SAID_ALONE_AT_MOST = 64
 # Emoji sent alone say what a small-talk word says (the normaliser drops every emoji, which left
 # "👍" after an answer declined as a question the sources don't cover): a wave greets; folded
@@ -280,11 +281,9 @@ def spelled_out(question: str) -> str:
     if found := _CHAT_GREETING.match(folded):
         return _SPELLED_OUT[found.group(1)]
     if len(question) <= _SAID_ALONE_AT_MOST:
-        words = _WORDS.findall(unicodedata.normalize("NFKC", folded))
-        while len(words) > 1 and words[0] in _TESTS and words[-1].isdigit():
-            words.pop()
-        said = " ".join(words)
-        if said in _SAID_ALONE:
+        plain = unicodedata.normalize("NFKC", folded)
+        said = " ".join(_LETTERS.findall(plain))
+        if said in _SAID_ALONE and not _VERSION.search(plain):
             return _SAID_ALONE[said]
     if len(question) <= _EMOJI_ALONE_AT_MOST:
         emoji = _SAYING_EMOJI.search(question)

@@ -81,6 +81,9 @@ def test_the_next_gathering_is_not_answered_with_the_last(
         ("小助手你的目的是什么", "who-are-you"),
         ("你的作用有哪些", "who-are-you"),
         ("test 1,2,3", "greeting"),
+        ("test123", "greeting"),
+        ("nice1", "thanks"),
+        ("你的目的是什么？谢谢", "who-are-you"),
         ("what is this all about", "who-are-you"),
         # "what is this" and 你是啥 alone, with fillers
         ("what is this about", "who-are-you"),
@@ -109,6 +112,9 @@ def test_small_talk_a_tester_found_missing(
         # the bot's purpose named in a question about something else
         ("请问你的目的是介绍博士活动吗", ("answer", "doctoral-event-purpose")),
         ("政策3.0对你的作用大吗", ("answer", "policy-3-0")),
+        ("政策3.0对你的作用是什么", ("answer", "policy-3-0")),  # what it does for the asker
+        ("参加博士活动，你的目的是什么", ("answer", "doctoral-event-purpose")),
+        ("你的作用是什么？AlphaESS总部在哪", ("answer", "alphaess-headquarters")),
     ],
 )
 def test_small_talk_words_inside_questions(
