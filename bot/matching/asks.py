@@ -12,6 +12,7 @@ guests' lives in bot/matching/people.py.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from bot.matching.analysis import is_stopword
 from bot.matching.counting import PERIODS_PLURAL
@@ -79,9 +80,8 @@ def _plural_follows(words: tuple[str, ...]) -> bool:
     )
 
 
-_ASKING_FOR_OTHERS = frozenset(
-    (lead, other) for lead in ("which", "what", "name") for other in ("other", "others")
-)
+_ASKING_LEADS = frozenset(("which", "what", "name", "who"))
+_OTHER = frozenset(("other", "others"))
 
 
 def asks_for_a_list(surface: tuple[str, ...]) -> bool:
@@ -111,7 +111,7 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
                         and surface[position - 2 : position - 1] in _NAMERS
                     )
                 )
-                and (_counts(surface) or _a_number(surface[position + 1 : position + 2]))
+                and (_counts(surface) or _names_a_figure(surface, position))
                 # "how many companies did tongzhou list": which companies, whatever the count
                 and (word == "name" or _COMPANIES.isdisjoint(surface))
             )
@@ -123,9 +123,12 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     # "besides AlphaESS, which other storage firms ...", "what other events besides the doctoral
     # one": the others, beside the one the sources name ("besides housing, what else" asks
     # what else there is, which an entry may say)
+    # ... and "who are the other UK scholars besides gu sai": a few words between
     if not _SETTING_ASIDE_WORDS.isdisjoint(surface) and any(
-        pair in _ASKING_FOR_OTHERS and _plural_follows(surface[at + 1 :])
-        for at, pair in enumerate(itertools.pairwise(surface))
+        word in _OTHER
+        and not _ASKING_LEADS.isdisjoint(surface[max(0, at - 3) : at])
+        and _plural_follows(surface[at:])
+        for at, word in enumerate(surface)
     ):
         return True
     # "..., which ones", "which ones are they" ("ones" reads "one"); but after "X or Y" it is
@@ -179,6 +182,21 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     return False
 
 
+def listed_kind(tokens: Sequence[str], kinds: frozenset[str]) -> str | None:
+    """What a list is asked of, when a group word follows a word asking for one: "event" in
+    "list the events", "besides the doctoral event, what other events" and 哪些活动 (tokens
+    as analysed, synonyms as their canonical token)."""
+    for at, lead in enumerate(tokens):
+        if lead in _LIST_LEAD_TOKENS:
+            # ... or just before "list": "guest list" (not "names": "at the event? names?")
+            before = tokens[max(0, at - 1) : at] if lead == "list" else ()
+            for near in (*before, *tokens[at + 1 : at + 5]):
+                if near in kinds:
+                    return near
+    return None
+
+
+_LIST_LEAD_TOKENS = frozenset(("which", "what", "list", "name", "enumer", "哪", "列"))
 _PAIR = frozenset(("2", "two"))
 
 
@@ -187,6 +205,21 @@ def _counts(surface: tuple[str, ...]) -> bool:
 
 
 _COUNT_NOUNS = frozenset(("number", "count", "tally", "headcount"))
+
+
+def _names_a_figure(surface: tuple[str, ...], position: int) -> bool:
+    """A figure right after the naming word, or after an article ("named a dozen chains"); or,
+    where nothing asks which or what, anywhere ("was it 12 chains that tongzhou named?")."""
+    following = [
+        word for word in surface[position + 1 : position + 3] if word not in _BEFORE_A_FIGURE
+    ]
+    if _a_number(tuple(following[:1])):
+        return True
+    return _WHICH_OR_WHAT.isdisjoint(surface) and any(map(_is_a_number, surface))
+
+
+_BEFORE_A_FIGURE = frozenset(("a", "an", "the", "about", "around", "some"))
+_WHICH_OR_WHAT = frozenset(("which", "what"))
 
 
 def _a_number(words: tuple[str, ...]) -> bool:

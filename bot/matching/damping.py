@@ -100,6 +100,14 @@ class Damping:
             and all(unit == figure or unit[0] == "?" or unit in entry_units for unit in units.known)
         )
 
+    def _lists(self, entry: int) -> bool:
+        """Whether the entry names members of what the question asks a list of (of some group,
+        where it does not say which)."""
+        listed = self._units.listed
+        return self._index.enumerates[entry] and (
+            listed is None or listed in self._index.enumerated[entry]
+        )
+
     def objects_to(self, entry: int) -> bool:
         """Whether the question asks what this entry plainly cannot say: names where its answer
         names none ("which ten chains?"). Labelled examples never answer with it then.
@@ -109,7 +117,7 @@ class Damping:
         cost far more right answers than the near misses they held back ("is Tongzhou in
         Zhejiang?" names a place only to be corrected).
         """
-        return self._units.listing and not self._index.enumerates[entry]
+        return self._units.listing and not self._lists(entry)
 
     def of(self, entry: int) -> float:
         """The factor, from 0 to 1, that this entry's confidence is multiplied by."""
@@ -146,7 +154,7 @@ class Damping:
         ):
             unknown += settings.uncounted_weight * unseen_weight
         # The knowledge base gives counts, not lists, except where an answer names them.
-        if units.listing and not index.enumerates[entry]:
+        if units.listing and not self._lists(entry):
             unknown += settings.list_request_weight * unseen_weight
         for subject in self._subjects:
             if subject not in index.entry_units[entry]:

@@ -15,7 +15,7 @@ import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, groupby, repeat
 from operator import itemgetter
@@ -37,7 +37,9 @@ from bot.matching.words import (
     DAY_IN_ANSWER,
     ENGLISH_STOPWORDS,
     ENUMERATION_IN_ANSWER,
+    GROUP_WORDS,
     NUMBER_IN_ANSWER,
+    PEOPLE_WORDS,
     is_year,
     stem,
 )
@@ -52,6 +54,7 @@ _QUESTION_MARKERS = frozenset(
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _VERSION = re.compile(r"\d+\.\d+")
+_SENTENCE_END = re.compile(r"[.!?。！？]\s")
 # A currency sign before a number, and the currency it counts.
 _CURRENCY_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yuan"}
 _CURRENCY = re.compile(r"([$€£¥])\s?\d")
@@ -122,6 +125,22 @@ class KbIndex:
         )
         self.enumerates: tuple[bool, ...] = tuple(
             ENUMERATION_IN_ANSWER.search(text) is not None for text in answers
+        )
+        # ... and of what: the words of the sentence before each "including" or "such as"
+        # ("30 experts and scholars ..., including academicians ... such as Gu Sai"), people
+        # of any kind where it names people. Asked for the names of another group ("list the
+        # events"), it has none to give.
+        self.group_kinds = self._words_of(GROUP_WORDS)
+        people = self._words_of(PEOPLE_WORDS)
+        self.enumerated: tuple[frozenset[str], ...] = tuple(
+            kinds | people if not kinds.isdisjoint(people) else kinds
+            for kinds in (
+                self._words_of(
+                    _SENTENCE_END.split(text[: found.start()])[-1]
+                    for found in ENUMERATION_IN_ANSWER.finditer(text)
+                )
+                for text in answers
+            )
         )
         # ... and what its numbers count: the words right after each number in the English
         # answer ("10 key industrial chains" counts chains, not the hubs along them).
@@ -310,6 +329,10 @@ class KbIndex:
         self.surface_words = frozenset(surface | ENGLISH_STOPWORDS)
         self.correctable = _correction_targets(self.surface_words)
         self.surface_stems = frozenset(map(stem, self.surface_words))
+
+    def _words_of(self, texts: Iterable[str]) -> frozenset[str]:
+        """The content words of ``texts``, each analysed on its own (synonyms canonical)."""
+        return frozenset(word for text in texts for word in analyse(text, self.synonyms).words)
 
     def whole(self, word: str) -> str:
         """The multi-word term an unseen word is part of ("storage" for "energy storage")."""

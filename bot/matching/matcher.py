@@ -39,6 +39,7 @@ from bot.matching.asks import (
     asks_for_one_share,
     asks_what_houses,
     asks_when,
+    listed_kind,
     months_naming_an_event,
     numbers_in_dates,
 )
@@ -436,6 +437,8 @@ class Matcher:
         units.listing = asks_for_a_list(surface) or bool(
             chinese and LIST_REQUEST_CHINESE.search(typed)
         )
+        if units.listing:
+            units.listed = listed_kind(analysed.tokens, index.group_kinds)
         as_read = Question(
             analysed.tokens,
             surface,

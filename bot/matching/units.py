@@ -25,6 +25,7 @@ class QueryUnits:
     dating: bool = False  # asks when
     asking_day: bool = False  # asks for the day itself, not only the year or month
     listing: bool = False  # asks for a list of names
+    listed: str | None = None  # of what, where it says so ("list the events": "event")
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
     confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
     locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")

@@ -249,6 +249,16 @@ LIST_REQUEST_PLURALS = _word_list(
     "companies enterprises firms startups ventures countries industries chains sectors fields"
     " professors experts scholars academicians guests cities provinces nations"
 )
+# What a list may be asked of ("which events", "哪些企业"): the plurals above and other groups;
+# and the people among them, who are one group to ask for ("which guests", names of experts).
+PEOPLE_WORDS = _word_list(
+    "professors experts scholars academicians guests people attendees participants speakers"
+)
+GROUP_WORDS = (
+    LIST_REQUEST_PLURALS
+    | PEOPLE_WORDS
+    | _word_list("events activities policies projects subsidiaries hubs markets regions")
+)
 # Month names ("may" is left out: it is far more often the verb).
 MONTHS = _word_list(
     "january february march april june july august september october november december"
@@ -262,7 +272,7 @@ NUMBER_VALUES = dict(
     pair.split(":")
     for pair in _word_list(
         "zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11"
-        " twelve:12 twenty:20 thirty:30 forty:40 fifty:50 ninety:90"
+        " twelve:12 dozen:12 twenty:20 thirty:30 forty:40 fifty:50 ninety:90"
     )
 )
 # ("通州列出的产业链有多少条" counts what the district listed: 列出的 before a count, but not
