@@ -11,7 +11,8 @@ holdout99/100 on 29fe189,
 holdout101/102 on b7b78f3,
 holdout103/104 on d8b1137,
 holdout105/106 on 31317ed,
-holdout107/108 on 229b73a).
+holdout107/108 on 229b73a,
+holdout109/110 on 7331e55).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -119,6 +120,9 @@ FLOORS = {
     # Held out, run once on 229b73a (the rules alone 78.2/91.8/70.0 and 74.1/93.2/100.0).
     "holdout107.yaml": (0.94, 0.95, 0.90),  # 95.9/97.3/90.0
     "holdout108.yaml": (0.92, 0.91, 1.00),  # 93.9/93.2/100.0
+    # Held out, run once on 7331e55 (the rules alone 80.3/95.9/90.0 and 78.9/94.5/70.0).
+    "holdout109.yaml": (0.94, 0.98, 1.00),  # 95.9/100.0/100.0
+    "holdout110.yaml": (0.94, 0.94, 1.00),  # 95.9/95.9/100.0
 }
 
 
