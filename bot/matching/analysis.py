@@ -28,7 +28,6 @@ from bot.matching.words import (
     CHINESE_STOP_PHRASES,
     ENGLISH_STOPWORDS,
     GENERIC_PHRASE_PARTS,
-    NUMBER_VALUES,
     stem,
 )
 
@@ -232,12 +231,20 @@ def _asks_what_a_body_is(surface: Sequence[str]) -> bool:
         return False
     if "exactly" in surface:
         return True
-    # "what is the royal academy of engineering": the body itself, not its name
-    if tuple(surface[:2]) in _WHAT_IS and bodies[0] <= 7 and "name" not in surface:
+    # "what is the royal academy of engineering": the body itself, not its name, nor the one
+    # a clause after it tells of ("what is the academy gu sai is from")
+    after = surface[bodies[0] + 1 :]
+    if (
+        tuple(surface[:2]) in _WHAT_IS
+        and bodies[0] <= 7
+        and "name" not in surface
+        and (not after or (after[0] == "of" and len(after) <= 3 and _TELLING.isdisjoint(after)))
+    ):
         return True
     return any(word in _KINDS_OF for word in surface[max(0, bodies[0] - 3) : bodies[0]])
 
 
+_TELLING = frozenset(str.split("is was are were came come from belong belongs called"))
 _WHAT_IS = frozenset((("what", "is"), ("what", "the"), ("whats", "the"), ("what", "was")))
 
 
@@ -430,9 +437,6 @@ def analyse(
     surface = raw_tokens(normalised)
     if correct is not None:
         surface = correct(surface)
-    # "about twenty UK scholars, correct?" checks a figure as "about 20" does: the rules that
-    # read figures look at the words as written.
-    surface = [NUMBER_VALUES.get(word, word) for word in surface]
     tokens = synonyms.replace(list(map(stem, surface)))
     joined = " ".join(tokens)
     runs: list[str] = []

@@ -26,7 +26,9 @@ from bot.matching.words import (
     PER_ITEM_WORDS,
     WHEN_WORDS,
     WHO_WORDS,
+    YES_NO_LEADS,
     Phrases,
+    is_a_figure,
     is_year,
     stem,
 )
@@ -80,8 +82,9 @@ def _plural_follows(words: tuple[str, ...]) -> bool:
     )
 
 
-_ASKING_LEADS = frozenset(("which", "what", "name", "who"))
-_OTHER = frozenset(("other", "others"))
+_ASKING_FOR_OTHERS = frozenset(
+    (lead, other) for lead in ("which", "what", "name") for other in ("other", "others")
+)
 
 
 def asks_for_a_list(surface: tuple[str, ...]) -> bool:
@@ -123,12 +126,9 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
     # "besides AlphaESS, which other storage firms ...", "what other events besides the doctoral
     # one": the others, beside the one the sources name ("besides housing, what else" asks
     # what else there is, which an entry may say)
-    # ... and "who are the other UK scholars besides gu sai": a few words between
     if not _SETTING_ASIDE_WORDS.isdisjoint(surface) and any(
-        word in _OTHER
-        and not _ASKING_LEADS.isdisjoint(surface[max(0, at - 3) : at])
-        and _plural_follows(surface[at:])
-        for at, word in enumerate(surface)
+        pair in _ASKING_FOR_OTHERS and _plural_follows(surface[at + 1 :])
+        for at, pair in enumerate(itertools.pairwise(surface))
     ):
         return True
     # "..., which ones", "which ones are they" ("ones" reads "one"); but after "X or Y" it is
@@ -185,17 +185,30 @@ def asks_for_a_list(surface: tuple[str, ...]) -> bool:
 def listed_kind(tokens: Sequence[str], kinds: frozenset[str]) -> str | None:
     """What a list is asked of, when a group word follows a word asking for one: "event" in
     "list the events", "besides the doctoral event, what other events" and 哪些活动 (tokens
-    as analysed, synonyms as their canonical token)."""
+    as analysed, synonyms as their canonical token). Of several group words in a row, the last
+    names the members ("name the event guests": guests); "list" after one, as a noun, names
+    them too ("guest list", but not "... at the event, list them")."""
     for at, lead in enumerate(tokens):
-        if lead in _LIST_LEAD_TOKENS:
-            # ... or just before "list": "guest list" (not "names": "at the event? names?")
-            before = tokens[max(0, at - 1) : at] if lead == "list" else ()
-            for near in (*before, *tokens[at + 1 : at + 5]):
-                if near in kinds:
-                    return near
+        if lead not in _LIST_LEAD_TOKENS:
+            continue
+        following = tokens[at + 1 : at + 5]
+        if lead == "list" and at and tokens[at - 1] in kinds and following[:1] not in _LISTED:
+            return tokens[at - 1]
+        for offset, near in enumerate(following):
+            if near in kinds:
+                rest = itertools.dropwhile(_POSSESSIVE.__contains__, tokens[at + offset + 2 :])
+                head = near
+                for word in rest:
+                    if word not in kinds:
+                        break
+                    head = word
+                return head
     return None
 
 
+# "list them", "list all the ...": "list" as a verb, before what is listed
+_LISTED = frozenset((("them",), ("all",), ("the",), ("those",), ("these",), ("it",), ("out",)))
+_POSSESSIVE = frozenset(("s",))
 _LIST_LEAD_TOKENS = frozenset(("which", "what", "list", "name", "enumer", "哪", "列"))
 _PAIR = frozenset(("2", "two"))
 
@@ -208,18 +221,19 @@ _COUNT_NOUNS = frozenset(("number", "count", "tally", "headcount"))
 
 
 def _names_a_figure(surface: tuple[str, ...], position: int) -> bool:
-    """A figure right after the naming word, or after an article ("named a dozen chains"); or,
-    where nothing asks which or what, anywhere ("was it 12 chains that tongzhou named?")."""
+    """A figure or a rough count right after the naming word, or after an article ("named a
+    dozen chains"); or anywhere in a yes-or-no question ("was it 12 chains that tongzhou
+    named?", not "tell me the 10 chains tongzhou named")."""
     following = [
         word for word in surface[position + 1 : position + 3] if word not in _BEFORE_A_FIGURE
     ]
-    if _a_number(tuple(following[:1])):
+    if following and (is_a_figure(following[0]) or following[0] in _ROUGH_COUNTS):
         return True
-    return _WHICH_OR_WHAT.isdisjoint(surface) and any(map(_is_a_number, surface))
+    return surface[0] in YES_NO_LEADS and any(map(is_a_figure, surface))
 
 
 _BEFORE_A_FIGURE = frozenset(("a", "an", "the", "about", "around", "some"))
-_WHICH_OR_WHAT = frozenset(("which", "what"))
+_ROUGH_COUNTS = frozenset(("dozen", "few", "couple", "handful"))
 
 
 def _a_number(words: tuple[str, ...]) -> bool:

@@ -12,7 +12,7 @@ import itertools
 import re
 
 from bot.matching.analysis import is_stopword
-from bot.matching.words import is_year
+from bot.matching.words import is_a_figure, is_year
 
 # "how many days", "how many years": a length of time, which is asked as when
 PERIODS_PLURAL = frozenset(str.split("days years months weeks hours"))
@@ -85,7 +85,7 @@ def what_a_figure_counts(surface: tuple[str, ...], dates: frozenset[str]) -> tup
         # "26-27 march": a span of days, the first of them no count either
         if surface[position + 1 : position + 2] and surface[position + 1].isdigit():
             continue
-        if word.isdigit() and not is_year(word) and word not in dates:
+        if is_a_figure(word) and not is_year(word) and word not in dates:
             return counted_after_a_figure(surface[position + 1 :])
     return ()
 

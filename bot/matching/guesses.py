@@ -29,7 +29,9 @@ from bot.matching.words import (
     OPTIONS_CHINESE,
     PLACE_STEMS,
     PROVIDING_VERBS,
+    YES_NO_LEADS,
     Phrases,
+    is_a_figure,
     is_year,
     stem,
 )
@@ -171,15 +173,11 @@ def rough_figures(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     figures: list[tuple[str, str]] = []
     for first, second, third in zip(surface, surface[1:], (*surface[2:], ""), strict=False):
         # "like 50 countries", and "300-something projects", "40-odd firms", "50ish countries"
-        if first == "like" and _is_a_figure(second):
+        if first == "like" and is_a_figure(second):
             figures.append((NUMBER_VALUES.get(second, second), third))
-        elif second in _ROUGH_AFTER and _is_a_figure(first):
+        elif second in _ROUGH_AFTER and is_a_figure(first):
             figures.append((NUMBER_VALUES.get(first, first), third))
     return tuple(figures)
-
-
-def _is_a_figure(word: str) -> bool:
-    return word.isdigit() or word in NUMBER_VALUES
 
 
 _ROUGH_AFTER = frozenset(("something", "odd", "ish"))
@@ -246,10 +244,6 @@ _MULTIPLIERS = frozenset(str.split("k m bn million millions billion billions tho
 MULTIPLIER_UNITS = _MULTIPLIERS | frozenset(map(stem, _MULTIPLIERS))
 
 
-# ... and the negative ones, which check what the asker believes ("isnt it around 1000 projects")
-_YES_NO_LEADS = frozenset(
-    str.split("is are was were does do did will isnt arent wasnt werent doesnt dont didnt")
-)
 _HAVING = frozenset(str.split("has have had"))
 # An amount of money offered is a total only when the question says so: "is the startup grant
 # 500000 yuan?" asks what one startup gets.
@@ -263,15 +257,16 @@ def figures_offered(surface: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     words after it that say what it counts ("" for none). Unlike a rough figure it still weighs
     as an unknown number, except for an entry counting the same thing, whose figure answers it.
     """
-    if not surface or surface[0] not in _YES_NO_LEADS | _HAVING:
+    if not surface or surface[0] not in YES_NO_LEADS | _HAVING:
         return ()
     if not _CURRENCIES.isdisjoint(surface) and _TOTALS.isdisjoint(surface):
         return ()
     offered: list[tuple[str, str]] = []
     for position, word in enumerate(surface):
-        if word.isdigit() and not is_year(word):
+        # "about twenty UK scholars, correct?" offers 20
+        if is_a_figure(word) and not is_year(word):
             after = tuple(w for w in surface[position + 1 :] if w not in _MULTIPLIERS)
-            offered.append((word, " ".join(counted_after_a_figure(after))))
+            offered.append((NUMBER_VALUES.get(word, word), " ".join(counted_after_a_figure(after))))
     return tuple(offered)
 
 
@@ -332,7 +327,7 @@ def _choosing(surface: tuple[str, ...], position: int) -> bool:
     or companies", "is it X or Y", "where ..., X or Y"), rather than two topics wanted ("what
     about visas or funding")?"""
     return (
-        surface[0] in _YES_NO_LEADS
+        surface[0] in YES_NO_LEADS
         or not _PLACING.isdisjoint(surface[max(0, position - _OPTION_WORDS) : position])
         # "where are the hubs, government offices or companies?": two options ending a
         # question asking where or which

@@ -272,7 +272,7 @@ NUMBER_VALUES = dict(
     pair.split(":")
     for pair in _word_list(
         "zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11"
-        " twelve:12 dozen:12 twenty:20 thirty:30 forty:40 fifty:50 ninety:90"
+        " twelve:12 twenty:20 thirty:30 forty:40 fifty:50 ninety:90"
     )
 )
 # ("通州列出的产业链有多少条" counts what the district listed: 列出的 before a count, but not
@@ -523,6 +523,18 @@ _IRREGULAR = {
     "saw": "see",
     "seen": "see",
 }
+
+
+# The words opening a yes-or-no question, and the negative ones, which check what the asker
+# believes ("isnt it around 1000 projects")
+YES_NO_LEADS = frozenset(
+    str.split("is are was were does do did will isnt arent wasnt werent doesnt dont didnt")
+)
+
+
+def is_a_figure(word: str) -> bool:
+    """A number, in digits or in words ("twenty", "a dozen")."""
+    return word.isdigit() or word in NUMBER_VALUES
 
 
 # Read before stemming: irregular verbs as their present, number words as numbers ("ten
