@@ -12,7 +12,8 @@ holdout101/102 on b7b78f3,
 holdout103/104 on d8b1137,
 holdout105/106 on 31317ed,
 holdout107/108 on 229b73a,
-holdout109/110 on 7331e55).
+holdout109/110 on 7331e55,
+holdout111/112 on 55c09f1).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -123,6 +124,11 @@ FLOORS = {
     # Held out, run once on 7331e55 (the rules alone 80.3/95.9/90.0 and 78.9/94.5/70.0).
     "holdout109.yaml": (0.94, 0.98, 1.00),  # 95.9/100.0/100.0
     "holdout110.yaml": (0.94, 0.94, 1.00),  # 95.9/95.9/100.0
+    # Held out, run once on 55c09f1 (the rules alone 81.0/94.5/80.0 and 87.1/91.8/70.0; on
+    # e08b2b5, before a review's findings and the answer to each part, 92.5/97.3/100.0 and
+    # 94.6/95.9/90.0).
+    "holdout111.yaml": (0.92, 0.95, 1.00),  # 93.9/97.3/100.0
+    "holdout112.yaml": (0.93, 0.94, 0.90),  # 95.2/95.9/90.0
 }
 
 
