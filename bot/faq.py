@@ -112,8 +112,6 @@ class FaqEngine:
             entry = self.knowledge.entry(match.entry_id)
             if entry is not None:
                 reply = self._answer(question, entry, lang, match.score)
-                if match.each_part:
-                    return self._each_answered(reply, match.each_part)
                 if match.partial:
                     return dataclasses.replace(
                         reply, text=f"{reply.text}\n\n{_PARTIAL_NOTE[lang]}", partial=True
@@ -216,29 +214,6 @@ class FaqEngine:
             score=score,
             sources=tuple(sources),
             related=related,
-        )
-
-    def _each_answered(self, reply: Reply, entry_ids: tuple[str, ...]) -> Reply:
-        """``reply`` (one entry's answer) with the answers of every entry in ``entry_ids``
-        instead of its own, in that order (the parts of a message asking several things), with
-        all their sources, and the follow-ups of all but those answered."""
-        answers = [
-            self._answer(reply.question, entry, reply.lang, reply.score)
-            for entry in map(self.knowledge.entry, entry_ids)
-            if entry is not None
-        ]
-        return dataclasses.replace(
-            reply,
-            text="\n\n".join(answer.text for answer in answers),
-            sources=tuple(dict.fromkeys(source for answer in answers for source in answer.sources)),
-            related=tuple(
-                dict.fromkeys(
-                    question
-                    for answer in answers
-                    for question in answer.related
-                    if question.entry_id not in entry_ids
-                )
-            ),
         )
 
     def _suggestions(self, candidates: tuple[Candidate, ...], lang: Lang) -> tuple[Suggestion, ...]:

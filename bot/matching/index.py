@@ -109,7 +109,6 @@ class KbIndex:
         self.synonyms = SynonymMap(group.terms for group in knowledge.synonyms)
         self.part_of = self.synonyms.part_of()
         self.entry_ids: tuple[str, ...] = tuple(entry.id for entry in knowledge.entries)
-        self.topic_of: dict[str, str] = {entry.id: entry.topic for entry in knowledge.entries}
         # What each entry's answers state, in all their languages at once: a number (so it can
         # answer "how many ..."; a year or a version such as "3.0" is no count), a time (so it can
         # answer "when ...") and the names of a group's members ("such as Gu Sai and ...", so it

@@ -66,12 +66,7 @@ from bot.matching.guesses import (
     read_guesses,
 )
 from bot.matching.index import KbIndex
-from bot.matching.messages import (
-    question_parts,
-    refers_back,
-    sets_its_own_scope,
-    without_a_story,
-)
+from bot.matching.messages import question_parts, sets_its_own_scope, without_a_story
 from bot.matching.normalise import detect_language, normalise
 from bot.matching.outcome import Candidate, Match, worth_suggesting
 from bot.matching.people import (
@@ -176,7 +171,7 @@ class Matcher:
         event held, and was the weather nice?" gets the date.
         """
         match, ranked = self._whole_or_one_part(question, lang)
-        if self.examples is not None and not match.each_part:
+        if self.examples is not None:
             match = second_opinion(
                 self.examples,
                 question[: self.settings.max_query_chars],
@@ -202,21 +197,14 @@ class Matcher:
 
     def _whole_or_one_part(self, question: str, lang: Lang | None) -> tuple[Match, list[Candidate]]:
         found = self._match_and_rank(question, lang)
-        whole = found[0]
-        if whole.kind == "smalltalk":
+        if found[0].kind == "answer" or found[0].kind == "smalltalk":
             return found
-        text = question[: self.settings.max_query_chars]
-        strict = question_parts(text)
-        parts = strict or question_parts(text, loose=True)
+        parts = question_parts(question[: self.settings.max_query_chars])
         if not parts:
             return found
-        each = [self._match_and_rank(part, lang or whole.lang) for part in parts]
-        matches = [match for match, _ in each]
-        if every_part := self._each_part_answered(whole, parts, matches, loose=not strict):
-            return every_part, found[1]
+        each = [self._match_and_rank(part, lang or found[0].lang) for part in parts]
         answered = [at for at, (match, _) in enumerate(each) if match.kind == "answer"]
-        # (Only the surer breaks answer one part and leave the rest.)
-        if whole.kind == "answer" or not strict or len(answered) != 1:
+        if len(answered) != 1:
             return found
         match, ranked = each[answered[0]]
         others = [at for at in range(len(parts)) if at != answered[0]]
@@ -232,39 +220,6 @@ class Matcher:
         ):
             return replace(match, lang=found[0].lang, partial=True), ranked
         return found
-
-    def _each_part_answered(
-        self, whole: Match, parts: list[str], matches: list[Match], *, loose: bool
-    ) -> Match | None:
-        """The answer to each part of a message asking two or three things, each surely, by
-        entries of their own, all of them in ``each_part``; the entry is the whole message's
-        answer where there is one (it must be among them: "when was that, and who came?" had
-        been answered with the date alone), else the first part's. A part standing for
-        something named before ("..., and when did it come out?") is read alone, so its entry
-        must share the first part's topic: "which article are you quoting, and when did it come
-        out?" asks the article's date, not the policy's. So must every part, where the message
-        was broken ``loose``ly: "办了几天？具体哪两天" asks the event's days, not the article's
-        date."""
-        entries = list(dict.fromkeys(match.entry_id for match in matches))
-        topic_of = self.index.topic_of
-        first_topic = topic_of.get(matches[0].entry_id or "")
-        if (
-            len(entries) < 2
-            or any(
-                match.kind != "answer" or (match.score or 0.0) < self.settings.part_answer_threshold
-                for match in matches
-            )
-            or (whole.kind == "answer" and whole.entry_id not in entries)
-            or any(
-                (loose or refers_back(part)) and topic_of.get(match.entry_id or "") != first_topic
-                for part, match in zip(parts[1:], matches[1:], strict=True)
-            )
-        ):
-            return None
-        lead = whole if whole.kind == "answer" else matches[0]
-        return replace(
-            lead, lang=whole.lang, each_part=tuple(entry for entry in entries if entry is not None)
-        )
 
     def _match_and_rank(
         self, question: str, lang: Lang | None = None

@@ -78,20 +78,6 @@ def _first_reference(words: list[str]) -> int | None:
     return None
 
 
-# 它 ("it"), 其 ("its"), 他们 ("they"), 那里 ("there"): standing for something named before
-_REFERRING_CHINESE = re.compile("它|其|他们|她们|那里|那边")
-
-
-def refers_back(part: str) -> bool:
-    """Whether a part of a message stands for something an earlier part named ("..., and how
-    many countries is it in?", "……，他们来干嘛的")."""
-    folded = part.casefold()
-    return (
-        _first_reference(_WORD.findall(folded)) is not None
-        or _REFERRING_CHINESE.search(folded) is not None
-    )
-
-
 def without_a_story(question: str, words_of: WordsOf, vocabulary: frozenset[str]) -> str:
     """The message with a story told before its closing question cut away, when that is safe
     (``question_after_a_story``), else the message as it is.
@@ -216,37 +202,16 @@ _SECOND_QUESTION = re.compile(
 _MOST_PARTS = 3
 
 
-# Looser, for a message whose every part some entry answers surely: also "and" with no comma
-# before it, a comma between Chinese clauses, and a question mark ("艾罗能源哪年来的，业务覆盖
-# 多少国家", "AlphaESS总部在哪？在多少个国家有业务？"). A part leaning on the one before is then
-# answered by no entry of its own, or asked about something it names ("是哪天，多少钱").
-_ANOTHER_QUESTION = re.compile(
-    f"{_SECOND_QUESTION.pattern}"
-    r"|\s+and\s+(?=(?:what|whats|when|where|which|who|how|why|is|are|was|were|do|does|did"
-    r"|can|could|will|would|has|have)\b)"
-    r"|(?<=[\u4e00-\u9fff])[,，;；]\s*(?=[\u4e00-\u9fff])|(?<=[?？])\s*(?=\S)"
-)
-
-
-def question_parts(question: str, *, loose: bool = False) -> list[str]:
+def question_parts(question: str) -> list[str]:
     """The questions a message asks one after another, when it asks two or three, each asking
-    something of its own ("除了AlphaESS，还有哪些储能企业" sets one thing aside and asks once).
-    ``loose`` breaks it in more places (``_ANOTHER_QUESTION``), and a clause asking nothing
-    leads into the question after it ("我在英国读博，具体是什么时候，都有谁参加了")."""
-    breaks = _ANOTHER_QUESTION if loose else _SECOND_QUESTION
-    pieces = [piece.strip() for piece in breaks.split(question.casefold())]
-    pieces = [piece for piece in pieces if piece and any(map(str.isalnum, piece))]
-    if not loose:
-        return pieces if 1 < len(pieces) <= _MOST_PARTS and all(map(_asks, pieces)) else []
-    parts: list[str] = []
-    told = ""
-    for piece in pieces:
-        if _asks(piece):
-            parts.append(f"{told}, {piece}" if told else piece)
-            told = ""
-        else:
-            told = f"{told}, {piece}" if told else piece
-    return parts if not told and 1 < len(parts) <= _MOST_PARTS else []
+    something of its own ("除了AlphaESS，还有哪些储能企业" sets one thing aside and asks once)."""
+    parts = [part.strip() for part in _SECOND_QUESTION.split(question.casefold())]
+    parts = [part for part in parts if part and any(character.isalnum() for character in part)]
+    if not 1 < len(parts) <= _MOST_PARTS:
+        return []
+    if not all(map(_asks, parts)):
+        return []
+    return parts
 
 
 def _asks(part: str) -> bool:

@@ -29,9 +29,6 @@ class Match:
     candidates: tuple[Candidate, ...] = field(default=())  # best first; up to 3 for "suggest"
     # the answer is to one part of a message asking several; the sources say nothing of the rest
     partial: bool = False
-    # the entries answering each part of a message asking several things, in the order asked
-    # ("when was the doctoral event, and who came?"); ``entry_id`` is one of them
-    each_part: tuple[str, ...] = ()
     # it asks something no entry states (who organised, a price, how to apply): the labelled
     # examples need a surer opinion to answer it, and never make it small talk
     asks_beyond: bool = False
