@@ -231,14 +231,13 @@ def _asks_what_a_body_is(surface: Sequence[str]) -> bool:
         return False
     if "exactly" in surface:
         return True
-    # "what is the royal academy of engineering": the body itself, not its name, nor the one
-    # a clause after it tells of ("what is the academy gu sai is from")
-    after = surface[bodies[0] + 1 :]
+    # "what is the royal academy of engineering (in the uk)": the body itself, not its name,
+    # nor the one a clause after it tells of ("what is the academy gu sai is from")
     if (
         tuple(surface[:2]) in _WHAT_IS
         and bodies[0] <= 7
         and "name" not in surface
-        and (not after or (after[0] == "of" and len(after) <= 3 and _TELLING.isdisjoint(after)))
+        and _TELLING.isdisjoint(surface[bodies[0] + 1 :])
     ):
         return True
     return any(word in _KINDS_OF for word in surface[max(0, bodies[0] - 3) : bodies[0]])

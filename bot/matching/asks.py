@@ -196,9 +196,8 @@ def listed_kind(tokens: Sequence[str], kinds: frozenset[str]) -> str | None:
             return tokens[at - 1]
         for offset, near in enumerate(following):
             if near in kinds:
-                rest = itertools.dropwhile(_POSSESSIVE.__contains__, tokens[at + offset + 2 :])
                 head = near
-                for word in rest:
+                for word in tokens[at + offset + 2 :]:
                     if word not in kinds:
                         break
                     head = word
@@ -208,7 +207,6 @@ def listed_kind(tokens: Sequence[str], kinds: frozenset[str]) -> str | None:
 
 # "list them", "list all the ...": "list" as a verb, before what is listed
 _LISTED = frozenset((("them",), ("all",), ("the",), ("those",), ("these",), ("it",), ("out",)))
-_POSSESSIVE = frozenset(("s",))
 _LIST_LEAD_TOKENS = frozenset(("which", "what", "list", "name", "enumer", "哪", "列"))
 _PAIR = frozenset(("2", "two"))
 

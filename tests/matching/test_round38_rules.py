@@ -54,6 +54,8 @@ def test_named_with_a_figure_is_what_the_district_did(
         # a number word is a figure where a figure is checked, and nowhere else
         ("thanks a dozen", ("smalltalk", "thanks")),
         ("fivee startups are going public, right?", ("answer", "talent-projects-outcomes")),
+        # a figure in words offered for checking is corrected by the entry counting it
+        ("does alphaess have fifty subsidiaries?", ("answer", "alphaess-global-reach")),
         # "what are the other ..." after "besides" asks for more of what an entry may give
         (
             "besides energy storage what are the other businesses of alphaess",
@@ -113,6 +115,10 @@ def test_a_list_of_people_is_still_the_guests(rules_only: FaqEngine, question: s
         # ... but its name, and who came from it, it does
         ("what is the name of the scholars society", ("answer", "doctoral-event-guests")),
         ("what is the academy gu sai is from", ("answer", "doctoral-event-guests")),
+        (
+            "what is the royal academy of engineering gu sai is from",
+            ("answer", "doctoral-event-guests"),
+        ),
         ("which academy were the academicians from", ("answer", "doctoral-event-guests")),
     ],
 )
@@ -125,3 +131,15 @@ def test_what_a_body_named_in_an_answer_is(
 @pytest.mark.parametrize("message", ["下回聊", "我去吃饭了，下回聊哈", "回头聊吧"])
 def test_chinese_goodbyes(rules_only: FaqEngine, message: str) -> None:
     assert outcome(rules_only, message) == ("smalltalk", "goodbye")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # words after the body's name that tell nothing of another body
+        "what is the outstanding young scholars society in the uk?",
+        "what's the uk's outstanding young scholars society all about",
+    ],
+)
+def test_what_a_body_is_with_words_after_it(rules_only: FaqEngine, question: str) -> None:
+    assert outcome(rules_only, question)[0] != "answer"
