@@ -13,7 +13,8 @@ holdout103/104 on d8b1137,
 holdout105/106 on 31317ed,
 holdout107/108 on 229b73a,
 holdout109/110 on 7331e55,
-holdout111/112 on 55c09f1).
+holdout111/112 on 55c09f1,
+holdout113/114 on f15c22a).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -129,6 +130,9 @@ FLOORS = {
     # 94.6/95.9/90.0).
     "holdout111.yaml": (0.92, 0.95, 1.00),  # 93.9/97.3/100.0
     "holdout112.yaml": (0.93, 0.94, 0.90),  # 95.2/95.9/90.0
+    # Held out, run once on f15c22a (the rules alone 81.0/98.6/70.0 and 79.6/95.7/100.0).
+    "holdout113.yaml": (0.91, 0.97, 0.90),  # 93.2/98.6/90.0
+    "holdout114.yaml": (0.94, 0.94, 1.00),  # 95.9/95.7/100.0
 }
 
 
