@@ -1,13 +1,11 @@
 """The matcher must not get worse on the labelled sets than it is today.
 
 The engine learns wording from the example questions in ``knowledge/examples/`` (the project's
-tuning sets, dev to dev18 and holdout to holdout94), so each of those files is scored with its
+tuning sets, dev to dev18 and holdout to holdout98), so each of those files is scored with its
 own questions left out of what the engine learnt (``FaqEngine.without_examples``, as
 ``talent-bot eval`` does): scoring questions it learnt from would measure its memory.
-holdout95 to holdout110 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
-each pair run on the engine it was written for (holdout95/96 on 010b88e and once more on
-65c4053, holdout97/98 on c2af7e6,
-holdout99/100 on 29fe189,
+holdout99 to holdout116 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
+each pair run on the engine it was written for (holdout99/100 on 29fe189,
 holdout101/102 on b7b78f3,
 holdout103/104 on d8b1137,
 holdout105/106 on 31317ed,
@@ -99,12 +97,15 @@ FLOORS = {
     "holdout93.yaml": (0.94, 0.94, 1.00),  # 95.9/95.9/100.0
     "holdout94.yaml": (0.95, 0.94, 0.90),  # 96.6/95.9/90.0 (97.3/95.9/90.0 at 65c4053)
     # Held out, run on 010b88e (96.6/98.6/100.0 and 93.9/98.6/90.0) and once more on 65c4053,
-    # with holdout87-90 among the examples (the rules alone 82.3/95.9/90.0 and 72.8/97.3/50.0).
+    # with holdout87-90 among the examples (the rules alone 82.3/95.9/90.0 and 72.8/97.3/50.0),
+    # then read; examples since (left out 97.3/97.3/100.0 and 95.9/97.3/90.0).
     "holdout95.yaml": (0.95, 0.97, 1.00),  # 97.3/98.6/100.0
     "holdout96.yaml": (0.93, 0.97, 0.90),  # 94.6/98.6/90.0
     # Held out, run once on c2af7e6 (the rules alone 74.1/95.9/50.0 and 74.1/93.2/80.0). With
     # the small talk's new phrasings (round 37), one small talk of holdout97 is missed, unread:
     # the phrasings together move the small-talk kinds' model (no one of them alone does).
+    # Read after holdout113/114's run; examples since (left out 95.9/98.6/90.0 and
+    # 96.6/97.3/100.0).
     "holdout97.yaml": (0.94, 0.97, 0.90),  # 95.9/98.6/100.0 (95.9/98.6/90.0 since 29fe189)
     "holdout98.yaml": (0.94, 0.97, 1.00),  # 95.9/98.6/100.0
     # Held out, run once on 29fe189 (the rules alone 81.0/90.4/50.0 and 78.9/95.9/80.0).
