@@ -299,11 +299,12 @@ def test_examples_without_declined_or_answered_questions_are_not_asked() -> None
             ("answer", "alphaess-headquarters"),
             ("decline", None),
         ),
-        # a near miss the rules half match, which the examples do not find in scope
+        # a near miss the rules half match, which the examples do not find in scope (a
+        # suggestion until holdout95-98 joined the examples)
         (
             "通州十条产业链都涉及什么领域",  # which fields the ten chains cover
             ("answer", "industrial-chains"),
-            ("suggest", None),
+            ("decline", None),
         ),
         ("who chaired the doctoral event", ("answer", "doctoral-event-guests"), ("suggest", None)),
         ("does the policy cover housing?", ("decline", None), ("decline", None)),
