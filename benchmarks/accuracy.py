@@ -70,7 +70,8 @@ EVAL_DIR = ROOT / "benchmarks" / "eval"
 # that, run once on b7b78f3; holdout103/104 after that, run once on d8b1137; holdout105/106
 # after that, run once on 31317ed; holdout107/108 after that, run once on 229b73a;
 # holdout109/110 after that, run once on 7331e55; holdout111/112 after that, run once on
-# 55c09f1; holdout113/114 after that, run once on f15c22a; holdout115/116 after that.
+# 55c09f1; holdout113/114 after that, run once on f15c22a; holdout115/116 after that, run once
+# on 7badc1c.
 HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(99, 117))
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 

@@ -12,7 +12,8 @@ holdout105/106 on 31317ed,
 holdout107/108 on 229b73a,
 holdout109/110 on 7331e55,
 holdout111/112 on 55c09f1,
-holdout113/114 on f15c22a).
+holdout113/114 on f15c22a,
+holdout115/116 on 7badc1c).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -134,6 +135,10 @@ FLOORS = {
     # Held out, run once on f15c22a (the rules alone 81.0/98.6/70.0 and 79.6/95.7/100.0).
     "holdout113.yaml": (0.91, 0.97, 0.90),  # 93.2/98.6/90.0
     "holdout114.yaml": (0.94, 0.94, 1.00),  # 95.9/95.7/100.0
+    # Held out, run once on 7badc1c, holdout95-98 among the examples (the rules alone
+    # 80.3/94.5/80.0 and 86.4/95.8/70.0).
+    "holdout115.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0
+    "holdout116.yaml": (0.95, 0.97, 0.90),  # 97.3/98.6/90.0
 }
 
 
