@@ -131,7 +131,7 @@ SUBJECT_WORDS = _word_list(
     warranty warranties directions fee repay talent_service_centre which_exchange who_founded
     full_time earlier_version
     failed failure failures bust bankrupt bankruptcy folded author authors wrote written writer
-    journalist journalists reporter reporters byline chemistry
+    byline chemistry
     translation translated
     entitlement biography bio background career careers
     agenda schedule speakers speaker

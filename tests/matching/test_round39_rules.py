@@ -1,6 +1,6 @@
 """Round 39's readings, from the misses of holdout95-98: the bot's source asked in new words,
-who wrote the article and what the storage systems are made of (which the article does not
-say), and 用意 as a purpose, each next to a neighbour the change must leave alone."""
+and what the storage systems are made of (which the article does not say), each next to a
+neighbour the change must leave alone (a review found three more readings taking too much)."""
 
 from __future__ import annotations
 
@@ -18,15 +18,25 @@ from bot.faq import FaqEngine
         ("what are you reading all this from", ("answer", "about-source")),
         # ... not a company basing itself somewhere
         ("basing our headquarters in tongzhou, any support?", ("suggest", None)),
-        # the article names no journalist and no battery chemistry
-        ("the journalist behind that tongzhou talent story, whats their name", ("decline", None)),
+        # the article names no battery chemistry
         ("what battery chemistry do alphaess storage systems use", ("decline", None)),
         ("what kind of storage systems does alphaess provide", ("answer", "alphaess-business")),
-        # 用意 asks the purpose
-        ("那场海外博士人才活动的用意是啥", ("answer", "doctoral-event-purpose")),
+        # Taken back after a review: "journalist" as a subject the article does not speak of
+        # declined reporters' own questions, 用意 as a purpose answered 你的用意是什么 with the
+        # event's, and phrasings with "learn" and "behind" drew questions using them otherwise.
+        (
+            "as a reporter, I'd like to know when the doctoral event was",
+            ("answer", "doctoral-event-date"),
+        ),
+        ("where can I learn Chinese in Tongzhou", ("decline", None)),
     ],
 )
 def test_round39_readings(
     rules_only: FaqEngine, question: str, expected: tuple[str, str | None]
 ) -> None:
     assert outcome(rules_only, question) == expected
+
+
+@pytest.mark.parametrize("question", ["你的用意是什么", "我没有别的用意，就是想问问"])
+def test_yongyi_is_no_question_about_the_event(shipped: FaqEngine, question: str) -> None:
+    assert outcome(shipped, question)[1] != "doctoral-event-purpose"
