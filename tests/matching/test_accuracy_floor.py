@@ -13,7 +13,8 @@ holdout107/108 on 229b73a,
 holdout109/110 on 7331e55,
 holdout111/112 on 55c09f1,
 holdout113/114 on f15c22a,
-holdout115/116 on 7badc1c).
+holdout115/116 on 7badc1c,
+holdout117/118 on 82a9cc8).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -139,6 +140,9 @@ FLOORS = {
     # 80.3/94.5/80.0 and 86.4/95.8/70.0).
     "holdout115.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0
     "holdout116.yaml": (0.95, 0.97, 0.90),  # 97.3/98.6/90.0
+    # Held out, run once on 82a9cc8 (the rules alone 80.3/94.5/60.0 and 72.8/94.5/90.0).
+    "holdout117.yaml": (0.94, 0.97, 1.00),  # 95.9/98.6/100.0
+    "holdout118.yaml": (0.95, 0.95, 1.00),  # 97.3/97.3/100.0
 }
 
 
