@@ -191,7 +191,7 @@ def listed_kind(tokens: Sequence[str], kinds: frozenset[str]) -> str | None:
     for at, lead in enumerate(tokens):
         if lead not in _LIST_LEAD_TOKENS:
             continue
-        following = tokens[at + 1 : at + 5]
+        following = tuple(tokens[at + 1 : at + 5])
         if lead == "list" and at and tokens[at - 1] in kinds and following[:1] not in _LISTED:
             return tokens[at - 1]
         for offset, near in enumerate(following):
@@ -232,10 +232,6 @@ def _names_a_figure(surface: tuple[str, ...], position: int) -> bool:
 
 _BEFORE_A_FIGURE = frozenset(("a", "an", "the", "about", "around", "some"))
 _ROUGH_COUNTS = frozenset(("dozen", "few", "couple", "handful"))
-
-
-def _a_number(words: tuple[str, ...]) -> bool:
-    return bool(words) and _is_a_number(words[0])
 
 
 def _is_a_number(word: str) -> bool:
