@@ -101,10 +101,9 @@ def _declined_or_swapped(
     declined (unless it reads nearer to one of the entry's examples than to every declined
     one, a tie counting as nearer to the declined one as below: "通州人才项目取得了哪些成果"
     shares more pieces with declined questions about the projects than with the outcomes'
-    examples, but reads nearest "通州人才项目的成果如何"), or
-    one of them reads almost as the question; a suggestion where the matcher is
-    only half sure and the examples do not find it clearly in scope; or its runner-up where
-    they are surer still that it answers."""
+    examples, but reads nearest "通州人才项目的成果如何"), or one of them reads almost as the
+    question; a suggestion where the matcher is only half sure and the examples do not find it
+    clearly in scope; or its runner-up where they are surer still that it answers."""
     # Never against an answer the matcher is fully sure of (a confidence of 100, which most
     # questions reading as one of the entry's phrasings get): staff wrote those phrasings for
     # it, whatever askers before meant by such words.

@@ -264,14 +264,14 @@ _SAID_ALONE = {
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VERSION = re.compile(r"\d\s*\.\s*\d")
-_SAID_ALONE_AT_MOST = 64
+# Words said alone, and emoji sent alone, are short: a longer message is not searched for them.
+_ALONE_AT_MOST = 64
 # Emoji sent alone say what a small-talk word says (the normaliser drops every emoji, which left
 # "👍" after an answer declined as a question the sources don't cover): a wave greets; folded
 # hands, a thumbs-up, "OK" or clapping thank. Skin tones and other emoji beside them change
-# nothing. Emoji sent alone are short: a long message is not searched for them.
+# nothing.
 _EMOJI_SAYING = {"👋": "hi", "🙏": "thanks", "👍": "thanks", "👌": "thanks", "👏": "thanks"}
 _SAYING_EMOJI = re.compile(f"[{''.join(_EMOJI_SAYING)}]")
-_EMOJI_ALONE_AT_MOST = 64
 
 
 def spelled_out(question: str) -> str:
@@ -280,13 +280,13 @@ def spelled_out(question: str) -> str:
     folded = question.casefold()
     if found := _CHAT_GREETING.match(folded):
         return _SPELLED_OUT[found.group(1)]
-    if len(question) <= _SAID_ALONE_AT_MOST:
-        plain = unicodedata.normalize("NFKC", folded)
-        said = " ".join(_LETTERS.findall(plain))
-        if said in _SAID_ALONE and not _VERSION.search(plain):
-            return _SAID_ALONE[said]
-    if len(question) <= _EMOJI_ALONE_AT_MOST:
-        emoji = _SAYING_EMOJI.search(question)
-        if emoji is not None and not normalise(question):
-            return _EMOJI_SAYING[emoji.group()]
+    if len(question) > _ALONE_AT_MOST:
+        return question
+    plain = unicodedata.normalize("NFKC", folded)
+    said = " ".join(_LETTERS.findall(plain))
+    if said in _SAID_ALONE and not _VERSION.search(plain):
+        return _SAID_ALONE[said]
+    emoji = _SAYING_EMOJI.search(question)
+    if emoji is not None and not normalise(question):
+        return _EMOJI_SAYING[emoji.group()]
     return question

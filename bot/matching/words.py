@@ -534,7 +534,7 @@ YES_NO_LEADS = frozenset(
 
 
 def is_a_figure(word: str) -> bool:
-    """A number, in digits or in words ("twenty", "a dozen")."""
+    """A number, in digits or in words ("twenty"; not "a dozen", a rough count)."""
     return word.isdigit() or word in NUMBER_VALUES
 
 
