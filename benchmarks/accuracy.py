@@ -65,14 +65,12 @@ from bot.paths import shipped_knowledge_dir  # noqa: E402
 EXAMPLES_DIR = ROOT / "knowledge" / "examples"
 EVAL_DIR = ROOT / "benchmarks" / "eval"
 
-# holdout99/100 were written after holdout97/98's run (on c2af7e6; holdout95-98 were read and
-# joined the examples after holdout113/114's run), and run once on 29fe189; holdout101/102 after
-# that, run once on b7b78f3; holdout103/104 after that, run once on d8b1137; holdout105/106
-# after that, run once on 31317ed; holdout107/108 after that, run once on 229b73a;
-# holdout109/110 after that, run once on 7331e55; holdout111/112 after that, run once on
-# 55c09f1; holdout113/114 after that, run once on f15c22a; holdout115/116 after that, run once
-# on 7badc1c; holdout117/118 after that, run once on 82a9cc8.
-HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(99, 119))
+# holdout107/108 were written after holdout105/106's run (on 31317ed; holdout99-106 were read
+# and joined the examples after holdout117/118's run), and run once on 229b73a; holdout109/110
+# after that, run once on 7331e55; holdout111/112 after that, run once on 55c09f1;
+# holdout113/114 after that, run once on f15c22a; holdout115/116 after that, run once on
+# 7badc1c; holdout117/118 after that, run once on 82a9cc8.
+HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(107, 119))
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 
 

@@ -386,6 +386,18 @@ _COMING = frozenset(("next", "upcoming", "forthcoming"))
 _NOT_A_GATHERING_YET = frozenset(("of", "to", "day", "days", "day's", "time", "step", "steps"))
 
 
+def asks_for_a_gathering_to_come(surface: tuple[str, ...]) -> bool:
+    """ "any upcoming talent fairs", "when is the next doctoral event", "will there be another
+    one", "is there going to be a fair": the plainest asks for what is still to come, which no
+    wording like that of the events held can make answerable (not "follow up", "again" or
+    "since then", which ``asks_about_the_future`` also reads)."""
+    return (
+        ("will", "there") in itertools.pairwise(surface)
+        or ("there", "going", "to") in zip(surface, surface[1:], surface[2:], strict=False)
+        or _names_a_coming_gathering(surface)
+    )
+
+
 def _names_a_coming_gathering(surface: tuple[str, ...]) -> bool:
     if _COMING.isdisjoint(surface):
         return False

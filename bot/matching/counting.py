@@ -24,7 +24,7 @@ _COUNT_PAIRS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("count", 
 _COUNT_VERBS = frozenset(
     str.split(
         "came come went attended joined got showed turned became made grew took ended reached"
-        " achieved managed succeeded"
+        " achieved managed succeeded flew flown arrived visited travelled traveled met gathered"
     )
 )
 # Words after "how many" that hedge the count rather than name what is counted.

@@ -35,6 +35,7 @@ from bot.matching.about_bot import about_the_bot
 from bot.matching.analysis import Analysed, analyse, bigrams, raw_tokens, stop_mask
 from bot.matching.asks import (
     DATE_MARKS,
+    asks_for_a_gathering_to_come,
     asks_for_a_list,
     asks_for_one_share,
     asks_what_houses,
@@ -287,7 +288,7 @@ class Matcher:
             ranked = self.rank(analysed, units)
             match = self._decide(ranked, reply_lang)
         if any(unit[0] == "<" for unit in units.unknown):  # a pseudo-unit: see beyond.py
-            match = replace(match, asks_beyond=True)
+            match = replace(match, asks_beyond=True, asks_the_future=units.coming)
         talk = opened or trailing_talk
         if talk is not None and (
             match.kind != "answer" or (match.score or 0.0) < self.settings.sure_threshold
@@ -448,6 +449,7 @@ class Matcher:
             asks_where_tongzhou_is,
             WHERE in units.known,
         )
+        units.coming = asks_for_a_gathering_to_come(asking or surface)
         addressed = self._addresses.asks_for_another
         for marker, share in asks_beyond_the_sources(
             as_read, settings, lambda named: addressed(self._words_of(named))

@@ -32,6 +32,10 @@ class Match:
     # it asks something no entry states (who organised, a price, how to apply): the labelled
     # examples need a surer opinion to answer it, and never make it small talk
     asks_beyond: bool = False
+    # ... namely a gathering still to come, asked plainly ("any upcoming talent fairs", "when
+    # is the next doctoral event"): the article tells only of what had happened, so the
+    # examples never answer it, however like the events held it reads
+    asks_the_future: bool = False
 
 
 def worth_suggesting(candidates: Iterable[Candidate], floor: float) -> tuple[Candidate, ...]:

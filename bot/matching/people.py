@@ -22,7 +22,17 @@ _ASKER_GETS = frozenset(
     )
 )
 _ASKERS = frozenset(("i", "we"))  # "can we get", as "can I get"
-_STANDING = frozenset(str.split("a an eligible qualified entitled too"))
+_STANDING = frozenset(str.split("a an eligible qualified entitled too covered included counted"))
+# "does the policy cover me", "does that include me", "does it apply to me": whom something is
+# for (not "count me in", "can you include me the date", "include me on the numbers": requests)
+_COVERING = frozenset(str.split("cover covers covering count counts include includes"))
+_APPLYING = frozenset(str.split("apply applies"))
+_NO_SUBJECT = frozenset(str.split("you u ya please pls plz and just"))
+_AFTER_REQUESTS = frozenset(str.split("in on the a an"))
+# "would i count as talent", "do i count for it": the asker's own standing (not "do i count it
+# right", a sum checked)
+_COUNTING_AS = frozenset(str.split("would do does could will"))
+_COUNTED_AS = frozenset(("as", "for", "under", ""))
 # "can we get a list of the guests": information, not something the asker receives
 _INFORMATION = frozenset(
     str.split("list summary link source sources overview copy article info information url")
@@ -69,6 +79,24 @@ def about_the_asker(surface: tuple[str, ...]) -> bool:
         or any(
             trio[:2] == ("am", "i") and trio[2] in _STANDING
             for trio in zip(surface, surface[1:], surface[2:], strict=False)
+        )
+        or any(
+            (
+                verb in _COVERING
+                and whom == "me"
+                and subject not in _NO_SUBJECT
+                and after not in _AFTER_REQUESTS
+            )
+            or (verb in _APPLYING and whom == "to" and after == "me")
+            or (verb in _COUNTING_AS and whom == "i" and after == "count" and then in _COUNTED_AS)
+            for subject, verb, whom, after, then in zip(
+                ("", *surface),
+                surface,
+                (*surface[1:], ""),
+                (*surface[2:], "", ""),
+                (*surface[3:], "", "", ""),
+                strict=False,
+            )
         )
         # "can I get", and "the grant I could get"
         or any(

@@ -33,9 +33,12 @@ def second_opinion(
     Never an entry the matcher objects to (``Candidate.objected``: names it does not give,
     ...). A question asking what no entry states (``Match.asks_beyond``) needs a surer opinion
     to be answered, is never made small talk, and where the matcher answers it, that answer
-    stands: the matcher has weighed that ask already.
+    stands: the matcher has weighed that ask already. One asking plainly for a gathering
+    still to come (``Match.asks_the_future``) is left to the matcher altogether.
     """
     if match.kind == "smalltalk" or match.partial or not model.weighs_scope:
+        return match
+    if match.asks_the_future:
         return match
     if match.kind == "answer":
         return _declined_or_swapped(model, question, match, ranked, settings)

@@ -29,6 +29,7 @@ class QueryUnits:
     greeting: bool = False  # it contains small-talk words ("hi", "谢谢")
     confirming: bool = False  # it offers a fact to check ("it was 500 projects, right?")
     locating: bool = False  # it asks where ("where is", "it is in Suzhou, right?")
+    coming: bool = False  # its asking clause asks for a gathering still to come ("next event")
     # Chinese places it offers for checking, subject words in them a guess ("人才枢纽设在大学吗")
     places_offered: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()  # what it asks the number of ("talent hubs")

@@ -197,7 +197,7 @@ PLACE_WORDS = _word_list(
     """
     beijing haimen rugao rudong qidong haian chongchuan suzhou wuxi nanjing shanghai hangzhou
     shenzhen guangzhou changzhou yangzhou xuzhou chongzhou germany german germans america american
-    americans
+    americans europe africa asia oceania
     usa japan japanese france french korea canada australia singapore india london manchester
     oxford cambridge edinburgh leicester birmingham leeds glasgow bristol
     zhejiang anhui shandong guangdong fujian hebei henan hubei hunan sichuan hainan jiangxi
@@ -207,6 +207,7 @@ PLACE_WORDS = _word_list(
     德国 美国 日本 法国 韩国 加拿大 澳大利亚 新加坡 印度 浙江 安徽 山东 广东 福建 河北 河南
     湖北 湖南 四川 海南 江西 山西 陕西 辽宁 吉林 黑龙江 云南 贵州 甘肃 天津 重庆 香港 台湾
     澳门 武汉 成都 西安 宁波 合肥 青岛 沈阳 镇江 泰州 盐城 连云港 宿迁 淮安
+    欧洲 非洲 亚洲 美洲 北美 南美 东南亚 大洋洲
     """
 )
 SUBJECT_WORDS |= PLACE_WORDS

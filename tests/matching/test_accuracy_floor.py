@@ -1,15 +1,11 @@
 """The matcher must not get worse on the labelled sets than it is today.
 
 The engine learns wording from the example questions in ``knowledge/examples/`` (the project's
-tuning sets, dev to dev18 and holdout to holdout98), so each of those files is scored with its
+tuning sets, dev to dev18 and holdout to holdout106), so each of those files is scored with its
 own questions left out of what the engine learnt (``FaqEngine.without_examples``, as
 ``talent-bot eval`` does): scoring questions it learnt from would measure its memory.
-holdout99 to holdout116 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
-each pair run on the engine it was written for (holdout99/100 on 29fe189,
-holdout101/102 on b7b78f3,
-holdout103/104 on d8b1137,
-holdout105/106 on 31317ed,
-holdout107/108 on 229b73a,
+holdout107 to holdout120 in ``benchmarks/eval/`` are held out: never examples, never tuned on,
+each pair run on the engine it was written for (holdout107/108 on 229b73a,
 holdout109/110 on 7331e55,
 holdout111/112 on 55c09f1,
 holdout113/114 on f15c22a,
@@ -110,16 +106,21 @@ FLOORS = {
     # 96.6/97.3/100.0).
     "holdout97.yaml": (0.94, 0.97, 0.90),  # 95.9/98.6/100.0 (95.9/98.6/90.0 since 29fe189)
     "holdout98.yaml": (0.94, 0.97, 1.00),  # 95.9/98.6/100.0
-    # Held out, run once on 29fe189 (the rules alone 81.0/90.4/50.0 and 78.9/95.9/80.0).
+    # Held out, run once on 29fe189 (the rules alone 81.0/90.4/50.0 and 78.9/95.9/80.0), then
+    # read after holdout117/118's run; examples since (left out 99.3/97.3/100.0 and
+    # 98.6/97.3/100.0).
     "holdout99.yaml": (0.97, 0.95, 1.00),  # 98.6/97.3/100.0
     "holdout100.yaml": (0.95, 0.95, 1.00),  # 97.3/97.3/100.0
-    # Held out, run once on b7b78f3 (the rules alone 77.6/94.5/80.0 and 74.0/97.3/60.0).
+    # Held out, run once on b7b78f3 (the rules alone 77.6/94.5/80.0 and 74.0/97.3/60.0), then
+    # read; examples since (left out 98.0/98.6/100.0 and 99.3/98.6/90.0).
     "holdout101.yaml": (0.95, 0.97, 1.00),  # 96.6/98.6/100.0
     "holdout102.yaml": (0.97, 0.97, 0.90),  # 99.3/98.6/90.0
-    # Held out, run once on d8b1137 (the rules alone 76.9/98.6/90.0 and 79.6/100.0/70.0).
+    # Held out, run once on d8b1137 (the rules alone 76.9/98.6/90.0 and 79.6/100.0/70.0), then
+    # read; examples since (left out 95.9/100.0/90.0 and 99.3/100.0/100.0).
     "holdout103.yaml": (0.94, 0.98, 0.90),  # 95.2/100.0/90.0
     "holdout104.yaml": (0.98, 0.98, 1.00),  # 99.3/100.0/100.0
-    # Held out, run once on 31317ed (the rules alone 85.7/91.8/70.0 and 72.1/90.4/70.0).
+    # Held out, run once on 31317ed (the rules alone 85.7/91.8/70.0 and 72.1/90.4/70.0), then
+    # read; examples since (left out 98.6/98.6/80.0 and 95.9/93.2/90.0).
     "holdout105.yaml": (0.97, 0.95, 0.80),  # 98.6/97.3/80.0
     "holdout106.yaml": (0.93, 0.91, 0.90),  # 95.2/93.2/90.0
     # Held out, run once on 229b73a (the rules alone 78.2/91.8/70.0 and 74.1/93.2/100.0).

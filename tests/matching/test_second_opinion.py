@@ -299,12 +299,13 @@ def test_examples_without_declined_or_answered_questions_are_not_asked() -> None
             ("answer", "alphaess-headquarters"),
             ("decline", None),
         ),
-        # a near miss the rules half match, which the examples do not find in scope (a
-        # suggestion until holdout95-98 joined the examples)
+        # a near miss the rules half match, which the examples do not find in scope: never
+        # answered, declined while holdout95-98 were the latest examples, offered as a
+        # suggestion before them and again since holdout99-106 joined them
         (
             "通州十条产业链都涉及什么领域",  # which fields the ten chains cover
             ("answer", "industrial-chains"),
-            ("decline", None),
+            ("suggest", None),
         ),
         ("who chaired the doctoral event", ("answer", "doctoral-event-guests"), ("suggest", None)),
         ("does the policy cover housing?", ("decline", None), ("decline", None)),
