@@ -69,8 +69,9 @@ EVAL_DIR = ROOT / "benchmarks" / "eval"
 # and joined the examples after holdout117/118's run), and run once on 229b73a; holdout109/110
 # after that, run once on 7331e55; holdout111/112 after that, run once on 55c09f1;
 # holdout113/114 after that, run once on f15c22a; holdout115/116 after that, run once on
-# 7badc1c; holdout117/118 after that, run once on 82a9cc8.
-HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(107, 119))
+# 7badc1c; holdout117/118 after that, run once on 82a9cc8; holdout119/120 after that, run once
+# on 3aeab04.
+HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(107, 121))
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 
 

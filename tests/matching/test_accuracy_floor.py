@@ -10,7 +10,8 @@ holdout109/110 on 7331e55,
 holdout111/112 on 55c09f1,
 holdout113/114 on f15c22a,
 holdout115/116 on 7badc1c,
-holdout117/118 on 82a9cc8).
+holdout117/118 on 82a9cc8,
+holdout119/120 on 3aeab04).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -144,6 +145,10 @@ FLOORS = {
     # Held out, run once on 82a9cc8 (the rules alone 80.3/94.5/60.0 and 72.8/94.5/90.0).
     "holdout117.yaml": (0.94, 0.97, 1.00),  # 95.9/98.6/100.0
     "holdout118.yaml": (0.95, 0.95, 1.00),  # 97.3/97.3/100.0
+    # Held out, run once on 3aeab04, holdout99-106 among the examples and round 40's readings
+    # (the rules alone 83.7/91.8/80.0 and 89.8/91.8/90.0).
+    "holdout119.yaml": (0.96, 0.98, 1.00),  # 98.0/100.0/100.0
+    "holdout120.yaml": (0.97, 0.94, 0.90),  # 98.6/95.9/90.0
 }
 
 
