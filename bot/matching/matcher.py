@@ -67,6 +67,7 @@ from bot.matching.guesses import (
     read_guesses,
 )
 from bot.matching.index import KbIndex
+from bot.matching.introductions import introduction_opening
 from bot.matching.messages import question_parts, sets_its_own_scope, without_a_story
 from bot.matching.normalise import detect_language, normalise
 from bot.matching.outcome import Candidate, Match, worth_suggesting
@@ -268,6 +269,16 @@ class Matcher:
             self.index.formula_words.issuperset(units.known)
             and sum(units.unknown.values()) < self.settings.unknown_word_weight * self.index.max_idf
         )
+        # "thanks, that helps my sources", "好的 回头见": small talk going on about itself, unless
+        # the knowledge base answers it surely (what it asks or wants was filtered first); and
+        # always where all it goes on to say is who the asker is ("你好，我是海外博士"): the
+        # entries its words name were not asked about.
+        opened = smalltalk.opened_by_talk(self.index, analysed, question)
+        if opened is not None and (opening := introduction_opening(question)) is not None:
+            # Which small talk, by the opening's own words ("good morning" greets, though
+            # "good night" is the shortest phrasing holding "good").
+            said = smalltalk.by_words(self.index, self.analyse(opening))[0] or opened[0]
+            return Match("smalltalk", reply_lang, entry_id=said, score=opened[1]), []
         if chatter and units.greeting:
             smalltalk_id, smalltalk_score = smalltalk.by_words(self.index, analysed)
         elif chatter and (contained := smalltalk.containing(self.index, analysed)):
@@ -278,9 +289,6 @@ class Matcher:
             smalltalk_id = None
         if smalltalk_id is not None:
             return Match("smalltalk", reply_lang, entry_id=smalltalk_id, score=smalltalk_score), []
-        # "thanks, that helps my sources", "好的 回头见": small talk going on about itself, unless
-        # the knowledge base answers it surely (what it asks or wants was filtered first).
-        opened = smalltalk.opened_by_talk(self.index, analysed, question)
         if not units.known:
             match = Match("decline", reply_lang, score=0.0)
             ranked: list[Candidate] = []
