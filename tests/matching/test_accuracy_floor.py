@@ -11,7 +11,8 @@ holdout111/112 on 55c09f1,
 holdout113/114 on f15c22a,
 holdout115/116 on 7badc1c,
 holdout117/118 on 82a9cc8,
-holdout119/120 on 3aeab04).
+holdout119/120 on 3aeab04,
+holdout121/122 on 8358672).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -149,6 +150,10 @@ FLOORS = {
     # (the rules alone 83.7/91.8/80.0 and 89.8/91.8/90.0).
     "holdout119.yaml": (0.96, 0.98, 1.00),  # 98.0/100.0/100.0
     "holdout120.yaml": (0.97, 0.94, 0.90),  # 98.6/95.9/90.0
+    # Held out, run once on 8358672, greetings with only an introduction as small talk (the
+    # rules alone 82.9/94.5/90.0 and 84.4/93.2/80.0; 2b5a222, before that, the same figures).
+    "holdout121.yaml": (0.95, 0.93, 0.90),  # 96.6/94.5/90.0
+    "holdout122.yaml": (0.95, 0.97, 0.80),  # 97.3/98.6/80.0
 }
 
 
