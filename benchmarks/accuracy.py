@@ -70,8 +70,9 @@ EVAL_DIR = ROOT / "benchmarks" / "eval"
 # after that, run once on 7331e55; holdout111/112 after that, run once on 55c09f1;
 # holdout113/114 after that, run once on f15c22a; holdout115/116 after that, run once on
 # 7badc1c; holdout117/118 after that, run once on 82a9cc8; holdout119/120 after that, run once
-# on 3aeab04; holdout121/122 after that, run once on 8358672.
-HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(107, 123))
+# on 3aeab04; holdout121/122 after that, run once on 8358672; holdout123/124 after that, run
+# once on e16b292.
+HELD_OUT_SETS = tuple(f"holdout{number}" for number in range(107, 125))
 TUNING_SETS = tuple(sorted(path.stem for path in EXAMPLES_DIR.glob("*.yaml")))
 
 

@@ -12,7 +12,8 @@ holdout113/114 on f15c22a,
 holdout115/116 on 7badc1c,
 holdout117/118 on 82a9cc8,
 holdout119/120 on 3aeab04,
-holdout121/122 on 8358672).
+holdout121/122 on 8358672,
+holdout123/124 on e16b292).
 
 The in-scope and rejection floors sit about 1.5 points below the figures measured when they were
 set (at most 0.98), and the small-talk floors at or below them (see ``benchmarks/README.md`` and
@@ -154,6 +155,10 @@ FLOORS = {
     # rules alone 82.9/94.5/90.0 and 84.4/93.2/80.0; 2b5a222, before that, the same figures).
     "holdout121.yaml": (0.95, 0.93, 0.90),  # 96.6/94.5/90.0
     "holdout122.yaml": (0.95, 0.97, 0.80),  # 97.3/98.6/80.0
+    # Held out, run once on e16b292, whose outcomes are 8358672's (the rules alone
+    # 89.1/93.2/80.0 and 82.3/95.9/70.0; with the introduction reading not kept, the same).
+    "holdout123.yaml": (0.97, 0.97, 1.00),  # 98.6/98.6/100.0
+    "holdout124.yaml": (0.94, 0.96, 1.00),  # 95.9/97.3/100.0
 }
 
 
