@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.matching.smalltalk import CHINESE_OPENING_TALK
+
 # Clause breaks; a full stop only before a space or the end, and not after a lone letter ("3.0"
 # and "Ph.D." stay whole).
 _CLAUSES = re.compile(r"[,，。!！;；、~～:：\n]+|(?<!\W\w)\.(?:\s|$)|\s[-–—]+\s|——")
@@ -26,10 +28,8 @@ _ENGLISH_OPENING = re.compile(
     r"|afternoon|evening|dear|there|bot|all|everyone|folks|sir|madam|team|thanks|thank|you"
     r"|thx)\b\s*)+"
 )
-_CHINESE_OPENING = re.compile(
-    "^(?:好的|好嘞|嗯+|ok)?(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|早安|谢谢|多谢|感谢)+"
-    "(?:啊|呀|哈|呢|啦)?"
-)
+# In Chinese, the small talk ``opened_by_talk`` finds at the start, and any particles after it.
+_PARTICLES = re.compile("[啊呀哈呢啦]*")
 # How an introduction starts: who the asker is ("i'm a postdoc", "i am from leeds", "this is
 # li wei's office", "we are a battery start-up", "i'm li wei"), where they work or study ("i
 # work at a university"); "我是…", "我在英国读博", "本人…", "我们是…", "我叫…".
@@ -61,10 +61,11 @@ def introduction_opening(question: str) -> str | None:
     if not clauses:
         return None
     first = clauses[0]
-    opening = _CHINESE_OPENING.match(first) or _ENGLISH_OPENING.match(first)
+    opening = CHINESE_OPENING_TALK.match(first) or _ENGLISH_OPENING.match(first)
     if opening is None:
         return None
-    rest = [first[opening.end() :].strip(), *clauses[1:]]
+    after = _PARTICLES.match(first, opening.end())
+    rest = [first[after.end() if after else opening.end() :].strip(), *clauses[1:]]
     rest = [clause for clause in rest if clause]
     if rest and all(
         (_ENGLISH_INTRODUCING.match(clause) or _CHINESE_INTRODUCING.match(clause))

@@ -164,7 +164,7 @@ def _sharing(index: KbIndex, tokens: Iterable[str]) -> list[int]:
 
 # "ok thanks, ...": words that may come before the small talk a message opens with.
 _LEADING = frozenset(str.split("ok okay alright right well oh so and"))
-_CHINESE_OPENING_TALK = re.compile(
+CHINESE_OPENING_TALK = re.compile(
     r"^\W*(?:好的|好嘞|嗯+|ok)?\W*(谢谢|多谢|感谢|谢啦|你好(?!像)|您好|嗨|哈喽|拜拜|再见|回头见|早上好|晚上好"
     "|在吗|在么|在不在|有人吗|有人在吗)"
 )
@@ -222,7 +222,7 @@ def _opening_talk(index: KbIndex, analysed: Analysed, text: str) -> str | None:
         # "bye, gotta run to a meeting": after a goodbye, whatever asks nothing is the reason
         leaving = tokens[leading] in _LEAVING
         return tokens[leading] if leaving or not _SAYING_WORDS.isdisjoint(said) else None
-    opening = _CHINESE_OPENING_TALK.match(text)
+    opening = CHINESE_OPENING_TALK.match(text)
     if opening is None:
         return None
     rest = text[opening.end() :]

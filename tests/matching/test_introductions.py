@@ -21,6 +21,9 @@ from bot.matching.introductions import introduction_opening
         "hello! I'm a postdoc at Manchester working on batteries",
         "Hi there, I’m Li Wei. I am a materials scientist in Leeds.",
         "hiya, I am the HR director of a battery start-up",
+        # any opening the small talk reads ("在吗" asks only whether the bot is there)
+        "在吗，我是海外博士",
+        "你好呀 我是英国回来的博士",
     ],
 )
 def test_a_greeting_and_an_introduction(shipped: FaqEngine, message: str) -> None:
