@@ -362,11 +362,12 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
     """ "will there be ...", "is there going to be ...", "when is it happening again", "later
     this year", "will they ipo this year", "which will ipo first": not "what events will be
     held", "was it held again" """
-    trios = list(zip(surface, surface[1:], surface[2:], strict=False))
     return (
-        ("will", "there") in itertools.pairwise(surface)
-        or ("there", "going", "to") in trios
-        or (("later", "this", "year") in trios and not _EVENTS.isdisjoint(surface))
+        asks_for_a_gathering_to_come(surface)
+        or (
+            ("later", "this", "year") in zip(surface, surface[1:], surface[2:], strict=False)
+            and not _EVENTS.isdisjoint(surface)
+        )
         or ("again" in surface and _PAST.isdisjoint(surface) and not _RECURRING.isdisjoint(surface))
         # "will the five companies ipo this year", "which will ipo first" (not "will you tell
         # me when alphaess first came")
@@ -374,7 +375,6 @@ def asks_about_the_future(surface: tuple[str, ...]) -> bool:
         or (_will_happen(surface) and not _SOON.isdisjoint(surface))
         or _asks_what_followed(surface)
         or _asks_if_still_so(surface)
-        or _names_a_coming_gathering(surface)
     )
 
 
